@@ -1,0 +1,51 @@
+"""The ready-to-try station: the bundled roll, two demo officers, polls open now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+
+from tps_console.domain.clock import Clock, DrillClock
+from tps_console.domain.officers import add_officer
+from tps_console.domain.rules import PollState, poll_state
+from tps_console.domain.station import Record, StationInfo, create_station, open_record
+from tps_console.domain.vocab import Role
+from tps_console.sample import sample_roll
+
+
+@dataclass(frozen=True)
+class DemoOfficer:
+    id: str
+    name: str
+    role: str
+    pin: str
+
+
+DEMO_OFFICERS = (
+    DemoOfficer("ketua", "Ketua KPPS (demo)", Role.CHAIR, "1234"),
+    DemoOfficer("anggota4", "Anggota KPPS 4 (demo)", Role.MEMBER, "4444"),
+)
+DEMO_OPENS_AT = time(9, 0)
+
+
+def demo_clock(station: StationInfo, real: Clock) -> Clock:
+    """The real clock while the polls are open; otherwise a drill clock at 09:00 on polling day."""
+    if poll_state(station, real.now()) in (PollState.OPEN, PollState.DPK_HOUR):
+        return real
+    return DrillClock(datetime.combine(station.polling_date, DEMO_OPENS_AT, station.timezone))
+
+
+def ensure_demo(path: Path, real: Clock, *, desk: str = "demo") -> Record:
+    """Open the demo station at `path`, creating it first if it does not exist yet."""
+    if not path.exists():
+        create_station(path, sample_roll(), real)
+        rec = open_record(path, real, desk=desk)
+        chair = None
+        for officer in DEMO_OFFICERS:
+            added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
+            chair = chair or added
+        rec.close()
+    rec = open_record(path, real, desk=desk)
+    rec.clock = demo_clock(rec.station, real)
+    return rec

@@ -1,0 +1,108 @@
+"""The append-only, hash-chained event log.
+
+Each event's hash covers its own fields and the previous event's hash, so changing, removing or
+inserting any event breaks the chain from that point on. `verify` (see verify.py) also replays the
+log against the state tables, which catches edits made to those tables behind the program's back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from tps_console.domain.clock import Clock, stamp
+from tps_console.domain.models import Event
+
+GENESIS = "0" * 64
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{canonical(fields)}".encode()).hexdigest()
+
+
+def hashed_fields(row: Any) -> dict[str, Any]:
+    """The fields an event's hash covers, read from a stored row or mapping."""
+    get = row.get if isinstance(row, dict) else row._mapping.get
+    return {
+        "seq": get("seq"),
+        "at": get("at"),
+        "kind": get("kind"),
+        "officer_id": get("officer_id"),
+        "desk": get("desk"),
+        "voter_id": get("voter_id"),
+        "drill": bool(get("drill")),
+        "payload": get("payload"),
+    }
+
+
+@dataclass(frozen=True)
+class Appended:
+    seq: int
+    at: str
+    hash: str
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    row = conn.execute(select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def append(
+    conn: Connection,
+    clock: Clock,
+    kind: str,
+    payload: dict[str, Any] | None = None,
+    *,
+    officer_id: str | None = None,
+    desk: str = "",
+    voter_id: int | None = None,
+    at: str | None = None,
+) -> Appended:
+    """Append one event inside the caller's write transaction (which holds the write lock)."""
+    seq, prev = head(conn)
+    fields = {
+        "seq": seq + 1,
+        "at": at or stamp(clock.now()),
+        "kind": kind,
+        "officer_id": officer_id,
+        "desk": desk,
+        "voter_id": voter_id,
+        "drill": clock.drill,
+        "payload": canonical(payload or {}),
+    }
+    digest = event_hash(prev, fields)
+    conn.execute(insert(Event).values(**fields, prev_hash=prev, hash=digest))
+    return Appended(fields["seq"], fields["at"], digest)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str  # catalogue key
+
+
+def check_chain(conn: Connection) -> ChainBreak | None:
+    """The first event whose link or hash does not hold, or None if the chain is intact."""
+    prev, expected_seq = GENESIS, 1
+    for row in conn.execute(select(Event).order_by(Event.seq)):
+        m = row._mapping
+        if m["seq"] != expected_seq:
+            return ChainBreak(expected_seq, "verify.gap")
+        if m["prev_hash"] != prev:
+            return ChainBreak(m["seq"], "verify.link")
+        if event_hash(prev, hashed_fields(row)) != m["hash"]:
+            return ChainBreak(m["seq"], "verify.hash")
+        prev, expected_seq = m["hash"], expected_seq + 1
+    return None
+
+
+def payload_of(row: Any) -> dict[str, Any]:
+    return json.loads(row._mapping["payload"])  # type: ignore[no-any-return]

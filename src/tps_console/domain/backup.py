@@ -1,0 +1,57 @@
+"""Online backups and restores of a station file: consistent copy, temp name, atomic rename."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from tps_console.domain.errors import BadInput
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def copy_database(source: Path, dest: Path) -> Path:
+    """Copy a live SQLite station (desks may keep writing) to `dest`; `dest` appears whole or not."""
+    if not source.is_file():
+        raise BadInput("station.missing", path=str(source))
+    if dest.is_dir():
+        dest = dest / source.name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal beside it to lose on a USB stick.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise BadInput("backup.failed", path=str(dest), error=str(exc)) from exc
+    finally:
+        src.close()
+    _fsync(tmp)
+    os.replace(tmp, dest)
+    return dest
+
+
+def restore(backup: Path, dest: Path, *, force: bool = False) -> None:
+    """Put a backup in place of a station. Never overwrites unless forced."""
+    if dest.exists() and not force:
+        raise BadInput("restore.exists", path=str(dest))
+    staged = copy_database(backup, dest.with_name(f".{dest.name}.restoring"))
+    # The old station's WAL belongs to the old file: left beside the new one it would be replayed
+    # into it. Removed only once the replacement is safely on disk.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{dest}{suffix}").unlink(missing_ok=True)
+    os.replace(staged, dest)

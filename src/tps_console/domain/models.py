@@ -1,0 +1,91 @@
+"""The station record's tables. State lives here; the event log beside it proves how it got there.
+
+Timestamps are UTC ISO-8601 strings ending in `Z`: they sort as text, hash the same on every
+platform and database, and are shown in the station's own time zone.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, text
+from sqlmodel import Field, SQLModel
+
+
+class Station(SQLModel, table=True):
+    id: int = Field(default=1, primary_key=True)
+    tps: str
+    polling_date: str  # YYYY-MM-DD, local
+    opens: str = "07:00"
+    closes: str = "13:00"
+    dpk_from: str = "12:00"
+    timezone: str = "Asia/Jakarta"
+    created_at: str
+    roll_count: int = 0
+    roll_fingerprint: str = ""
+    closed_at: str | None = None
+
+
+class Voter(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    no: int = Field(index=True)
+    nik: str = Field(unique=True)
+    name: str
+    sex: str
+    birth_date: str  # YYYY-MM-DD
+    category: str
+    register_no: str | None = Field(default=None, unique=True)
+    block: str = ""
+    cell: str = ""
+    disability: str = ""
+    ballots: str  # comma-separated ballot codes the voter is entitled to
+    status: str = "eligible"
+    status_reason: str = ""
+    status_at: str | None = None
+
+
+class Officer(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name: str
+    role: str
+    pin_hash: str
+    added_at: str
+
+
+class CheckIn(SQLModel, table=True):
+    __table_args__ = (
+        # Non-negotiable 1: the database itself refuses a second active check-in of a voter,
+        # whatever any desk looked up before inserting.
+        Index(
+            "uq_checkin_active_voter",
+            "voter_id",
+            unique=True,
+            sqlite_where=text("active = 1"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    voter_id: int = Field(foreign_key="voter.id", index=True)
+    officer_id: str = Field(foreign_key="officer.id")
+    desk: str
+    at: str
+    active: bool = True
+    undone_at: str | None = None
+    undone_by: str | None = None
+    undo_reason: str | None = None
+
+
+class Event(SQLModel, table=True):
+    """Append-only, hash-chained log. Nothing in the program updates or deletes a row here."""
+
+    __table_args__ = (Index("ix_event_kind_officer", "kind", "officer_id"),)
+
+    seq: int = Field(primary_key=True)
+    at: str
+    kind: str = Field(index=True)
+    officer_id: str | None = None
+    desk: str = ""
+    voter_id: int | None = Field(default=None, index=True)
+    drill: bool = False
+    payload: str = "{}"  # canonical JSON
+    prev_hash: str
+    hash: str

@@ -1,0 +1,54 @@
+"""The day's fixed vocabulary: voter lists, sexes, ballot types, voter and event states."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """The three voter lists of a TPS."""
+
+    DPT = "DPT"
+    DPTB = "DPTb"
+    DPK = "DPK"
+
+
+class Sex(StrEnum):
+    L = "L"
+    P = "P"
+
+
+class VoterStatus(StrEnum):
+    ELIGIBLE = "eligible"
+    RELEASED = "released"
+    TRANSFERRED = "transferred"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+
+
+# Ballot types in the order they are handed out, with the colour printed on each.
+BALLOTS: dict[str, str] = {
+    "PPWP": "grey",
+    "DPR": "yellow",
+    "DPD": "red",
+    "DPRD_PROV": "blue",
+    "DPRD_KAB": "green",
+}
+ALL_BALLOTS = tuple(BALLOTS)
+
+
+class EventKind(StrEnum):
+    STATION_CREATED = "station_created"
+    ROLL_IMPORTED = "roll_imported"
+    OFFICER_ADDED = "officer_added"
+    SIGNED_IN = "signed_in"
+    PIN_FAILED = "pin_failed"
+    CHECKIN = "checkin"
+    CHECKIN_REFUSED = "checkin_refused"
+    DUPLICATE_BLOCKED = "duplicate_blocked"
+    CHECKIN_UNDONE = "checkin_undone"
+    VOTER_STATUS = "voter_status"
+    BACKUP = "backup"

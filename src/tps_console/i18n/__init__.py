@@ -1,0 +1,30 @@
+"""All user-facing text, in Bahasa Indonesia (default) and English, from one catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tps_console.i18n.catalogue import MESSAGES
+
+LANGUAGES = ("id", "en")
+_current = "id"
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, **params: Any) -> str:
+    """The message for `key` in the current language, with `{params}` filled in."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry[_current] if _current in entry else entry["id"]
+    return text.format(**params) if params else text

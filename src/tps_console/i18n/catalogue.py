@@ -1,0 +1,339 @@
+"""The message catalogue: key -> {"id": Indonesian, "en": English}. Keys are grouped by area."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Command line
+    "cli.description": {
+        "id": "TPS Console: meja daftar hadir, panel saksi dan catatan TPS yang tidak bisa diubah diam-diam",
+        "en": "TPS Console: check-in desk, witness panel and tamper-evident polling-station record",
+    },
+    "cli.lang": {"id": "bahasa (id/en)", "en": "language (id/en)"},
+    "cli.now": {
+        "id": "jam simulasi/latihan, mis. 2024-02-14T09:00+07:00 (dicatat di log audit)",
+        "en": "drill clock, e.g. 2024-02-14T09:00+07:00 (recorded in the audit log)",
+    },
+    "cli.desk": {"id": "nama meja ini (tercatat di setiap kejadian)", "en": "this desk's name (recorded with every event)"},
+    "cli.demo": {"id": "TPS contoh siap dicoba (180 pemilih sintetis)", "en": "ready-to-try station (180 synthetic voters)"},
+    "cli.demo_db": {"id": "pakai/buat TPS contoh di berkas ini", "en": "use or create the demo station in this file"},
+    "cli.init": {"id": "buat TPS baru dari berkas DPT (CSV)", "en": "create a new station from a roll (CSV)"},
+    "cli.officer": {"id": "kelola petugas KPPS", "en": "manage KPPS officers"},
+    "cli.officer_add": {"id": "tambah petugas (PIN ditanya dua kali)", "en": "add an officer (PIN asked twice)"},
+    "cli.by": {"id": "ID ketua yang menyetujui (bila ada beberapa ketua)", "en": "approving chair's ID (when there are several chairs)"},
+    "cli.by_needed": {"id": "Ada beberapa ketua: sebutkan --by ID", "en": "There are several chairs: give --by ID"},
+    "cli.checkin": {"id": "catat kehadiran pemilih (NIK atau no. register)", "en": "check a voter in (NIK or register number)"},
+    "cli.undo": {"id": "batalkan kehadiran (ketua, dengan alasan)", "en": "undo a check-in (chair, with a reason)"},
+    "cli.status": {"id": "angka kehadiran saat ini", "en": "turnout now"},
+    "cli.verify": {"id": "periksa rantai log audit dan kecocokan data", "en": "check the audit chain and that the data matches it"},
+    "cli.backup": {"id": "cadangan daring (berkas sementara lalu rename)", "en": "online backup (temporary file, then rename)"},
+    "cli.restore": {"id": "pulihkan dari cadangan", "en": "restore from a backup"},
+    "cli.bench": {"id": "ukur kecepatan, berdampingan dengan pembanding", "en": "benchmarks, each beside its baseline"},
+    "cli.bench_quick": {"id": "versi singkat (tanpa 100k)", "en": "short version (no 100k roll)"},
+    "cli.bad_now": {
+        "id": "--now '{value}' bukan waktu ISO-8601 dengan zona (mis. 2024-02-14T09:00+07:00)",
+        "en": "--now '{value}' is not an ISO-8601 time with offset (e.g. 2024-02-14T09:00+07:00)",
+    },
+    "demo.location": {"id": "TPS contoh: {path}", "en": "Demo station: {path}"},
+    "demo.officer": {"id": "  petugas {id}  PIN {pin}  ({name})", "en": "  officer {id}  PIN {pin}  ({name})"},
+    "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
+    "status.turnout": {
+        "id": "Hadir {checked_in} / {expected} pemilih ({pct}%)",
+        "en": "Checked in {checked_in} / {expected} voters ({pct}%)",
+    },
+    "status.refusals": {
+        "id": "Percobaan ganda ditolak: {blocked}   Kehadiran dibatalkan: {undone}",
+        "en": "Duplicate attempts refused: {blocked}   Check-ins undone: {undone}",
+    },
+    "status.audit": {"id": "Kepala log audit: {head}… ({events} kejadian)", "en": "Audit head: {head}… ({events} events)"},
+    "drill.banner": {"id": "SIMULASI — jam latihan, bukan waktu sebenarnya", "en": "DRILL — training clock, not the real time"},
+    "polls.not_open": {"id": "belum dibuka", "en": "not yet open"},
+    "polls.open": {"id": "dibuka", "en": "open"},
+    "polls.dpk_hour": {"id": "jam DPK (12.00–13.00)", "en": "DPK hour (12:00–13:00)"},
+    "polls.queue_only": {"id": "hanya antrean", "en": "queue only"},
+    "polls.closed": {"id": "ditutup", "en": "closed"},
+    # NIK problems (roll import, DPK registration, look-ups)
+    "nik.empty": {"id": "NIK kosong", "en": "NIK is empty"},
+    "nik.scientific": {
+        "id": "NIK '{value}' rusak oleh spreadsheet (format ilmiah, digit terakhir hilang); "
+        "format kolom NIK sebagai Teks lalu ketik ulang",
+        "en": "NIK '{value}' was damaged by a spreadsheet (scientific notation, last digits "
+        "lost); format the NIK column as Text and re-enter it",
+    },
+    "nik.float": {
+        "id": "NIK '{value}' disimpan sebagai angka oleh spreadsheet (berakhiran ,0/.0); "
+        "format kolom NIK sebagai Teks",
+        "en": "NIK '{value}' was stored as a number by a spreadsheet (ends in .0); "
+        "format the NIK column as Text",
+    },
+    "nik.separators": {
+        "id": "NIK '{value}' berisi pemisah ribuan dari spreadsheet; NIK hanya 16 angka",
+        "en": "NIK '{value}' contains a spreadsheet's thousands separators; a NIK is 16 digits only",
+    },
+    "nik.not_digits": {
+        "id": "NIK '{value}' berisi karakter selain angka",
+        "en": "NIK '{value}' contains characters other than digits",
+    },
+    "nik.lost_digit": {
+        "id": "NIK '{value}' hanya 15 angka: angka depan kemungkinan hilang oleh spreadsheet",
+        "en": "NIK '{value}' has only 15 digits: a leading digit was probably lost by a spreadsheet",
+    },
+    "nik.length": {
+        "id": "NIK '{value}' berisi {count} angka, seharusnya 16",
+        "en": "NIK '{value}' has {count} digits, a NIK has 16",
+    },
+    "nik.province": {
+        "id": "NIK '{value}': kode provinsi {code} tidak ada",
+        "en": "NIK '{value}': there is no province code {code}",
+    },
+    "nik.region": {
+        "id": "NIK '{value}': kode kabupaten/kecamatan 00 tidak sah",
+        "en": "NIK '{value}': regency/district code 00 is not valid",
+    },
+    "nik.birth_part": {
+        "id": "NIK '{value}': bagian tanggal lahir {part} tidak mungkin",
+        "en": "NIK '{value}': birth-date part {part} is impossible",
+    },
+    "nik.serial": {
+        "id": "NIK '{value}': nomor urut 0000 tidak sah",
+        "en": "NIK '{value}': serial number 0000 is not valid",
+    },
+    # The roll
+    "roll.unreadable": {
+        "id": "Berkas DPT {path} tidak bisa dibaca: {error}",
+        "en": "Cannot read the roll {path}: {error}",
+    },
+    "roll.empty": {"id": "Berkas DPT kosong", "en": "The roll file is empty"},
+    "roll.no_rows": {"id": "Berkas DPT tidak berisi pemilih", "en": "The roll has no voters"},
+    "roll.missing_column": {"id": "kolom wajib tidak ada", "en": "required column is missing"},
+    "roll.field_count": {
+        "id": "baris berisi {found} kolom, seharusnya {expected}",
+        "en": "row has {found} fields, expected {expected}",
+    },
+    "roll.bad_no": {"id": "nomor urut '{value}' bukan angka positif", "en": "list number '{value}' is not a positive number"},
+    "roll.empty_name": {"id": "nama kosong", "en": "name is empty"},
+    "roll.bad_sex": {
+        "id": "jenis kelamin '{value}' tidak dikenal (L/P)",
+        "en": "unknown sex '{value}' (L/P)",
+    },
+    "roll.bad_date": {
+        "id": "tanggal lahir '{value}' tidak mungkin (DD-MM-YYYY atau YYYY-MM-DD)",
+        "en": "birth date '{value}' is impossible (DD-MM-YYYY or YYYY-MM-DD)",
+    },
+    "roll.future_date": {
+        "id": "tanggal lahir '{value}' setelah hari pemungutan suara",
+        "en": "birth date '{value}' is after polling day",
+    },
+    "roll.bad_category": {
+        "id": "kategori '{value}' tidak dikenal (DPT, DPTb, DPK)",
+        "en": "unknown list '{value}' (DPT, DPTb, DPK)",
+    },
+    "roll.bad_ballot": {
+        "id": "kode surat suara '{value}' tidak dikenal (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
+        "en": "unknown ballot code '{value}' (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
+    },
+    "roll.duplicate": {
+        "id": "'{value}' ganda, sudah ada di baris {first}",
+        "en": "duplicate '{value}', already on line {first}",
+    },
+    "roll.rejected": {
+        "id": "DPT ditolak: {count} masalah, tidak ada yang diimpor",
+        "en": "Roll rejected: {count} problems, nothing was imported",
+    },
+    "roll.issue": {"id": "baris {line}, kolom {column}: {message}", "en": "line {line}, column {column}: {message}"},
+    "roll.issue_row": {"id": "baris {line}: {message}", "en": "line {line}: {message}"},
+    "roll.progress": {"id": "Membaca DPT", "en": "Reading the roll"},
+    "warn.encoding": {
+        "id": "berkas bukan UTF-8; dibaca sebagai Windows-1252 — periksa nama beraksen",
+        "en": "file is not UTF-8; read as Windows-1252 — check names with accents",
+    },
+    "warn.extra_column": {"id": "kolom tidak dikenal diabaikan", "en": "unknown column ignored"},
+    "warn.nik_birth": {
+        "id": "tanggal lahir di NIK {nik} berbeda dengan tanggal lahir di DPT",
+        "en": "birth date in NIK {nik} differs from the roll's birth date",
+    },
+    "warn.nik_sex": {
+        "id": "jenis kelamin di NIK {nik} berbeda dengan DPT",
+        "en": "sex encoded in NIK {nik} differs from the roll",
+    },
+    "warn.under_17": {
+        "id": "berumur {age} pada hari pemungutan suara: hanya boleh memilih bila sudah/pernah kawin",
+        "en": "aged {age} on polling day: may vote only if married or previously married",
+    },
+    "warning": {"id": "Peringatan", "en": "Warning"},
+    # The station file
+    "init.exists": {
+        "id": "{path} sudah ada; TPS yang ada tidak akan ditimpa",
+        "en": "{path} already exists; an existing station is never overwritten",
+    },
+    "init.done": {
+        "id": "TPS {tps} dibuat di {path}: {count} pemilih, sidik DPT {fingerprint}",
+        "en": "Station {tps} created at {path}: {count} voters, roll fingerprint {fingerprint}",
+    },
+    "station.missing": {"id": "Basis data {path} tidak ada", "en": "Database {path} does not exist"},
+    "station.not_a_station": {
+        "id": "{path} bukan basis data TPS Console",
+        "en": "{path} is not a TPS Console database",
+    },
+    "station.unreadable": {
+        "id": "{path} tidak bisa dibuka: {error}",
+        "en": "Cannot open {path}: {error}",
+    },
+    # Officers and PINs
+    "officer.bad_id": {
+        "id": "ID petugas '{id}' tidak sah (huruf kecil, angka, . _ -; maks. 32)",
+        "en": "officer ID '{id}' is not valid (lower-case letters, digits, . _ -; max 32)",
+    },
+    "officer.empty_name": {"id": "Nama petugas kosong", "en": "Officer name is empty"},
+    "officer.bad_role": {"id": "Peran '{role}' tidak dikenal (chair/member)", "en": "Unknown role '{role}' (chair/member)"},
+    "officer.bad_pin": {"id": "PIN harus 4–12 angka", "en": "A PIN is 4–12 digits"},
+    "officer.first_chair": {
+        "id": "Petugas pertama harus Ketua KPPS (--role chair)",
+        "en": "The first officer must be the KPPS chair (--role chair)",
+    },
+    "officer.chair_needed": {
+        "id": "Petugas baru hanya bisa ditambahkan dengan PIN Ketua KPPS",
+        "en": "New officers can only be added with the KPPS chair's PIN",
+    },
+    "officer.exists": {"id": "Petugas '{id}' sudah ada", "en": "Officer '{id}' already exists"},
+    "officer.added": {"id": "Petugas {id} ({role}) ditambahkan", "en": "Officer {id} ({role}) added"},
+    "role.chair": {"id": "Ketua KPPS", "en": "KPPS chair"},
+    "role.member": {"id": "anggota KPPS", "en": "KPPS member"},
+    "officer.pin_prompt": {"id": "PIN {id}: ", "en": "PIN for {id}: "},
+    "officer.pin_again": {"id": "Ulangi PIN: ", "en": "PIN again: "},
+    "officer.pin_differs": {"id": "Kedua PIN berbeda", "en": "The two PINs differ"},
+    "officer.chair_id_prompt": {"id": "ID Ketua KPPS: ", "en": "Chair's officer ID: "},
+    "auth.unknown_officer": {"id": "Petugas '{id}' tidak dikenal", "en": "Unknown officer '{id}'"},
+    "auth.wrong_pin": {
+        "id": "PIN salah ({left} percobaan lagi sebelum dikunci)",
+        "en": "Wrong PIN ({left} more tries before lock-out)",
+    },
+    "auth.locked_now": {
+        "id": "PIN salah 5 kali: petugas dikunci {minutes} menit",
+        "en": "Wrong PIN 5 times: officer locked for {minutes} minutes",
+    },
+    "auth.locked": {
+        "id": "Petugas dikunci karena PIN salah sampai {until}",
+        "en": "Officer locked after wrong PINs until {until}",
+    },
+    "auth.chair_only": {
+        "id": "Hanya Ketua KPPS yang boleh melakukan ini ({id} bukan ketua)",
+        "en": "Only the KPPS chair may do this ({id} is not the chair)",
+    },
+    "auth.no_pin": {
+        "id": "PIN diperlukan (variabel TPS_PIN atau ketik saat diminta)",
+        "en": "A PIN is needed (TPS_PIN variable or typed at the prompt)",
+    },
+    # Check-in
+    "checkin.unknown": {
+        "id": "Pemilih '{key}' tidak ada di daftar TPS ini",
+        "en": "Voter '{key}' is not on this station's lists",
+    },
+    "checkin.already_voted": {
+        "id": "SUDAH MEMILIH: {name} sudah tercatat hadir pukul {at} oleh {officer} di meja {desk}",
+        "en": "ALREADY VOTED: {name} was checked in at {at} by {officer} at desk {desk}",
+    },
+    "checkin.already_voted_index": {
+        "id": "Ditolak basis data: pemilih sudah tercatat hadir",
+        "en": "Refused by the database: the voter is already checked in",
+    },
+    "checkin.released": {
+        "id": "{name} sudah BEBAS (dikeluarkan dari rutan): {reason}",
+        "en": "{name} has been RELEASED from the rutan: {reason}",
+    },
+    "checkin.transferred": {
+        "id": "{name} sudah DIPINDAH ke tempat lain: {reason}",
+        "en": "{name} has been TRANSFERRED elsewhere: {reason}",
+    },
+    "checkin.not_open": {
+        "id": "TPS belum dibuka: pemungutan suara mulai pukul {opens}",
+        "en": "The polls are not open yet: voting starts at {opens}",
+    },
+    "checkin.closed": {
+        "id": "Pemungutan suara sudah ditutup pukul {closes}",
+        "en": "Voting closed at {closes}",
+    },
+    "checkin.done": {
+        "id": "HADIR: {name} (no. {no}) tercatat pukul {at} — surat suara: {ballots}",
+        "en": "CHECKED IN: {name} (no. {no}) at {at} — ballots: {ballots}",
+    },
+    "undo.reason_needed": {"id": "Alasan pembatalan wajib diisi", "en": "A reason is required"},
+    "undo.not_checked_in": {
+        "id": "Pemilih ini tidak sedang tercatat hadir",
+        "en": "This voter has no active check-in",
+    },
+    "undo.done": {
+        "id": "Kehadiran #{id} dibatalkan (tercatat di log audit)",
+        "en": "Check-in #{id} undone (recorded in the audit log)",
+    },
+    "status.bad": {"id": "Status '{status}' tidak dikenal", "en": "Unknown status '{status}'"},
+    "status.reason_needed": {"id": "Alasan wajib diisi", "en": "A reason is required"},
+    "status.already_voted": {
+        "id": "Pemilih sudah tercatat hadir; batalkan kehadirannya dahulu",
+        "en": "The voter is checked in; undo the check-in first",
+    },
+    # Audit chain
+    "verify.ok": {
+        "id": "Log audit utuh: {events} kejadian, kepala {head}",
+        "en": "Audit chain intact: {events} events, head {head}",
+    },
+    "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
+    "verify.gap": {"id": "kejadian #{seq} hilang dari log", "en": "event #{seq} is missing from the log"},
+    "verify.link": {
+        "id": "rantai putus di kejadian #{seq} (kejadian sebelumnya diubah atau dihapus)",
+        "en": "chain broken at event #{seq} (the event before it was changed or removed)",
+    },
+    "verify.hash": {"id": "kejadian #{seq} telah diubah", "en": "event #{seq} has been altered"},
+    "verify.station": {"id": "data TPS hilang", "en": "the station row is missing"},
+    "verify.station_field": {
+        "id": "data TPS ({field}) berbeda dengan log",
+        "en": "station data ({field}) differs from the log",
+    },
+    "verify.roll_count": {
+        "id": "jumlah pemilih DPT {found}, menurut log {expected}",
+        "en": "the roll holds {found} voters, the log says {expected}",
+    },
+    "verify.roll_changed": {
+        "id": "data pemilih DPT diubah setelah impor (sidik jari berbeda)",
+        "en": "roll data changed after import (fingerprint differs)",
+    },
+    "verify.voter_unrecorded": {
+        "id": "pemilih no. {no} tidak tercatat di log",
+        "en": "voter no. {no} has no event in the log",
+    },
+    "verify.voter_status": {
+        "id": "status pemilih no. {no} berbeda dengan log",
+        "en": "the status of voter no. {no} differs from the log",
+    },
+    "verify.officer": {
+        "id": "data petugas '{id}' berbeda dengan log",
+        "en": "officer '{id}' differs from the log",
+    },
+    "verify.checkin_unrecorded": {
+        "id": "kehadiran #{id} tidak tercatat di log (disisipkan dari luar program)",
+        "en": "check-in #{id} has no event in the log (inserted behind the program's back)",
+    },
+    "verify.checkin_changed": {
+        "id": "kehadiran #{id} berbeda dengan log",
+        "en": "check-in #{id} differs from the log",
+    },
+    "verify.checkin_missing": {
+        "id": "kehadiran #{id} ada di log tetapi hilang dari tabel",
+        "en": "check-in #{id} is in the log but missing from the table",
+    },
+    "verify.undo_without_checkin": {
+        "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
+        "en": "event #{seq} undoes a check-in that does not exist",
+    },
+    # Backups
+    "backup.failed": {"id": "Cadangan ke {path} gagal: {error}", "en": "Backup to {path} failed: {error}"},
+    "backup.done": {"id": "Cadangan tersimpan: {path}", "en": "Backup written: {path}"},
+    "restore.exists": {
+        "id": "{path} sudah ada; pakai --force untuk menimpanya",
+        "en": "{path} exists; use --force to overwrite it",
+    },
+    "restore.done": {"id": "Dipulihkan ke {path}", "en": "Restored to {path}"},
+    "restore.not_intact": {
+        "id": "Cadangan {path} tidak lolos verifikasi: {problem}",
+        "en": "Backup {path} fails verification: {problem}",
+    },
+}
