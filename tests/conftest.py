@@ -1,0 +1,64 @@
+"""Shared fixtures: a station on the synthetic roll, its officers, and a clock set on polling day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.clock import FixedClock
+from tps_console.domain.officers import OfficerInfo, add_officer
+from tps_console.domain.station import Record, create_station, open_record
+from tps_console.i18n import set_language
+from tps_console.sample import sample_roll
+
+WIB = ZoneInfo("Asia/Jakarta")
+POLLING_DAY = datetime(2024, 2, 14, tzinfo=WIB).date()
+
+
+def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(2024, 2, 14, hour, minute, second, tzinfo=WIB)
+
+
+@pytest.fixture(autouse=True)
+def indonesian() -> Iterator[None]:
+    set_language("id")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(wib(9))
+
+
+def make_station(path: Path, clock: FixedClock, roll: bytes | None = None) -> Record:
+    """A station at `path` with the demo chair (`ketua`, 1234) and member (`anggota4`, 4444)."""
+    create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
+    rec = open_record(path, clock, desk="meja-1")
+    chair = None
+    for officer in DEMO_OFFICERS:
+        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
+        chair = chair or added
+    return rec
+
+
+@pytest.fixture
+def station(tmp_path: Path, clock: FixedClock) -> Iterator[Record]:
+    rec = make_station(tmp_path / "tps.db", clock)
+    yield rec
+    rec.close()
+
+
+@pytest.fixture
+def chair() -> OfficerInfo:
+    return OfficerInfo("ketua", DEMO_OFFICERS[0].name, "chair")
+
+
+@pytest.fixture
+def member() -> OfficerInfo:
+    return OfficerInfo("anggota4", DEMO_OFFICERS[1].name, "member")
