@@ -12,21 +12,112 @@ import random
 from datetime import date, timedelta
 from importlib import resources
 
-MEN = (
-    "Agus Bambang Budi Dwi Eko Fajar Hadi Hendra Imam Joko Kurniawan Slamet Sugeng Suparman "
-    "Supriyanto Sutrisno Teguh Wahyu Yanto Yusuf Rudi Rahmat Ahmad Arif Bayu Dedi Edi Gunawan "
-    "Hari Irfan Jumadi Kasno Lilik Mulyono Nur Paijo Riyanto Sarno Tarno Wawan Yoga Zainal "
-    "Andi Didik Heru Parno Sukirno Widodo Purnomo Suyatno"
-).split()
-WOMEN = (
-    "Sri Siti Dewi Endang Lestari Rina Wati Yuni Nur Ani Sulastri Sumarni Tri Ayu Fitri "
-    "Puji Ratna Suci Wulan Indah"
-).split()
-FAMILY = (
-    "Santoso Wibowo Prasetyo Saputra Hidayat Nugroho Setiawan Susanto Purwanto Utomo Rahayu "
-    "Wijaya Kusuma Pratama Handoko Suryadi Mulyadi Haryanto Sudarsono Lestari Maharani "
-    "Permana Hartono Gunadi Iskandar Ma'ruf Zulkarnain Syahputra Darmawan Kurniasih"
-).split()
+MEN = [
+    "Agus",
+    "Bambang",
+    "Budi",
+    "Dwi",
+    "Eko",
+    "Fajar",
+    "Hadi",
+    "Hendra",
+    "Imam",
+    "Joko",
+    "Kurniawan",
+    "Slamet",
+    "Sugeng",
+    "Suparman",
+    "Supriyanto",
+    "Sutrisno",
+    "Teguh",
+    "Wahyu",
+    "Yanto",
+    "Yusuf",
+    "Rudi",
+    "Rahmat",
+    "Ahmad",
+    "Arif",
+    "Bayu",
+    "Dedi",
+    "Edi",
+    "Gunawan",
+    "Hari",
+    "Irfan",
+    "Jumadi",
+    "Kasno",
+    "Lilik",
+    "Mulyono",
+    "Nur",
+    "Paijo",
+    "Riyanto",
+    "Sarno",
+    "Tarno",
+    "Wawan",
+    "Yoga",
+    "Zainal",
+    "Andi",
+    "Didik",
+    "Heru",
+    "Parno",
+    "Sukirno",
+    "Widodo",
+    "Purnomo",
+    "Suyatno",
+]
+WOMEN = [
+    "Sri",
+    "Siti",
+    "Dewi",
+    "Endang",
+    "Lestari",
+    "Rina",
+    "Wati",
+    "Yuni",
+    "Nur",
+    "Ani",
+    "Sulastri",
+    "Sumarni",
+    "Tri",
+    "Ayu",
+    "Fitri",
+    "Puji",
+    "Ratna",
+    "Suci",
+    "Wulan",
+    "Indah",
+]
+FAMILY = [
+    "Santoso",
+    "Wibowo",
+    "Prasetyo",
+    "Saputra",
+    "Hidayat",
+    "Nugroho",
+    "Setiawan",
+    "Susanto",
+    "Purwanto",
+    "Utomo",
+    "Rahayu",
+    "Wijaya",
+    "Kusuma",
+    "Pratama",
+    "Handoko",
+    "Suryadi",
+    "Mulyadi",
+    "Haryanto",
+    "Sudarsono",
+    "Lestari",
+    "Maharani",
+    "Permana",
+    "Hartono",
+    "Gunadi",
+    "Iskandar",
+    "Ma'ruf",
+    "Zulkarnain",
+    "Syahputra",
+    "Darmawan",
+    "Kurniasih",
+]
 BLOCKS = {"A": 6, "B": 6, "C": 5, "D": 4}
 DISABILITIES = ("tuna daksa", "tuna netra", "tuna rungu", "lanjut usia, perlu pendamping")
 # A DPTb voter's ballots depend on where they moved from (DOMAIN.md).
@@ -48,7 +139,9 @@ def synthetic_nik(rng: random.Random, birth: date, sex: str, province: str, seri
     return f"{province}99{district:02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
 
 
-def generate_roll(count: int, *, seed: int = 901, polling: date = date(2024, 2, 14)) -> list[dict[str, str]]:
+def generate_roll(
+    count: int, *, seed: int = 901, polling: date = date(2024, 2, 14)
+) -> list[dict[str, str]]:
     rng = random.Random(seed)
     weighted_entitlements = [code for code, w in DPTB_ENTITLEMENTS for _ in range(w)]
     rows = []

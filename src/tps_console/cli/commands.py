@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from tps_console.cli.prompt import new_pin, officer_pin
 from tps_console.domain import backup as backups
@@ -14,11 +17,19 @@ from tps_console.domain.clock import Clock
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.officers import OfficerInfo, add_officer, authenticate, list_officers
 from tps_console.domain.roll import ParsedRoll, RowIssue, read_roll
-from tps_console.domain.station import Record, RollRejected, create_station, open_record
+from tps_console.domain.station import (
+    DEFAULT_TPS,
+    Record,
+    RollRejected,
+    create_station,
+    open_record,
+)
 from tps_console.domain.status import Status, read_status
 from tps_console.domain.timefmt import local_time
 from tps_console.domain.verify import verify as verify_record
 from tps_console.i18n import t
+
+Command = Callable[..., argparse.ArgumentParser]
 
 
 def emit_json(obj: object) -> None:
@@ -142,8 +153,10 @@ def status_text(s: Status) -> str:
     lines = [
         t("status.title", tps=s.tps, polls=t(f"polls.{s.polls.value}")),
         t("status.turnout", checked_in=s.checked_in, expected=s.expected, pct=s.turnout_pct),
-        "  " + "  ".join(f"{k}: {v}" for k, v in s.by_category.items())
-        + "   " + "  ".join(f"{k}: {v}" for k, v in s.by_gender.items()),
+        "  "
+        + "  ".join(f"{k}: {v}" for k, v in s.by_category.items())
+        + "   "
+        + "  ".join(f"{k}: {v}" for k, v in s.by_gender.items()),
         t("status.refusals", blocked=s.blocked_duplicates, undone=s.undone),
         t("status.audit", head=s.audit_head[:16], events=s.events),
     ]
@@ -203,5 +216,62 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
         emit_json(results)
     else:
         for name, entry in results.items():
-            print(f"{name:28} {entry['value']:>12} {entry['unit']:8} baseline {entry['baseline']:>12}  ratio {entry['ratio']}")
+            print(
+                f"{name:28} {entry['value']:>12} {entry['unit']:8} baseline {entry['baseline']:>12}  ratio {entry['ratio']}"
+            )
     return 0
+
+
+def register(cmd: Command, sub: Any) -> None:
+    """The record's commands (DESIGN.md)."""
+    demo_p = cmd("demo", demo, "cli.demo")
+    demo_p.add_argument("--db", type=Path, help=t("cli.demo_db"))
+
+    init_p = cmd("init", init, "cli.init")
+    init_p.add_argument("db", type=Path, metavar="DB")
+    init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")
+    init_p.add_argument("--tps", default=DEFAULT_TPS)
+    init_p.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+
+    officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
+        dest="officer_command", required=True, metavar="add"
+    )
+    add = officer.add_parser("add", help=t("cli.officer_add"))
+    add.set_defaults(handler=officer_add)
+    add.add_argument("db", type=Path, metavar="DB")
+    add.add_argument("id", metavar="ID")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=("chair", "member"))
+    add.add_argument("--pin-stdin", action="store_true")
+    add.add_argument("--by", metavar="CHAIR_ID", help=t("cli.by"))
+
+    checkin_p = cmd("checkin", checkin, "cli.checkin")
+    checkin_p.add_argument("db", type=Path, metavar="DB")
+    checkin_p.add_argument("key", metavar="KEY")
+    checkin_p.add_argument("--officer", required=True, metavar="ID")
+
+    undo_p = cmd("undo", undo, "cli.undo")
+    undo_p.add_argument("db", type=Path, metavar="DB")
+    undo_p.add_argument("key", metavar="KEY")
+    undo_p.add_argument("--officer", required=True, metavar="ID")
+    undo_p.add_argument("--reason", required=True)
+
+    status_p = cmd("status", status, "cli.status")
+    status_p.add_argument("db", type=Path, metavar="DB")
+    status_p.add_argument("--json", action="store_true")
+
+    verify_p = cmd("verify", verify, "cli.verify")
+    verify_p.add_argument("db", type=Path, metavar="DB")
+
+    backup_p = cmd("backup", backup, "cli.backup")
+    backup_p.add_argument("db", type=Path, metavar="DB")
+    backup_p.add_argument("dest", type=Path, metavar="DEST")
+
+    restore_p = cmd("restore", restore, "cli.restore")
+    restore_p.add_argument("backup", type=Path, metavar="BACKUP")
+    restore_p.add_argument("db", type=Path, metavar="DB")
+    restore_p.add_argument("--force", action="store_true")
+
+    bench_p = cmd("bench", bench, "cli.bench")
+    bench_p.add_argument("--json", action="store_true")
+    bench_p.add_argument("--quick", action="store_true", help=t("cli.bench_quick"))

@@ -6,19 +6,16 @@ import argparse
 import socket
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
 
 from tps_console.domain.clock import Clock, DrillClock, parse_instant
 from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
-from tps_console.domain.station import DEFAULT_TPS
 from tps_console.i18n import set_language, t
 
 Handler = Callable[[argparse.Namespace, Clock], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tps_console.cli import commands as c
+    from tps_console.cli import commands, day, screens
 
     p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
@@ -31,57 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(handler=handler)
         return sp
 
-    demo = cmd("demo", c.demo, "cli.demo")
-    demo.add_argument("--db", type=Path, help=t("cli.demo_db"))
-
-    init = cmd("init", c.init, "cli.init")
-    init.add_argument("db", type=Path, metavar="DB")
-    init.add_argument("--roll", type=Path, required=True, metavar="CSV")
-    init.add_argument("--tps", default=DEFAULT_TPS)
-    init.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
-
-    officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
-        dest="officer_command", required=True, metavar="add"
-    )
-    add = officer.add_parser("add", help=t("cli.officer_add"))
-    add.set_defaults(handler=c.officer_add)
-    add.add_argument("db", type=Path, metavar="DB")
-    add.add_argument("id", metavar="ID")
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=("chair", "member"))
-    add.add_argument("--pin-stdin", action="store_true")
-    add.add_argument("--by", metavar="CHAIR_ID", help=t("cli.by"))
-
-    checkin = cmd("checkin", c.checkin, "cli.checkin")
-    checkin.add_argument("db", type=Path, metavar="DB")
-    checkin.add_argument("key", metavar="KEY")
-    checkin.add_argument("--officer", required=True, metavar="ID")
-
-    undo = cmd("undo", c.undo, "cli.undo")
-    undo.add_argument("db", type=Path, metavar="DB")
-    undo.add_argument("key", metavar="KEY")
-    undo.add_argument("--officer", required=True, metavar="ID")
-    undo.add_argument("--reason", required=True)
-
-    status = cmd("status", c.status, "cli.status")
-    status.add_argument("db", type=Path, metavar="DB")
-    status.add_argument("--json", action="store_true")
-
-    verify = cmd("verify", c.verify, "cli.verify")
-    verify.add_argument("db", type=Path, metavar="DB")
-
-    backup = cmd("backup", c.backup, "cli.backup")
-    backup.add_argument("db", type=Path, metavar="DB")
-    backup.add_argument("dest", type=Path, metavar="DEST")
-
-    restore = cmd("restore", c.restore, "cli.restore")
-    restore.add_argument("backup", type=Path, metavar="BACKUP")
-    restore.add_argument("db", type=Path, metavar="DB")
-    restore.add_argument("--force", action="store_true")
-
-    bench = cmd("bench", c.bench, "cli.bench")
-    bench.add_argument("--json", action="store_true")
-    bench.add_argument("--quick", action="store_true", help=t("cli.bench_quick"))
+    for area in (commands, day, screens):
+        area.register(cmd, sub)
     return p
 
 
@@ -111,4 +59,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-

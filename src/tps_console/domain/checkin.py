@@ -176,7 +176,11 @@ def insert_check_in_unchecked(conn: Connection, voter_id: int, officer_id: str, 
 
 
 def undo_check_in(
-    rec: Record, officer: OfficerInfo, reason: str, *, voter_id: int | None = None,
+    rec: Record,
+    officer: OfficerInfo,
+    reason: str,
+    *,
+    voter_id: int | None = None,
     key: str | None = None,
 ) -> int:
     """Undo a voter's active check-in (chair only, with a reason). Returns the check-in id."""

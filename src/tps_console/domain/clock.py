@@ -27,9 +27,9 @@ class DrillClock(Clock):
     _offset: timedelta = timedelta(0)
 
     def now(self) -> datetime:
-        return (self.start + self._offset + timedelta(seconds=time.monotonic() - self._t0)).astimezone(
-            UTC
-        )
+        return (
+            self.start + self._offset + timedelta(seconds=time.monotonic() - self._t0)
+        ).astimezone(UTC)
 
     def advance(self, **delta: float) -> None:
         self._offset += timedelta(**delta)

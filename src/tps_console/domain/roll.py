@@ -254,7 +254,9 @@ def _parse_row(
     result.errors.extend(errors)
     if errors:
         return None
-    assert isinstance(nik, str) and sex and birth and category and no and not isinstance(ballots, str)
+    assert (
+        isinstance(nik, str) and sex and birth and category and no and not isinstance(ballots, str)
+    )
     for key in nik_mismatches(nik, birth, sex):
         result.warnings.append(RowIssue(line, "nik", key, {"nik": nik}))
     if age_on(birth, polling_date) < 17:

@@ -232,9 +232,16 @@ def load_index(rec: Record) -> SearchIndex:
     with read(rec.engine) as conn:
         rows = conn.execute(
             select(
-                Voter.id, Voter.no, Voter.nik, Voter.name, Voter.register_no,
-                Voter.block, Voter.cell, Voter.category, Voter.sex,
-            )  # fmt: skip
+                Voter.id,
+                Voter.no,
+                Voter.nik,
+                Voter.name,
+                Voter.register_no,
+                Voter.block,
+                Voter.cell,
+                Voter.category,
+                Voter.sex,
+            )
         ).all()
     return SearchIndex(
         IndexedVoter(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8]) for r in rows

@@ -53,9 +53,15 @@ class Status:
         }
 
 
-def count_by(conn: Connection, *columns: Any, active_only: bool = True) -> dict[tuple[str, ...], int]:
+def count_by(
+    conn: Connection, *columns: Any, active_only: bool = True
+) -> dict[tuple[str, ...], int]:
     """Voters who came, grouped by voter columns (e.g. category, sex)."""
-    query = select(*columns, func.count()).select_from(CheckIn).join(Voter, Voter.id == CheckIn.voter_id)
+    query = (
+        select(*columns, func.count())
+        .select_from(CheckIn)
+        .join(Voter, Voter.id == CheckIn.voter_id)
+    )
     if active_only:
         query = query.where(CheckIn.active)
     return {tuple(r[:-1]): int(r[-1]) for r in conn.execute(query.group_by(*columns))}

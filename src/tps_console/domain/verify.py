@@ -102,7 +102,10 @@ def _replay(conn: Connection) -> Replay:
             if undone is None or not undone["active"]:
                 raise Mismatch("verify.undo_without_checkin", seq=ev["seq"])
             undone.update(
-                active=False, undone_at=ev["at"], undone_by=ev["officer_id"], undo_reason=p["reason"]
+                active=False,
+                undone_at=ev["at"],
+                undone_by=ev["officer_id"],
+                undo_reason=p["reason"],
             )
     return r
 

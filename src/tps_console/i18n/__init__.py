@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tps_console.i18n.catalogue import MESSAGES
+from tps_console.i18n import core, day, desk, panel
+
+# One catalogue, kept in one module per area so the areas can grow independently.
+# tests/test_i18n.py checks that no key is defined twice and every key has both languages.
+PARTS = (core.MESSAGES, desk.MESSAGES, panel.MESSAGES, day.MESSAGES)
+MESSAGES: dict[str, dict[str, str]] = {k: v for part in PARTS for k, v in part.items()}
 
 LANGUAGES = ("id", "en")
 _current = "id"

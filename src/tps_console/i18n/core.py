@@ -1,4 +1,4 @@
-"""The message catalogue: key -> {"id": Indonesian, "en": English}. Keys are grouped by area."""
+"""Core messages: the record, the roll, officers, check-in, audit, the command line."""
 
 from __future__ import annotations
 
@@ -13,28 +13,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "jam simulasi/latihan, mis. 2024-02-14T09:00+07:00 (dicatat di log audit)",
         "en": "drill clock, e.g. 2024-02-14T09:00+07:00 (recorded in the audit log)",
     },
-    "cli.desk": {"id": "nama meja ini (tercatat di setiap kejadian)", "en": "this desk's name (recorded with every event)"},
-    "cli.demo": {"id": "TPS contoh siap dicoba (180 pemilih sintetis)", "en": "ready-to-try station (180 synthetic voters)"},
-    "cli.demo_db": {"id": "pakai/buat TPS contoh di berkas ini", "en": "use or create the demo station in this file"},
-    "cli.init": {"id": "buat TPS baru dari berkas DPT (CSV)", "en": "create a new station from a roll (CSV)"},
+    "cli.desk": {
+        "id": "nama meja ini (tercatat di setiap kejadian)",
+        "en": "this desk's name (recorded with every event)",
+    },
+    "cli.demo": {
+        "id": "TPS contoh siap dicoba (180 pemilih sintetis)",
+        "en": "ready-to-try station (180 synthetic voters)",
+    },
+    "cli.demo_db": {
+        "id": "pakai/buat TPS contoh di berkas ini",
+        "en": "use or create the demo station in this file",
+    },
+    "cli.init": {
+        "id": "buat TPS baru dari berkas DPT (CSV)",
+        "en": "create a new station from a roll (CSV)",
+    },
     "cli.officer": {"id": "kelola petugas KPPS", "en": "manage KPPS officers"},
-    "cli.officer_add": {"id": "tambah petugas (PIN ditanya dua kali)", "en": "add an officer (PIN asked twice)"},
-    "cli.by": {"id": "ID ketua yang menyetujui (bila ada beberapa ketua)", "en": "approving chair's ID (when there are several chairs)"},
-    "cli.by_needed": {"id": "Ada beberapa ketua: sebutkan --by ID", "en": "There are several chairs: give --by ID"},
-    "cli.checkin": {"id": "catat kehadiran pemilih (NIK atau no. register)", "en": "check a voter in (NIK or register number)"},
-    "cli.undo": {"id": "batalkan kehadiran (ketua, dengan alasan)", "en": "undo a check-in (chair, with a reason)"},
+    "cli.officer_add": {
+        "id": "tambah petugas (PIN ditanya dua kali)",
+        "en": "add an officer (PIN asked twice)",
+    },
+    "cli.by": {
+        "id": "ID ketua yang menyetujui (bila ada beberapa ketua)",
+        "en": "approving chair's ID (when there are several chairs)",
+    },
+    "cli.by_needed": {
+        "id": "Ada beberapa ketua: sebutkan --by ID",
+        "en": "There are several chairs: give --by ID",
+    },
+    "cli.checkin": {
+        "id": "catat kehadiran pemilih (NIK atau no. register)",
+        "en": "check a voter in (NIK or register number)",
+    },
+    "cli.undo": {
+        "id": "batalkan kehadiran (ketua, dengan alasan)",
+        "en": "undo a check-in (chair, with a reason)",
+    },
     "cli.status": {"id": "angka kehadiran saat ini", "en": "turnout now"},
-    "cli.verify": {"id": "periksa rantai log audit dan kecocokan data", "en": "check the audit chain and that the data matches it"},
-    "cli.backup": {"id": "cadangan daring (berkas sementara lalu rename)", "en": "online backup (temporary file, then rename)"},
+    "cli.verify": {
+        "id": "periksa rantai log audit dan kecocokan data",
+        "en": "check the audit chain and that the data matches it",
+    },
+    "cli.backup": {
+        "id": "cadangan daring (berkas sementara lalu rename)",
+        "en": "online backup (temporary file, then rename)",
+    },
     "cli.restore": {"id": "pulihkan dari cadangan", "en": "restore from a backup"},
-    "cli.bench": {"id": "ukur kecepatan, berdampingan dengan pembanding", "en": "benchmarks, each beside its baseline"},
+    "cli.bench": {
+        "id": "ukur kecepatan, berdampingan dengan pembanding",
+        "en": "benchmarks, each beside its baseline",
+    },
     "cli.bench_quick": {"id": "versi singkat (tanpa 100k)", "en": "short version (no 100k roll)"},
     "cli.bad_now": {
         "id": "--now '{value}' bukan waktu ISO-8601 dengan zona (mis. 2024-02-14T09:00+07:00)",
         "en": "--now '{value}' is not an ISO-8601 time with offset (e.g. 2024-02-14T09:00+07:00)",
     },
     "demo.location": {"id": "TPS contoh: {path}", "en": "Demo station: {path}"},
-    "demo.officer": {"id": "  petugas {id}  PIN {pin}  ({name})", "en": "  officer {id}  PIN {pin}  ({name})"},
+    "demo.officer": {
+        "id": "  petugas {id}  PIN {pin}  ({name})",
+        "en": "  officer {id}  PIN {pin}  ({name})",
+    },
     "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
     "status.turnout": {
         "id": "Hadir {checked_in} / {expected} pemilih ({pct}%)",
@@ -44,8 +83,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Percobaan ganda ditolak: {blocked}   Kehadiran dibatalkan: {undone}",
         "en": "Duplicate attempts refused: {blocked}   Check-ins undone: {undone}",
     },
-    "status.audit": {"id": "Kepala log audit: {head}… ({events} kejadian)", "en": "Audit head: {head}… ({events} events)"},
-    "drill.banner": {"id": "SIMULASI — jam latihan, bukan waktu sebenarnya", "en": "DRILL — training clock, not the real time"},
+    "status.audit": {
+        "id": "Kepala log audit: {head}… ({events} kejadian)",
+        "en": "Audit head: {head}… ({events} events)",
+    },
+    "drill.banner": {
+        "id": "SIMULASI — jam latihan, bukan waktu sebenarnya",
+        "en": "DRILL — training clock, not the real time",
+    },
     "polls.not_open": {"id": "belum dibuka", "en": "not yet open"},
     "polls.open": {"id": "dibuka", "en": "open"},
     "polls.dpk_hour": {"id": "jam DPK (12.00–13.00)", "en": "DPK hour (12:00–13:00)"},
@@ -109,7 +154,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "baris berisi {found} kolom, seharusnya {expected}",
         "en": "row has {found} fields, expected {expected}",
     },
-    "roll.bad_no": {"id": "nomor urut '{value}' bukan angka positif", "en": "list number '{value}' is not a positive number"},
+    "roll.bad_no": {
+        "id": "nomor urut '{value}' bukan angka positif",
+        "en": "list number '{value}' is not a positive number",
+    },
     "roll.empty_name": {"id": "nama kosong", "en": "name is empty"},
     "roll.bad_sex": {
         "id": "jenis kelamin '{value}' tidak dikenal (L/P)",
@@ -139,7 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "DPT ditolak: {count} masalah, tidak ada yang diimpor",
         "en": "Roll rejected: {count} problems, nothing was imported",
     },
-    "roll.issue": {"id": "baris {line}, kolom {column}: {message}", "en": "line {line}, column {column}: {message}"},
+    "roll.issue": {
+        "id": "baris {line}, kolom {column}: {message}",
+        "en": "line {line}, column {column}: {message}",
+    },
     "roll.issue_row": {"id": "baris {line}: {message}", "en": "line {line}: {message}"},
     "roll.progress": {"id": "Membaca DPT", "en": "Reading the roll"},
     "warn.encoding": {
@@ -169,7 +220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "TPS {tps} dibuat di {path}: {count} pemilih, sidik DPT {fingerprint}",
         "en": "Station {tps} created at {path}: {count} voters, roll fingerprint {fingerprint}",
     },
-    "station.missing": {"id": "Basis data {path} tidak ada", "en": "Database {path} does not exist"},
+    "station.missing": {
+        "id": "Basis data {path} tidak ada",
+        "en": "Database {path} does not exist",
+    },
     "station.not_a_station": {
         "id": "{path} bukan basis data TPS Console",
         "en": "{path} is not a TPS Console database",
@@ -184,7 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "officer ID '{id}' is not valid (lower-case letters, digits, . _ -; max 32)",
     },
     "officer.empty_name": {"id": "Nama petugas kosong", "en": "Officer name is empty"},
-    "officer.bad_role": {"id": "Peran '{role}' tidak dikenal (chair/member)", "en": "Unknown role '{role}' (chair/member)"},
+    "officer.bad_role": {
+        "id": "Peran '{role}' tidak dikenal (chair/member)",
+        "en": "Unknown role '{role}' (chair/member)",
+    },
     "officer.bad_pin": {"id": "PIN harus 4–12 angka", "en": "A PIN is 4–12 digits"},
     "officer.first_chair": {
         "id": "Petugas pertama harus Ketua KPPS (--role chair)",
@@ -195,7 +252,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New officers can only be added with the KPPS chair's PIN",
     },
     "officer.exists": {"id": "Petugas '{id}' sudah ada", "en": "Officer '{id}' already exists"},
-    "officer.added": {"id": "Petugas {id} ({role}) ditambahkan", "en": "Officer {id} ({role}) added"},
+    "officer.added": {
+        "id": "Petugas {id} ({role}) ditambahkan",
+        "en": "Officer {id} ({role}) added",
+    },
     "role.chair": {"id": "Ketua KPPS", "en": "KPPS chair"},
     "role.member": {"id": "anggota KPPS", "en": "KPPS member"},
     "officer.pin_prompt": {"id": "PIN {id}: ", "en": "PIN for {id}: "},
@@ -277,7 +337,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Audit chain intact: {events} events, head {head}",
     },
     "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
-    "verify.gap": {"id": "kejadian #{seq} hilang dari log", "en": "event #{seq} is missing from the log"},
+    "verify.gap": {
+        "id": "kejadian #{seq} hilang dari log",
+        "en": "event #{seq} is missing from the log",
+    },
     "verify.link": {
         "id": "rantai putus di kejadian #{seq} (kejadian sebelumnya diubah atau dihapus)",
         "en": "chain broken at event #{seq} (the event before it was changed or removed)",
@@ -325,7 +388,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "event #{seq} undoes a check-in that does not exist",
     },
     # Backups
-    "backup.failed": {"id": "Cadangan ke {path} gagal: {error}", "en": "Backup to {path} failed: {error}"},
+    "backup.failed": {
+        "id": "Cadangan ke {path} gagal: {error}",
+        "en": "Backup to {path} failed: {error}",
+    },
     "backup.done": {"id": "Cadangan tersimpan: {path}", "en": "Backup written: {path}"},
     "restore.exists": {
         "id": "{path} sudah ada; pakai --force untuk menimpanya",

@@ -1,0 +1,41 @@
+"""`tps-console bench`: every figure measured beside its baseline in the same run.
+
+Each area has a module here with `measure(quick: bool) -> dict[str, dict]`; `run_all` merges them.
+An entry is {"value", "baseline", "ratio", "unit"} (see `entry`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+AREAS = ("core", "desk", "panel", "startup")
+
+
+def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, Any]:
+    ratio = round(value / baseline, 3) if baseline else None
+    return {
+        "value": round(value, 3),
+        "baseline": round(baseline, 3),
+        "ratio": ratio,
+        "unit": unit,
+        **extra,
+    }
+
+
+def p99(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def run_all(*, quick: bool = False) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for area in AREAS:
+        try:
+            module = importlib.import_module(f"tps_console.bench.{area}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tps_console.bench.{area}":
+                raise
+            continue
+        results.update(module.measure(quick))
+    return results
