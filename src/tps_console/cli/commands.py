@@ -194,20 +194,6 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def demo(args: argparse.Namespace, clock: Clock) -> int:
-    from tps_console.demo import DEMO_OFFICERS, ensure_demo
-    from tps_console.paths import fresh_demo_path
-
-    path = args.db or fresh_demo_path()
-    rec = ensure_demo(path, clock, desk=args.desk)
-    print(t("demo.location", path=path))
-    for officer in DEMO_OFFICERS:
-        print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))
-    print(status_text(read_status(rec)))
-    rec.close()
-    return 0
-
-
 def bench(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.bench.run import run_all
 
@@ -224,9 +210,6 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
 
 def register(cmd: Command, sub: Any) -> None:
     """The record's commands (DESIGN.md)."""
-    demo_p = cmd("demo", demo, "cli.demo")
-    demo_p.add_argument("--db", type=Path, help=t("cli.demo_db"))
-
     init_p = cmd("init", init, "cli.init")
     init_p.add_argument("db", type=Path, metavar="DB")
     init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")

@@ -6,7 +6,7 @@ platform and database, and are shown in the station's own time zone.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, text
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -72,6 +72,52 @@ class CheckIn(SQLModel, table=True):
     undone_at: str | None = None
     undone_by: str | None = None
     undo_reason: str | None = None
+
+
+class BallotSource(SQLModel, table=True):
+    """Where ballots come from: the station's own stock (position 0), then each lending TPS
+    (*TPS penyangga*) in the order its first delivery was entered, which is the order they are
+    drawn from."""
+
+    name: str = Field(primary_key=True)
+    position: int = Field(unique=True)
+    added_at: str
+
+
+class BallotStock(SQLModel, table=True):
+    """Running count per source and type. `received` comes from the handover minutes; the
+    constraints make the database refuse to hand out a ballot that is not there."""
+
+    __table_args__ = (
+        CheckConstraint("remaining >= 0", name="ck_ballotstock_not_negative"),
+        CheckConstraint("remaining <= received", name="ck_ballotstock_not_above_received"),
+    )
+
+    source: str = Field(foreign_key="ballotsource.name", primary_key=True)
+    ballot: str = Field(primary_key=True)
+    received: int = 0
+    remaining: int = 0
+
+
+class IssuedBallot(SQLModel, table=True):
+    """One ballot handed to a voter, and the source it was drawn from (its votes are counted
+    there). A spoiled ballot keeps its row, marked, and counts as damaged against its source."""
+
+    checkin_id: int = Field(foreign_key="checkin.id", primary_key=True)
+    ballot: str = Field(primary_key=True)
+    # 0: handed out at check-in; 1: the replacement for a spoiled one (allowed once per type).
+    replacement: int = Field(default=0, primary_key=True)
+    source: str = Field(foreign_key="ballotsource.name")
+    at: str
+    spoiled_at: str | None = None
+
+
+class QueueEntry(SQLModel, table=True):
+    """A voter standing in the queue at closing time: may still be checked in after it."""
+
+    voter_id: int = Field(foreign_key="voter.id", primary_key=True)
+    officer_id: str = Field(foreign_key="officer.id")
+    at: str
 
 
 class Event(SQLModel, table=True):

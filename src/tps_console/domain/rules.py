@@ -1,11 +1,21 @@
-"""The hours of the day: when the polls are open, when only DPK or the queue may come, when closed."""
+"""The hours of the day: when the polls are open, when only DPK or the queue may come, when closed.
+
+Once the chair closes the polls the record is frozen: the report may still be read, nothing may
+change. Every writing operation of the day asks `ensure_not_closed` inside its write transaction,
+so a desk that has not noticed the closing cannot slip a change in after it.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import Connection, select
+
+from tps_console.domain.errors import Refused
+from tps_console.domain.models import Station
 from tps_console.domain.station import StationInfo
+from tps_console.domain.timefmt import local_time
 
 
 class PollState(StrEnum):
@@ -34,3 +44,14 @@ def poll_state(station: StationInfo, now: datetime, *, closed: bool = False) -> 
 
 def closing_instant(station: StationInfo) -> datetime:
     return datetime.combine(station.polling_date, station.closes, tzinfo=station.timezone)
+
+
+def closed_at(conn: Connection) -> str | None:
+    """When the chair closed the polls, or None while they are not closed."""
+    return conn.execute(select(Station.closed_at)).scalar()
+
+
+def ensure_not_closed(conn: Connection, station: StationInfo) -> None:
+    at = closed_at(conn)
+    if at is not None:
+        raise Refused("polls.frozen", closed=local_time(station, at, seconds=False))

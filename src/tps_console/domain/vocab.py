@@ -52,3 +52,8 @@ class EventKind(StrEnum):
     CHECKIN_UNDONE = "checkin_undone"
     VOTER_STATUS = "voter_status"
     BACKUP = "backup"
+    BALLOTS_RECEIVED = "ballots_received"
+    BALLOT_REPLACED = "ballot_replaced"
+    DPK_REGISTERED = "dpk_registered"
+    QUEUE_JOINED = "queue_joined"
+    POLLS_CLOSED = "polls_closed"

@@ -1,0 +1,197 @@
+"""The desk's main screen: find the next voter, open the card, confirm. Search box always ready.
+
+A barcode scanner types a full NIK or register number and Enter; that opens the card at once.
+Typing a name shows matches as you type; arrows move in the list and Enter opens the card.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tps_console.desk.app import IndexReady, RecordRefreshed
+from tps_console.desk.localised import Localised
+from tps_console.desk.strip import StatusStrip
+from tps_console.domain.checkin import CheckInDone, check_in
+from tps_console.domain.errors import AlreadyVoted, TpsError
+from tps_console.domain.search import Hit
+from tps_console.domain.timefmt import local_time
+from tps_console.i18n import t
+
+RESULT_LIMIT = 50
+
+
+class CheckInScreen(Localised, Screen[None]):
+    BINDINGS = [
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("pagedown", "cursor(10)", show=False),
+        Binding("pageup", "cursor(-10)", show=False),
+        Binding("escape", "clear", "desk.key.clear"),
+        Binding("f2", "app.calling", "desk.key.calling"),
+        Binding("f9", "app.lock", "desk.key.lock"),
+        Binding("f10", "app.sign_out", "desk.key.sign_out"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        yield StatusStrip()
+        yield Input(id="search", placeholder=t("desk.search.placeholder"))
+        yield Static(t("desk.search.hint"), id="message")
+        yield Static("", id="result-count")
+        yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#results", OptionList).can_focus = False
+        self.focus_search()
+        if self.app.index is None:  # type: ignore[attr-defined]
+            self.say(t("desk.search.loading"), "info")
+
+    def focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.focus_search()
+
+    def say(self, message: str | Text, kind: str) -> None:
+        box = self.query_one("#message", Static)
+        box.set_classes(kind)
+        box.update(message)
+
+    def on_index_ready(self, _: IndexReady) -> None:
+        self.say(t("desk.search.hint"), "info")
+        self.show_results(self.query_one("#search", Input).value)
+
+    def on_record_refreshed(self, message: RecordRefreshed) -> None:
+        if message.checked_in_changed:
+            self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    def show_results(self, query: str, *, keep_highlight: bool = False) -> None:
+        index = self.app.index  # type: ignore[attr-defined]
+        results = self.query_one("#results", OptionList)
+        count = self.query_one("#result-count", Static)
+        previous = results.highlighted
+        if index is None or not query.strip():
+            self._hits = []
+            results.clear_options()
+            count.update("")
+            return
+        found = index.search(query, RESULT_LIMIT)
+        self._hits = found.hits
+        checked_in = self.app.checked_in  # type: ignore[attr-defined]
+        results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
+        if found.hits:
+            results.highlighted = previous if keep_highlight and previous is not None else 0
+        shown = t("desk.search.count", shown=len(found.hits), total=found.total)
+        count.update(shown if found.total else t("desk.search.none"))
+
+    def action_cursor(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if not self._hits:
+            return
+        current = results.highlighted or 0
+        results.highlighted = max(0, min(len(self._hits) - 1, current + step))
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.focus_search()
+
+    @on(Input.Submitted, "#search")
+    def _enter(self, event: Input.Submitted) -> None:
+        index = self.app.index  # type: ignore[attr-defined]
+        if index is None or not event.value.strip():
+            return
+        exact = index.exact(event.value)
+        if exact is not None:
+            self.open_card(exact.id)
+            return
+        highlighted = self.query_one("#results", OptionList).highlighted
+        if self._hits and highlighted is not None:
+            self.open_card(self._hits[highlighted].voter.id)
+        else:
+            self.say(t("checkin.unknown", key=event.value.strip()), "refused")
+
+    @on(OptionList.OptionSelected, "#results")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.open_card(self._hits[event.option_index].voter.id)
+
+    def open_card(self, voter_id: int) -> None:
+        from tps_console.desk.card import VoterCardScreen
+
+        def decided(choice: str | None) -> None:
+            if choice == "check_in":
+                self.say(t("desk.working"), "info")
+                self.check_in(voter_id)
+            elif choice:
+                self.say(choice, "done")
+                self.after_action()
+            else:
+                self.focus_search()
+
+        self.app.push_screen(VoterCardScreen(voter_id), decided)
+
+    @work(thread=True, exclusive=True, group="checkin")
+    def check_in(self, voter_id: int) -> None:
+        app = self.app
+        try:
+            done = check_in(app.rec, app.officer, voter_id=voter_id)  # type: ignore[attr-defined]
+        except TpsError as exc:
+            app.call_from_thread(self._refused, exc)
+        else:
+            app.call_from_thread(self._checked_in, done)
+
+    def _checked_in(self, done: CheckInDone) -> None:
+        rec = self.app.rec  # type: ignore[attr-defined]
+        text = Text()
+        text.append(f" ✔ {t('desk.done.title')} ", "bold reverse")
+        text.append(f"  {local_time(rec.station, done.at)}\n", "bold")
+        text.append(f" {done.name}", "bold")
+        text.append(f"  (no. {done.voter_no})  ")
+        text.append(t("desk.done.ballots", ballots=" ".join(done.ballots)))
+        self.say(text, "done")
+        self.after_action()
+
+    def _refused(self, exc: TpsError) -> None:
+        from tps_console.desk.dialogs import RefusalScreen
+
+        rec = self.app.rec  # type: ignore[attr-defined]
+        params = dict(exc.params)
+        if "at" in params:
+            params["at"] = local_time(rec.station, params["at"])
+        message = t(exc.key, **params)
+        self.say(message, "refused")
+        self.after_action()
+        self.app.push_screen(RefusalScreen(message, duplicate=isinstance(exc, AlreadyVoted)))
+
+    def after_action(self) -> None:
+        """Back to an empty search box for the next voter, with fresh figures."""
+        self.query_one("#search", Input).value = ""
+        self.focus_search()
+        self.app.refresh_record()  # type: ignore[attr-defined]
+
+
+def result_line(hit: Hit, checked_in: bool) -> Text:
+    v = hit.voter
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{v.no:>4} ", "dim")
+    line.append(f"{v.name[:26]:<26} ", "bold")
+    line.append(f"{v.register_no:<14} ")
+    line.append(f"{(v.cell or v.block):<5} ")
+    line.append(f"{v.category:<4} ")
+    line.append(f"{v.sex} ")
+    if checked_in:
+        line.append(f" {t('desk.voted_short')} ", "bold white on dark_red")
+    return line

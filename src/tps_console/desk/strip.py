@@ -1,0 +1,63 @@
+"""The strip every desk screen shows: turnout N / expected, the time, the polls' state, who is on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.station import Record
+from tps_console.domain.status import Status
+from tps_console.i18n import language, t
+
+
+def percent(value: float) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "id" else text
+
+
+class StatusStrip(Vertical):
+    DEFAULT_CSS = """
+    StatusStrip { height: auto; }
+    StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
+                           text-align: center; display: none; }
+    StatusStrip.drill > #drill { display: block; }
+    StatusStrip > #line { background: $primary-darken-2; color: $text; height: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="drill")
+        yield Static(id="line")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self.update_now)
+        self.update_now()
+
+    def update_now(self) -> None:
+        app = self.app
+        rec: Record = app.rec  # type: ignore[attr-defined]
+        status: Status | None = app.status  # type: ignore[attr-defined]
+        officer: OfficerInfo | None = app.officer  # type: ignore[attr-defined]
+        now = rec.local()
+        self.set_class(rec.clock.drill, "drill")
+        if rec.clock.drill:
+            self.query_one("#drill", Static).update(t("drill.banner"))
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f" {rec.station.tps} ", "bold")
+        if status is not None:
+            line.append("│ ")
+            line.append(
+                t("desk.strip.turnout", n=status.checked_in, expected=status.expected), "bold"
+            )
+            line.append(f" ({percent(status.turnout_pct)}%) ")
+        line.append("│ ")
+        line.append(now.strftime("%H:%M:%S %Z"), "bold")
+        if status is not None:
+            line.append(" │ " + t(f"polls.{status.polls.value}"))
+        if officer is not None:
+            line.append(f" │ {officer.id}")
+        if rec.desk:
+            line.append(f" · {rec.desk}")
+        self.query_one("#line", Static).update(line)

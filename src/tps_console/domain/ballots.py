@@ -1,0 +1,334 @@
+"""Ballot stock and issuing: how many of each type each source holds, and which ballot a voter gets.
+
+Stock has sources: the station's own (named after the station) and each lending TPS (*TPS
+penyangga*), because the votes cast on a lender's ballots are counted back at the lender. A voter
+gets exactly their entitlement, each type drawn from the own stock first, then from the lenders
+in the order they were entered. `BallotStock.remaining` is a running count kept beside the issued
+rows, so the report can check received = used + damaged + remaining instead of deriving one term
+from the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from tps_console.domain import audit
+from tps_console.domain.clock import stamp
+from tps_console.domain.db import read, write
+from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.models import BallotSource, BallotStock, CheckIn, IssuedBallot, Voter
+from tps_console.domain.officers import OfficerInfo, require_chair
+from tps_console.domain.rules import ensure_not_closed
+from tps_console.domain.station import Record
+from tps_console.domain.vocab import ALL_BALLOTS, EventKind
+
+OWN_POSITION = 0
+# A TPS serves at most a few hundred voters; a count this large is a typo in the minutes.
+MAX_DELIVERY = 10_000
+MAX_SOURCE_NAME = 40
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One ballot to hand out and the source it comes from."""
+
+    ballot: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BallotPlan:
+    """What a check-in would hand out now: the draws, and the types that are out."""
+
+    entitlement: tuple[str, ...]
+    draws: tuple[Draw, ...]
+    short: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.short
+
+
+@dataclass(frozen=True)
+class Delivery:
+    source: str
+    new_source: bool
+    counts: dict[str, int]
+    remaining: dict[str, int]  # the source's stock after the delivery, per type
+
+
+@dataclass(frozen=True)
+class BallotFigures:
+    """One type at one source (or summed): the C.Hasil ballot section's four numbers."""
+
+    received: int = 0
+    used: int = 0
+    damaged: int = 0
+    remaining: int = 0
+
+    @property
+    def balanced(self) -> bool:
+        return self.received == self.used + self.damaged + self.remaining
+
+    def __add__(self, other: BallotFigures) -> BallotFigures:
+        return BallotFigures(
+            self.received + other.received,
+            self.used + other.used,
+            self.damaged + other.damaged,
+            self.remaining + other.remaining,
+        )
+
+
+@dataclass(frozen=True)
+class SourceStock:
+    name: str
+    own: bool
+    by_type: dict[str, BallotFigures]  # every type, in hand-out order
+
+
+def parse_ballot(raw: str) -> str:
+    code = raw.strip().upper().replace("-", "_")
+    if code not in ALL_BALLOTS:
+        raise BadInput("ballots.unknown_type", value=raw.strip(), types=", ".join(ALL_BALLOTS))
+    return code
+
+
+def parse_count(raw: str) -> int:
+    text = raw.strip()
+    if text.startswith("-") and text[1:].isdigit():
+        raise BadInput("ballots.negative", value=text)
+    if not (text.isdigit() and text.isascii()):
+        raise BadInput("ballots.not_a_number", value=text)
+    return int(text)
+
+
+def parse_counts(items: Iterable[str]) -> dict[str, int]:
+    """`TYPE=N` items as typed on the command line, e.g. `PPWP=200 DPR=200`."""
+    counts: dict[str, int] = {}
+    for item in items:
+        ballot, sep, count = item.partition("=")
+        if not sep:
+            raise BadInput("ballots.bad_item", value=item)
+        code = parse_ballot(ballot)
+        if code in counts:
+            raise BadInput("ballots.twice", type=code)
+        counts[code] = parse_count(count)
+    return counts
+
+
+def _check_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    checked: dict[str, int] = {}
+    for ballot, count in counts.items():
+        code = parse_ballot(ballot)
+        if code in checked:
+            raise BadInput("ballots.twice", type=code)
+        if count < 0:
+            raise BadInput("ballots.negative", value=str(count))
+        if count > MAX_DELIVERY:
+            raise BadInput("ballots.too_many", value=count, max=MAX_DELIVERY)
+        checked[code] = count
+    if not any(checked.values()):
+        raise BadInput("ballots.nothing")
+    return {code: checked[code] for code in ALL_BALLOTS if code in checked}
+
+
+def _source_name(raw: str) -> str:
+    name = " ".join(raw.split())
+    if not name or len(name) > MAX_SOURCE_NAME or not name.isprintable():
+        raise BadInput("ballots.bad_source", value=raw, max=MAX_SOURCE_NAME)
+    return name
+
+
+def _find_or_add_source(conn: Connection, rec: Record, raw: str | None, at: str) -> tuple[str, bool]:
+    """The stored name of the source (own when not given), adding it if it is new."""
+    own = rec.station.tps
+    wanted = own if raw is None else _source_name(raw)
+    is_own = wanted.casefold() == own.casefold()
+    known = conn.execute(select(BallotSource.name, BallotSource.position)).all()
+    for name, position in known:
+        if name.casefold() == wanted.casefold() and (position == OWN_POSITION) == is_own:
+            return name, False
+    if is_own:
+        name, position = own, OWN_POSITION
+    else:
+        name = wanted
+        position = max([OWN_POSITION, *(p for _, p in known)]) + 1
+    conn.execute(insert(BallotSource).values(name=name, position=position, added_at=at))
+    return name, True
+
+
+def receive_ballots(
+    rec: Record, chair: OfficerInfo, counts: Mapping[str, int], *, source: str | None = None
+) -> Delivery:
+    """Record ballots received from the handover minutes (chair only): own stock, or a lender's."""
+    require_chair(chair)
+    checked = _check_counts(counts)
+    with write(rec.engine) as conn:
+        ensure_not_closed(conn, rec.station)
+        at = stamp(rec.now())
+        name, new_source = _find_or_add_source(conn, rec, source, at)
+        held = dict(
+            conn.execute(
+                select(BallotStock.ballot, BallotStock.remaining).where(BallotStock.source == name)
+            ).all()
+        )
+        for ballot, count in checked.items():
+            if ballot in held:
+                conn.execute(
+                    update(BallotStock)
+                    .where(BallotStock.source == name, BallotStock.ballot == ballot)
+                    .values(
+                        received=BallotStock.received + count,
+                        remaining=BallotStock.remaining + count,
+                    )
+                )
+            else:
+                conn.execute(
+                    insert(BallotStock).values(
+                        source=name, ballot=ballot, received=count, remaining=count
+                    )
+                )
+            held[ballot] = held.get(ballot, 0) + count
+        audit.append(
+            conn,
+            rec.clock,
+            EventKind.BALLOTS_RECEIVED,
+            {"source": name, "counts": checked},
+            officer_id=chair.id,
+            desk=rec.desk,
+            at=at,
+        )
+    return Delivery(name, new_source, checked, {b: held[b] for b in ALL_BALLOTS if b in held})
+
+
+def available(conn: Connection, ballots: Sequence[str] = ALL_BALLOTS) -> list[tuple[str, str, int]]:
+    """(type, source, remaining) with stock left, sources in drawing order."""
+    return [
+        (r.ballot, r.source, r.remaining)
+        for r in conn.execute(
+            select(BallotStock.ballot, BallotStock.source, BallotStock.remaining)
+            .join(BallotSource, BallotSource.name == BallotStock.source)
+            .where(BallotStock.remaining > 0, BallotStock.ballot.in_(ballots))
+            .order_by(BallotSource.position)
+        )
+    ]
+
+
+def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
+    """Each entitled type from the first source (in drawing order) that still holds one."""
+    first: dict[str, str] = {}
+    for ballot, source, remaining in stock:
+        if remaining > 0:
+            first.setdefault(ballot, source)
+    draws = tuple(Draw(b, first[b]) for b in entitlement if b in first)
+    short = tuple(b for b in entitlement if b not in first)
+    return BallotPlan(tuple(entitlement), draws, short)
+
+
+def entitlement(voter_ballots: str) -> tuple[str, ...]:
+    return tuple(voter_ballots.split(","))
+
+
+def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
+    """Read-only preview for the desk: what a check-in of this voter would hand out now."""
+    with read(rec.engine) as conn:
+        ballots = conn.execute(select(Voter.ballots).where(Voter.id == voter_id)).scalar()
+        if ballots is None:
+            raise Refused("checkin.unknown", key=str(voter_id))
+        wanted = entitlement(ballots)
+        return plan_draw(wanted, available(conn, wanted))
+
+
+_TAKE = (
+    update(BallotStock)
+    .where(BallotStock.source == bindparam("src"), BallotStock.ballot == bindparam("type_"))
+    .values(remaining=BallotStock.remaining - 1)
+)
+_GIVE_BACK = (
+    update(BallotStock)
+    .where(BallotStock.source == bindparam("src"), BallotStock.ballot == bindparam("type_"))
+    .values(remaining=BallotStock.remaining + 1)
+)
+
+
+def take(conn: Connection, draws: Sequence[Draw]) -> None:
+    """Take drawn ballots out of the running stock (the constraint refuses going below zero)."""
+    if draws:
+        conn.execute(_TAKE, [{"src": d.source, "type_": d.ballot} for d in draws])
+
+
+def issue(conn: Connection, checkin_id: int, draws: Sequence[Draw], at: str) -> None:
+    """Hand out the ballots of a check-in: one row each, taken from the stock."""
+    if not draws:
+        return
+    conn.execute(
+        insert(IssuedBallot),
+        [{"checkin_id": checkin_id, "ballot": d.ballot, "source": d.source, "at": at} for d in draws],
+    )
+    take(conn, draws)
+
+
+def give_back(conn: Connection, checkin_id: int) -> list[Draw]:
+    """An undone check-in's ballots go back to the stock they came from (spoiled ones stay damaged)."""
+    back = [
+        Draw(r.ballot, r.source)
+        for r in conn.execute(
+            select(IssuedBallot.ballot, IssuedBallot.source).where(
+                IssuedBallot.checkin_id == checkin_id, IssuedBallot.spoiled_at.is_(None)
+            )
+        )
+    ]
+    if back:
+        conn.execute(_GIVE_BACK, [{"src": d.source, "type_": d.ballot} for d in back])
+    return back
+
+
+def stock_in(conn: Connection) -> list[SourceStock]:
+    """Every source's figures per type, in drawing order. Undone check-ins use no ballot."""
+    used = _counts(conn, IssuedBallot.spoiled_at.is_(None), CheckIn.active)
+    damaged = _counts(conn, IssuedBallot.spoiled_at.is_not(None))
+    held = {
+        (r.source, r.ballot): (r.received, r.remaining)
+        for r in conn.execute(select(BallotStock))
+    }
+    sources = conn.execute(
+        select(BallotSource.name, BallotSource.position).order_by(BallotSource.position)
+    ).all()
+    result = []
+    for name, position in sources:
+        by_type = {}
+        for ballot in ALL_BALLOTS:
+            received, remaining = held.get((name, ballot), (0, 0))
+            key = (name, ballot)
+            by_type[ballot] = BallotFigures(
+                received, used.get(key, 0), damaged.get(key, 0), remaining
+            )
+        result.append(SourceStock(name, position == OWN_POSITION, by_type))
+    return result
+
+
+def _counts(conn: Connection, *where: object) -> dict[tuple[str, str], int]:
+    query = (
+        select(IssuedBallot.source, IssuedBallot.ballot, func.count())
+        .join(CheckIn, CheckIn.id == IssuedBallot.checkin_id)
+        .where(*where)  # type: ignore[arg-type]
+        .group_by(IssuedBallot.source, IssuedBallot.ballot)
+    )
+    return {(r[0], r[1]): int(r[2]) for r in conn.execute(query)}
+
+
+def read_stock(rec: Record) -> list[SourceStock]:
+    with read(rec.engine) as conn:
+        return stock_in(conn)
+
+
+def totals(stock: Iterable[SourceStock]) -> dict[str, BallotFigures]:
+    """Per type, summed over the sources."""
+    summed = {b: BallotFigures() for b in ALL_BALLOTS}
+    for source in stock:
+        for ballot, figures in source.by_type.items():
+            summed[ballot] = summed[ballot] + figures
+    return summed

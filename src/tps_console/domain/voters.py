@@ -1,0 +1,124 @@
+"""What the desk shows about voters: one voter's card, and who has not voted yet, by block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from tps_console.domain.checkin import active_check_in
+from tps_console.domain.db import read
+from tps_console.domain.models import CheckIn, Voter
+from tps_console.domain.roll import age_on
+from tps_console.domain.station import Record
+from tps_console.domain.vocab import VoterStatus
+
+
+@dataclass(frozen=True)
+class FirstCheckIn:
+    checkin_id: int
+    at: str
+    officer_id: str
+    officer_name: str
+    desk: str
+
+
+@dataclass(frozen=True)
+class VoterDetails:
+    id: int
+    no: int
+    nik: str
+    name: str
+    sex: str
+    birth_date: date
+    age: int
+    category: str
+    register_no: str
+    block: str
+    cell: str
+    disability: str
+    ballots: tuple[str, ...]
+    status: str
+    status_reason: str
+    checked_in: FirstCheckIn | None
+
+    @property
+    def eligible(self) -> bool:
+        return self.status == VoterStatus.ELIGIBLE
+
+
+def voter_details(rec: Record, voter_id: int) -> VoterDetails:
+    with read(rec.engine) as conn:
+        row = conn.execute(select(Voter).where(Voter.id == voter_id)).one()
+        first = active_check_in(conn, voter_id)
+    v = row._mapping
+    birth = date.fromisoformat(v["birth_date"])
+    return VoterDetails(
+        id=v["id"],
+        no=v["no"],
+        nik=v["nik"],
+        name=v["name"],
+        sex=v["sex"],
+        birth_date=birth,
+        age=age_on(birth, rec.station.polling_date),
+        category=v["category"],
+        register_no=v["register_no"] or "",
+        block=v["block"],
+        cell=v["cell"],
+        disability=v["disability"],
+        ballots=tuple(b for b in v["ballots"].split(",") if b),
+        status=v["status"],
+        status_reason=v["status_reason"],
+        checked_in=None
+        if first is None
+        else FirstCheckIn(first.id, first.at, first.officer_id, first.name, first.desk),
+    )
+
+
+def checked_in_voter_ids(rec: Record) -> frozenset[int]:
+    with read(rec.engine) as conn:
+        return frozenset(conn.execute(select(CheckIn.voter_id).where(CheckIn.active)).scalars())
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An eligible voter who has not checked in yet, for the rutan staff's escort list."""
+
+    no: int
+    name: str
+    register_no: str
+    block: str
+    cell: str
+
+
+@dataclass(frozen=True)
+class BlockProgress:
+    block: str
+    eligible: int
+    voted: int
+    waiting: tuple[Waiting, ...]
+
+
+def waiting_by_block(rec: Record) -> list[BlockProgress]:
+    """Per block, in block order: how many voted and who is still to be escorted, by cell."""
+    voted_ids = select(CheckIn.voter_id).where(CheckIn.active)
+    with read(rec.engine) as conn:
+        rows = conn.execute(
+            select(Voter.id.in_(voted_ids), Voter.no, Voter.name, Voter.register_no)
+            .add_columns(Voter.block, Voter.cell)
+            .where(Voter.status == VoterStatus.ELIGIBLE)
+            .order_by(Voter.block, Voter.cell, Voter.no)
+        ).all()
+    blocks: dict[str, tuple[list[int], list[Waiting]]] = {}
+    for voted, no, name, register_no, block, cell in rows:
+        counts, waiting = blocks.setdefault(block or "-", ([0, 0], []))
+        counts[0] += 1
+        if voted:
+            counts[1] += 1
+        else:
+            waiting.append(Waiting(no, name, register_no or "", block, cell))
+    return [
+        BlockProgress(block, counts[0], counts[1], tuple(waiting))
+        for block, (counts, waiting) in blocks.items()
+    ]
