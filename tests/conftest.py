@@ -10,13 +10,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.officers import OfficerInfo, add_officer
 from tps_console.domain.station import Record, create_station, open_record
+from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import set_language
 from tps_console.sample import sample_roll
 
 WIB = ZoneInfo("Asia/Jakarta")
+OWN_STOCK = 200  # ballots of each type: more than the synthetic roll's 180 voters need
 POLLING_DAY = datetime(2024, 2, 14, tzinfo=WIB).date()
 
 
@@ -36,14 +39,20 @@ def clock() -> FixedClock:
     return FixedClock(wib(9))
 
 
-def make_station(path: Path, clock: FixedClock, roll: bytes | None = None) -> Record:
-    """A station at `path` with the demo chair (`ketua`, 1234) and member (`anggota4`, 4444)."""
+def make_station(
+    path: Path, clock: FixedClock, roll: bytes | None = None, *, stock: int = OWN_STOCK
+) -> Record:
+    """A station at `path` with the demo chair (`ketua`, 1234) and member (`anggota4`, 4444),
+    and `stock` ballots of each type in its own stock, entered by the chair."""
     create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="meja-1")
     chair = None
     for officer in DEMO_OFFICERS:
         added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
         chair = chair or added
+    if stock:
+        assert chair is not None
+        receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, stock))
     return rec
 
 

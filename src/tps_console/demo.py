@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
+from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.clock import Clock, DrillClock
 from tps_console.domain.officers import add_officer
 from tps_console.domain.rules import PollState, poll_state
 from tps_console.domain.station import Record, StationInfo, create_station, open_record
-from tps_console.domain.vocab import Role
+from tps_console.domain.vocab import ALL_BALLOTS, Role
 from tps_console.sample import sample_roll
 
 
@@ -27,6 +28,8 @@ DEMO_OFFICERS = (
     DemoOfficer("anggota4", "Anggota KPPS 4 (demo)", Role.MEMBER, "4444"),
 )
 DEMO_OPENS_AT = time(9, 0)
+# Own stock as on a handover record: the roll plus a 2 % reserve.
+DEMO_BALLOTS = 184
 
 
 def demo_clock(station: StationInfo, real: Clock) -> Clock:
@@ -45,6 +48,8 @@ def ensure_demo(path: Path, real: Clock, *, desk: str = "demo") -> Record:
         for officer in DEMO_OFFICERS:
             added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
             chair = chair or added
+        assert chair is not None
+        receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS))
         rec.close()
     rec = open_record(path, real, desk=desk)
     rec.clock = demo_clock(rec.station, real)

@@ -42,6 +42,13 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
     return run_desk(rec, demo=True)
 
 
+def panel(args: argparse.Namespace, clock: Clock) -> int:
+    from tps_console.panel.app import make_panel
+
+    make_panel(args.db, clock).run()
+    return 0
+
+
 def register(cmd: Command, sub: Any) -> None:
     demo_p = cmd("demo", demo, "cli.demo")
     demo_p.add_argument("--db", type=Path, help=t("cli.demo_db"))
@@ -49,3 +56,6 @@ def register(cmd: Command, sub: Any) -> None:
 
     desk_p = cmd("desk", desk, "cli.desk_cmd")
     desk_p.add_argument("db", type=Path, metavar="DB")
+
+    panel_p = cmd("panel", panel, "cli.panel")
+    panel_p.add_argument("db", type=Path, metavar="DB")

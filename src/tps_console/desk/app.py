@@ -86,8 +86,12 @@ class DeskApp(Localised, App[None]):
         self.call_from_thread(self._record_refreshed, status, checked_in)
 
     def _record_refreshed(self, status: Status, checked_in: frozenset[int]) -> None:
+        from tps_console.desk.strip import StatusStrip
+
         changed = checked_in != self.checked_in
         self.status, self.checked_in = status, checked_in
+        for strip in self.screen.query(StatusStrip):
+            strip.update_now()
         self.screen.post_message(RecordRefreshed(changed))
 
     async def on_event(self, event: events.Event) -> None:

@@ -19,8 +19,9 @@ from tps_console.i18n import t
 class CallingScreen(Localised, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "desk.key.back"),
-        Binding("left", "block(-1)", "desk.key.prev_block"),
-        Binding("right", "block(1)", "desk.key.next_block"),
+        # Priority: the table would otherwise take left/right for itself.
+        Binding("left", "block(-1)", "desk.key.prev_block", priority=True),
+        Binding("right", "block(1)", "desk.key.next_block", priority=True),
     ]
 
     def __init__(self) -> None:

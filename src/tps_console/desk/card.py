@@ -22,11 +22,11 @@ from tps_console.i18n import t
 
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
 BALLOT_STYLE = {
-    "grey": "black on grey70",
-    "yellow": "black on yellow",
-    "red": "white on red3",
-    "blue": "white on blue",
-    "green": "black on green3",
+    "grey": "bold #000000 on #b0b0b0",
+    "yellow": "bold #000000 on #ffd600",
+    "red": "bold #ffffff on #d32f2f",
+    "blue": "bold #ffffff on #1e63c8",
+    "green": "bold #ffffff on #2e7d32",
 }
 
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.app import IndexReady, RecordRefreshed
-from tps_console.desk.localised import Localised
+from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.checkin import CheckInDone, check_in
 from tps_console.domain.errors import AlreadyVoted, TpsError
@@ -44,8 +44,8 @@ class CheckInScreen(Localised, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusStrip()
-        yield Input(id="search", placeholder=t("desk.search.placeholder"))
-        yield Static(t("desk.search.hint"), id="message")
+        yield entry(id="search", placeholder=t("desk.search.placeholder"))
+        yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
         yield OptionList(id="results")
         yield Footer()
@@ -186,10 +186,10 @@ class CheckInScreen(Localised, Screen[None]):
 def result_line(hit: Hit, checked_in: bool) -> Text:
     v = hit.voter
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{v.no:>4} ", "dim")
-    line.append(f"{v.name[:26]:<26} ", "bold")
-    line.append(f"{v.register_no:<14} ")
-    line.append(f"{(v.cell or v.block):<5} ")
+    line.append(f"{v.no:<5}", "dim")
+    line.append(f"{v.name[:26]:<27}", "bold")
+    line.append(f"{v.register_no or '—':<15}")
+    line.append(f"{(v.cell or v.block or '—'):<6}")
     line.append(f"{v.category:<4} ")
     line.append(f"{v.sex} ")
     if checked_in:

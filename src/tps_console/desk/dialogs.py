@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised
+from tps_console.desk.localised import Localised, entry
 from tps_console.domain.checkin import set_voter_status, undo_check_in
 from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo, authenticate, require_chair
@@ -63,11 +63,11 @@ class ChairActionScreen(Localised, ModalScreen[str | None]):
             )
             yield Label(t("desk.chair.officer"))
             officer = self.app.officer  # type: ignore[attr-defined]
-            yield Input(officer.id if officer and officer.is_chair else "", id="chair-id")
+            yield entry(value=officer.id if officer and officer.is_chair else "", id="chair-id")
             yield Label(t("desk.signin.pin"))
-            yield Input(id="chair-pin", password=True)
+            yield entry(id="chair-pin", password=True)
             yield Label(t("desk.chair.reason"))
-            yield Input(id="chair-reason")
+            yield entry(id="chair-reason")
             yield Static("", id="chair-error", classes="error")
         yield Footer()
 
@@ -125,7 +125,7 @@ class LockScreen(Localised, ModalScreen[None]):
         with Vertical(id="lock-box"):
             yield Static(t("desk.lock.title"), classes="title")
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
-            yield Input(id="lock-pin", password=True)
+            yield entry(id="lock-pin", password=True)
             yield Static("", id="lock-error", classes="error")
         yield Footer()
 

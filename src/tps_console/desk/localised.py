@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from textual._context import active_app
 from textual.dom import DOMNode
+from textual.widgets import Input
 
 from tps_console.i18n import t
 
@@ -22,3 +24,10 @@ class Localised(DOMNode):
         table = self._bindings.key_to_bindings
         for key, bindings in table.items():
             table[key] = [replace(b, description=t(b.description)) for b in bindings]
+
+
+def entry(**kwargs: Any) -> Input:
+    """A text input; the cursor does not blink when headless (tests, selfcheck) so frames repeat."""
+    field = Input(**kwargs)
+    field.cursor_blink = not active_app.get().is_headless
+    return field

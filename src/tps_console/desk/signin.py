@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised
+from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo, authenticate
@@ -21,9 +21,9 @@ class SignInScreen(Localised, Screen[None]):
         with Center(), Vertical(id="signin-box"):
             yield Static(t("desk.signin.title"), classes="title")
             yield Label(t("desk.signin.officer"))
-            yield Input(id="officer", placeholder=t("desk.signin.officer_hint"))
+            yield entry(id="officer", placeholder=t("desk.signin.officer_hint"))
             yield Label(t("desk.signin.pin"))
-            yield Input(id="pin", password=True, placeholder="••••")
+            yield entry(id="pin", password=True, placeholder="••••")
             yield Static("", id="signin-error", classes="error")
             demo = self.app.demo_logins  # type: ignore[attr-defined]
             if demo:

@@ -3,7 +3,7 @@
 Stock has sources: the station's own (named after the station) and each lending TPS (*TPS
 penyangga*), because the votes cast on a lender's ballots are counted back at the lender. A voter
 gets exactly their entitlement, each type drawn from the own stock first, then from the lenders
-in the order they were entered. `BallotStock.remaining` is a running count kept beside the issued
+in the order they were entered. The stock's `remaining` is a running count kept beside the issued
 rows, so the report can check received = used + damaged + remaining instead of deriving one term
 from the others.
 """
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.clock import stamp
@@ -26,7 +28,7 @@ from tps_console.domain.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS, EventKind
 
 OWN_POSITION = 0
-# A TPS serves at most a few hundred voters; a count this large is a typo in the minutes.
+# A TPS serves a few hundred voters at most: a larger count is a typo in the minutes.
 MAX_DELIVERY = 10_000
 MAX_SOURCE_NAME = 40
 
@@ -41,7 +43,7 @@ class Draw:
 
 @dataclass(frozen=True)
 class BallotPlan:
-    """What a check-in would hand out now: the draws, and the types that are out."""
+    """What a check-in would hand out now: the draws, and the entitled types that are out."""
 
     entitlement: tuple[str, ...]
     draws: tuple[Draw, ...]
@@ -62,7 +64,7 @@ class Delivery:
 
 @dataclass(frozen=True)
 class BallotFigures:
-    """One type at one source (or summed): the C.Hasil ballot section's four numbers."""
+    """One type at one source (or summed over sources): the C.Hasil ballot section."""
 
     received: int = 0
     used: int = 0
@@ -97,6 +99,7 @@ def parse_ballot(raw: str) -> str:
 
 
 def parse_count(raw: str) -> int:
+    """A count as typed. Negative and non-numeric counts get their own message."""
     text = raw.strip()
     if text.startswith("-") and text[1:].isdigit():
         raise BadInput("ballots.negative", value=text)
@@ -142,20 +145,23 @@ def _source_name(raw: str) -> str:
     return name
 
 
-def _find_or_add_source(conn: Connection, rec: Record, raw: str | None, at: str) -> tuple[str, bool]:
-    """The stored name of the source (own when not given), adding it if it is new."""
+def _find_or_add_source(
+    conn: Connection, rec: Record, raw: str | None, at: str
+) -> tuple[str, bool]:
+    """The stored name of the source (own when not given), registering a new lender at the end."""
     own = rec.station.tps
     wanted = own if raw is None else _source_name(raw)
     is_own = wanted.casefold() == own.casefold()
-    known = conn.execute(select(BallotSource.name, BallotSource.position)).all()
+    known = conn.execute(select(col(BallotSource.name), col(BallotSource.position))).all()
     for name, position in known:
-        if name.casefold() == wanted.casefold() and (position == OWN_POSITION) == is_own:
-            return name, False
+        if is_own and position == OWN_POSITION:
+            return str(name), False
+        if not is_own and position != OWN_POSITION and name.casefold() == wanted.casefold():
+            return str(name), False
     if is_own:
         name, position = own, OWN_POSITION
     else:
-        name = wanted
-        position = max([OWN_POSITION, *(p for _, p in known)]) + 1
+        name, position = wanted, max([OWN_POSITION, *(p for _, p in known)]) + 1
     conn.execute(insert(BallotSource).values(name=name, position=position, added_at=at))
     return name, True
 
@@ -163,26 +169,32 @@ def _find_or_add_source(conn: Connection, rec: Record, raw: str | None, at: str)
 def receive_ballots(
     rec: Record, chair: OfficerInfo, counts: Mapping[str, int], *, source: str | None = None
 ) -> Delivery:
-    """Record ballots received from the handover minutes (chair only): own stock, or a lender's."""
+    """Record ballots received per the handover minutes (chair only), own stock or a lender's.
+
+    A lender named for the first time is registered after the ones already known: that is the
+    order its ballots are drawn in."""
     require_chair(chair)
     checked = _check_counts(counts)
     with write(rec.engine) as conn:
         ensure_not_closed(conn, rec.station)
         at = stamp(rec.now())
         name, new_source = _find_or_add_source(conn, rec, source, at)
-        held = dict(
-            conn.execute(
-                select(BallotStock.ballot, BallotStock.remaining).where(BallotStock.source == name)
-            ).all()
-        )
+        held: dict[str, int] = {
+            ballot: remaining
+            for ballot, remaining in conn.execute(
+                select(col(BallotStock.ballot), col(BallotStock.remaining)).where(
+                    col(BallotStock.source) == name
+                )
+            )
+        }
         for ballot, count in checked.items():
             if ballot in held:
                 conn.execute(
                     update(BallotStock)
-                    .where(BallotStock.source == name, BallotStock.ballot == ballot)
+                    .where(col(BallotStock.source) == name, col(BallotStock.ballot) == ballot)
                     .values(
-                        received=BallotStock.received + count,
-                        remaining=BallotStock.remaining + count,
+                        received=col(BallotStock.received) + count,
+                        remaining=col(BallotStock.remaining) + count,
                     )
                 )
             else:
@@ -205,16 +217,14 @@ def receive_ballots(
 
 
 def available(conn: Connection, ballots: Sequence[str] = ALL_BALLOTS) -> list[tuple[str, str, int]]:
-    """(type, source, remaining) with stock left, sources in drawing order."""
-    return [
-        (r.ballot, r.source, r.remaining)
-        for r in conn.execute(
-            select(BallotStock.ballot, BallotStock.source, BallotStock.remaining)
-            .join(BallotSource, BallotSource.name == BallotStock.source)
-            .where(BallotStock.remaining > 0, BallotStock.ballot.in_(ballots))
-            .order_by(BallotSource.position)
-        )
-    ]
+    """(type, source, remaining) where stock is left, sources in drawing order."""
+    rows = conn.execute(
+        select(col(BallotStock.ballot), col(BallotStock.source), col(BallotStock.remaining))
+        .join(BallotSource, col(BallotSource.name) == col(BallotStock.source))
+        .where(col(BallotStock.remaining) > 0, col(BallotStock.ballot).in_(ballots))
+        .order_by(col(BallotSource.position))
+    )
+    return [(r.ballot, r.source, r.remaining) for r in rows]
 
 
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
@@ -229,74 +239,91 @@ def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]])
 
 
 def entitlement(voter_ballots: str) -> tuple[str, ...]:
+    """A voter's ballot types as stored on the roll (comma-separated, hand-out order)."""
     return tuple(voter_ballots.split(","))
 
 
 def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
-    """Read-only preview for the desk: what a check-in of this voter would hand out now."""
+    """Read-only preview for the desk: what checking this voter in would hand out now."""
     with read(rec.engine) as conn:
-        ballots = conn.execute(select(Voter.ballots).where(Voter.id == voter_id)).scalar()
+        ballots = conn.execute(select(col(Voter.ballots)).where(col(Voter.id) == voter_id)).scalar()
         if ballots is None:
             raise Refused("checkin.unknown", key=str(voter_id))
         wanted = entitlement(ballots)
         return plan_draw(wanted, available(conn, wanted))
 
 
-_TAKE = (
-    update(BallotStock)
-    .where(BallotStock.source == bindparam("src"), BallotStock.ballot == bindparam("type_"))
-    .values(remaining=BallotStock.remaining - 1)
-)
-_GIVE_BACK = (
-    update(BallotStock)
-    .where(BallotStock.source == bindparam("src"), BallotStock.ballot == bindparam("type_"))
-    .values(remaining=BallotStock.remaining + 1)
-)
+def _stock_step(delta: int) -> Any:
+    return (
+        update(BallotStock)
+        .where(
+            col(BallotStock.source) == bindparam("src"),
+            col(BallotStock.ballot) == bindparam("type_"),
+        )
+        .values(remaining=col(BallotStock.remaining) + delta)
+    )
 
 
-def take(conn: Connection, draws: Sequence[Draw]) -> None:
-    """Take drawn ballots out of the running stock (the constraint refuses going below zero)."""
-    if draws:
-        conn.execute(_TAKE, [{"src": d.source, "type_": d.ballot} for d in draws])
+_TAKE = _stock_step(-1)
+_GIVE_BACK = _stock_step(+1)
 
 
-def issue(conn: Connection, checkin_id: int, draws: Sequence[Draw], at: str) -> None:
-    """Hand out the ballots of a check-in: one row each, taken from the stock."""
+def _params(draws: Iterable[Draw]) -> list[dict[str, str]]:
+    return [{"src": d.source, "type_": d.ballot} for d in draws]
+
+
+def issue(
+    conn: Connection, checkin_id: int, draws: Sequence[Draw], at: str, *, replacement: int = 0
+) -> None:
+    """Hand out ballots for a check-in: one row each, taken out of the running stock (whose
+    constraint refuses to go below zero)."""
     if not draws:
         return
     conn.execute(
         insert(IssuedBallot),
-        [{"checkin_id": checkin_id, "ballot": d.ballot, "source": d.source, "at": at} for d in draws],
+        [
+            {
+                "checkin_id": checkin_id,
+                "ballot": d.ballot,
+                "replacement": replacement,
+                "source": d.source,
+                "at": at,
+            }
+            for d in draws
+        ],
     )
-    take(conn, draws)
+    conn.execute(_TAKE, _params(draws))
 
 
 def give_back(conn: Connection, checkin_id: int) -> list[Draw]:
-    """An undone check-in's ballots go back to the stock they came from (spoiled ones stay damaged)."""
+    """An undone check-in's ballots go back to the stock they came from; spoiled ones stay
+    damaged."""
     back = [
         Draw(r.ballot, r.source)
         for r in conn.execute(
-            select(IssuedBallot.ballot, IssuedBallot.source).where(
-                IssuedBallot.checkin_id == checkin_id, IssuedBallot.spoiled_at.is_(None)
+            select(col(IssuedBallot.ballot), col(IssuedBallot.source)).where(
+                col(IssuedBallot.checkin_id) == checkin_id,
+                col(IssuedBallot.spoiled_at).is_(None),
             )
         )
     ]
     if back:
-        conn.execute(_GIVE_BACK, [{"src": d.source, "type_": d.ballot} for d in back])
+        conn.execute(_GIVE_BACK, _params(back))
     return back
 
 
 def stock_in(conn: Connection) -> list[SourceStock]:
     """Every source's figures per type, in drawing order. Undone check-ins use no ballot."""
-    used = _counts(conn, IssuedBallot.spoiled_at.is_(None), CheckIn.active)
-    damaged = _counts(conn, IssuedBallot.spoiled_at.is_not(None))
+    used = _issued_counts(conn, col(IssuedBallot.spoiled_at).is_(None), col(CheckIn.active))
+    damaged = _issued_counts(conn, col(IssuedBallot.spoiled_at).is_not(None))
     held = {
-        (r.source, r.ballot): (r.received, r.remaining)
-        for r in conn.execute(select(BallotStock))
+        (r.source, r.ballot): (r.received, r.remaining) for r in conn.execute(select(BallotStock))
     }
     sources = conn.execute(
-        select(BallotSource.name, BallotSource.position).order_by(BallotSource.position)
-    ).all()
+        select(col(BallotSource.name), col(BallotSource.position)).order_by(
+            col(BallotSource.position)
+        )
+    )
     result = []
     for name, position in sources:
         by_type = {}
@@ -310,14 +337,14 @@ def stock_in(conn: Connection) -> list[SourceStock]:
     return result
 
 
-def _counts(conn: Connection, *where: object) -> dict[tuple[str, str], int]:
-    query = (
-        select(IssuedBallot.source, IssuedBallot.ballot, func.count())
-        .join(CheckIn, CheckIn.id == IssuedBallot.checkin_id)
-        .where(*where)  # type: ignore[arg-type]
-        .group_by(IssuedBallot.source, IssuedBallot.ballot)
+def _issued_counts(conn: Connection, *where: Any) -> dict[tuple[str, str], int]:
+    rows = conn.execute(
+        select(col(IssuedBallot.source), col(IssuedBallot.ballot), func.count())
+        .join(CheckIn, col(CheckIn.id) == col(IssuedBallot.checkin_id))
+        .where(*where)
+        .group_by(col(IssuedBallot.source), col(IssuedBallot.ballot))
     )
-    return {(r[0], r[1]): int(r[2]) for r in conn.execute(query)}
+    return {(r[0], r[1]): int(r[2]) for r in rows}
 
 
 def read_stock(rec: Record) -> list[SourceStock]:
@@ -332,3 +359,11 @@ def totals(stock: Iterable[SourceStock]) -> dict[str, BallotFigures]:
         for ballot, figures in source.by_type.items():
             summed[ballot] = summed[ballot] + figures
     return summed
+
+
+def remaining_by_type(conn: Connection) -> dict[str, int]:
+    """Ballots left per type, all sources together."""
+    left = dict.fromkeys(ALL_BALLOTS, 0)
+    for ballot, _source, remaining in available(conn):
+        left[ballot] += remaining
+    return left

@@ -1,9 +1,10 @@
 """Checking a voter in, and undoing a check-in. The heart of "no double vote, no lost check-in".
 
-A check-in and its event commit in one transaction under the write lock. The database's partial
-unique index is the last word on duplicates: even a desk that skipped the look-up cannot insert a
-second active check-in. A refused attempt is committed as an event of its own, so the panel can
-count blocked duplicates and the record shows who tried.
+A check-in, the ballots it hands out and its event commit in one transaction under the write
+lock. The database's partial unique index is the last word on duplicates: even a desk that skipped
+the look-up cannot insert a second active check-in. A refused attempt is committed as an event of
+its own, so the panel can count blocked duplicates and the record shows who tried — except once
+the polls are closed, when the record is frozen and nothing more is written.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
-from tps_console.domain import audit
+from tps_console.domain import audit, ballots
+from tps_console.domain.ballots import BallotPlan, Draw
 from tps_console.domain.clock import stamp
 from tps_console.domain.db import read, write
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
-from tps_console.domain.models import CheckIn, Officer, Station, Voter
+from tps_console.domain.models import CheckIn, Officer, QueueEntry, Voter
 from tps_console.domain.nik import normalise_nik
 from tps_console.domain.officers import OfficerInfo, require_chair
 from tps_console.domain.roll import normalise_register_no
-from tps_console.domain.rules import PollState, poll_state
+from tps_console.domain.rules import PollState, ensure_not_closed, poll_state
 from tps_console.domain.station import Record
 from tps_console.domain.vocab import EventKind, VoterStatus
 
@@ -36,20 +39,22 @@ class CheckInDone:
     at: str
     officer_id: str
     desk: str
-    ballots: tuple[str, ...]
+    ballots: tuple[str, ...]  # the types handed out
+    issued: tuple[Draw, ...] = ()  # each with the source it was drawn from
+    short: tuple[str, ...] = ()  # types the voter is entitled to but did not get (out of stock)
 
 
 def find_voter_id(conn: Connection, key: str) -> int | None:
     """A voter by NIK (spaces and dots ignored) or register number, exactly."""
     nik = normalise_nik(key)
     if isinstance(nik, str):
-        found = conn.execute(select(Voter.id).where(Voter.nik == nik)).scalar()
+        found = conn.execute(select(col(Voter.id)).where(col(Voter.nik) == nik)).scalar()
         if found is not None:
             return int(found)
     register = normalise_register_no(key)
     if not register:
         return None
-    found = conn.execute(select(Voter.id).where(Voter.register_no == register)).scalar()
+    found = conn.execute(select(col(Voter.id)).where(col(Voter.register_no) == register)).scalar()
     return int(found) if found is not None else None
 
 
@@ -61,11 +66,17 @@ def resolve(rec: Record, key: str) -> int:
     return voter_id
 
 
-def active_check_in(conn: Connection, voter_id: int) -> Row[Any] | None:
+def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
     return conn.execute(
-        select(CheckIn.id, CheckIn.at, CheckIn.desk, CheckIn.officer_id, Officer.name)
-        .join(Officer, Officer.id == CheckIn.officer_id)
-        .where(CheckIn.voter_id == voter_id, CheckIn.active)
+        select(
+            col(CheckIn.id),
+            col(CheckIn.at),
+            col(CheckIn.desk),
+            col(CheckIn.officer_id),
+            col(Officer.name),
+        )
+        .join(Officer, col(Officer.id) == col(CheckIn.officer_id))
+        .where(col(CheckIn.voter_id) == voter_id, col(CheckIn.active))
     ).first()
 
 
@@ -90,29 +101,67 @@ def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
         return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
     if voter.status == VoterStatus.TRANSFERRED:
         return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
-    closed = conn.execute(select(Station.closed_at)).scalar() is not None
-    state = poll_state(rec.station, rec.now(), closed=closed)
+    state = poll_state(rec.station, rec.now())
     if state == PollState.NOT_OPEN:
         return Refused("checkin.not_open", opens=rec.station.opens.strftime("%H:%M"))
-    if state in (PollState.QUEUE_ONLY, PollState.CLOSED):
+    if state == PollState.CLOSED:
         return Refused("checkin.closed", closes=rec.station.closes.strftime("%H:%M"))
+    if state == PollState.QUEUE_ONLY and not is_queued(conn, voter.id):
+        return Refused(
+            "checkin.not_queued", name=voter.name, closes=rec.station.closes.strftime("%H:%M")
+        )
+    return None
+
+
+def is_queued(conn: Connection, voter_id: int) -> bool:
+    found = conn.execute(
+        select(col(QueueEntry.at)).where(col(QueueEntry.voter_id) == voter_id)
+    ).first()
+    return found is not None
+
+
+def _shortage(plan: BallotPlan, approved_by: OfficerInfo | None) -> TpsError | None:
+    """Refuse when a needed type is out, unless the chair decided to hand out what remains."""
+    if plan.complete:
+        return None
+    if not plan.draws:
+        return Refused("ballots.none_left", types=", ".join(plan.short))
+    if approved_by is None:
+        return Refused("ballots.out", types=", ".join(plan.short))
     return None
 
 
 def check_in(
-    rec: Record, officer: OfficerInfo, *, voter_id: int | None = None, key: str | None = None
+    rec: Record,
+    officer: OfficerInfo,
+    *,
+    voter_id: int | None = None,
+    key: str | None = None,
+    short_approved_by: OfficerInfo | None = None,
 ) -> CheckInDone:
-    """Check a voter in (by id, or by NIK / register number). Raises the reason if refused."""
+    """Check a voter in (by id, or by NIK / register number) and hand out their ballots.
+
+    If a type the voter is entitled to is out of stock the check-in is refused ("no ballots"),
+    unless `short_approved_by` is the chair who decided to hand out what remains (the desk shows
+    `ballots.ballot_plan` before confirming). Raises the reason if refused.
+    """
+    if short_approved_by is not None:
+        require_chair(short_approved_by)
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     outcome: CheckInDone | TpsError
     with write(rec.engine) as conn:
-        voter = conn.execute(select(Voter).where(Voter.id == voter_id)).first()
+        ensure_not_closed(conn, rec.station)
+        voter = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).first()
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
         refusal = _refusal(conn, voter, rec)
         if refusal is None:
-            outcome = _insert(conn, rec, officer, voter)
+            wanted = ballots.entitlement(voter.ballots)
+            plan = ballots.plan_draw(wanted, ballots.available(conn, wanted))
+            refusal = _shortage(plan, short_approved_by)
+        if refusal is None:
+            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by)
         else:
             _record_refusal(conn, rec, officer, voter.id, refusal)
             outcome = refusal
@@ -121,16 +170,31 @@ def check_in(
     return outcome
 
 
-def _insert(conn: Connection, rec: Record, officer: OfficerInfo, voter: Any) -> CheckInDone:
+def _insert(
+    conn: Connection,
+    rec: Record,
+    officer: OfficerInfo,
+    voter: Any,
+    plan: BallotPlan,
+    short_approved_by: OfficerInfo | None,
+) -> CheckInDone:
     at = stamp(rec.now())
-    checkin_id = conn.execute(
+    inserted = conn.execute(
         insert(CheckIn).values(voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at)
-    ).inserted_primary_key[0]
+    )
+    checkin_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+    ballots.issue(conn, checkin_id, plan.draws, at)
+    payload: dict[str, Any] = {
+        "checkin_id": checkin_id,
+        "ballots": {d.ballot: d.source for d in plan.draws},
+    }
+    if plan.short and short_approved_by is not None:
+        payload.update(short=list(plan.short), short_approved_by=short_approved_by.id)
     audit.append(
         conn,
         rec.clock,
         EventKind.CHECKIN,
-        {"checkin_id": checkin_id},
+        payload,
         officer_id=officer.id,
         desk=rec.desk,
         voter_id=voter.id,
@@ -144,7 +208,9 @@ def _insert(conn: Connection, rec: Record, officer: OfficerInfo, voter: Any) -> 
         at,
         officer.id,
         rec.desk,
-        tuple(voter.ballots.split(",")),
+        tuple(d.ballot for d in plan.draws),
+        plan.draws,
+        plan.short,
     )
 
 
@@ -183,22 +249,27 @@ def undo_check_in(
     voter_id: int | None = None,
     key: str | None = None,
 ) -> int:
-    """Undo a voter's active check-in (chair only, with a reason). Returns the check-in id."""
+    """Undo a voter's active check-in (chair only, with a reason); its ballots go back to stock.
+
+    Returns the check-in id."""
     require_chair(officer)
     if not reason.strip():
         raise BadInput("undo.reason_needed")
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     with write(rec.engine) as conn:
+        ensure_not_closed(conn, rec.station)
         first = active_check_in(conn, voter_id)
         if first is None:
             raise Refused("undo.not_checked_in")
         at = stamp(rec.now())
         conn.execute(
             update(CheckIn)
-            .where(CheckIn.id == first.id, CheckIn.active)
+            .where(col(CheckIn.id) == first.id, col(CheckIn.active))
             .values(active=False, undone_at=at, undone_by=officer.id, undo_reason=reason.strip())
         )
+        # The mistake is caught before the voter takes the ballots: back where they came from.
+        ballots.give_back(conn, first.id)
         audit.append(
             conn,
             rec.clock,
@@ -222,12 +293,13 @@ def set_voter_status(
     if not reason.strip():
         raise BadInput("status.reason_needed")
     with write(rec.engine) as conn:
+        ensure_not_closed(conn, rec.station)
         if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
             raise Refused("status.already_voted")
         at = stamp(rec.now())
         conn.execute(
             update(Voter)
-            .where(Voter.id == voter_id)
+            .where(col(Voter.id) == voter_id)
             .values(status=status, status_reason=reason.strip(), status_at=at)
         )
         audit.append(

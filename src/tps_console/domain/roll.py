@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,6 +38,8 @@ _SEX = {"l": "L", "laki-laki": "L", "laki laki": "L", "lakilaki": "L", "p": "P",
 _CATEGORY = {c.value.lower(): c.value for c in Category}
 _DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _BALLOT_SPLIT = re.compile(r"[,;/ ]+")
+# ASCII digits only ("²".isdigit() is true but int() refuses it) and few enough to fit any INTEGER.
+_LIST_NO = re.compile(r"[0-9]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,10 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
         result.errors.append(RowIssue(1, "", "roll.empty"))
         return result
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [canonical_header(h) for h in next(reader)]
+    rows = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), result)
+    header = [canonical_header(h) for h in next(rows, (1, []))[1]]
+    if result.errors:
+        return result
     for col in sorted(REQUIRED - set(header), key=COLUMNS.index):
         result.errors.append(RowIssue(1, col, "roll.missing_column"))
     for name in header:
@@ -174,8 +178,7 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
     seen_reg: dict[str, int] = {}
     seen_no: dict[int, int] = {}
     line = 1
-    for count, row in enumerate(reader, 1):
-        line = reader.line_num
+    for count, (line, row) in enumerate(rows, 1):
         if progress and count % 2000 == 0:
             progress(count, total)
         if not any(cell.strip() for cell in row):
@@ -209,6 +212,26 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
     return result
 
 
+def _records(reader: Any, result: ParsedRoll) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a stray quote can make one span many lines).
+
+    A record the csv module cannot read at all (a stray quote swallowing the rest of a large file
+    overflows its field limit) ends the file with an error instead of a traceback.
+    """
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            result.errors.append(
+                RowIssue(start, "", "roll.unreadable", {"path": "CSV", "error": str(exc)})
+            )
+            return
+        yield start, row
+
+
 def _parse_row(
     row: list[str], index: dict[str, int], line: int, polling_date: date, result: ParsedRoll
 ) -> RollEntry | None:
@@ -221,7 +244,7 @@ def _parse_row(
         errors.append(RowIssue(line, column, key, params))
 
     no_text = cell("no")
-    no = int(no_text) if no_text.isdigit() and int(no_text) > 0 else None
+    no = int(no_text) if _LIST_NO.fullmatch(no_text) and int(no_text) > 0 else None
     if no is None:
         bad("no", "roll.bad_no", value=no_text)
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Connection, select
+from sqlmodel import col
 
 from tps_console.domain.errors import Refused
 from tps_console.domain.models import Station
@@ -48,7 +49,7 @@ def closing_instant(station: StationInfo) -> datetime:
 
 def closed_at(conn: Connection) -> str | None:
     """When the chair closed the polls, or None while they are not closed."""
-    return conn.execute(select(Station.closed_at)).scalar()
+    return conn.execute(select(col(Station.closed_at))).scalar()
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:

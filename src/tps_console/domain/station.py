@@ -23,6 +23,9 @@ from tps_console.domain.vocab import EventKind
 
 DEFAULT_TPS = "TPS 901"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
+# The day's hours (DOMAIN.md). They go into the creating event with the rest of the station's
+# settings, so that moving them behind the program's back (closing later) fails `verify`.
+HOURS = {"opens": "07:00", "closes": "13:00", "dpk_from": "12:00"}
 
 
 @dataclass(frozen=True)
@@ -104,24 +107,21 @@ def create_station(
         records = [e.record() for e in parsed.entries]
         fingerprint = roll_fingerprint(records)
         created = stamp(clock.now())
+        settings = {
+            "tps": tps,
+            "polling_date": day.isoformat(),
+            "timezone": DEFAULT_TIMEZONE,
+            **HOURS,
+            "created_at": created,
+        }
         with write(engine) as conn:
             conn.execute(
                 insert(Station).values(
-                    tps=tps,
-                    polling_date=day.isoformat(),
-                    timezone=DEFAULT_TIMEZONE,
-                    created_at=created,
-                    roll_count=len(records),
-                    roll_fingerprint=fingerprint,
+                    **settings, roll_count=len(records), roll_fingerprint=fingerprint
                 )
             )
             conn.execute(insert(Voter), records)
-            audit.append(
-                conn,
-                clock,
-                EventKind.STATION_CREATED,
-                {"tps": tps, "polling_date": day.isoformat(), "timezone": DEFAULT_TIMEZONE},
-            )
+            audit.append(conn, clock, EventKind.STATION_CREATED, settings, at=created)
             audit.append(
                 conn,
                 clock,

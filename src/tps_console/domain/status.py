@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Event, Station, Voter
-from tps_console.domain.rules import PollState, poll_state
+from tps_console.domain.models import CheckIn, Event, QueueEntry, Voter
+from tps_console.domain.polls import queue_waiting
+from tps_console.domain.rules import PollState, closed_at, poll_state
 from tps_console.domain.station import Record
 from tps_console.domain.vocab import Category, EventKind, Sex, VoterStatus
 
@@ -30,6 +32,9 @@ class Status:
     polls: PollState
     drill: bool
     extra: dict[str, Any] = field(default_factory=dict)
+    queued: int = 0  # voters recorded in the 13:00 queue
+    queue_waiting: int = 0  # of those, not checked in yet
+    closed_at: str | None = None
 
     @property
     def turnout_pct(self) -> float:
@@ -46,6 +51,8 @@ class Status:
             "blocked_duplicates": self.blocked_duplicates,
             "undone": self.undone,
             "polls": self.polls.value,
+            "queue": {"recorded": self.queued, "waiting": self.queue_waiting},
+            "closed_at": self.closed_at,
             "drill": self.drill,
             "events": self.events,
             "roll_fingerprint": self.roll_fingerprint,
@@ -60,10 +67,10 @@ def count_by(
     query = (
         select(*columns, func.count())
         .select_from(CheckIn)
-        .join(Voter, Voter.id == CheckIn.voter_id)
+        .join(Voter, col(Voter.id) == col(CheckIn.voter_id))
     )
     if active_only:
-        query = query.where(CheckIn.active)
+        query = query.where(col(CheckIn.active))
     return {tuple(r[:-1]): int(r[-1]) for r in conn.execute(query.group_by(*columns))}
 
 
@@ -74,7 +81,7 @@ def read_status(rec: Record) -> Status:
 
 def status_in(conn: Connection, rec: Record) -> Status:
     expected = conn.execute(
-        select(func.count()).select_from(Voter).where(Voter.status == VoterStatus.ELIGIBLE)
+        select(func.count()).select_from(Voter).where(col(Voter.status) == VoterStatus.ELIGIBLE)
     ).scalar_one()
     by_cat_sex = count_by(conn, Voter.category, Voter.sex)
     by_category = {c.value: 0 for c in Category}
@@ -82,15 +89,17 @@ def status_in(conn: Connection, rec: Record) -> Status:
     for (category, sex), n in by_cat_sex.items():
         by_category[category] += n
         by_gender[sex] += n
-    kinds = dict(
-        conn.execute(
-            select(Event.kind, func.count())
-            .where(Event.kind.in_([EventKind.CHECKIN_UNDONE, EventKind.DUPLICATE_BLOCKED]))
-            .group_by(Event.kind)
+    kinds: dict[str, int] = {
+        kind: n
+        for kind, n in conn.execute(
+            select(col(Event.kind), func.count())
+            .where(col(Event.kind).in_([EventKind.CHECKIN_UNDONE, EventKind.DUPLICATE_BLOCKED]))
+            .group_by(col(Event.kind))
         ).all()
-    )
+    }
     seq, head = audit.head(conn)
-    closed_at = conn.execute(select(Station.closed_at)).scalar()
+    closed = closed_at(conn)
+    queued = conn.execute(select(func.count()).select_from(QueueEntry)).scalar_one()
     return Status(
         tps=rec.station.tps,
         expected=int(expected),
@@ -102,6 +111,9 @@ def status_in(conn: Connection, rec: Record) -> Status:
         audit_head=head,
         events=seq,
         roll_fingerprint=rec.station.roll_fingerprint,
-        polls=poll_state(rec.station, rec.now(), closed=closed_at is not None),
+        polls=poll_state(rec.station, rec.now(), closed=closed is not None),
         drill=rec.clock.drill,
+        queued=int(queued),
+        queue_waiting=queue_waiting(conn) if queued else 0,
+        closed_at=closed,
     )

@@ -13,17 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
+from sqlmodel import col
 
 from tps_console.domain.clock import unstamp
 from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Station, Voter
-from tps_console.domain.rules import PollState, closing_instant, poll_state
+from tps_console.domain.models import CheckIn, Voter
+from tps_console.domain.rules import PollState, closed_at, closing_instant, poll_state
 from tps_console.domain.station import Record, StationInfo
 from tps_console.domain.status import Status, count_by, status_in
 from tps_console.domain.vocab import Category, Sex, VoterStatus
 
 PACE_WINDOW = timedelta(minutes=15)
-RECENT = 8
+RECENT = 12
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def read_turnout(rec: Record) -> Turnout:
 def turnout_in(conn: Connection, rec: Record) -> Turnout:
     now = rec.now()
     status = status_in(conn, rec)
-    disabled = (Voter.disability != "").label("disabled")
+    disabled = (col(Voter.disability) != "").label("disabled")
     came: dict[str, dict[str, int]] = {c.value: {} for c in Category}
     with_disability: Counter[str] = Counter()
     for (category, sex, is_disabled), n in count_by(
@@ -106,7 +107,10 @@ def turnout_in(conn: Connection, rec: Record) -> Turnout:
         came[category][sex] = came[category].get(sex, 0) + n
         if is_disabled:
             with_disability[sex] += n
-    times = [unstamp(at) for at in conn.execute(select(CheckIn.at).where(CheckIn.active)).scalars()]
+    times = [
+        unstamp(at)
+        for at in conn.execute(select(col(CheckIn.at)).where(col(CheckIn.active))).scalars()
+    ]
     return Turnout(
         station=rec.station,
         status=status,
@@ -116,7 +120,7 @@ def turnout_in(conn: Connection, rec: Record) -> Turnout:
         per_hour=_per_hour(rec.station, times),
         last_15_min=sum(1 for at in times if now - PACE_WINDOW < at <= now),
         recent=_recent(conn, rec.station),
-        closed=conn.execute(select(Station.closed_at)).scalar() is not None,
+        closed=closed_at(conn) is not None,
         taken_at=now,
     )
 
@@ -124,9 +128,9 @@ def turnout_in(conn: Connection, rec: Record) -> Turnout:
 def _blocks(conn: Connection) -> tuple[BlockTurnout, ...]:
     eligible = dict(
         conn.execute(
-            select(Voter.block, func.count())
-            .where(Voter.status == VoterStatus.ELIGIBLE)
-            .group_by(Voter.block)
+            select(col(Voter.block), func.count())
+            .where(col(Voter.status) == VoterStatus.ELIGIBLE)
+            .group_by(col(Voter.block))
         ).all()
     )
     voted = {block: n for (block,), n in count_by(conn, Voter.block).items()}
@@ -148,10 +152,10 @@ def _per_hour(station: StationInfo, times: list[datetime]) -> tuple[tuple[int, i
 
 def _recent(conn: Connection, station: StationInfo) -> tuple[RecentCheckIn, ...]:
     rows = conn.execute(
-        select(Voter.no, Voter.name, CheckIn.at)
-        .join(Voter, Voter.id == CheckIn.voter_id)
-        .where(CheckIn.active)
-        .order_by(CheckIn.id.desc())
+        select(col(Voter.no), col(Voter.name), col(CheckIn.at))
+        .join(Voter, col(Voter.id) == CheckIn.voter_id)
+        .where(col(CheckIn.active))
+        .order_by(col(CheckIn.id).desc())
         .limit(RECENT)
     )
     return tuple(

@@ -26,7 +26,7 @@ def language() -> str:
     return _current
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     """The message for `key` in the current language, with `{params}` filled in."""
     entry = MESSAGES.get(key)
     if entry is None:

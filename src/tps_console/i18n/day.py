@@ -2,4 +2,370 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # Command line
+    "cli.ballots": {
+        "id": "catat surat suara diterima menurut berita acara (ketua): TYPE=N …",
+        "en": "record ballots received per the handover minutes (chair): TYPE=N …",
+    },
+    "cli.ballots_source": {
+        "id": "TPS penyangga asal surat suara (tanpa ini: stok TPS sendiri)",
+        "en": "lending TPS the ballots come from (without it: the station's own stock)",
+    },
+    "cli.replace": {
+        "id": "ganti surat suara rusak/keliru coblos (ketua, sekali per jenis, dengan alasan)",
+        "en": "replace a damaged or wrongly marked ballot (chair, once per type, with a reason)",
+    },
+    "cli.dpk": {"id": "pemilih DPK (jam 12.00–13.00)", "en": "DPK voters (12:00–13:00)"},
+    "cli.dpk_add": {
+        "id": "daftarkan pemilih DPK dari KTP-el (ketua)",
+        "en": "register a DPK voter from their KTP-el (chair)",
+    },
+    "cli.dpk_married": {
+        "id": "sudah/pernah kawin (boleh memilih walau belum 17 tahun)",
+        "en": "married or previously married (may vote under 17)",
+    },
+    "cli.queue": {
+        "id": "catat pemilih yang antre pukul 13.00 (ketua)",
+        "en": "record the voters queuing at 13:00 (chair)",
+    },
+    "cli.close": {
+        "id": "tutup pemungutan suara (ketua); catatan lalu dibekukan",
+        "en": "close the polls (chair); the record is then frozen",
+    },
+    "cli.report": {
+        "id": "angka C.Hasil dan daftar hadir",
+        "en": "C.Hasil figures and attendance lists",
+    },
+    "cli.report_out": {
+        "id": "tulis daftar hadir (CSV), angka (JSON) dan ringkasan PDF ke folder ini",
+        "en": "write the attendance lists (CSV), figures (JSON) and PDF summary to this folder",
+    },
+    # Hours, queue, closing
+    "polls.frozen": {
+        "id": "Pemungutan suara sudah ditutup pukul {closed}: catatan dibekukan, tidak ada yang bisa diubah",
+        "en": "The polls were closed at {closed}: the record is frozen, nothing can be changed",
+    },
+    "checkin.not_queued": {
+        "id": "Sudah lewat pukul {closes}: {name} tidak tercatat dalam antrean, tidak boleh memilih",
+        "en": "It is past {closes}: {name} was not recorded in the queue and may not vote",
+    },
+    "queue.empty": {
+        "id": "Sebutkan pemilih yang antre (NIK atau no. register)",
+        "en": "Name the voters in the queue (NIK or register number)",
+    },
+    "queue.not_now": {
+        "id": "Antrean dicatat mulai pukul {closes}, sebelum TPS ditutup",
+        "en": "The queue is recorded from {closes} until the polls are closed",
+    },
+    "queue.already_voted": {
+        "id": "{name} sudah tercatat hadir, tidak perlu masuk antrean",
+        "en": "{name} is already checked in and needs no place in the queue",
+    },
+    "queue.already_queued": {
+        "id": "{name} sudah tercatat dalam antrean",
+        "en": "{name} is already recorded in the queue",
+    },
+    "queue.done": {
+        "id": "{count} pemilih dicatat dalam antrean: {names}",
+        "en": "{count} voters recorded in the queue: {names}",
+    },
+    "close.already": {
+        "id": "Pemungutan suara sudah ditutup pukul {closed}",
+        "en": "The polls were already closed at {closed}",
+    },
+    "close.too_early": {
+        "id": "Pemungutan suara belum boleh ditutup sebelum pukul {closes}",
+        "en": "The polls may not be closed before {closes}",
+    },
+    "close.done": {
+        "id": "Pemungutan suara DITUTUP pukul {at}. Catatan dibekukan; buat laporan dengan `report`.",
+        "en": "The polls are CLOSED at {at}. The record is frozen; make the report with `report`.",
+    },
+    "close.queue_waiting": {
+        "id": "Perhatian: {count} pemilih dalam antrean tidak tercatat hadir",
+        "en": "Note: {count} voters in the queue were never checked in",
+    },
+    # Ballots
+    "ballot.PPWP": {"id": "PPWP (Presiden/Wapres)", "en": "PPWP (President/VP)"},
+    "ballot.DPR": {"id": "DPR", "en": "DPR (national parliament)"},
+    "ballot.DPD": {"id": "DPD", "en": "DPD (regional representatives)"},
+    "ballot.DPRD_PROV": {"id": "DPRD Provinsi", "en": "DPRD_PROV (provincial parliament)"},
+    "ballot.DPRD_KAB": {"id": "DPRD Kabupaten/Kota", "en": "DPRD_KAB (regency parliament)"},
+    "ballots.unknown_type": {
+        "id": "Jenis surat suara '{value}' tidak dikenal ({types})",
+        "en": "Unknown ballot type '{value}' ({types})",
+    },
+    "ballots.negative": {
+        "id": "Jumlah surat suara '{value}' negatif; isi jumlah yang diterima menurut berita acara",
+        "en": "Ballot count '{value}' is negative; enter the number received per the handover minutes",
+    },
+    "ballots.not_a_number": {
+        "id": "Jumlah surat suara '{value}' bukan bilangan bulat",
+        "en": "Ballot count '{value}' is not a whole number",
+    },
+    "ballots.bad_item": {
+        "id": "'{value}' tidak berbentuk JENIS=JUMLAH (mis. PPWP=200)",
+        "en": "'{value}' is not TYPE=COUNT (e.g. PPWP=200)",
+    },
+    "ballots.twice": {
+        "id": "Jenis {type} disebut dua kali",
+        "en": "Type {type} is given twice",
+    },
+    "ballots.too_many": {
+        "id": "Jumlah {value} terlalu besar untuk satu TPS (maks. {max}); periksa berita acara",
+        "en": "A count of {value} is too large for one station (max {max}); check the minutes",
+    },
+    "ballots.nothing": {
+        "id": "Tidak ada surat suara yang dicatat (semua jumlah 0)",
+        "en": "No ballots to record (every count is 0)",
+    },
+    "ballots.bad_source": {
+        "id": "Nama sumber '{value}' tidak sah (tidak kosong, maks. {max} karakter)",
+        "en": "Source name '{value}' is not valid (not empty, at most {max} characters)",
+    },
+    "ballots.out": {
+        "id": "SURAT SUARA HABIS: {types}. Ketua KPPS memutuskan: serahkan yang ada, atau tunggu",
+        "en": "NO BALLOTS left: {types}. The KPPS chair decides: hand out what remains, or wait",
+    },
+    "ballots.none_left": {
+        "id": "SURAT SUARA HABIS: tidak ada surat suara ({types}) untuk pemilih ini",
+        "en": "NO BALLOTS left: none of this voter's ballots ({types}) remain",
+    },
+    "ballots.received": {
+        "id": "Surat suara diterima dari {source}: {counts}",
+        "en": "Ballots received from {source}: {counts}",
+    },
+    "ballots.new_source": {
+        "id": "{source} dicatat sebagai TPS penyangga ke-{position}",
+        "en": "{source} recorded as lending TPS no. {position}",
+    },
+    "ballots.stock_title": {
+        "id": "Stok surat suara (sisa / diterima):",
+        "en": "Ballot stock (remaining / received):",
+    },
+    "ballots.own": {"id": "{name} (sendiri)", "en": "{name} (own)"},
+    "ballots.no_stock": {
+        "id": "Belum ada surat suara yang dicatat",
+        "en": "No ballots recorded yet",
+    },
+    "replace.reason_needed": {
+        "id": "Alasan penggantian wajib diisi",
+        "en": "A reason for the replacement is required",
+    },
+    "replace.not_checked_in": {
+        "id": "Pemilih ini tidak sedang tercatat hadir",
+        "en": "This voter has no active check-in",
+    },
+    "replace.not_issued": {
+        "id": "Pemilih ini tidak menerima surat suara {type}",
+        "en": "This voter did not receive a {type} ballot",
+    },
+    "replace.once": {
+        "id": "Surat suara {type} pemilih ini sudah pernah diganti (hanya boleh sekali)",
+        "en": "This voter's {type} ballot was already replaced (allowed once only)",
+    },
+    "replace.done": {
+        "id": "Surat suara {type} diganti: yang rusak dicatat rusak ({spoiled}), pengganti dari {source}",
+        "en": "{type} ballot replaced: the spoiled one counts as damaged ({spoiled}), replacement from {source}",
+    },
+    # DPK
+    "dpk.under_17": {
+        "id": "Belum 17 tahun pada hari pemungutan suara ({age}) dan tidak sudah/pernah kawin: tidak berhak memilih",
+        "en": "Under 17 on polling day ({age}) and not married: not eligible to vote",
+    },
+    "dpk.outside_hour": {
+        "id": "Pemilih DPK hanya dilayani pukul {start}–{end}",
+        "en": "DPK voters are served only from {start} to {end}",
+    },
+    "dpk.on_roll": {
+        "id": "NIK ini sudah ada di daftar: {name}, {category} no. {no}; layani sebagai pemilih terdaftar",
+        "en": "This NIK is already on the lists: {name}, {category} no. {no}; serve them as a listed voter",
+    },
+    "dpk.no_ballots": {
+        "id": "Surat suara tidak cukup untuk pemilih DPK lagi: {types}",
+        "en": "Not enough ballots left for another DPK voter: {types}",
+    },
+    "dpk.empty_name": {"id": "Nama pemilih kosong", "en": "The voter's name is empty"},
+    "dpk.bad_sex": {
+        "id": "Jenis kelamin '{value}' tidak dikenal (L/P)",
+        "en": "Unknown sex '{value}' (L/P)",
+    },
+    "dpk.bad_birth": {
+        "id": "Tanggal lahir '{value}' tidak mungkin (YYYY-MM-DD atau DD-MM-YYYY)",
+        "en": "Birth date '{value}' is impossible (YYYY-MM-DD or DD-MM-YYYY)",
+    },
+    "dpk.future_birth": {
+        "id": "Tanggal lahir {value} setelah hari pemungutan suara",
+        "en": "Birth date {value} is after polling day",
+    },
+    "dpk.added": {
+        "id": "Pemilih DPK {name} terdaftar sebagai no. {no}; catat kehadirannya dengan NIK. "
+        "Ingat: pemilih DPT/DPTb yang hadir didahulukan.",
+        "en": "DPK voter {name} registered as no. {no}; check them in by NIK. "
+        "Remember: DPT/DPTb voters present go first.",
+    },
+    # Report
+    "report.unbalanced": {
+        "id": "SURAT SUARA TIDAK COCOK ({type}, {source}): diterima {received} ≠ digunakan {used} "
+        "+ rusak {damaged} + sisa {remaining}. Catatan tidak konsisten; jalankan `verify`",
+        "en": "BALLOTS DO NOT ADD UP ({type}, {source}): received {received} ≠ used {used} "
+        "+ damaged {damaged} + remaining {remaining}. The record is inconsistent; run `verify`",
+    },
+    "report.out_not_dir": {
+        "id": "{path} bukan folder",
+        "en": "{path} is not a folder",
+    },
+    "report.written": {"id": "Ditulis: {path}", "en": "Written: {path}"},
+    "report.title": {
+        "id": "{tps} — laporan {date} (dibuat {generated})",
+        "en": "{tps} — report of {date} (made {generated})",
+    },
+    "report.voters_title": {
+        "id": "Pemilih (terdaftar) dan pengguna hak pilih  L / P / J",
+        "en": "Voters (on the lists) and voters who voted  L / P / J",
+    },
+    "report.voters_line": {
+        "id": "  {list:<12} terdaftar {on_list:<16} memilih {voted}",
+        "en": "  {list:<12} listed {on_list:<19} voted {voted}",
+    },
+    "report.ballots_title": {
+        "id": "Surat suara: diterima = digunakan + rusak + sisa",
+        "en": "Ballots: received = used + damaged + remaining",
+    },
+    "report.ballots_line": {
+        "id": "  {type:<10} {received:>5} = {used:>5} + {damaged:>3} + {remaining:>5}",
+        "en": "  {type:<10} {received:>5} = {used:>5} + {damaged:>3} + {remaining:>5}",
+    },
+    "report.sources_title": {
+        "id": "Surat suara digunakan per sumber:",
+        "en": "Ballots used per source:",
+    },
+    "report.audit": {"id": "Kepala log audit: {head}", "en": "Audit head: {head}"},
+    # Attendance lists (CSV)
+    "csv.row": {"id": "No. urut", "en": "Row"},
+    "csv.no": {"id": "No. daftar", "en": "List no."},
+    "csv.name": {"id": "Nama", "en": "Name"},
+    "csv.sex": {"id": "L/P", "en": "Sex (L/P)"},
+    "csv.register_no": {"id": "No. register", "en": "Register no."},
+    "csv.block": {"id": "Blok/kamar", "en": "Block/cell"},
+    "csv.disability": {"id": "Disabilitas", "en": "Disability"},
+    "csv.time": {"id": "Pukul", "en": "Time"},
+    "csv.ballots": {"id": "Surat suara", "en": "Ballots"},
+    "csv.sources": {"id": "Sumber surat suara", "en": "Ballot source"},
+    "csv.replaced": {"id": "Diganti (rusak)", "en": "Replaced (spoiled)"},
+    "csv.yes": {"id": "ya", "en": "yes"},
+    "csv.total_l": {"id": "Jumlah laki-laki (L)", "en": "Men (L)"},
+    "csv.total_p": {"id": "Jumlah perempuan (P)", "en": "Women (P)"},
+    "csv.total": {"id": "Jumlah (L+P)", "en": "Total (L+P)"},
+    "csv.disability_l": {"id": "Disabilitas L", "en": "With disability, L"},
+    "csv.disability_p": {"id": "Disabilitas P", "en": "With disability, P"},
+    # Printable summary (PDF)
+    "pdf.title": {
+        "id": "Ringkasan C.Hasil - {tps}",
+        "en": "C.Hasil summary - {tps}",
+    },
+    "pdf.subtitle": {
+        "id": "Hari pemungutan suara {date}. Dibuat {generated} oleh TPS Console.",
+        "en": "Polling day {date}. Made {generated} by TPS Console.",
+    },
+    "pdf.closed": {
+        "id": "Pemungutan suara ditutup {closed}.",
+        "en": "Polls closed {closed}.",
+    },
+    "pdf.not_closed": {
+        "id": "PEMUNGUTAN SUARA BELUM DITUTUP: angka masih bisa berubah.",
+        "en": "THE POLLS ARE NOT CLOSED YET: the figures may still change.",
+    },
+    "pdf.voters": {
+        "id": "I. Data pemilih dan pengguna hak pilih",
+        "en": "I. Voters and voters who used their vote",
+    },
+    "pdf.list": {"id": "Daftar", "en": "List"},
+    "pdf.on_list": {"id": "Pemilih terdaftar", "en": "Voters on the list"},
+    "pdf.voted": {"id": "Pengguna hak pilih", "en": "Voters who voted"},
+    "pdf.l": {"id": "L", "en": "L"},
+    "pdf.p": {"id": "P", "en": "P"},
+    "pdf.j": {"id": "Jumlah", "en": "Total"},
+    "pdf.list_dpt": {"id": "DPT", "en": "DPT"},
+    "pdf.list_dptb": {"id": "DPTb", "en": "DPTb"},
+    "pdf.list_dpk": {"id": "DPK", "en": "DPK"},
+    "pdf.list_total": {"id": "Jumlah (DPT+DPTb+DPK)", "en": "Total (DPT+DPTb+DPK)"},
+    "pdf.disability": {"id": "Pemilih disabilitas", "en": "Voters with disabilities"},
+    "pdf.ballots": {"id": "II. Penggunaan surat suara", "en": "II. Use of ballots"},
+    "pdf.ballot_type": {"id": "Jenis surat suara", "en": "Ballot"},
+    "pdf.received": {"id": "Diterima*", "en": "Received*"},
+    "pdf.used": {"id": "Digunakan", "en": "Used"},
+    "pdf.damaged": {"id": "Rusak/keliru", "en": "Damaged"},
+    "pdf.remaining": {"id": "Sisa", "en": "Unused"},
+    "pdf.identity": {
+        "id": "* termasuk cadangan 2%, menurut berita acara serah terima. "
+        "Diperiksa: diterima = digunakan + rusak/keliru coblos + sisa, untuk setiap jenis dan sumber.",
+        "en": "* incl. the 2% reserve, per the handover minutes. "
+        "Checked: received = used + damaged/wrongly marked + unused, for every type and source.",
+    },
+    "pdf.sources": {
+        "id": "III. Surat suara digunakan per sumber",
+        "en": "III. Ballots used per source",
+    },
+    "pdf.source": {"id": "Sumber", "en": "Source"},
+    "pdf.own_source": {"id": "{name} (sendiri)", "en": "{name} (own)"},
+    "pdf.no_sources": {"id": "belum ada surat suara", "en": "no ballots recorded"},
+    "pdf.sources_note": {
+        "id": "Suara pada surat suara dari TPS penyangga dihitung di TPS asalnya.",
+        "en": "Votes cast on a lending TPS's ballots are counted at that TPS.",
+    },
+    "pdf.audit": {
+        "id": "IV. Kepala log audit (SHA-256)",
+        "en": "IV. Audit head (SHA-256)",
+    },
+    "pdf.audit_note": {
+        "id": "Sidik catatan elektronik setelah {events} kejadian; `tps-console verify` membuktikan "
+        "bahwa angka di atas berasal dari catatan yang tidak diubah.",
+        "en": "Fingerprint of the electronic record after {events} events; `tps-console verify` "
+        "proves the figures above come from an unaltered record.",
+    },
+    "pdf.signatures": {"id": "V. Tanda tangan", "en": "V. Signatures"},
+    "pdf.role": {"id": "Jabatan", "en": "Role"},
+    "pdf.name": {
+        "id": "Nama (dan partai/calon bagi saksi)",
+        "en": "Name (and party/candidate for witnesses)",
+    },
+    "pdf.signature": {"id": "Tanda tangan", "en": "Signature"},
+    "pdf.sign_chair": {"id": "Ketua KPPS", "en": "KPPS chair"},
+    "pdf.sign_witness": {"id": "Saksi", "en": "Witness"},
+    "pdf.sign_ptps": {"id": "Pengawas TPS", "en": "Polling-station supervisor (PTPS)"},
+    # Verify: the day's tables against the log
+    "verify.ballot_not_in_stock": {
+        "id": "kejadian #{seq} menyerahkan surat suara {type} dari {source} yang tidak ada di stok",
+        "en": "event #{seq} hands out a {type} ballot from {source} that is not in stock",
+    },
+    "verify.replace_without_ballot": {
+        "id": "kejadian #{seq} mengganti surat suara yang tidak pernah diserahkan",
+        "en": "event #{seq} replaces a ballot that was never handed out",
+    },
+    "verify.dpk_changed": {
+        "id": "data pemilih DPK no. {no} berbeda dengan log",
+        "en": "DPK voter no. {no} differs from the log",
+    },
+    "verify.dpk_missing": {
+        "id": "pemilih DPK no. {no} ada di log tetapi hilang dari tabel",
+        "en": "DPK voter no. {no} is in the log but missing from the table",
+    },
+    "verify.ballot_source": {
+        "id": "sumber surat suara '{id}' berbeda dengan log",
+        "en": "ballot source '{id}' differs from the log",
+    },
+    "verify.ballot_stock": {
+        "id": "stok surat suara {id} berbeda dengan log",
+        "en": "ballot stock {id} differs from the log",
+    },
+    "verify.issued_ballot": {
+        "id": "surat suara yang diserahkan ({id}) berbeda dengan log",
+        "en": "issued ballot {id} differs from the log",
+    },
+    "verify.queue": {
+        "id": "antrean pemilih {id} berbeda dengan log",
+        "en": "queue entry of voter {id} differs from the log",
+    },
+}

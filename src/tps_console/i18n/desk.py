@@ -55,8 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type a name, NIK or register number — or scan",
     },
     "desk.search.hint": {
-        "id": "NIK/no. register lengkap + Enter membuka kartu pemilih. ↑↓ memilih dari daftar.",
-        "en": "A full NIK/register number + Enter opens the voter card. ↑↓ pick from the list.",
+        "id": "NIK atau no. register + Enter: kartu pemilih. Nama: ↑↓ lalu Enter.",
+        "en": "NIK or register no. + Enter: voter card. Name: ↑↓ then Enter.",
     },
     "desk.search.loading": {"id": "Memuat daftar pemilih…", "en": "Loading the voter list…"},
     "desk.search.count": {"id": "{shown} dari {total} cocok", "en": "{shown} of {total} matches"},
@@ -90,10 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Refusals
     "desk.refused.duplicate_title": {
-        "id": "⛔ DITOLAK — PEMILIH SUDAH MEMILIH ⛔",
-        "en": "⛔ REFUSED — THIS VOTER HAS ALREADY VOTED ⛔",
+        "id": "!!  DITOLAK — PEMILIH INI SUDAH MEMILIH  !!",
+        "en": "!!  REFUSED — THIS VOTER HAS ALREADY VOTED  !!",
     },
-    "desk.refused.title": {"id": "⛔ DITOLAK ⛔", "en": "⛔ REFUSED ⛔"},
+    "desk.refused.title": {"id": "!!  DITOLAK  !!", "en": "!!  REFUSED  !!"},
     "desk.refused.acknowledge": {
         "id": "Tidak ada kehadiran yang dicatat (percobaan ini tercatat di log). Tekan Enter setelah dibaca.",
         "en": "No check-in was recorded (the attempt is logged). Press Enter once read.",

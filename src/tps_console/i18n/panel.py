@@ -2,4 +2,58 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    "cli.panel": {
+        "id": "panel saksi: kehadiran langsung, hanya-baca",
+        "en": "witness panel: live turnout, read-only",
+    },
+    "panel.title": {"id": "Panel saksi — {tps}", "en": "Witness panel — {tps}"},
+    "panel.key.quit": {"id": "Keluar", "en": "Quit"},
+    "panel.key.reload": {"id": "Muat ulang", "en": "Reload"},
+    "panel.decimal": {"id": ",", "en": "."},
+    "panel.turnout": {"id": "Pemilih hadir", "en": "Voters who came"},
+    "panel.turnout_line": {
+        "id": "{checked_in} / {expected} pemilih · {pct} %",
+        "en": "{checked_in} / {expected} voters · {pct} %",
+    },
+    "panel.grid": {
+        "id": "Pengguna hak pilih (C.Hasil)",
+        "en": "Voters who used their vote (C.Hasil)",
+    },
+    "panel.col.l": {"id": "L", "en": "L"},
+    "panel.col.p": {"id": "P", "en": "P"},
+    "panel.col.total": {"id": "Jumlah", "en": "Total"},
+    "panel.row.total": {"id": "Jumlah", "en": "Total"},
+    "panel.row.disabled": {"id": "Disabilitas", "en": "Disabled"},
+    "panel.attempts": {"id": "Ditolak / dibatalkan", "en": "Refused / undone"},
+    "panel.duplicates": {"id": "Percobaan memilih ganda", "en": "Duplicate attempts"},
+    "panel.undone": {"id": "Kehadiran dibatalkan", "en": "Check-ins undone"},
+    "panel.hours": {"id": "Kehadiran per jam", "en": "Check-ins per hour"},
+    "panel.pace": {"id": "15 menit terakhir: {count}", "en": "last 15 minutes: {count}"},
+    "panel.blocks": {"id": "Per blok (hadir/terdaftar)", "en": "Per block (voted/eligible)"},
+    "panel.no_block": {"id": "tanpa blok", "en": "no block"},
+    "panel.recent": {"id": "Terakhir hadir", "en": "Latest check-ins"},
+    "panel.time_left": {"id": "sisa {left}", "en": "{left} left"},
+    "panel.opens_at": {"id": "buka pukul {at}", "en": "opens at {at}"},
+    "panel.proof": {
+        "id": "Log audit #{seq} {head} · Sidik DPT {roll}",
+        "en": "Audit log #{seq} {head} · Roll fingerprint {roll}",
+    },
+    "panel.checked": {"id": "diperiksa {at}", "en": "checked {at}"},
+    "panel.trouble.missing": {
+        "id": "Berkas basis data tidak ada sejak {since}",
+        "en": "Database file missing since {since}",
+    },
+    "panel.trouble.busy": {
+        "id": "Basis data sibuk/terkunci sejak {since}",
+        "en": "Database busy/locked since {since}",
+    },
+    "panel.trouble.unreadable": {
+        "id": "Basis data tak terbaca sejak {since}: {detail}",
+        "en": "Database unreadable since {since}: {detail}",
+    },
+    "panel.trouble.stale": {
+        "id": "angka per {at}, mencoba lagi…",
+        "en": "figures as of {at}, retrying…",
+    },
+}

@@ -1,0 +1,303 @@
+"""Core figures: finding a voter per keystroke, a durable check-in, importing a roll.
+
+Each figure is measured beside its baseline in the same run, on the same disk, interleaved so
+that noise from other work on the machine hits both alike:
+- `search_p99_ms_{180,10k,100k}`: realistic queries typed one character at a time (names with
+  and without a typo, NIK fragments, a scanned NIK, register fragments); every prefix is one
+  keystroke answered by `SearchIndex.search`. Baseline: the same keystroke answered by a plain
+  `LIKE '%term%'` scan of name, nik and register_no in the same database (all matching ids).
+- `checkin_p99_ms`: `check_in` of a few hundred voters (WAL, synchronous=FULL, ballots, event and
+  hash). Baseline: a raw sqlite3 BEGIN IMMEDIATE / INSERT of one check-in row / COMMIT with the
+  same pragmas, in a file beside the station.
+- `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
+  Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
+
+Stations are built once per run in a temporary directory that is removed at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import random
+import sqlite3
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tps_console.bench.run import entry, p99
+from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.checkin import check_in
+from tps_console.domain.clock import Clock, DrillClock
+from tps_console.domain.db import create_schema, open_engine
+from tps_console.domain.officers import OfficerInfo, add_officer
+from tps_console.domain.search import load_index
+from tps_console.domain.station import create_station, open_record
+from tps_console.domain.vocab import ALL_BALLOTS
+from tps_console.sample import generate_roll, roll_csv
+
+POLLING_DAY = date(2024, 2, 14)
+SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
+QUICK_MAX = 10_000
+RESULT_LIMIT = 50  # what the desk asks for
+ROUNDS = 2  # each keystroke sequence is typed this many times
+CHECKINS = 400
+QUICK_CHECKINS = 150
+WARM_UP = 10  # first check-ins compile the statements; not part of the day's figure
+PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL")
+
+
+def measure(quick: bool) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="tps-bench-core-") as tmp:
+        workdir = Path(tmp)
+        largest: tuple[Path, bytes, float] | None = None
+        for label, size in SEARCH_SIZES:
+            if quick and size > QUICK_MAX:
+                continue
+            largest = _build(workdir, size)
+            results[f"search_p99_ms_{label}"] = _search(largest[0])
+        results["checkin_p99_ms"] = _checkin(workdir, QUICK_CHECKINS if quick else CHECKINS)
+        assert largest is not None
+        results["import_rows_per_s"] = _import(workdir, *largest)
+    return results
+
+
+def _clock() -> Clock:
+    """09:00 on polling day, running on: every check-in falls inside the hours."""
+    return DrillClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+
+
+def _roll(size: int) -> list[dict[str, str]]:
+    """The generator's roll, with repeated NIKs (possible at 100k) given the next free serial."""
+    rows = generate_roll(size)
+    seen: set[str] = set()
+    for row in rows:
+        nik = row["nik"]
+        while nik in seen:
+            nik = f"{nik[:12]}{int(nik[12:]) % 9999 + 1:04d}"
+        row["nik"] = nik
+        seen.add(nik)
+    return rows
+
+
+def _build(workdir: Path, size: int) -> tuple[Path, bytes, float]:
+    """A station of `size` synthetic voters, its roll, and the seconds `create_station` took."""
+    path = workdir / f"station-{size}.db"
+    roll = roll_csv(_roll(size))
+    start = time.perf_counter()
+    create_station(path, roll, _clock(), polling_date=POLLING_DAY)
+    return path, roll, time.perf_counter() - start
+
+
+def _ms(action: Callable[..., object], *args: Any) -> float:
+    start = time.perf_counter()
+    action(*args)
+    return (time.perf_counter() - start) * 1000
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+def _queries(conn: sqlite3.Connection) -> list[str]:
+    """What an officer types at the desk, drawn from the roll so that most queries find someone."""
+    rows = conn.execute("SELECT name, nik, coalesce(register_no, '') FROM voter ORDER BY no")
+    voters = rows.fetchall()
+    rng = random.Random(901)
+    people = rng.sample(voters, 10)
+    queries = [name.lower() for name, _, _ in people[:6]]
+    queries += [_typo(rng, name.lower()) for name, _, _ in people[6:]]
+    queries += [people[0][1][6:12], people[1][1][-6:], people[2][1]]  # birth date, serial, scan
+    for _, _, register in rng.sample([v for v in voters if v[2]], 2):
+        kind, _, rest = register.lower().partition(".")
+        queries += [f"{kind}.{rest[:3]}", rest]
+    return queries
+
+
+def _typo(rng: random.Random, name: str) -> str:
+    """One slip in the first word: two letters swapped, one dropped or one struck wrong."""
+    first, _, rest = name.partition(" ")
+    if len(first) >= 4:
+        i = rng.randrange(1, len(first) - 1)
+        slip = rng.choice(("swap", "drop", "wrong"))
+        if slip == "swap":
+            first = first[:i] + first[i + 1] + first[i] + first[i + 2 :]
+        elif slip == "drop":
+            first = first[:i] + first[i + 1 :]
+        else:
+            first = first[:i] + ("a" if first[i] != "a" else "e") + first[i + 1 :]
+    return f"{first} {rest}".strip()
+
+
+def _keystrokes(queries: list[str]) -> Iterator[str]:
+    for query in queries:
+        for n in range(1, len(query) + 1):
+            if query[:n].strip():
+                yield query[:n]
+
+
+def _like(conn: sqlite3.Connection, text: str) -> list[Any]:
+    term = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return conn.execute(
+        "SELECT id FROM voter WHERE name LIKE ?1 ESCAPE '\\' OR nik LIKE ?1 ESCAPE '\\'"
+        " OR register_no LIKE ?1 ESCAPE '\\'",
+        (term,),
+    ).fetchall()
+
+
+def _search(path: Path) -> dict[str, Any]:
+    rec = open_record(path, _clock(), readonly=True)
+    try:
+        start = time.perf_counter()
+        index = load_index(rec)
+        build_ms = (time.perf_counter() - start) * 1000
+        found: list[float] = []
+        scanned: list[float] = []
+        with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+            keystrokes = list(_keystrokes(_queries(conn)))
+            # The build's garbage goes once at start-up, not in the middle of someone's name.
+            gc.collect()
+            for _ in range(ROUNDS):
+                for text in keystrokes:
+                    found.append(_ms(index.search, text, RESULT_LIMIT))
+                    scanned.append(_ms(_like, conn, text))
+        del index
+        gc.collect()
+        # Measured apart: tracing allocations slows the build and the keystrokes after it.
+        held, peak = _traced(load_index, rec)
+    finally:
+        rec.close()
+    return entry(
+        p99(found),
+        p99(scanned),
+        "ms",
+        keystrokes=len(found),
+        index_build_ms=round(build_ms, 1),
+        index_mib=round(held / 2**20, 1),
+        index_build_peak_mib=round(peak / 2**20, 1),
+    )
+
+
+def _traced(build: Callable[..., object], *args: Any) -> tuple[int, int]:
+    """Bytes still held by what `build` returns, and the peak while it was building."""
+    tracemalloc.start()
+    try:
+        built = build(*args)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del built
+    return held, peak
+
+
+# --- check-in -----------------------------------------------------------------------------------
+
+
+def _checkin(workdir: Path, voters: int) -> dict[str, Any]:
+    path = workdir / "checkin.db"
+    clock = _clock()
+    create_station(path, roll_csv(_roll(voters + WARM_UP)), clock, polling_date=POLLING_DAY)
+    rec = open_record(path, clock, desk="bench")
+    chair: OfficerInfo | None = None
+    for officer in DEMO_OFFICERS:
+        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
+        chair = chair or added
+    assert chair is not None
+    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, voters + WARM_UP))
+    member = OfficerInfo(DEMO_OFFICERS[1].id, DEMO_OFFICERS[1].name, DEMO_OFFICERS[1].role)
+    with closing(sqlite3.connect(path)) as conn:
+        voter_ids = [row[0] for row in conn.execute("SELECT id FROM voter ORDER BY no")]
+    raw = _raw_checkin_db(workdir / "checkin-raw.db")
+    done: list[float] = []
+    inserted: list[float] = []
+    try:
+        for i, voter_id in enumerate(voter_ids):
+            # Alternate which goes first, so that neither always follows the other's fsync.
+            if i % 2:
+                raw_ms = _ms(_raw_insert, raw, voter_id)
+            checkin_ms = _ms(partial(check_in, rec, member, voter_id=voter_id))
+            if not i % 2:
+                raw_ms = _ms(_raw_insert, raw, voter_id)
+            if i >= WARM_UP:
+                done.append(checkin_ms)
+                inserted.append(raw_ms)
+    finally:
+        raw.close()
+        rec.close()
+    return entry(
+        p99(done),
+        p99(inserted),
+        "ms",
+        checkins=len(done),
+        median=round(sorted(done)[len(done) // 2], 3),
+        baseline_median=round(sorted(inserted)[len(inserted) // 2], 3),
+    )
+
+
+def _raw_checkin_db(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    conn.execute(
+        "CREATE TABLE checkin (id INTEGER PRIMARY KEY, voter_id INTEGER NOT NULL,"
+        " officer_id TEXT NOT NULL, desk TEXT NOT NULL, at TEXT NOT NULL,"
+        " active INTEGER NOT NULL DEFAULT 1)"
+    )
+    conn.execute("CREATE UNIQUE INDEX one_active ON checkin (voter_id) WHERE active = 1")
+    return conn
+
+
+def _raw_insert(conn: sqlite3.Connection, voter_id: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        "INSERT INTO checkin (voter_id, officer_id, desk, at) VALUES (?, ?, ?, ?)",
+        (voter_id, "anggota4", "bench", datetime.now().isoformat()),
+    )
+    conn.execute("COMMIT")
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+def _import(workdir: Path, station: Path, roll: bytes, seconds: float) -> dict[str, Any]:
+    """Rows per second of `create_station` (parse, check, insert, fingerprint, events)."""
+    with closing(sqlite3.connect(station)) as conn:
+        cursor = conn.execute("SELECT * FROM voter ORDER BY id")
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    raw = workdir / "import-raw.db"
+    engine = open_engine(raw)
+    create_schema(engine)
+    engine.dispose()
+    with closing(sqlite3.connect(raw, isolation_level=None)) as conn:
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+        insert = (
+            f"INSERT INTO voter ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(insert, rows)
+        conn.execute("COMMIT")
+        raw_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    parsed = sum(1 for _ in csv.reader(io.StringIO(roll.decode()))) - 1
+    csv_seconds = time.perf_counter() - start
+    size = len(rows)
+    return entry(
+        size / seconds,
+        size / raw_seconds,
+        "rows/s",
+        rows=size,
+        baseline_is="raw sqlite3 executemany of the same rows into the same schema, one transaction",
+        csv_reader_rows_per_s=round(parsed / csv_seconds),
+    )

@@ -1,0 +1,46 @@
+"""Synthetic stations for the benchmarks, built once per run and shared by every area."""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.clock import Clock, DrillClock
+from tps_console.domain.officers import add_officer
+from tps_console.domain.station import create_station, open_record
+from tps_console.domain.vocab import ALL_BALLOTS
+from tps_console.sample import generate_roll, roll_csv
+
+POLLING_DAY = date(2024, 2, 14)
+WORKDIR = Path(tempfile.mkdtemp(prefix="tps-bench-"))
+
+
+def polling_clock() -> Clock:
+    """A drill clock at 09:00 on polling day, so every check-in falls inside the hours."""
+    return DrillClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+
+
+@functools.cache
+def roll_bytes(size: int) -> bytes:
+    return roll_csv(generate_roll(size))
+
+
+def fresh_station(size: int, name: str) -> Path:
+    """A new station of `size` synthetic voters, demo officers, and ballots for everyone."""
+    path = WORKDIR / f"{name}-{size}.db"
+    clock = polling_clock()
+    create_station(path, roll_bytes(size), clock, polling_date=POLLING_DAY)
+    rec = open_record(path, clock, desk="bench")
+    chair = None
+    for officer in DEMO_OFFICERS:
+        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
+        chair = chair or added
+    assert chair is not None
+    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, size + 10))
+    rec.close()
+    return path

@@ -1,0 +1,159 @@
+"""Watching the station file for the panel: notice every commit, read the figures, survive trouble.
+
+SQLite moves `PRAGMA data_version` on a connection whenever *another* connection has committed.
+One dedicated read-only connection asks for it a few times a second, always outside a transaction
+(inside one the value is frozen); only when it moves are the figures read again, in one short read
+transaction. The file's identity (device, inode) is checked as well: `restore` puts a new file in
+place, and a connection on the old one would never see another change.
+
+No Textual here: the screen calls `poll()` from a thread worker, one call at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import PoolProxiedConnection, event
+
+from tps_console.domain.clock import Clock
+from tps_console.domain.errors import BadInput
+from tps_console.domain.station import Record, open_record
+from tps_console.domain.turnout import Turnout, read_turnout
+
+# A desk holds the write lock for milliseconds; waiting longer than this means something is
+# wrong, and the panel should say so rather than sit silent behind the record's 10 s timeout.
+BUSY_TIMEOUT_MS = 1000
+# The figures are re-read now and then even without a commit: the pace of the last 15 minutes
+# moves with the clock alone.
+REREAD_AFTER_S = 10.0
+
+
+class Trouble(StrEnum):
+    MISSING = "missing"  # no file at the path (moved, deleted, being restored)
+    BUSY = "busy"  # locked or busy beyond BUSY_TIMEOUT_MS
+    UNREADABLE = "unreadable"  # anything else: damaged, not a station, I/O error
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One poll's outcome: new figures, nothing new (both None), or trouble."""
+
+    turnout: Turnout | None = None
+    trouble: Trouble | None = None
+    detail: str = ""
+
+
+class Watcher:
+    """Owns the panel's read-only record and its version connection; reopens them when needed."""
+
+    def __init__(self, path: Path, clock: Clock) -> None:
+        self.path = path
+        self.clock = clock
+        self.record: Record | None = None
+        self._version_conn: PoolProxiedConnection | None = None
+        self._identity: tuple[int, int] | None = None
+        self._version: int | None = None
+        self._read_at = 0.0
+
+    def open(self) -> Turnout:
+        """Open the station and read it once. Raises BadInput if it is not a readable station."""
+        self._reopen()
+        return self._read(self._data_version())
+
+    def poll(self, *, force: bool = False) -> Reading:
+        """New figures if the data changed (or `force`), else an empty reading. Never raises:
+        whatever goes wrong is reported as trouble, and the next poll tries again."""
+        try:
+            if self._file_identity() != self._identity:
+                self._reopen()
+                force = True
+            version = self._data_version()
+            if force or version != self._version or self._stale():
+                return Reading(self._read(version))
+            return Reading()
+        except Exception as exc:  # the panel must outlive any failure of the file it watches
+            trouble = classify(exc)
+            if trouble is not Trouble.BUSY:
+                self.close()
+            return Reading(trouble=trouble, detail=describe(exc))
+
+    def close(self) -> None:
+        if self._version_conn is not None:
+            self._version_conn.close()
+        if self.record is not None:
+            self.record.close()
+        self._version_conn, self.record, self._identity, self._version = None, None, None, None
+
+    @property
+    def version_connection(self) -> sqlite3.Connection:
+        """The raw connection polled for changes (for tests: it must never be in a transaction)."""
+        assert self._version_conn is not None
+        return self._version_conn.driver_connection  # type: ignore[return-value]
+
+    def _file_identity(self) -> tuple[int, int]:
+        st = os.stat(self.path)
+        return st.st_dev, st.st_ino
+
+    def _reopen(self) -> None:
+        self.close()
+        identity = self._file_identity()
+        record = open_record(self.path, self.clock, readonly=True)
+        event.listen(record.engine, "connect", _short_busy_timeout)
+        self.record, self._identity = record, identity
+        self._version_conn = record.engine.raw_connection()
+
+    def _data_version(self) -> int:
+        assert self._version_conn is not None
+        cursor = self._version_conn.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            row = cursor.fetchone()
+            assert row is not None
+            return int(row[0])
+        finally:
+            cursor.close()
+
+    def _stale(self) -> bool:
+        return time.monotonic() - self._read_at >= REREAD_AFTER_S
+
+    def _read(self, version: int) -> Turnout:
+        # The version is taken before the read: a commit landing in between is in these figures
+        # and also moves the version again, so at worst it is read twice, never missed.
+        assert self.record is not None
+        turnout = read_turnout(self.record)
+        self._version, self._read_at = version, time.monotonic()
+        return turnout
+
+
+def _short_busy_timeout(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def classify(exc: BaseException) -> Trouble:
+    if isinstance(exc, FileNotFoundError) or (
+        isinstance(exc, BadInput) and exc.key == "station.missing"
+    ):
+        return Trouble.MISSING
+    if any("locked" in str(e) or "busy" in str(e) for e in _chain(exc)):
+        return Trouble.BUSY
+    return Trouble.UNREADABLE
+
+
+def describe(exc: BaseException) -> str:
+    """The innermost cause in one line (a driver message, not a traceback)."""
+    innermost = _chain(exc)[-1]
+    text = str(innermost).strip()
+    return text.splitlines()[0] if text else type(innermost).__name__
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    chain = [exc]
+    while chain[-1].__cause__ is not None:
+        chain.append(chain[-1].__cause__)
+    return chain

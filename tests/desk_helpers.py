@@ -1,0 +1,41 @@
+"""Driving the desk with the Pilot, the way an officer would: keys only."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tps_console.desk.app import DeskApp, make_desk
+from tps_console.domain.station import Record
+
+
+def desk_for(rec: Record, *, lang: str = "id", **kwargs: object) -> DeskApp:
+    # A long refresh interval: tests decide when figures refresh, so frames repeat exactly.
+    kwargs.setdefault("refresh_seconds", 60.0)
+    return make_desk(rec, lang=lang, **kwargs)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let thread workers finish and their results reach the screen."""
+    app = pilot.app
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*("space" if c == " " else c for c in text))
+
+
+async def sign_in(pilot: Pilot[None], officer: str = "anggota4", pin: str = "4444") -> None:
+    await settle(pilot)
+    await type_text(pilot, officer)
+    await pilot.press("tab")
+    await type_text(pilot, pin)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def find(pilot: Pilot[None], text: str) -> None:
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)

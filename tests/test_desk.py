@@ -1,0 +1,293 @@
+"""The desk walked through the polling day with the Pilot: keys in, screens and record checked."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from textual.widgets import Static
+
+from tests.conftest import wib
+from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tps_console.desk.card import VoterCardScreen
+from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.dialogs import ChairActionScreen, LockScreen, RefusalScreen
+from tps_console.desk.signin import SignInScreen
+from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.checkin import check_in, set_voter_status
+from tps_console.domain.db import read
+from tps_console.domain.models import CheckIn, Event
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.station import Record, open_record
+from tps_console.domain.vocab import ALL_BALLOTS, EventKind
+
+NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024
+
+
+@pytest.fixture
+def station(station: Record, chair: OfficerInfo) -> Record:
+    if not station.cache.get("stocked"):
+        receive_ballots(station, chair, dict.fromkeys(ALL_BALLOTS, 200))
+    return station
+
+
+def active_check_ins(rec: Record) -> int:
+    with read(rec.engine) as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(CheckIn).where(CheckIn.active)
+            ).scalar_one()
+        )
+
+
+def events_of(rec: Record, kind: str) -> int:
+    with read(rec.engine) as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(Event).where(Event.kind == kind)
+            ).scalar_one()
+        )
+
+
+def message(app: object) -> str:
+    return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_sign_in_with_the_right_pin_opens_the_search(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.officer is not None and app.officer.id == "anggota4"
+        assert app.focused is not None and app.focused.id == "search"
+
+
+async def test_wrong_pin_is_refused_and_counted(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, pin="9999")
+        assert isinstance(app.screen, SignInScreen)
+        error = str(app.screen.query_one("#signin-error", Static).render())
+        assert "PIN salah" in error and "4" in error
+        assert app.officer is None
+    assert events_of(station, EventKind.PIN_FAILED) == 1
+
+
+async def test_check_in_by_nik_with_spaces_is_two_keys_after_the_nik(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, "3399 1417 0291 0001")
+        assert isinstance(app.screen, VoterCardScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert "PURNOMO HARTONO" in message(app) and "09:00" in message(app)
+        assert app.screen.query_one("#search").value == ""  # type: ignore[attr-defined]
+    assert active_check_ins(station) == 1
+
+
+async def test_check_in_by_register_number_any_case(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, "bi.001/2024")
+        assert isinstance(app.screen, VoterCardScreen)
+        assert app.screen.voter_id == 1
+        await pilot.press("enter")
+        await settle(pilot)
+    assert active_check_ins(station) == 1
+
+
+async def test_check_in_by_name_search_with_arrows(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, "purnomo hart")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        names = [hit.voter.name for hit in screen._hits]
+        assert names[0] == "PURNOMO HARTONO"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 1
+        await pilot.press("escape")  # back from the card: the query stays, to be corrected
+        await settle(pilot)
+        assert app.screen.query_one("#search").value == "purnomo hart"  # type: ignore[attr-defined]
+        await pilot.press("escape")  # clear it
+        await type_text(pilot, "hartono")
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)
+        assert app.screen.voter_id == screen._hits[1].voter.id
+
+
+async def test_second_attempt_gets_the_red_banner_and_is_recorded(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        await pilot.press("enter")
+        await settle(pilot)
+        await find(pilot, NIK_1)
+        card = app.screen
+        assert isinstance(card, VoterCardScreen)
+        assert card.details is not None and card.details.checked_in is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen) and app.screen.duplicate
+        banner = str(app.screen.query_one("#refusal-message", Static).render())
+        assert "SUDAH MEMILIH" in banner and "09:00:00 WIB" in banner
+        assert "Anggota KPPS 4 (demo)" in banner and "meja-1" in banner
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+    assert active_check_ins(station) == 1
+    assert events_of(station, EventKind.DUPLICATE_BLOCKED) == 1
+
+
+async def test_released_voter_is_refused_with_the_reason(station: Record, chair) -> None:  # type: ignore[no-untyped-def]
+    set_voter_status(station, chair, 1, "released", "bebas 12 Februari")
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen) and not app.screen.duplicate
+        assert "bebas 12 Februari" in str(app.screen.query_one("#refusal-message", Static).render())
+    assert active_check_ins(station) == 0
+
+
+async def test_outside_polling_hours_is_refused(station: Record, clock) -> None:  # type: ignore[no-untyped-def]
+    clock.set(wib(6, 30))
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen)
+        assert "07:00" in str(app.screen.query_one("#refusal-message", Static).render())
+    assert active_check_ins(station) == 0
+
+
+async def test_unknown_voter_is_said_plainly(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, "3399999999999999")
+        assert isinstance(app.screen, CheckInScreen)
+        assert "tidak ada di daftar" in message(app)
+
+
+async def test_chair_undoes_a_check_in_with_a_reason(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+    check_in(station, member, voter_id=1)
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairActionScreen)
+        await type_text(pilot, "ketua")
+        await pilot.press("enter")
+        await type_text(pilot, "1234")
+        await pilot.press("enter")
+        await type_text(pilot, "salah orang")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert "dibatalkan" in message(app)
+    assert active_check_ins(station) == 0
+    assert events_of(station, EventKind.CHECKIN_UNDONE) == 1
+
+
+async def test_member_pin_cannot_undo(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+    check_in(station, member, voter_id=1)
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        await pilot.press("u")
+        await settle(pilot)
+        await type_text(pilot, "anggota4")
+        await pilot.press("enter")
+        await type_text(pilot, "4444")
+        await pilot.press("enter")
+        await type_text(pilot, "coba")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairActionScreen)
+        assert "Ketua" in str(app.screen.query_one("#chair-error", Static).render())
+    assert active_check_ins(station) == 1
+
+
+async def test_two_desks_race_for_the_same_voter(station: Record, clock) -> None:  # type: ignore[no-untyped-def]
+    assert station.path is not None
+    other = open_record(station.path, clock, desk="meja-2")
+    first, second = desk_for(station), desk_for(other)
+    async with first.run_test(size=(100, 30)) as p1, second.run_test(size=(100, 30)) as p2:
+        await sign_in(p1)
+        await sign_in(p2, "ketua", "1234")
+        await find(p1, NIK_1)
+        await find(p2, NIK_1)
+        assert isinstance(first.screen, VoterCardScreen) and isinstance(
+            second.screen, VoterCardScreen
+        )
+        await p1.press("enter")
+        await p2.press("enter")
+        await settle(p1)
+        await settle(p2)
+        outcomes = {type(first.screen), type(second.screen)}
+        assert outcomes == {CheckInScreen, RefusalScreen}
+    other.close()
+    assert active_check_ins(station) == 1
+    assert events_of(station, EventKind.DUPLICATE_BLOCKED) == 1
+
+
+async def test_calling_by_block_lists_who_has_not_voted(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+    check_in(station, member, voter_id=1)  # block C
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        blocks = {b.block: b for b in app.screen.blocks}  # type: ignore[attr-defined]
+        assert blocks["C"].voted == 1
+        assert all(w.no != 1 for w in blocks["C"].waiting)
+        assert sum(b.eligible for b in blocks.values()) == 180
+        await pilot.press("escape")
+        assert isinstance(app.screen, CheckInScreen)
+
+
+async def test_the_desk_locks_itself_when_idle(station: Record) -> None:
+    app = desk_for(station, idle_lock_seconds=0.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        app._check_idle()
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)
+        await type_text(pilot, "1111")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)
+        app.idle_lock_seconds = 3600
+        await type_text(pilot, "4444")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+
+
+def test_footer_labels_take_the_language_of_the_moment() -> None:
+    from tps_console.i18n import set_language
+
+    def labels() -> set[str]:
+        screen = CheckInScreen()
+        return {b.description for bs in screen._bindings.key_to_bindings.values() for b in bs}
+
+    set_language("en")
+    english = labels()
+    set_language("id")
+    indonesian = labels()
+    assert "Call by block" in english and "Panggil per blok" in indonesian

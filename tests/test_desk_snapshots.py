@@ -1,0 +1,109 @@
+"""How every desk screen looks, at 80x24 and 160x48, in Indonesian and English.
+
+Regenerate after a deliberate change with `uv run pytest tests/test_desk_snapshots.py
+--snapshot-update`, then look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import make_station
+from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tps_console.demo import DEMO_OFFICERS
+from tps_console.desk.app import DemoLogin
+from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.checkin import check_in
+from tps_console.domain.clock import FixedClock
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.vocab import ALL_BALLOTS
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+NIK_1 = "3399141702910001"
+
+
+async def at_sign_in(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+async def at_search(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await type_text(pilot, "har")
+    await settle(pilot)
+
+
+async def at_card(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await find(pilot, "AI.002/2024")
+
+
+async def at_checked_in(pilot: Pilot[None]) -> None:
+    await at_card(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def at_duplicate(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await find(pilot, NIK_1)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def at_chair_action(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await find(pilot, NIK_1)
+    await pilot.press("u")
+    await settle(pilot)
+
+
+async def at_calling(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await pilot.press("f2")
+    await settle(pilot)
+    await pilot.press("right", "right")
+    await settle(pilot)
+
+
+async def at_lock(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    pilot.app.action_lock()  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
+SCREENS: dict[str, Steps] = {
+    "sign_in": at_sign_in,
+    "search": at_search,
+    "card": at_card,
+    "checked_in": at_checked_in,
+    "duplicate": at_duplicate,
+    "chair_action": at_chair_action,
+    "calling": at_calling,
+    "lock": at_lock,
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_desk_screen(
+    snap_compare: Callable[..., bool],
+    tmp_path: Path,
+    clock: FixedClock,
+    chair: OfficerInfo,
+    member: OfficerInfo,
+    screen: str,
+    size: tuple[int, int],
+    lang: str,
+) -> None:
+    rec = make_station(tmp_path / "tps.db", clock)
+    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, 200))
+    check_in(rec, member, voter_id=1)  # voter no. 1 has voted at 09:00 at meja-1
+    logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS)
+    app = desk_for(rec, lang=lang, demo_logins=logins)
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen])
+    rec.close()

@@ -1,0 +1,205 @@
+"""KPPS officers: salted PIN hashes, wrong PINs on the record, lock-out, who may add whom."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tps_console.domain.clock import FixedClock, stamp
+from tps_console.domain.db import read
+from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
+from tps_console.domain.models import Event, Officer
+from tps_console.domain.officers import (
+    OfficerInfo,
+    add_officer,
+    authenticate,
+    hash_pin,
+    list_officers,
+    pin_matches,
+)
+from tps_console.domain.station import Record, create_station, open_record
+from tps_console.domain.verify import verify
+from tps_console.sample import sample_roll
+
+from conftest import POLLING_DAY, wib
+
+
+def events(rec: Record, kind: str) -> list[dict[str, Any]]:
+    with read(rec.engine) as conn:
+        query = select(Event).where(Event.kind == kind).order_by(Event.seq)
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def refused(rec: Record, officer_id: str, pin: str) -> Refused:
+    with pytest.raises(Refused) as caught:
+        authenticate(rec, officer_id, pin)
+    return caught.value
+
+
+@pytest.fixture
+def bare_station(tmp_path: Path, clock: FixedClock) -> Iterator[Record]:
+    """A station before any officer exists: the morning the chair sets up the laptop."""
+    path = tmp_path / "bare.db"
+    create_station(path, sample_roll(), clock, polling_date=POLLING_DAY)
+    rec = open_record(path, clock, desk="meja-1")
+    yield rec
+    rec.close()
+
+
+def test_pin_hashes_are_salted_and_slow() -> None:
+    first, second = hash_pin("1234"), hash_pin("1234")
+    assert first != second
+    assert pin_matches("1234", first) and pin_matches("1234", second)
+    assert not pin_matches("1235", first)
+    assert not pin_matches("12345", first)
+    scheme, salt, digest = first.split("$")
+    assert scheme == "scrypt" and len(bytes.fromhex(salt)) == 16 and len(digest) == 64
+    assert "1234" not in salt + digest
+    # The same salt gives the same hash: the salt, not chance, makes the two differ.
+    assert hash_pin("1234", bytes.fromhex(salt)) == first
+
+
+def test_stored_pin_is_a_hash(station: Record) -> None:
+    with read(station.engine) as conn:
+        stored = dict(conn.execute(select(Officer.id, Officer.pin_hash)).all())
+    assert set(stored) == {"ketua", "anggota4"}
+    assert stored["ketua"].startswith("scrypt$") and "1234" not in stored["ketua"]
+    assert pin_matches("1234", stored["ketua"]) and pin_matches("4444", stored["anggota4"])
+
+
+def test_right_pin_signs_in(station: Record) -> None:
+    assert authenticate(station, "ketua", "1234") == OfficerInfo(
+        "ketua", "Ketua KPPS (demo)", "chair"
+    )
+    assert authenticate(station, " KETUA ", "1234").id == "ketua"
+    assert events(station, "pin_failed") == []
+    authenticate(station, "anggota4", "4444", record_success=True)
+    (signed_in,) = events(station, "signed_in")
+    assert (signed_in["officer_id"], signed_in["desk"]) == ("anggota4", "meja-1")
+
+
+def test_unknown_officer_is_refused_without_a_record(station: Record) -> None:
+    with read(station.engine) as conn:
+        before = conn.execute(select(Event.seq)).scalars().all()
+    error = refused(station, "penyusup", "1234")
+    assert error.key == "auth.unknown_officer" and error.exit_code == EXIT_REFUSED
+    with read(station.engine) as conn:
+        assert conn.execute(select(Event.seq)).scalars().all() == before
+
+
+def test_wrong_pin_is_recorded(station: Record, clock: FixedClock) -> None:
+    error = refused(station, "anggota4", "1234")
+    assert (error.key, error.params) == ("auth.wrong_pin", {"left": 4})
+    assert error.exit_code == EXIT_REFUSED
+    (failed,) = events(station, "pin_failed")
+    assert (failed["officer_id"], failed["desk"], failed["at"]) == (
+        "anggota4",
+        "meja-1",
+        stamp(wib(9)),
+    )
+    assert "4444" not in failed["payload"] and "1234" not in failed["payload"]
+    assert verify(station).ok
+
+
+def test_five_wrong_pins_lock_the_officer_for_five_minutes(
+    station: Record, clock: FixedClock
+) -> None:
+    for left in (4, 3, 2, 1):
+        assert refused(station, "anggota4", "0000").params == {"left": left}
+        clock.advance(seconds=10)
+    fifth = refused(station, "anggota4", "0000")
+    assert (fifth.key, fifth.params) == ("auth.locked_now", {"minutes": 5})
+    locked_at = clock.now()
+    assert len(events(station, "pin_failed")) == 5
+
+    # Locked: even the right PIN is refused, and the attempts are not even checked.
+    clock.advance(minutes=4, seconds=59)
+    error = refused(station, "anggota4", "4444")
+    assert error.key == "auth.locked"
+    assert error.params == {"until": stamp(locked_at + timedelta(minutes=5))}
+    assert len(events(station, "pin_failed")) == 5
+
+    # The lock-out holds at every desk: it is derived from the shared record.
+    assert station.path is not None
+    other_desk = open_record(station.path, clock, desk="meja-2")
+    assert refused(other_desk, "anggota4", "4444").key == "auth.locked"
+    other_desk.close()
+
+    # Another officer is not affected.
+    assert authenticate(station, "ketua", "1234").id == "ketua"
+
+    clock.advance(seconds=1)  # five minutes after the fifth wrong PIN
+    assert authenticate(station, "anggota4", "4444").id == "anggota4"
+    assert [e["officer_id"] for e in events(station, "signed_in")] == ["anggota4"]
+    assert verify(station).ok
+
+
+def test_a_right_pin_resets_the_count(station: Record, clock: FixedClock) -> None:
+    for _ in range(3):
+        refused(station, "anggota4", "0000")
+    authenticate(station, "anggota4", "4444")
+    for left in (4, 3, 2, 1):
+        assert refused(station, "anggota4", "0000").params == {"left": left}
+    assert refused(station, "anggota4", "0000").key == "auth.locked_now"
+
+
+def test_the_first_officer_must_be_the_chair(bare_station: Record) -> None:
+    with pytest.raises(BadInput) as caught:
+        add_officer(bare_station, "anggota4", "Anggota 4", "member", "4444", by=None)
+    assert caught.value.key == "officer.first_chair"
+    assert list_officers(bare_station) == []
+    chair = add_officer(bare_station, "Ketua", "  Ibu Ketua  ", "chair", "1234", by=None)
+    assert chair == OfficerInfo("ketua", "Ibu Ketua", "chair")
+    (added,) = events(bare_station, "officer_added")
+    assert added["officer_id"] == "ketua"  # the first chair adds herself
+    assert verify(bare_station).ok
+
+
+def test_later_officers_need_a_chair(bare_station: Record) -> None:
+    chair = add_officer(bare_station, "ketua", "Ketua", "chair", "1234", by=None)
+    with pytest.raises(Refused) as caught:
+        add_officer(bare_station, "anggota4", "Anggota 4", "member", "4444", by=None)
+    assert caught.value.key == "officer.chair_needed"
+    member = add_officer(bare_station, "anggota4", "Anggota 4", "member", "4444", by=chair)
+    with pytest.raises(Refused) as caught:
+        add_officer(bare_station, "anggota5", "Anggota 5", "member", "5555", by=member)
+    assert caught.value.key == "officer.chair_needed"
+    assert [o.id for o in list_officers(bare_station)] == ["anggota4", "ketua"]
+    added = events(bare_station, "officer_added")
+    assert [e["officer_id"] for e in added] == ["ketua", "ketua"]  # who added each
+    assert verify(bare_station).ok
+
+
+@pytest.mark.parametrize(
+    ("officer_id", "name", "role", "pin", "key"),
+    [
+        ("anggota 5", "A", "member", "5555", "officer.bad_id"),
+        ("", "A", "member", "5555", "officer.bad_id"),
+        ("a" * 33, "A", "member", "5555", "officer.bad_id"),
+        ("anggota5", "  ", "member", "5555", "officer.empty_name"),
+        ("anggota5", "A", "saksi", "5555", "officer.bad_role"),
+        ("anggota5", "A", "member", "555", "officer.bad_pin"),
+        ("anggota5", "A", "member", "12a4", "officer.bad_pin"),
+        ("anggota5", "A", "member", "1" * 13, "officer.bad_pin"),
+        ("anggota5", "A", "member", "١٢٣٤", "officer.bad_pin"),
+        ("ANGGOTA4", "A", "member", "5555", "officer.exists"),
+    ],
+)
+def test_bad_officers_are_refused(
+    station: Record,
+    chair: OfficerInfo,
+    officer_id: str,
+    name: str,
+    role: str,
+    pin: str,
+    key: str,
+) -> None:
+    with pytest.raises(BadInput) as caught:
+        add_officer(station, officer_id, name, role, pin, by=chair)
+    assert caught.value.key == key
+    assert len(list_officers(station)) == 2
