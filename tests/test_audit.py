@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from conftest import make_station, wib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -17,8 +19,6 @@ from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import create_schema, open_engine, read, write
 from tps_console.domain.models import Event
 from tps_console.domain.station import Record
-
-from conftest import make_station, wib
 
 PROPERTIES = settings(derandomize=True, database=None, deadline=None)
 
@@ -105,7 +105,7 @@ def test_appended_events_link_up(station: Record, clock: FixedClock) -> None:
     rows = events(station)
     assert [r["seq"] for r in rows] == list(range(1, len(before) + 4))
     assert rows[0]["prev_hash"] == audit.GENESIS
-    for prev, row in zip(rows, rows[1:], strict=False):
+    for prev, row in pairwise(rows):
         assert row["prev_hash"] == prev["hash"]
         assert row["hash"] == audit.event_hash(prev["hash"], audit.hashed_fields(row))
     last = rows[-1]
@@ -198,9 +198,7 @@ def test_an_inserted_event_is_found(station: Record, clock: FixedClock) -> None:
     assert chain(station) == audit.ChainBreak(4, "verify.link")
 
 
-def test_an_event_appended_with_a_made_up_hash_is_found(
-    station: Record, clock: FixedClock
-) -> None:
+def test_an_event_appended_with_a_made_up_hash_is_found(station: Record, clock: FixedClock) -> None:
     append_notes(station, clock, 2)
     seq, head = events(station)[-1]["seq"], events(station)[-1]["hash"]
     sql(

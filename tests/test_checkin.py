@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import wib
 from sqlalchemy import func, select
 
 from tps_console.domain import checkin as checkin_module
@@ -39,8 +40,6 @@ from tps_console.domain.status import read_status
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import t
-
-from conftest import wib
 
 NIK_1 = "3399141702910001"
 # From 13:00 only voters already in the queue may still come (DOMAIN.md); anyone else is refused,
@@ -89,7 +88,11 @@ def test_check_in_by_nik(station: Record, member: OfficerInfo, key: str) -> None
     assert row["id"] == done.checkin_id and row["active"] is True
     assert (row["officer_id"], row["desk"], row["at"]) == ("anggota4", "meja-1", done.at)
     (event,) = events(station, "checkin")
-    assert (event["voter_id"], event["officer_id"], event["desk"]) == (done.voter_id, "anggota4", "meja-1")
+    assert (event["voter_id"], event["officer_id"], event["desk"]) == (
+        done.voter_id,
+        "anggota4",
+        "meja-1",
+    )
     assert json.loads(event["payload"])["checkin_id"] == done.checkin_id
 
 
@@ -173,7 +176,9 @@ def test_every_repeated_attempt_is_recorded(station: Record, member: OfficerInfo
     assert (status.checked_in, status.blocked_duplicates) == (1, 3)
 
 
-@pytest.mark.parametrize(("status", "key"), [("released", "checkin.released"), ("transferred", "checkin.transferred")])
+@pytest.mark.parametrize(
+    ("status", "key"), [("released", "checkin.released"), ("transferred", "checkin.transferred")]
+)
 def test_released_or_transferred_voter_is_refused_with_the_reason(
     station: Record, chair: OfficerInfo, member: OfficerInfo, status: str, key: str
 ) -> None:
@@ -272,7 +277,10 @@ def test_undo_is_chair_only_needs_a_reason_and_keeps_the_row(
     )
     assert (row["officer_id"], row["at"]) == ("anggota4", first.at)  # the original stays readable
     (undone,) = events(station, "checkin_undone")
-    assert json.loads(undone["payload"]) == {"checkin_id": first.checkin_id, "reason": "salah orang"}
+    assert json.loads(undone["payload"]) == {
+        "checkin_id": first.checkin_id,
+        "reason": "salah orang",
+    }
     assert (undone["officer_id"], undone["voter_id"]) == ("ketua", first.voter_id)
     assert read_status(station).checked_in == 0
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 from textual.widgets import Static
 
@@ -10,24 +9,15 @@ from tests.conftest import wib
 from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
-from tps_console.desk.dialogs import ChairActionScreen, LockScreen, RefusalScreen
+from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
 from tps_console.desk.signin import SignInScreen
-from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.checkin import check_in, set_voter_status
 from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, Event
-from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.station import Record, open_record
-from tps_console.domain.vocab import ALL_BALLOTS, EventKind
+from tps_console.domain.vocab import EventKind
 
 NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024
-
-
-@pytest.fixture
-def station(station: Record, chair: OfficerInfo) -> Record:
-    if not station.cache.get("stocked"):
-        receive_ballots(station, chair, dict.fromkeys(ALL_BALLOTS, 200))
-    return station
 
 
 def active_check_ins(rec: Record) -> int:
@@ -189,7 +179,7 @@ async def test_chair_undoes_a_check_in_with_a_reason(station: Record, member) ->
         await find(pilot, NIK_1)
         await pilot.press("u")
         await settle(pilot)
-        assert isinstance(app.screen, ChairActionScreen)
+        assert isinstance(app.screen, ChairForm)
         await type_text(pilot, "ketua")
         await pilot.press("enter")
         await type_text(pilot, "1234")
@@ -218,7 +208,7 @@ async def test_member_pin_cannot_undo(station: Record, member) -> None:  # type:
         await type_text(pilot, "coba")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, ChairActionScreen)
+        assert isinstance(app.screen, ChairForm)
         assert "Ketua" in str(app.screen.query_one("#chair-error", Static).render())
     assert active_check_ins(station) == 1
 

@@ -16,11 +16,9 @@ from tests.conftest import make_station
 from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin
-from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.checkin import check_in
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.vocab import ALL_BALLOTS
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 NIK_1 = "3399141702910001"
@@ -61,6 +59,12 @@ async def at_chair_action(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def at_dpk_form(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await pilot.press("f4")
+    await settle(pilot)
+
+
 async def at_calling(pilot: Pilot[None]) -> None:
     await sign_in(pilot)
     await pilot.press("f2")
@@ -82,6 +86,7 @@ SCREENS: dict[str, Steps] = {
     "checked_in": at_checked_in,
     "duplicate": at_duplicate,
     "chair_action": at_chair_action,
+    "dpk_form": at_dpk_form,
     "calling": at_calling,
     "lock": at_lock,
 }
@@ -94,14 +99,12 @@ def test_desk_screen(
     snap_compare: Callable[..., bool],
     tmp_path: Path,
     clock: FixedClock,
-    chair: OfficerInfo,
     member: OfficerInfo,
     screen: str,
     size: tuple[int, int],
     lang: str,
 ) -> None:
     rec = make_station(tmp_path / "tps.db", clock)
-    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, 200))
     check_in(rec, member, voter_id=1)  # voter no. 1 has voted at 09:00 at meja-1
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS)
     app = desk_for(rec, lang=lang, demo_logins=logins)

@@ -158,7 +158,9 @@ def valid_niks(draw: st.DrawFn) -> tuple[str, date, str]:
     sex = draw(st.sampled_from("LP"))
     serial = draw(st.integers(1, 9999))
     day = born.day + (40 if sex == "P" else 0)
-    nik = f"{province:02d}99{district:02d}{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
+    nik = (
+        f"{province:02d}99{district:02d}{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
+    )
     return nik, born, sex
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import POLLING_DAY, wib
 from sqlalchemy import select
 
 from tps_console.domain.clock import FixedClock, stamp
@@ -25,8 +26,6 @@ from tps_console.domain.officers import (
 from tps_console.domain.station import Record, create_station, open_record
 from tps_console.domain.verify import verify
 from tps_console.sample import sample_roll
-
-from conftest import POLLING_DAY, wib
 
 
 def events(rec: Record, kind: str) -> list[dict[str, Any]]:
@@ -137,6 +136,21 @@ def test_five_wrong_pins_lock_the_officer_for_five_minutes(
     assert authenticate(station, "anggota4", "4444").id == "anggota4"
     assert [e["officer_id"] for e in events(station, "signed_in")] == ["anggota4"]
     assert verify(station).ok
+
+
+def test_after_a_lock_out_the_count_starts_again(station: Record, clock: FixedClock) -> None:
+    for _ in range(5):
+        refused(station, "anggota4", "0000")
+    clock.advance(minutes=5)
+    # One typo after the lock-out ran out is one wrong PIN, not another lock-out.
+    assert refused(station, "anggota4", "0000").params == {"left": 4}
+    assert authenticate(station, "anggota4", "4444").id == "anggota4"
+    for _ in range(4):
+        refused(station, "anggota4", "0000")
+    clock.advance(minutes=5)
+    assert refused(station, "anggota4", "0000").key == "auth.locked_now"
+    assert refused(station, "anggota4", "4444").key == "auth.locked"
+    assert len(events(station, "pin_failed")) == 11
 
 
 def test_a_right_pin_resets_the_count(station: Record, clock: FixedClock) -> None:

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from conftest import make_station
 from sqlalchemy import func, select
 
 from tps_console.domain.clock import FixedClock
@@ -22,8 +23,6 @@ from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, Event
 from tps_console.domain.station import open_record
 from tps_console.domain.verify import verify
-
-from conftest import make_station
 
 ROUNDS = 18
 SEED = 20240214

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import POLLING_DAY, wib
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -24,8 +25,6 @@ from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import MESSAGES, t
 from tps_console.sample import HEADER, generate_roll, roll_csv, sample_roll
-
-from conftest import POLLING_DAY, wib
 
 PROPERTIES = settings(
     derandomize=True,
@@ -246,9 +245,12 @@ BAD_ROWS: list[tuple[dict[str, str], set[tuple[str, str]]]] = [
     (voter(22, surat_suara="PPWP,DPRD"), {("surat_suara", "roll.bad_ballot")}),
     (
         voter(23, jenis_kelamin="?", kategori="", nama=""),
-        {("jenis_kelamin", "roll.bad_sex"), ("kategori", "roll.bad_category"),
-         ("nama", "roll.empty_name")},
-    ),  # fmt: skip
+        {
+            ("jenis_kelamin", "roll.bad_sex"),
+            ("kategori", "roll.bad_category"),
+            ("nama", "roll.empty_name"),
+        },
+    ),
     (voter(2), set()),
 ]
 

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import make_station
 
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.search import SearchIndex, load_index
 from tps_console.sample import HEADER
-
-from conftest import make_station
 
 # (no, name, sex, birth DD-MM-YYYY, register). Synthetic people; NIKs use regency 99.
 PEOPLE = [

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import make_station
 
 from tps_console.cli.main import main
 from tps_console.domain import audit
@@ -23,14 +24,14 @@ from tps_console.domain.officers import OfficerInfo, authenticate, hash_pin
 from tps_console.domain.station import Record
 from tps_console.domain.verify import verify
 
-from conftest import make_station
-
 CHECKIN_OF = "(SELECT c.id FROM checkin c JOIN voter v ON v.id = c.voter_id WHERE v.no = {no})"
 VOTER = "(SELECT id FROM voter WHERE no = {no})"
 
 
 @pytest.fixture
-def day(tmp_path: Path, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo) -> Iterator[Record]:
+def day(
+    tmp_path: Path, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo
+) -> Iterator[Record]:
     rec = make_station(tmp_path / "tps.db", clock)
     for no in (1, 2, 3):
         clock.advance(minutes=3)
@@ -196,7 +197,11 @@ def test_an_inserted_check_in_is_caught(day: Record, active: int) -> None:
 
 def test_an_edited_event_payload_is_caught(day: Record) -> None:
     seq = query(day, "SELECT seq FROM event WHERE kind = 'checkin_undone'")[0]
-    edit(day, "UPDATE event SET payload = '{\"checkin_id\":1,\"reason\":\"x\"}' WHERE seq = ?", params=(seq,))
+    edit(
+        day,
+        'UPDATE event SET payload = \'{"checkin_id":1,"reason":"x"}\' WHERE seq = ?',
+        params=(seq,),
+    )
     assert_caught(day, "verify.hash", seq=seq)
 
 
@@ -212,7 +217,7 @@ def test_a_forged_event_with_a_made_up_hash_is_caught(day: Record) -> None:
         day,
         "INSERT INTO event (seq, at, kind, officer_id, desk, voter_id, drill, payload,"
         " prev_hash, hash) VALUES (?, '2024-02-14T02:40:00.000000Z', 'checkin_undone', 'ketua',"
-        " 'meja-1', 1, 1, '{\"checkin_id\":1,\"reason\":\"x\"}', ?, ?)",
+        ' \'meja-1\', 1, 1, \'{"checkin_id":1,"reason":"x"}\', ?, ?)',
         params=(seq + 1, digest, "0" * 64),
     )
     assert_caught(day, "verify.hash", seq=seq + 1)

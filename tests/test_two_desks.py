@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from conftest import make_station
 from sqlalchemy import func, select
 
 from tps_console.domain.clock import FixedClock
@@ -22,8 +23,6 @@ from tps_console.domain.models import CheckIn, Event, Voter
 from tps_console.domain.station import open_record
 from tps_console.domain.status import read_status
 from tps_console.domain.verify import verify
-
-from conftest import make_station
 
 DESKS = 4
 VOTERS = 40  # list numbers 1..40, every one tried by every desk

@@ -41,7 +41,12 @@ def _open(args: argparse.Namespace, clock: Clock) -> Record:
 
 
 def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
-    return authenticate(rec, officer_id, officer_pin(officer_id))
+    try:
+        return authenticate(rec, officer_id, officer_pin(officer_id))
+    except Refused as exc:
+        if "until" in exc.params:  # a stored UTC instant: say it in the station's own time
+            exc.params["until"] = local_time(rec.station, exc.params["until"])
+        raise
 
 
 def issue_line(issue: RowIssue) -> str:
@@ -183,13 +188,17 @@ def backup(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def restore(args: argparse.Namespace, clock: Clock) -> int:
-    source = open_record(args.backup, clock)
-    result = verify_record(source)
-    source.close()
-    if not result.ok:
-        problem = t(result.problem or "", **result.params)
-        raise BadInput("restore.not_intact", path=str(args.backup), problem=problem)
-    backups.restore(args.backup, args.db, force=args.force)
+    def intact(staged: Path) -> None:
+        copy = open_record(staged, clock)
+        try:
+            result = verify_record(copy)
+        finally:
+            copy.close()
+        if not result.ok:
+            problem = t(result.problem or "", **result.params)
+            raise BadInput("restore.not_intact", path=str(args.backup), problem=problem)
+
+    backups.restore(args.backup, args.db, force=args.force, check=intact)
     print(t("restore.done", path=args.db))
     return 0
 

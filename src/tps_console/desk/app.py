@@ -23,7 +23,7 @@ from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import SearchIndex, load_index
 from tps_console.domain.station import Record
 from tps_console.domain.status import Status, read_status
-from tps_console.domain.voters import checked_in_voter_ids
+from tps_console.domain.voters import checked_in_voter_ids, indexed_voter
 from tps_console.i18n import set_language, t
 
 IDLE_LOCK_SECONDS = 10 * 60
@@ -78,6 +78,11 @@ class DeskApp(Localised, App[None]):
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
         self.screen.post_message(IndexReady())
+
+    def add_to_index(self, voter_id: int) -> None:
+        """A voter registered during the day (DPK) becomes findable at once."""
+        if self.index is not None:
+            self.index.add(indexed_voter(self.rec, voter_id))
 
     @work(thread=True, exclusive=True, group="refresh")
     def refresh_record(self) -> None:

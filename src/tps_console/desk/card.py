@@ -6,6 +6,8 @@ here too; each asks for a chair's PIN at that moment.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -14,7 +16,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from tps_console.desk.dialogs import ChairForm, ChairTask, Field
 from tps_console.desk.localised import Localised
+from tps_console.domain.checkin import set_voter_status, undo_check_in
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.replacement import replace_ballot
 from tps_console.domain.timefmt import local_time
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.domain.voters import VoterDetails, voter_details
@@ -30,13 +36,26 @@ BALLOT_STYLE = {
 }
 
 
-class VoterCardScreen(Localised, ModalScreen[str | None]):
+@dataclass(frozen=True)
+class CheckInRequest:
+    """The officer confirmed; if ballots are short, the chair who approved handing out the rest."""
+
+    short_approved_by: OfficerInfo | None = None
+
+
+# What the card closes with: a check-in to make, a chair decision already made (what to say), or
+# nothing (back to the search).
+CardOutcome = CheckInRequest | str | None
+
+
+class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
     BINDINGS = [
         Binding("enter", "confirm", "desk.key.confirm", priority=True),
         Binding("escape", "dismiss_card", "desk.key.back"),
-        Binding("u", "chair('undo')", "desk.key.undo"),
-        Binding("r", "chair('released')", "desk.key.released"),
-        Binding("t", "chair('transferred')", "desk.key.transferred"),
+        Binding("u", "undo", "desk.key.undo"),
+        Binding("g", "replace", "desk.key.replace"),
+        Binding("r", "mark('released')", "desk.key.released"),
+        Binding("t", "mark('transferred')", "desk.key.transferred"),
     ]
 
     def __init__(self, voter_id: int) -> None:
@@ -75,9 +94,17 @@ class VoterCardScreen(Localised, ModalScreen[str | None]):
         if v.disability:
             text.append(f"♿ {t('desk.card.disability')}: {v.disability}\n", "bold yellow")
         text.append(f"\n{t('desk.card.ballots')} ({len(v.ballots)}):\n")
-        for code in v.ballots:
-            text.append(f" {code} ", BALLOT_STYLE[BALLOTS[code]])
-            text.append(" ")
+        if v.checked_in is not None:
+            for handed in v.checked_in.handed:
+                ballot_chip(text, handed.ballot, handed.source, rec.station.tps)
+                if handed.spoiled:
+                    text.append(t("desk.card.spoiled") + " ", "bold red")
+        elif v.plan is not None:
+            for draw in v.plan.draws:
+                ballot_chip(text, draw.ballot, draw.source, rec.station.tps)
+            for code in v.plan.short:
+                text.append(f" {code} {t('desk.card.out')} ", "bold white on dark_red")
+                text.append(" ")
         text.append("\n\n")
         if v.checked_in is not None:
             first = v.checked_in
@@ -102,23 +129,89 @@ class VoterCardScreen(Localised, ModalScreen[str | None]):
         return text
 
     def action_confirm(self) -> None:
-        if self.details is not None:
-            self.dismiss("check_in")
+        v = self.details
+        if v is None:
+            return
+        if v.plan is None or v.plan.complete or not v.eligible:
+            # Refusals (already voted, released, hours) are decided and recorded by the check-in.
+            self.dismiss(CheckInRequest())
+            return
+        approved: list[OfficerInfo] = []
+
+        def approve(chair: OfficerInfo, _: dict[str, list[str]]) -> str:
+            approved.append(chair)
+            return "approved"
+
+        def decided(outcome: str | None) -> None:
+            if outcome and approved:
+                self.dismiss(CheckInRequest(short_approved_by=approved[0]))
+
+        title = t("desk.chair.short", ballots=", ".join(v.plan.short), name=v.name)
+        self.app.push_screen(ChairForm(title, approve), decided)
 
     def action_dismiss_card(self) -> None:
         self.dismiss(None)
 
-    def action_chair(self, action: str) -> None:
-        from tps_console.desk.dialogs import ChairActionScreen
-
-        if self.details is None:
-            return
-        if action == "undo" and self.details.checked_in is None:
-            self.notify(t("undo.not_checked_in"), severity="warning")
-            return
-
+    def _chair(self, title: str, task: ChairTask, *fields: Field) -> None:
         def done(message: str | None) -> None:
             if message:
                 self.dismiss(message)
 
-        self.app.push_screen(ChairActionScreen(action, self.details), done)
+        self.app.push_screen(ChairForm(title, task, fields), done)
+
+    def action_undo(self) -> None:
+        v = self.details
+        if v is None:
+            return
+        if v.checked_in is None:
+            self.notify(t("undo.not_checked_in"), severity="warning")
+            return
+
+        def undo(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            undo_check_in(self.app.rec, chair, values["reason"][0], voter_id=v.id)  # type: ignore[attr-defined]
+            return t("desk.chair.undo_done", name=v.name, no=v.no)
+
+        self._chair(t("desk.chair.undo", name=v.name, no=v.no), undo, REASON)
+
+    def action_replace(self) -> None:
+        v = self.details
+        if v is None:
+            return
+        if v.checked_in is None:
+            self.notify(t("replace.not_checked_in"), severity="warning")
+            return
+
+        def replace(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            done = replace_ballot(
+                self.app.rec,  # type: ignore[attr-defined]
+                chair,
+                values["ballot"][0],
+                values["reason"][0],
+                voter_id=v.id,
+            )
+            return t("desk.chair.replace_done", ballot=done.ballot, source=done.source, name=v.name)
+
+        ballot = Field("ballot", "desk.chair.ballot")
+        self._chair(t("desk.chair.replace", name=v.name, no=v.no), replace, ballot, REASON)
+
+    def action_mark(self, status: str) -> None:
+        v = self.details
+        if v is None:
+            return
+
+        def mark(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            set_voter_status(self.app.rec, chair, v.id, status, values["reason"][0])  # type: ignore[attr-defined]
+            return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
+
+        self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)
+
+
+REASON = Field("reason", "desk.chair.reason")
+
+
+def ballot_chip(text: Text, ballot: str, source: str, own: str) -> None:
+    """A ballot in its printed colour; a lender's name beside it (its votes are counted there)."""
+    text.append(f" {ballot} ", BALLOT_STYLE[BALLOTS[ballot]])
+    if source != own:
+        text.append(f"←{source}", "italic")
+    text.append(" ")

@@ -15,10 +15,14 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.app import IndexReady, RecordRefreshed
+from tps_console.desk.day_actions import close_form, dpk_form, queue_form
+from tps_console.desk.dialogs import ChairForm
 from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.checkin import CheckInDone, check_in
+from tps_console.domain.dpk import DpkAdded
 from tps_console.domain.errors import AlreadyVoted, TpsError
+from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import Hit
 from tps_console.domain.timefmt import local_time
 from tps_console.i18n import t
@@ -34,6 +38,9 @@ class CheckInScreen(Localised, Screen[None]):
         Binding("pageup", "cursor(-10)", show=False),
         Binding("escape", "clear", "desk.key.clear"),
         Binding("f2", "app.calling", "desk.key.calling"),
+        Binding("f4", "dpk", "desk.key.dpk"),
+        Binding("f5", "queue", "desk.key.queue"),
+        Binding("f6", "close_polls", "desk.key.close"),
         Binding("f9", "app.lock", "desk.key.lock"),
         Binding("f10", "app.sign_out", "desk.key.sign_out"),
     ]
@@ -129,14 +136,14 @@ class CheckInScreen(Localised, Screen[None]):
         self.open_card(self._hits[event.option_index].voter.id)
 
     def open_card(self, voter_id: int) -> None:
-        from tps_console.desk.card import VoterCardScreen
+        from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen
 
-        def decided(choice: str | None) -> None:
-            if choice == "check_in":
+        def decided(outcome: CardOutcome) -> None:
+            if isinstance(outcome, CheckInRequest):
                 self.say(t("desk.working"), "info")
-                self.check_in(voter_id)
-            elif choice:
-                self.say(choice, "done")
+                self.check_in(voter_id, outcome.short_approved_by)
+            elif outcome:
+                self.say(outcome, "done")
                 self.after_action()
             else:
                 self.focus_search()
@@ -144,10 +151,15 @@ class CheckInScreen(Localised, Screen[None]):
         self.app.push_screen(VoterCardScreen(voter_id), decided)
 
     @work(thread=True, exclusive=True, group="checkin")
-    def check_in(self, voter_id: int) -> None:
+    def check_in(self, voter_id: int, short_approved_by: OfficerInfo | None = None) -> None:
         app = self.app
         try:
-            done = check_in(app.rec, app.officer, voter_id=voter_id)  # type: ignore[attr-defined]
+            done = check_in(
+                app.rec,  # type: ignore[attr-defined]
+                app.officer,  # type: ignore[attr-defined]
+                voter_id=voter_id,
+                short_approved_by=short_approved_by,
+            )
         except TpsError as exc:
             app.call_from_thread(self._refused, exc)
         else:
@@ -161,6 +173,8 @@ class CheckInScreen(Localised, Screen[None]):
         text.append(f" {done.name}", "bold")
         text.append(f"  (no. {done.voter_no})  ")
         text.append(t("desk.done.ballots", ballots=" ".join(done.ballots)))
+        if done.short:
+            text.append("  " + t("desk.done.short", ballots=" ".join(done.short)), "bold red")
         self.say(text, "done")
         self.after_action()
 
@@ -175,6 +189,39 @@ class CheckInScreen(Localised, Screen[None]):
         self.say(message, "refused")
         self.after_action()
         self.app.push_screen(RefusalScreen(message, duplicate=isinstance(exc, AlreadyVoted)))
+
+    def chair_form(self, form: ChairForm) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.say(message, "done")
+                self.after_action()
+            else:
+                self.focus_search()
+
+        self.app.push_screen(form, done)
+
+    def action_dpk(self) -> None:
+        app = self.app
+        added: list[DpkAdded] = []
+
+        def registered(voter: DpkAdded) -> None:
+            added.append(voter)
+
+        def done(message: str | None) -> None:
+            if not message or not added:
+                self.focus_search()
+                return
+            app.add_to_index(added[0].voter_id)  # type: ignore[attr-defined]
+            self.say(message, "done")
+            self.open_card(added[0].voter_id)
+
+        app.push_screen(dpk_form(app.rec, registered), done)  # type: ignore[attr-defined]
+
+    def action_queue(self) -> None:
+        self.chair_form(queue_form(self.app.rec))  # type: ignore[attr-defined]
+
+    def action_close_polls(self) -> None:
+        self.chair_form(close_form(self.app.rec))  # type: ignore[attr-defined]
 
     def after_action(self) -> None:
         """Back to an empty search box for the next voter, with fresh figures."""

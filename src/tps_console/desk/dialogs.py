@@ -1,6 +1,9 @@
-"""Modal dialogs of the desk: the loud refusal banner, chair approval, and the idle lock."""
+"""Modal dialogs of the desk: the loud refusal banner, the chair's decisions, and the idle lock."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,10 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tps_console.desk.localised import Localised, entry
-from tps_console.domain.checkin import set_voter_status, undo_check_in
 from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo, authenticate, require_chair
-from tps_console.domain.voters import VoterDetails
 from tps_console.i18n import t
 
 
@@ -45,29 +46,50 @@ class RefusalScreen(Localised, ModalScreen[None]):
         self.dismiss(None)
 
 
-class ChairActionScreen(Localised, ModalScreen[str | None]):
-    """Undo a check-in, or mark a voter released/transferred: chair ID, PIN and a reason."""
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # catalogue key
+    password: bool = False
+    optional: bool = False
+    many: bool = False  # each Enter adds a value (a queue being scanned); an empty Enter goes on
+
+
+# Runs in a worker thread with the signed-in chair and the form's values; returns what to say.
+ChairTask = Callable[[OfficerInfo, dict[str, list[str]]], str]
+
+
+class ChairForm(Localised, ModalScreen[str | None]):
+    """A decision the chair takes at that moment: chair ID and PIN, then the form's own fields.
+
+    Wrong PINs count toward the chair's lock-out like anywhere else."""
 
     BINDINGS = [Binding("escape", "cancel", "desk.key.cancel")]
 
-    def __init__(self, action: str, voter: VoterDetails) -> None:
+    def __init__(self, title: str, task: ChairTask, fields: Sequence[Field] = ()) -> None:
         super().__init__()
-        self.action = action
-        self.voter = voter
+        self.title_text = title
+        self.chair_task = task
+        self.form_fields = (
+            Field("chair_id", "desk.chair.officer"),
+            Field("pin", "desk.signin.pin", password=True),
+            *fields,
+        )
+        self.values: dict[str, list[str]] = {f.name: [] for f in self.form_fields}
+        self.submitting = False
 
     def compose(self) -> ComposeResult:
+        officer = self.app.officer  # type: ignore[attr-defined]
         with Vertical(id="chair-box"):
-            yield Static(
-                t(f"desk.chair.{self.action}", name=self.voter.name, no=self.voter.no),
-                classes="title",
-            )
-            yield Label(t("desk.chair.officer"))
-            officer = self.app.officer  # type: ignore[attr-defined]
-            yield entry(value=officer.id if officer and officer.is_chair else "", id="chair-id")
-            yield Label(t("desk.signin.pin"))
-            yield entry(id="chair-pin", password=True)
-            yield Label(t("desk.chair.reason"))
-            yield entry(id="chair-reason")
+            yield Static(self.title_text, classes="title")
+            for field in self.form_fields:
+                yield Label(t(field.label))
+                start = (
+                    officer.id if field.name == "chair_id" and officer and officer.is_chair else ""
+                )
+                yield entry(value=start, id=f"field-{field.name}", password=field.password)
+                if field.many:
+                    yield Static("", id=f"list-{field.name}", classes="collected")
             yield Static("", id="chair-error", classes="error")
         yield Footer()
 
@@ -77,34 +99,51 @@ class ChairActionScreen(Localised, ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        empty = [i for i in inputs if not i.value.strip()]
-        if empty:
-            empty[0].focus()
+        """Enter moves on to the next field; on the last one it submits the form."""
+        if self.submitting:
             return
-        values = [i.value for i in inputs]
-        self.query_one("#chair-error", Static).update(t("desk.working"))
-        self.perform(values[0].strip(), values[1], values[2].strip())
+        boxes = [self.query_one(f"#field-{f.name}", Input) for f in self.form_fields]
+        here = boxes.index(event.input)
+        field = self.form_fields[here]
+        if field.many and event.value.strip():
+            self.values[field.name].append(event.value.strip())
+            event.input.value = ""
+            self.query_one(f"#list-{field.name}", Static).update(", ".join(self.values[field.name]))
+            return
+        for f, box in zip(self.form_fields, boxes, strict=True):
+            if not f.many:
+                self.values[f.name] = [box.value.strip()] if box.value.strip() else []
+        missing = [
+            b
+            for f, b in zip(self.form_fields, boxes, strict=True)
+            if not f.optional and not self.values[f.name]
+        ]
+        if missing:
+            missing[0].focus()
+        elif here + 1 < len(boxes):
+            boxes[here + 1].focus()
+        else:
+            self.submitting = True
+            self.query_one("#chair-error", Static).update(t("desk.working"))
+            self.perform()
 
     @work(thread=True, exclusive=True)
-    def perform(self, chair_id: str, pin: str, reason: str) -> None:
+    def perform(self) -> None:
         rec = self.app.rec  # type: ignore[attr-defined]
+        values = {name: list(v) for name, v in self.values.items()}
         try:
-            chair = authenticate(rec, chair_id, pin)
+            chair = authenticate(rec, values["chair_id"][0], values["pin"][0])
             require_chair(chair)
-            if self.action == "undo":
-                undo_check_in(rec, chair, reason, voter_id=self.voter.id)
-            else:
-                set_voter_status(rec, chair, self.voter.id, self.action, reason)
+            done = self.chair_task(chair, values)
         except TpsError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
         else:
-            done = t(f"desk.chair.{self.action}_done", name=self.voter.name, no=self.voter.no)
             self.app.call_from_thread(self.dismiss, done)
 
     def _refused(self, message: str) -> None:
+        self.submitting = False
         self.query_one("#chair-error", Static).update(message)
-        pin = self.query_one("#chair-pin", Input)
+        pin = self.query_one("#field-pin", Input)
         pin.value = ""
         pin.focus()
 

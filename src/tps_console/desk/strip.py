@@ -8,9 +8,17 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.rules import PollState
 from tps_console.domain.station import Record
 from tps_console.domain.status import Status
 from tps_console.i18n import language, t
+
+# What the desk must remember in these hours (DOMAIN.md).
+NOTICES = {
+    PollState.DPK_HOUR: "desk.notice.dpk_hour",
+    PollState.QUEUE_ONLY: "desk.notice.queue_only",
+    PollState.CLOSED: "desk.notice.closed",
+}
 
 
 def percent(value: float) -> str:
@@ -25,11 +33,15 @@ class StatusStrip(Vertical):
                            text-align: center; display: none; }
     StatusStrip.drill > #drill { display: block; }
     StatusStrip > #line { background: $primary-darken-2; color: $text; height: 1; }
+    StatusStrip > #notice { background: $warning; color: black; text-style: bold; height: auto;
+                            display: none; padding: 0 1; }
+    StatusStrip.notice > #notice { display: block; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill")
         yield Static(id="line")
+        yield Static(id="notice")
 
     def on_mount(self) -> None:
         self.set_interval(1, self.update_now)
@@ -61,3 +73,7 @@ class StatusStrip(Vertical):
         if rec.desk:
             line.append(f" · {rec.desk}")
         self.query_one("#line", Static).update(line)
+        notice = NOTICES.get(status.polls) if status is not None else None
+        self.set_class(notice is not None, "notice")
+        if notice:
+            self.query_one("#notice", Static).update(t(notice))

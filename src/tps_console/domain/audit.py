@@ -3,6 +3,9 @@
 Each event's hash covers its own fields and the previous event's hash, so changing, removing or
 inserting any event breaks the chain from that point on. `verify` (see verify.py) also replays the
 log against the state tables, which catches edits made to those tables behind the program's back.
+
+Every write transaction appends at least one event, so the two statements here are built once:
+building and caching a statement each call cost more than running it.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 
 from tps_console.domain.clock import Clock, stamp
 from tps_console.domain.models import Event
 
 GENESIS = "0" * 64
+_EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
+_HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
+_APPEND = insert(_EVENTS)
 
 
 def canonical(obj: Any) -> str:
@@ -51,7 +57,7 @@ class Appended:
 
 
 def head(conn: Connection) -> tuple[int, str]:
-    row = conn.execute(select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)).first()
+    row = conn.execute(_HEAD).first()
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
@@ -67,10 +73,11 @@ def append(
     at: str | None = None,
 ) -> Appended:
     """Append one event inside the caller's write transaction (which holds the write lock)."""
-    seq, prev = head(conn)
+    last, prev = head(conn)
+    seq, at = last + 1, at or stamp(clock.now())
     fields = {
-        "seq": seq + 1,
-        "at": at or stamp(clock.now()),
+        "seq": seq,
+        "at": at,
         "kind": kind,
         "officer_id": officer_id,
         "desk": desk,
@@ -79,8 +86,8 @@ def append(
         "payload": canonical(payload or {}),
     }
     digest = event_hash(prev, fields)
-    conn.execute(insert(Event).values(**fields, prev_hash=prev, hash=digest))
-    return Appended(fields["seq"], fields["at"], digest)
+    conn.execute(_APPEND, {**fields, "prev_hash": prev, "hash": digest})
+    return Appended(seq, at, digest)
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class ChainBreak:
 def check_chain(conn: Connection) -> ChainBreak | None:
     """The first event whose link or hash does not hold, or None if the chain is intact."""
     prev, expected_seq = GENESIS, 1
-    for row in conn.execute(select(Event).order_by(Event.seq)):
+    for row in conn.execute(select(_EVENTS).order_by(_EVENTS.c.seq)):
         m = row._mapping
         if m["seq"] != expected_seq:
             return ChainBreak(expected_seq, "verify.gap")
@@ -105,4 +112,5 @@ def check_chain(conn: Connection) -> ChainBreak | None:
 
 
 def payload_of(row: Any) -> dict[str, Any]:
-    return json.loads(row._mapping["payload"])  # type: ignore[no-any-return]
+    payload: dict[str, Any] = json.loads(row._mapping["payload"])
+    return payload

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from tps_console.domain.errors import BadInput
 
@@ -26,7 +28,9 @@ def copy_database(source: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    # Percent-encoded: a folder named "TPS #901" or "100%" must not cut or bend the URI.
+    uri = f"file:{quote(source.resolve().as_posix(), safe='/:')}?mode=ro"
+    src = sqlite3.connect(uri, uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
@@ -45,11 +49,25 @@ def copy_database(source: Path, dest: Path) -> Path:
     return dest
 
 
-def restore(backup: Path, dest: Path, *, force: bool = False) -> None:
-    """Put a backup in place of a station. Never overwrites unless forced."""
+def restore(
+    backup: Path, dest: Path, *, force: bool = False, check: Callable[[Path], None] | None = None
+) -> None:
+    """Put a backup in place of a station. Never overwrites unless forced.
+
+    `check` is shown the staged copy before anything is replaced (and may raise to stop): what is
+    checked is exactly what is restored, and the backup itself is only ever read.
+    """
     if dest.exists() and not force:
         raise BadInput("restore.exists", path=str(dest))
-    staged = copy_database(backup, dest.with_name(f".{dest.name}.restoring"))
+    staged = dest.with_name(f".{dest.name}.restoring")
+    try:
+        copy_database(backup, staged)
+        if check is not None:
+            check(staged)
+    except BaseException:
+        for leftover in ("", "-wal", "-shm"):
+            Path(f"{staged}{leftover}").unlink(missing_ok=True)
+        raise
     # The old station's WAL belongs to the old file: left beside the new one it would be replayed
     # into it. Removed only once the replacement is safely on disk.
     for suffix in ("-wal", "-shm"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import Connection, func, insert, select
+from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.clock import stamp, unstamp
@@ -63,7 +64,9 @@ def officer_count(rec: Record) -> int:
 
 def list_officers(rec: Record) -> list[OfficerInfo]:
     with read(rec.engine) as conn:
-        rows = conn.execute(select(Officer.id, Officer.name, Officer.role).order_by(Officer.id))
+        rows = conn.execute(
+            select(col(Officer.id), col(Officer.name), col(Officer.role)).order_by(col(Officer.id))
+        )
         return [OfficerInfo(*r) for r in rows]
 
 
@@ -81,7 +84,7 @@ def add_officer(
     check_pin_format(pin)
     pin_hash = hash_pin(pin)
     with write(rec.engine) as conn:
-        existing = conn.execute(select(Officer.id)).scalars().all()
+        existing = conn.execute(select(col(Officer.id))).scalars().all()
         if not existing and role != Role.CHAIR:
             raise BadInput("officer.first_chair")
         if existing and (by is None or not by.is_chair):
@@ -103,19 +106,20 @@ def add_officer(
     return OfficerInfo(officer_id, name.strip(), role)
 
 
-def _locked_until(conn: Connection, officer_id: str, rec: Record) -> str | None:
-    recent = conn.execute(
-        select(Event.kind, Event.at)
-        .where(
-            Event.officer_id == officer_id,
-            Event.kind.in_([EventKind.PIN_FAILED, EventKind.SIGNED_IN]),
-        )
-        .order_by(Event.seq.desc())
-        .limit(MAX_FAILURES)
-    ).all()
-    if len(recent) < MAX_FAILURES or any(k != EventKind.PIN_FAILED for k, _ in recent):
+def _locked_until(conn: Connection, officer_id: str, rec: Record, failures: int) -> str | None:
+    """Every fifth wrong PIN in a row locks the officer out for five minutes from that PIN.
+
+    Once a lock-out has run out the count starts again: one more typo is not another lock-out.
+    """
+    if failures == 0 or failures % MAX_FAILURES:
         return None
-    until = unstamp(recent[0][1]) + LOCKOUT
+    last = conn.execute(
+        select(col(Event.at))
+        .where(col(Event.officer_id) == officer_id, col(Event.kind) == EventKind.PIN_FAILED)
+        .order_by(col(Event.seq).desc())
+        .limit(1)
+    ).scalar_one()
+    until = unstamp(last) + LOCKOUT
     return stamp(until) if rec.now() < until else None
 
 
@@ -125,13 +129,13 @@ def authenticate(
     """Check an officer's PIN. Wrong PINs are recorded and count toward the lock-out."""
     officer_id = officer_id.strip().lower()
     with read(rec.engine) as conn:
-        row = conn.execute(select(Officer).where(Officer.id == officer_id)).first()
+        row = conn.execute(select(Officer).where(col(Officer.id) == officer_id)).first()
         if row is None:
             raise Refused("auth.unknown_officer", id=officer_id)
-        until = _locked_until(conn, officer_id, rec)
+        failures = _failures_since_success(conn, officer_id)
+        until = _locked_until(conn, officer_id, rec, failures)
         if until:
             raise Refused("auth.locked", until=until)
-        failures = _failures_since_success(conn, officer_id)
     m = row._mapping
     ok = pin_matches(pin, m["pin_hash"])
     if ok and not (record_success or failures):
@@ -140,7 +144,7 @@ def authenticate(
         kind = EventKind.SIGNED_IN if ok else EventKind.PIN_FAILED
         audit.append(conn, rec.clock, kind, officer_id=officer_id, desk=rec.desk)
     if not ok:
-        left = MAX_FAILURES - failures - 1
+        left = MAX_FAILURES - failures % MAX_FAILURES - 1
         if left <= 0:
             raise Refused("auth.locked_now", minutes=int(LOCKOUT.total_seconds() // 60))
         raise Refused("auth.wrong_pin", left=left)
@@ -149,8 +153,8 @@ def authenticate(
 
 def _failures_since_success(conn: Connection, officer_id: str) -> int:
     last_ok = (
-        select(func.coalesce(func.max(Event.seq), 0))
-        .where(Event.officer_id == officer_id, Event.kind == EventKind.SIGNED_IN)
+        select(func.coalesce(func.max(col(Event.seq)), 0))
+        .where(col(Event.officer_id) == officer_id, col(Event.kind) == EventKind.SIGNED_IN)
         .scalar_subquery()
     )
     return int(
@@ -158,9 +162,9 @@ def _failures_since_success(conn: Connection, officer_id: str) -> int:
             select(func.count())
             .select_from(Event)
             .where(
-                Event.officer_id == officer_id,
-                Event.kind == EventKind.PIN_FAILED,
-                Event.seq > last_ok,
+                col(Event.officer_id) == officer_id,
+                col(Event.kind) == EventKind.PIN_FAILED,
+                col(Event.seq) > last_ok,
             )
         ).scalar_one()
     )

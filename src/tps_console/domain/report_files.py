@@ -37,8 +37,12 @@ def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Pat
     if out_dir.exists() and not out_dir.is_dir():
         raise BadInput("report.out_not_dir", path=str(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
+    sources = [s.name for s in report.sources]
     written = [
-        _write(out_dir / name, attendance_csv(report.attendance[category], tr).encode("utf-8-sig"))
+        _write(
+            out_dir / name,
+            attendance_csv(report.attendance[category], sources, tr).encode("utf-8-sig"),
+        )
         for category, name in ATTENDANCE_FILES.items()
     ]
     figures = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
@@ -54,7 +58,8 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def attendance_csv(attendees: list[Attendee], tr: Translate) -> str:
+def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate) -> str:
+    """One attendance list; `sources` are the ballot sources in drawing order (own first)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([tr(f"csv.{column}") for column in CSV_COLUMNS])
@@ -74,7 +79,7 @@ def attendance_csv(attendees: list[Attendee], tr: Translate) -> str:
                 tr("csv.yes") if a.disability else "",
                 a.time,
                 ", ".join(d.ballot for d in a.ballots),
-                _sources(a),
+                _sources(a, sources),
                 ", ".join(a.replaced),
             ]
         )
@@ -90,11 +95,12 @@ def attendance_csv(attendees: list[Attendee], tr: Translate) -> str:
     return out.getvalue()
 
 
-def _sources(a: Attendee) -> str:
-    """One source by its name; several as `TPS 901: PPWP, DPR / TPS 905: DPD`."""
-    by_source: dict[str, list[str]] = {}
+def _sources(a: Attendee, order: list[str]) -> str:
+    """One source by its name; several as `TPS 901: PPWP, DPR / TPS 905: DPD`, own first."""
+    by_source: dict[str, list[str]] = {name: [] for name in order}
     for d in a.ballots:
-        by_source.setdefault(d.source, []).append(d.ballot)
-    if len(by_source) <= 1:
-        return next(iter(by_source), "")
-    return " / ".join(f"{name}: {', '.join(types)}" for name, types in by_source.items())
+        by_source[d.source].append(d.ballot)
+    used = {name: types for name, types in by_source.items() if types}
+    if len(used) <= 1:
+        return next(iter(used), "")
+    return " / ".join(f"{name}: {', '.join(types)}" for name, types in used.items())

@@ -61,8 +61,10 @@ class _Summary(FPDF):
             for cells in rows:
                 row = table.row()
                 for cell in cells:
-                    text, span = cell if isinstance(cell, tuple) else (cell, 1)
-                    row.cell(_latin1(text), colspan=span)
+                    if isinstance(cell, tuple):
+                        row.cell(_latin1(cell[0]), colspan=cell[1], align="CENTER")
+                    else:
+                        row.cell(_latin1(cell))
 
 
 def render_pdf(report: Report, tr: Translate) -> bytes:

@@ -174,9 +174,7 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
 
     index = {name: header.index(name) for name in COLUMNS if name in header}
     total = max(len(lines) - 1, 1)
-    seen_nik: dict[str, int] = {}
-    seen_reg: dict[str, int] = {}
-    seen_no: dict[int, int] = {}
+    first_line: dict[tuple[str, object], int] = {}  # (column, value) -> line it first appeared
     line = 1
     for count, (line, row) in enumerate(rows, 1):
         if progress and count % 2000 == 0:
@@ -191,19 +189,19 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
         entry = _parse_row(row, index, line, polling_date, result)
         if entry is None:
             continue
-        for value, seen, column in (
-            (entry.nik, seen_nik, "nik"),
-            (entry.register_no, seen_reg, "no_register"),
-            (entry.no, seen_no, "no"),
-        ):
+        unique: tuple[tuple[str, object], ...] = (
+            ("nik", entry.nik),
+            ("no_register", entry.register_no),
+            ("no", entry.no),
+        )
+        for column, value in unique:
             if value is None:
                 continue
-            if value in seen:
+            first = first_line.setdefault((column, value), line)
+            if first != line:
                 result.errors.append(
-                    RowIssue(line, column, "roll.duplicate", {"value": value, "first": seen[value]})
+                    RowIssue(line, column, "roll.duplicate", {"value": value, "first": first})
                 )
-            else:
-                seen[value] = line  # type: ignore[index]
         result.entries.append(entry)
     if progress:
         progress(total, total)

@@ -18,7 +18,7 @@ from sqlmodel import col
 from tps_console.domain.clock import unstamp
 from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, Voter
-from tps_console.domain.rules import PollState, closed_at, closing_instant, poll_state
+from tps_console.domain.rules import PollState, closing_instant, poll_state
 from tps_console.domain.station import Record, StationInfo
 from tps_console.domain.status import Status, count_by, status_in
 from tps_console.domain.vocab import Category, Sex, VoterStatus
@@ -61,12 +61,16 @@ class Turnout:
     per_hour: tuple[tuple[int, int], ...]  # (local hour, check-ins) from opening to closing hour
     last_15_min: int
     recent: tuple[RecentCheckIn, ...]
-    closed: bool  # closed by the chair (the hour alone does not close the polls)
     taken_at: datetime
 
     @property
     def total(self) -> BySex:
         return BySex(sum(c.l for c in self.came.values()), sum(c.p for c in self.came.values()))
+
+    @property
+    def closed(self) -> bool:
+        """Closed by the chair (the hour alone does not close the polls)."""
+        return self.status.closed_at is not None
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,6 @@ def turnout_in(conn: Connection, rec: Record) -> Turnout:
         per_hour=_per_hour(rec.station, times),
         last_15_min=sum(1 for at in times if now - PACE_WINDOW < at <= now),
         recent=_recent(conn, rec.station),
-        closed=closed_at(conn) is not None,
         taken_at=now,
     )
 

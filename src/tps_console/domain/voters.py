@@ -7,12 +7,24 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tps_console.domain.ballots import BallotPlan, available, entitlement, plan_draw
 from tps_console.domain.checkin import active_check_in
 from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Voter
+from tps_console.domain.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.roll import age_on
+from tps_console.domain.search import IndexedVoter
 from tps_console.domain.station import Record
-from tps_console.domain.vocab import VoterStatus
+from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
+
+
+@dataclass(frozen=True)
+class Handed:
+    """A ballot handed to the voter, the source it came from, and whether it was spoiled."""
+
+    ballot: str
+    source: str
+    replacement: bool
+    spoiled: bool
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,7 @@ class FirstCheckIn:
     officer_id: str
     officer_name: str
     desk: str
+    handed: tuple[Handed, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class VoterDetails:
     status: str
     status_reason: str
     checked_in: FirstCheckIn | None
+    plan: BallotPlan | None  # what a check-in would hand out now (None once checked in)
 
     @property
     def eligible(self) -> bool:
@@ -51,8 +65,30 @@ class VoterDetails:
 def voter_details(rec: Record, voter_id: int) -> VoterDetails:
     with read(rec.engine) as conn:
         row = conn.execute(select(Voter).where(Voter.id == voter_id)).one()
+        v = row._mapping
         first = active_check_in(conn, voter_id)
-    v = row._mapping
+        if first is None:
+            wanted = entitlement(v["ballots"])
+            plan: BallotPlan | None = plan_draw(wanted, available(conn, wanted))
+            checked_in = None
+        else:
+            plan = None
+            handed = conn.execute(
+                select(IssuedBallot.ballot, IssuedBallot.source, IssuedBallot.replacement)
+                .add_columns(IssuedBallot.spoiled_at)
+                .where(IssuedBallot.checkin_id == first.id)
+            ).all()
+            handed = sorted(handed, key=lambda h: (ALL_BALLOTS.index(h[0]), h[2]))
+            checked_in = FirstCheckIn(
+                first.id,
+                first.at,
+                first.officer_id,
+                first.name,
+                first.desk,
+                tuple(
+                    Handed(b, src, bool(r), spoiled is not None) for b, src, r, spoiled in handed
+                ),
+            )
     birth = date.fromisoformat(v["birth_date"])
     return VoterDetails(
         id=v["id"],
@@ -70,9 +106,8 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
         ballots=tuple(b for b in v["ballots"].split(",") if b),
         status=v["status"],
         status_reason=v["status_reason"],
-        checked_in=None
-        if first is None
-        else FirstCheckIn(first.id, first.at, first.officer_id, first.name, first.desk),
+        checked_in=checked_in,
+        plan=plan,
     )
 
 
@@ -122,3 +157,20 @@ def waiting_by_block(rec: Record) -> list[BlockProgress]:
         BlockProgress(block, counts[0], counts[1], tuple(waiting))
         for block, (counts, waiting) in blocks.items()
     ]
+
+
+def indexed_voter(rec: Record, voter_id: int) -> IndexedVoter:
+    """One voter as the search index holds them (for a DPK voter registered during the day)."""
+    with read(rec.engine) as conn:
+        v = conn.execute(select(Voter).where(Voter.id == voter_id)).one()._mapping
+    return IndexedVoter(
+        v["id"],
+        v["no"],
+        v["nik"],
+        v["name"],
+        v["register_no"] or "",
+        v["block"],
+        v["cell"],
+        v["category"],
+        v["sex"],
+    )

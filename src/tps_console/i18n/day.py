@@ -226,8 +226,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Voters (on the lists) and voters who voted  L / P / J",
     },
     "report.voters_line": {
-        "id": "  {list:<12} terdaftar {on_list:<16} memilih {voted}",
-        "en": "  {list:<12} listed {on_list:<19} voted {voted}",
+        "id": "  {list:<22} terdaftar {on_list:<16} memilih {voted}",
+        "en": "  {list:<22} listed {on_list:<19} voted {voted}",
     },
     "report.ballots_title": {
         "id": "Surat suara: diterima = digunakan + rusak + sisa",

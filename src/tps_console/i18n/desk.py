@@ -13,10 +13,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.key.confirm": {"id": "Catat hadir", "en": "Check in"},
     "desk.key.back": {"id": "Kembali", "en": "Back"},
     "desk.key.undo": {"id": "Batalkan hadir (ketua)", "en": "Undo (chair)"},
+    "desk.key.replace": {"id": "Ganti surat suara (ketua)", "en": "Replace a ballot (chair)"},
     "desk.key.released": {"id": "Bebas (ketua)", "en": "Released (chair)"},
     "desk.key.transferred": {"id": "Pindah (ketua)", "en": "Transferred (chair)"},
     "desk.key.acknowledge": {"id": "Mengerti", "en": "Acknowledge"},
     "desk.key.cancel": {"id": "Batal", "en": "Cancel"},
+    "desk.key.dpk": {"id": "Daftar DPK (ketua)", "en": "Register DPK (chair)"},
+    "desk.key.queue": {"id": "Antrean 13.00 (ketua)", "en": "13:00 queue (chair)"},
+    "desk.key.close": {"id": "Tutup TPS (ketua)", "en": "Close polls (chair)"},
     "desk.key.prev_block": {"id": "Blok sebelumnya", "en": "Previous block"},
     "desk.key.next_block": {"id": "Blok berikutnya", "en": "Next block"},
     # Command palette
@@ -62,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.search.count": {"id": "{shown} dari {total} cocok", "en": "{shown} of {total} matches"},
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},
     "desk.voted_short": {"id": "SUDAH", "en": "VOTED"},
+    "desk.done.short": {
+        "id": "Tidak diserahkan (habis): {ballots}",
+        "en": "Not handed out (none left): {ballots}",
+    },
     "desk.done.title": {"id": "HADIR", "en": "CHECKED IN"},
     "desk.done.ballots": {
         "id": "Serahkan surat suara: {ballots}",
@@ -82,6 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "SUDAH MEMILIH pukul {at} — {officer}, meja {desk}",
         "en": "ALREADY VOTED at {at} — {officer}, desk {desk}",
     },
+    "desk.card.spoiled": {"id": "(rusak)", "en": "(spoiled)"},
+    "desk.card.out": {"id": "HABIS", "en": "OUT"},
     "desk.card.status_released": {"id": "BEBAS", "en": "RELEASED"},
     "desk.card.status_transferred": {"id": "DIPINDAH", "en": "TRANSFERRED"},
     "desk.card.ready": {
@@ -113,6 +123,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tandai {name} (no. {no}) DIPINDAH",
         "en": "Mark {name} (no. {no}) TRANSFERRED",
     },
+    "desk.chair.ballot": {
+        "id": "Jenis surat suara yang rusak (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
+        "en": "Type of the spoiled ballot (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
+    },
+    "desk.chair.replace": {
+        "id": "Ganti surat suara rusak/keliru coblos: {name} (no. {no})",
+        "en": "Replace a spoiled ballot: {name} (no. {no})",
+    },
+    "desk.chair.replace_done": {
+        "id": "{name}: surat suara {ballot} diganti (dari {source}); yang rusak tercatat",
+        "en": "{name}: {ballot} ballot replaced (from {source}); the spoiled one is recorded",
+    },
+    "desk.chair.short": {
+        "id": "Surat suara {ballots} HABIS untuk {name}. Ketua: serahkan yang ada? (Esc = tunggu)",
+        "en": "{ballots} ballots are OUT for {name}. Chair: hand out what remains? (Esc = wait)",
+    },
     "desk.chair.undo_done": {
         "id": "Kehadiran {name} (no. {no}) dibatalkan dan dicatat di log",
         "en": "Check-in of {name} (no. {no}) undone and logged",
@@ -124,6 +150,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.chair.transferred_done": {
         "id": "{name} (no. {no}) ditandai DIPINDAH",
         "en": "{name} (no. {no}) marked TRANSFERRED",
+    },
+    # The day's chair actions
+    "desk.dpk.title": {
+        "id": "Daftarkan pemilih DPK (KTP-el, hanya 12.00–13.00)",
+        "en": "Register a DPK voter (KTP-el, 12:00–13:00 only)",
+    },
+    "desk.dpk.nik": {"id": "NIK (dari KTP-el)", "en": "NIK (from the KTP-el)"},
+    "desk.dpk.name": {"id": "Nama", "en": "Name"},
+    "desk.dpk.sex": {"id": "Jenis kelamin (L/P)", "en": "Sex (L/P)"},
+    "desk.dpk.birth": {"id": "Tanggal lahir (DD-MM-YYYY)", "en": "Birth date (DD-MM-YYYY)"},
+    "desk.dpk.married": {
+        "id": "Sudah/pernah kawin? (ya/tidak; perlu bila di bawah 17)",
+        "en": "Married or previously married? (yes/no; needed if under 17)",
+    },
+    "desk.dpk.disability": {"id": "Disabilitas (boleh kosong)", "en": "Disability (may be empty)"},
+    "desk.queue.title": {
+        "id": "Catat antrean pukul 13.00: pindai/ketik NIK atau no. register, Enter tiap orang, Enter kosong untuk menyimpan",
+        "en": "Record the 13:00 queue: scan/type a NIK or register no., Enter each, empty Enter to save",
+    },
+    "desk.queue.keys": {"id": "NIK / no. register", "en": "NIK / register no."},
+    "desk.close.title": {
+        "id": "TUTUP pemungutan suara? Setelah ini tidak ada kehadiran yang bisa dicatat.",
+        "en": "CLOSE the polls? After this no check-in can be recorded.",
+    },
+    "desk.notice.dpk_hour": {
+        "id": "Jam DPK (12.00–13.00): pemilih DPT/DPTb yang hadir didahulukan. F4 daftarkan DPK.",
+        "en": "DPK hour (12:00–13:00): DPT/DPTb voters present go first. F4 registers a DPK voter.",
+    },
+    "desk.notice.queue_only": {
+        "id": "Lewat 13.00: hanya pemilih yang tercatat dalam antrean (F5) yang boleh memilih. F6 tutup.",
+        "en": "After 13:00: only voters recorded in the queue (F5) may vote. F6 closes the polls.",
+    },
+    "desk.notice.closed": {
+        "id": "Pemungutan suara DITUTUP. Catatan dibekukan.",
+        "en": "The polls are CLOSED. The record is frozen.",
     },
     # Idle lock
     "desk.lock.title": {"id": "🔒 Meja terkunci", "en": "🔒 Desk locked"},

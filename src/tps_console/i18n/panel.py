@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "panel.grid": {
         "id": "Pengguna hak pilih (C.Hasil)",
-        "en": "Voters who used their vote (C.Hasil)",
+        "en": "Voters who voted (C.Hasil)",
     },
     "panel.col.l": {"id": "L", "en": "L"},
     "panel.col.p": {"id": "P", "en": "P"},
@@ -34,6 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "panel.no_block": {"id": "tanpa blok", "en": "no block"},
     "panel.recent": {"id": "Terakhir hadir", "en": "Latest check-ins"},
     "panel.time_left": {"id": "sisa {left}", "en": "{left} left"},
+    "panel.queue": {"id": "antrean menunggu: {waiting}", "en": "queue waiting: {waiting}"},
     "panel.opens_at": {"id": "buka pukul {at}", "en": "opens at {at}"},
     "panel.proof": {
         "id": "Log audit #{seq} {head} · Sidik DPT {roll}",
@@ -41,11 +42,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "panel.checked": {"id": "diperiksa {at}", "en": "checked {at}"},
     "panel.trouble.missing": {
-        "id": "Berkas basis data tidak ada sejak {since}",
+        "id": "Berkas basis data hilang sejak {since}",
         "en": "Database file missing since {since}",
     },
     "panel.trouble.busy": {
-        "id": "Basis data sibuk/terkunci sejak {since}",
+        "id": "Basis data terkunci sejak {since}",
         "en": "Database busy/locked since {since}",
     },
     "panel.trouble.unreadable": {

@@ -115,6 +115,7 @@ class PanelScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(self.poll_interval, self.poll)
         self.set_interval(1.0, self._tick)
+        self._announce(self.turnout)
 
     def action_reload(self) -> None:
         self.poll(force=True)
@@ -146,7 +147,11 @@ class PanelScreen(Screen[None]):
         self.checked_at = message.at
         if reading.turnout is not None:
             self.turnout = reading.turnout
-            self.call_after_refresh(self.post_message, self.Shown(reading.turnout))
+            self._announce(reading.turnout)
+
+    def _announce(self, turnout: Turnout | None) -> None:
+        if turnout is not None:
+            self.call_after_refresh(self.post_message, self.Shown(turnout))
 
     def _report(self, trouble: Trouble, at: datetime, detail: str = "") -> None:
         if self.outage is None or self.outage.trouble is not trouble:
@@ -161,7 +166,8 @@ class PanelScreen(Screen[None]):
 
 
 class PanelApp(App[None]):
-    CSS_PATH = "panel.tcss"
+    # Anchored here: a relative path would be looked up beside a subclass's module instead.
+    CSS_PATH = Path(__file__).with_name("panel.tcss")
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(

@@ -102,7 +102,12 @@ class Watcher:
 
     def _reopen(self) -> None:
         self.close()
-        identity = self._file_identity()
+        # Identity before opening: if the file is swapped in between, the next poll sees a
+        # mismatch and reopens, instead of watching the old file for ever.
+        try:
+            identity = self._file_identity()
+        except FileNotFoundError:
+            raise BadInput("station.missing", path=str(self.path)) from None
         record = open_record(self.path, self.clock, readonly=True)
         event.listen(record.engine, "connect", _short_busy_timeout)
         self.record, self._identity = record, identity
@@ -136,9 +141,9 @@ def _short_busy_timeout(dbapi_conn: Any, _record: Any) -> None:
 
 
 def classify(exc: BaseException) -> Trouble:
-    if isinstance(exc, FileNotFoundError) or (
-        isinstance(exc, BadInput) and exc.key == "station.missing"
-    ):
+    if isinstance(exc, FileNotFoundError):
+        return Trouble.MISSING
+    if isinstance(exc, BadInput) and exc.key == "station.missing":
         return Trouble.MISSING
     if any("locked" in str(e) or "busy" in str(e) for e in _chain(exc)):
         return Trouble.BUSY

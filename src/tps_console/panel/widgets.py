@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil
 
+from rich.align import Align
 from rich.console import RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -115,10 +116,11 @@ class ResultGrid(Figure):
     """The opening of the C.Hasil: voters who came by list and sex, and those with disabilities."""
 
     def draw(self, turnout: Turnout) -> RenderableType:
-        table = Table(box=None, expand=True, pad_edge=False, header_style="bold underline")
+        # Not stretched: across a room a number must sit close to its row label.
+        table = Table(box=None, pad_edge=False, header_style="bold underline")
         table.add_column("")
         for key in ("panel.col.l", "panel.col.p", "panel.col.total"):
-            table.add_column(t(key), justify="right")
+            table.add_column(t(key), justify="right", min_width=5)
 
         def row(label: str, counts: BySex, style: str = "") -> None:
             table.add_row(label, str(counts.l), str(counts.p), str(counts.total), style=style)
@@ -127,7 +129,7 @@ class ResultGrid(Figure):
             row(category, counts)
         row(t("panel.row.total"), turnout.total, "bold")
         row(t("panel.row.disabled"), turnout.disabled)
-        return table
+        return Align.center(table)
 
 
 class Attempts(Figure):
@@ -179,38 +181,46 @@ def block_label(block: BlockTurnout) -> str:
 
 
 class BlockProgress(Figure):
-    """Voted / eligible per block, in as many columns as the width allows."""
+    """Voted / eligible per block, in as many columns as the width allows with a readable bar."""
 
-    BAR_WIDTH = 8
+    MIN_BAR = 6
     GAP = 3
 
-    def _layout(self, blocks: tuple[BlockTurnout, ...], width: int) -> tuple[int, int, int]:
-        """(name width, item width, columns) for these blocks in `width` cells."""
-        name = max((len(block_label(b)) for b in blocks), default=0)
+    def _layout(self, width: int) -> tuple[int, int, int, int]:
+        """(label width, count width, bar width, columns) for the current blocks in `width`."""
+        assert self.turnout is not None
+        blocks = self.turnout.blocks
+        label = max((len(block_label(b)) for b in blocks), default=0)
         count = max((len(f"{b.voted}/{b.eligible}") for b in blocks), default=0)
-        item = name + 1 + self.BAR_WIDTH + 1 + count
-        return name, item, max(1, (width + self.GAP) // (item + self.GAP))
+
+        def bar_width(columns: int) -> int:
+            item = (width - self.GAP * (columns - 1)) // columns
+            return item - label - count - 2
+
+        columns = 1
+        while columns < len(blocks) and bar_width(columns + 1) >= self.MIN_BAR:
+            columns += 1
+        # Balance the grid: 6 blocks in 4 columns would leave a ragged second row.
+        columns = ceil(len(blocks) / ceil(len(blocks) / columns)) if blocks else 1
+        return label, count, max(1, bar_width(columns)), columns
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self.turnout is None:
+        if self.turnout is None or not self.turnout.blocks:
             return 1
-        blocks = self.turnout.blocks
-        return max(1, ceil(len(blocks) / self._layout(blocks, width)[2]))
+        return ceil(len(self.turnout.blocks) / self._layout(width)[3])
 
     def draw(self, turnout: Turnout) -> RenderableType:
         blocks = turnout.blocks
-        name, item, columns = self._layout(blocks, self.content_size.width)
+        label, count, bar_width, columns = self._layout(self.content_size.width)
         rows = ceil(len(blocks) / columns)
         lines = []
         for r in range(rows):
             line = Text()
             for i, b in enumerate(blocks[r::rows]):
-                count = f"{b.voted}/{b.eligible}"
                 line.append(" " * self.GAP if i else "")
-                line.append(block_label(b).ljust(name), style="bold")
-                line.append(" ")
-                line.append_text(self.bar(b.voted, b.eligible, self.BAR_WIDTH))
-                line.append(" " + count.rjust(item - name - self.BAR_WIDTH - 2))
+                line.append(block_label(b).ljust(label) + " ", style="bold")
+                line.append_text(self.bar(b.voted, b.eligible, bar_width))
+                line.append(" " + f"{b.voted}/{b.eligible}".rjust(count))
             lines.append(line)
         return Text("\n").join(lines)
 
@@ -243,6 +253,8 @@ class ClockLine(Figure):
             parts.append(Content(t("panel.opens_at", at=turnout.station.opens.strftime("%H:%M"))))
         elif face.polls in (PollState.OPEN, PollState.DPK_HOUR):
             parts.append(Content(t("panel.time_left", left=duration(face.left))))
+        elif face.polls == PollState.QUEUE_ONLY:
+            parts.append(Content(t("panel.queue", waiting=turnout.status.queue_waiting)))
         state = f" {t(f'polls.{face.polls.value}').upper()} "
         parts.append(Content.styled(state, f"bold reverse {POLL_COLOURS[face.polls]}"))
         return Content(SEPARATOR).join(parts)
@@ -281,7 +293,7 @@ class OutageNotice(Static):
             what = t(
                 f"panel.trouble.{outage.trouble.value}",
                 since=hhmmss(outage.since, zone=False),
-                detail=outage.detail[:60],
+                detail=outage.detail[:40],
             )
             stale = t("panel.trouble.stale", at=hhmmss(outage.figures_of, zone=False))
-            self.update(f"⚠ {what}{SEPARATOR}{stale}")
+            self.update(f"⚠ {what} · {stale}")

@@ -1,0 +1,129 @@
+"""The afternoon at the desk: ballots running out, a DPK voter at 12:10, the 13:00 queue, closing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from textual.widgets import Static
+
+from tests.conftest import make_station, wib
+from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tps_console.desk.card import VoterCardScreen
+from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.dialogs import ChairForm, RefusalScreen
+from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.clock import FixedClock
+from tps_console.domain.db import read
+from tps_console.domain.models import CheckIn, Station, Voter
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.station import Record
+from tps_console.domain.vocab import ALL_BALLOTS
+
+DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999
+
+
+def message(app: object) -> str:
+    return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+
+
+async def chair_approves(pilot, *fields: str) -> None:  # type: ignore[no-untyped-def]
+    """Fill a ChairForm: chair ID, PIN, then the form's own fields, each with Enter."""
+    for value in ("ketua", "1234", *fields):
+        await type_text(pilot, value)
+        await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_dpk_registered_at_the_desk_then_checked_in(
+    station: Record, clock: FixedClock
+) -> None:
+    clock.set(wib(12, 10))
+    app = desk_for(station)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot)
+        notice = str(app.screen.query_one("#notice", Static).render())
+        assert "DPT/DPTb" in notice  # the DPK-hour reminder
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairForm)
+        await chair_approves(pilot, DPK_NIK, "Siti Contoh", "P", "25-05-1999", "", "")
+        assert isinstance(app.screen, VoterCardScreen)  # the new voter's card opens at once
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert "SITI CONTOH" in message(app).upper()
+        # and she is findable by name from now on
+        await type_text(pilot, "siti cont")
+        await settle(pilot)
+        assert app.screen._hits[0].voter.nik == DPK_NIK  # type: ignore[attr-defined]
+    with read(station.engine) as conn:
+        dpk = conn.execute(select(Voter.id).where(Voter.nik == DPK_NIK)).scalar_one()
+        assert conn.execute(select(CheckIn.id).where(CheckIn.voter_id == dpk)).first()
+
+
+async def test_dpk_before_noon_is_refused_in_the_form(station: Record, clock: FixedClock) -> None:
+    clock.set(wib(11, 50))
+    app = desk_for(station)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await chair_approves(pilot, DPK_NIK, "Siti Contoh", "P", "25-05-1999", "", "")
+        assert isinstance(app.screen, ChairForm)
+        assert "12" in str(app.screen.query_one("#chair-error", Static).render())
+    with read(station.engine) as conn:
+        assert conn.execute(select(Voter.id).where(Voter.nik == DPK_NIK)).first() is None
+
+
+async def test_queue_at_13_then_only_the_queued_vote_then_close(
+    station: Record, clock: FixedClock
+) -> None:
+    clock.set(wib(13, 0))
+    app = desk_for(station)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        await chair_approves(pilot, "AI.002/2024", "BIIA.003/2022", "")
+        assert isinstance(app.screen, CheckInScreen)
+        assert "2" in message(app)
+        clock.set(wib(13, 5))
+        await find(pilot, "AI.002/2024")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)  # queued: checked in
+        await find(pilot, "3399141702910001")  # not queued
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen)
+        await pilot.press("enter")
+        await pilot.press("f6")
+        await settle(pilot)
+        await chair_approves(pilot)
+        assert "DITUTUP" in message(app)
+    with read(station.engine) as conn:
+        assert conn.execute(select(Station.closed_at)).scalar() is not None
+        assert conn.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 1
+
+
+async def test_out_of_a_ballot_type_the_chair_decides(
+    tmp_path: Path, chair: OfficerInfo, clock: FixedClock
+) -> None:
+    station = make_station(tmp_path / "tps.db", clock, stock=0)
+    receive_ballots(station, chair, {b: 50 for b in ALL_BALLOTS if b != "DPD"})
+    app = desk_for(station)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, "AI.002/2024")
+        card = str(app.screen.query_one("#card-body", Static).render())
+        assert "DPD HABIS" in card  # said before confirming
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairForm)
+        await chair_approves(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert "DPD" in message(app)  # not handed out, said so
+    with read(station.engine) as conn:
+        assert conn.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 1

@@ -1,0 +1,194 @@
+"""The witness panel with the Pilot: other desks write, the panel follows; it never writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import wib
+from tests.panel_helpers import screen_text, settle, stock_ballots
+from tps_console.domain.checkin import check_in, undo_check_in
+from tps_console.domain.clock import FixedClock
+from tps_console.domain.db import read
+from tps_console.domain.models import Voter
+from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.station import Record, open_record
+from tps_console.domain.status import read_status
+from tps_console.domain.turnout import Turnout
+from tps_console.panel.app import PanelApp, PanelScreen, make_panel
+from tps_console.panel.widgets import TurnoutCount, TurnoutLine
+
+
+@pytest.fixture
+def station(station: Record, chair: OfficerInfo) -> Record:
+    stock_ballots(station, chair)
+    return station
+
+
+@pytest.fixture
+def desk(station: Record, clock: FixedClock) -> Iterator[Record]:
+    """Another desk on the same file: its own engine and connections, as a second laptop would."""
+    assert station.path is not None
+    rec = open_record(station.path, clock, desk="meja-2")
+    yield rec
+    rec.close()
+
+
+def panel_for(rec: Record, clock: FixedClock) -> PanelApp:
+    assert rec.path is not None
+    return make_panel(rec.path, clock)
+
+
+def shown(app: PanelApp) -> Turnout:
+    screen = app.screen
+    assert isinstance(screen, PanelScreen) and screen.turnout is not None
+    return screen.turnout
+
+
+def voter_ids(rec: Record, count: int) -> list[int]:
+    with read(rec.engine) as conn:
+        return list(conn.execute(select(Voter.id).order_by(Voter.no).limit(count)).scalars())
+
+
+async def test_a_check_in_at_another_desk_appears_without_a_key_press(
+    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    app = panel_for(station, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one(TurnoutCount).value == "0"
+        for voter_id in voter_ids(station, 3):
+            check_in(desk, member, voter_id=voter_id)
+        deadline = time.monotonic() + 5
+        while app.query_one(TurnoutCount).value != "3" and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert app.query_one(TurnoutCount).value == "3"
+        assert "3 / 180 pemilih" in str(app.query_one(TurnoutLine).render())
+
+
+async def test_a_check_in_from_another_process_appears(station: Record, clock: FixedClock) -> None:
+    assert station.path is not None
+    app = panel_for(station, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from tps_console.cli.main import main; raise SystemExit(main())",
+                "--now",
+                "2024-02-14T09:05+07:00",
+                "checkin",
+                str(station.path),
+                "BI.001/2024",
+                "--officer",
+                "anggota4",
+            ],
+            env={**os.environ, "TPS_PIN": "4444"},
+            check=True,
+            capture_output=True,
+        )
+        deadline = time.monotonic() + 5
+        while shown(app).status.checked_in != 1 and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert app.query_one(TurnoutCount).value == "1"
+        assert shown(app).recent[0].no == 1
+
+
+async def test_undo_takes_the_number_down_and_the_undone_count_up(
+    station: Record, desk: Record, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo
+) -> None:
+    first, second = voter_ids(station, 2)
+    check_in(desk, member, voter_id=first)
+    check_in(desk, member, voter_id=second)
+    app = panel_for(station, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert shown(app).status.checked_in == 2 and shown(app).status.undone == 0
+        undo_check_in(desk, chair, "salah orang", voter_id=first)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.query_one(TurnoutCount).value == "1"
+        assert shown(app).status.undone == 1
+        text = screen_text(app)
+        assert "Kehadiran dibatalkan 1" in text and "1 / 180 pemilih" in text
+
+
+async def test_the_grid_on_screen_matches_the_record(
+    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    for i, voter_id in enumerate(voter_ids(station, 40)):
+        clock.set(wib(7, 30) + (wib(8) - wib(7)) * i / 10)
+        check_in(desk, member, voter_id=voter_id)
+    status = read_status(station)
+    app = panel_for(station, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        turnout = shown(app)
+        assert {c: n.total for c, n in turnout.came.items()} == status.by_category
+        assert (turnout.total.l, turnout.total.p) == (status.by_gender["L"], status.by_gender["P"])
+        text = screen_text(app)
+        for category, n in turnout.came.items():
+            assert f"{category} {n.l} {n.p} {n.total}" in text
+        assert f"Jumlah {status.by_gender['L']} {status.by_gender['P']} 40" in text
+        assert f"#{status.events} {status.audit_head[:8]}" in text
+        assert station.station.roll_fingerprint[:8] in text
+
+
+async def test_reload_key_is_in_the_footer_and_reads_again(
+    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    app = panel_for(station, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Muat ulang" in screen_text(app) and "Keluar" in screen_text(app)
+        check_in(desk, member, voter_id=voter_ids(station, 1)[0])
+        await pilot.press("r")
+        await settle(pilot)
+        assert shown(app).status.checked_in == 1
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_drill_says_so_and_the_real_day_does_not(station: Record) -> None:
+    assert station.path is not None
+    drill = make_panel(station.path, FixedClock(wib(9)))
+    async with drill.run_test(size=(80, 24)):
+        assert "SIMULASI" in screen_text(drill)
+    real = make_panel(station.path, FixedClock(wib(9), drill=False))
+    async with real.run_test(size=(80, 24)):
+        assert "SIMULASI" not in screen_text(real)
+
+
+async def test_no_nik_name_or_birth_date_reaches_the_screen(
+    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    for voter_id in voter_ids(station, 12):
+        check_in(desk, member, voter_id=voter_id)
+    with read(station.engine) as conn:
+        roll = conn.execute(select(Voter.nik, Voter.name, Voter.birth_date)).all()
+    app = panel_for(station, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+    assert "P.H." in text  # voter no. 1's initials are there, so recent check-ins are shown
+    for nik, name, birth in roll:
+        assert nik not in text and name not in text
+        assert birth not in text and birth[8:] + "-" + birth[5:7] + "-" + birth[:4] not in text
+
+
+def test_a_missing_file_is_refused_before_the_screen_opens(tmp_path: Path) -> None:
+    from tps_console.domain.errors import BadInput
+
+    with pytest.raises(BadInput) as refused:
+        make_panel(tmp_path / "nothing.db", FixedClock(wib(9)))
+    assert refused.value.key == "station.missing"

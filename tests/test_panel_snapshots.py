@@ -1,0 +1,76 @@
+"""How the witness panel looks at 80×24 and on a room-size screen, in both languages.
+
+The station is the sample roll at 10:00 after a morning of check-ins, one refused duplicate and
+one undo. PIN salts are fixed so the audit head on screen is the same on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from textual.pilot import Pilot
+
+from tests.conftest import make_station, wib
+from tests.panel_helpers import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
+from tps_console.domain import officers
+from tps_console.domain.checkin import check_in, undo_check_in
+from tps_console.domain.clock import FixedClock
+from tps_console.domain.db import read
+from tps_console.domain.errors import AlreadyVoted
+from tps_console.domain.models import Voter
+from tps_console.domain.officers import OfficerInfo
+from tps_console.i18n import set_language
+from tps_console.panel.app import make_panel
+
+SIZES = {"80x24": (80, 24), "200x50": (200, 50)}
+
+
+@pytest.fixture
+def morning(
+    tmp_path: Path,
+    clock: FixedClock,
+    chair: OfficerInfo,
+    member: OfficerInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    salted = officers.hash_pin
+    monkeypatch.setattr(
+        officers, "hash_pin", lambda pin, salt=None: salted(pin, b"panel-test-salt")
+    )
+    rec = make_station(tmp_path / "tps.db", clock)
+    stock_ballots(rec, chair)
+    with read(rec.engine) as conn:
+        ids = list(conn.execute(select(Voter.id).order_by(Voter.no).limit(47)).scalars())
+    for i, voter_id in enumerate(ids):
+        clock.set(wib(7, 4) + timedelta(seconds=220 * i))  # 07:04 … 09:49
+        check_in(rec, member, voter_id=voter_id)
+    with pytest.raises(AlreadyVoted):
+        check_in(rec, member, voter_id=ids[3])
+    undo_check_in(rec, chair, "salah orang", voter_id=ids[-1])
+    clock.set(wib(10))
+    rec.close()
+    assert rec.path is not None
+    return rec.path
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_panel_after_a_morning(
+    morning: Path, clock: FixedClock, lang: str, size: str, snap_compare: Callable[..., bool]
+) -> None:
+    set_language(lang)
+    app = make_panel(morning, clock)
+    painted: list[str] = []
+
+    async def wait_for_the_figures(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        painted.append(screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=wait_for_the_figures)
+    assert "46" in painted[0]
+    assert not SIXTEEN_DIGITS.search(painted[0]), "a full NIK reached the screen"
