@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +26,9 @@ from tps_console.domain.models import Voter
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.status import read_status
+from tps_console.panel import app as panel_app
 from tps_console.panel.app import PanelScreen, make_panel
-from tps_console.panel.watch import Trouble, Watcher
+from tps_console.panel.watch import Reading, Trouble, Watcher
 from tps_console.panel.widgets import OutageNotice
 
 
@@ -93,23 +95,35 @@ def test_the_version_is_polled_outside_any_transaction(
     assert watcher.poll().turnout is None  # and nothing is read again without a change
 
 
-async def test_a_running_panel_leaves_the_file_byte_for_byte_unchanged(
-    station: Record, path: Path, clock: FixedClock, member: OfficerInfo
+@pytest.mark.parametrize("desk_idle", [False, True], ids=["all-closed", "desk-idle"])
+async def test_a_running_panel_leaves_the_files_byte_for_byte_unchanged(
+    station: Record, path: Path, clock: FixedClock, member: OfficerInfo, desk_idle: bool
 ) -> None:
     for voter_id in first_voters(station, 5):
         check_in(station, member, voter_id=voter_id)
-    station.close()  # the last writer leaves: its WAL is checkpointed into the main file
-    before, wal_before = sha256(path), wal_size(path)
+    # With a desk still connected (idle) the WAL keeps its frames; with everyone gone the last
+    # writer checkpoints it into the main file.
+    idle = sqlite3.connect(path) if desk_idle else None
+    if idle is not None:
+        idle.execute("SELECT count(*) FROM checkin").fetchone()  # joins the WAL, then idles
+    station.close()
+    wal = path.with_name(path.name + "-wal")
+    before = sha256(path), sha256(wal) if wal.exists() else None
+    assert (before[1] is not None) == desk_idle
 
     app = make_panel(path, clock, poll_interval=0.01)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(20):
+        for _ in range(10):
             await pilot.press("r")
             await pilot.pause(0.05)
         await settle(pilot)
-    assert sha256(path) == before
-    # A read-only connection may create an empty WAL where there was none; it never adds to it.
-    assert wal_size(path) in (wal_before, 0)
+    if idle is not None:
+        assert (sha256(path), sha256(wal)) == before
+        idle.close()
+    else:
+        assert sha256(path) == before[0]
+        # A read-only connection may create an empty WAL where there was none; never more.
+        assert wal_size(path) in (None, 0)
 
 
 def test_the_panel_never_holds_a_desk_up(
@@ -182,7 +196,11 @@ def test_a_damaged_file_is_reported_unreadable_and_then_followed_again(
     path.with_name("garbage.db").write_bytes(b"this is not a database" * 100)
     os.replace(path.with_name("garbage.db"), path)
     reading = watcher.poll()
-    assert reading.trouble is Trouble.UNREADABLE and reading.detail
+    assert reading.trouble is Trouble.UNREADABLE and "not a database" in reading.detail
+    sqlite3.connect(path.with_name("empty.db")).execute("CREATE TABLE t (x)").connection.close()
+    os.replace(path.with_name("empty.db"), path)
+    reading = watcher.poll()
+    assert reading.trouble is Trouble.UNREADABLE and "bukan basis data TPS" in reading.detail
     path.with_name("good.db").write_bytes(good)
     os.replace(path.with_name("good.db"), path)
     assert watcher.poll().turnout is not None
@@ -244,3 +262,29 @@ async def test_the_screen_says_the_file_is_missing_and_recovers(
         await pilot.pause(0.4)
         await settle(pilot)
         assert not notice.display and not app.screen.has_class("-outage")
+
+
+async def test_a_poll_that_hangs_is_reported_without_freezing_the_screen(
+    station: Record, path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(panel_app, "STUCK_AFTER_S", 0.3)
+    app = make_panel(path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        release = threading.Event()
+        answer = app.watcher.poll
+
+        def hanging_poll(*, force: bool = False) -> Reading:
+            release.wait(10)  # a file system that does not answer
+            return answer(force=force)
+
+        monkeypatch.setattr(app.watcher, "poll", hanging_poll)
+        await pilot.pause(1.5)  # the clock still ticks: the UI thread is free
+        screen = app.screen
+        assert isinstance(screen, PanelScreen)
+        assert screen.outage is not None and screen.outage.trouble is Trouble.BUSY
+        release.set()
+        monkeypatch.setattr(app.watcher, "poll", answer)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert screen.outage is None

@@ -7,6 +7,7 @@ undone, voter 10 released, one wrong PIN.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from tps_console.cli.main import main
 from tps_console.domain import audit
 from tps_console.domain.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.clock import FixedClock
-from tps_console.domain.errors import Refused
+from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.officers import OfficerInfo, authenticate, hash_pin
 from tps_console.domain.station import Record
 from tps_console.domain.verify import verify
@@ -172,6 +173,27 @@ def test_an_undo_reversed_by_hand_is_caught(day: Record) -> None:
         f" WHERE id = {checkin_id}",
     )
     assert_caught(day, "verify.checkin_changed", id=checkin_id)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verify reads checkin.active through SQLAlchemy's Boolean, so a stored 2 reads as True "
+    "and matches the log; but every query (and the partial unique index) tests active = 1, so "
+    "the check-in silently stops counting and the voter can be checked in again",
+)
+def test_a_check_in_hidden_from_the_unique_index_is_caught(
+    day: Record, member: OfficerInfo
+) -> None:
+    checkin_id = query(day, CHECKIN_OF.format(no=1).strip("()"))[0]
+    try:
+        edit(day, f"UPDATE checkin SET active = 2 WHERE id = {checkin_id}")
+    except sqlite3.IntegrityError:
+        return  # the database itself refuses anything but 0/1: the hole is closed
+    with contextlib.suppress(AlreadyVoted):  # today it goes through: a second vote
+        check_in(day, member, key=nik_of(day, 1))
+    result = verify(day)
+    assert not result.ok
+    assert (result.problem or "").startswith("verify.checkin"), result.problem
 
 
 def test_a_deleted_check_in_is_caught(day: Record) -> None:

@@ -145,6 +145,7 @@ def generate_roll(
     rng = random.Random(seed)
     weighted_entitlements = [code for code, w in DPTB_ENTITLEMENTS for _ in range(w)]
     rows = []
+    used_niks: set[str] = set()
     for no in range(1, count + 1):
         sex = "P" if rng.random() < 0.08 else "L"
         staff = rng.random() < 0.08
@@ -160,10 +161,14 @@ def generate_roll(
             cell = f"{block}{rng.randint(1, BLOCKS.get(block, 2))}"
             kind = rng.choice(("AI", "AII", "AIII", "BI", "BIIa"))
             register = f"{kind}.{no:03d}/{rng.choice((2022, 2023, 2024))}"
+        nik = synthetic_nik(rng, birth, sex, province, no % 10000 or 1)
+        while nik in used_niks:  # large rolls: same birth day, district and serial
+            nik = nik[:12] + f"{(int(nik[12:]) % 9999) + 1:04d}"
+        used_niks.add(nik)
         rows.append(
             {
                 "no": str(no),
-                "nik": synthetic_nik(rng, birth, sex, province, no % 10000 or 1),
+                "nik": nik,
                 "nama": name.upper(),
                 "jenis_kelamin": sex,
                 "tanggal_lahir": birth.strftime("%d-%m-%Y"),

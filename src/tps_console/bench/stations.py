@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tps_console.demo import DEMO_OFFICERS
-from tps_console.domain.ballots import receive_ballots
+from tps_console.domain.ballots import MAX_DELIVERY, receive_ballots
 from tps_console.domain.clock import Clock, DrillClock
 from tps_console.domain.officers import add_officer
 from tps_console.domain.station import create_station, open_record
@@ -41,6 +41,6 @@ def fresh_station(size: int, name: str) -> Path:
         added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
         chair = chair or added
     assert chair is not None
-    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, size + 10))
+    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, min(size + 10, MAX_DELIVERY)))
     rec.close()
     return path

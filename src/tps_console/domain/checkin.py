@@ -114,6 +114,7 @@ def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
 
 
 def is_queued(conn: Connection, voter_id: int) -> bool:
+    """Whether the chair recorded this voter in the queue at closing time."""
     found = conn.execute(
         select(col(QueueEntry.at)).where(col(QueueEntry.voter_id) == voter_id)
     ).first()

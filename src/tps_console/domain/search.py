@@ -13,9 +13,10 @@ Built once in memory from the roll, so that a keystroke never scans the roll:
   AND of one set per character at each offset where it could start;
 - an exact NIK or register number ranks first, then exact words, prefixes, typos, fragments.
 
-Memory stays proportional to the roll: a key (a name word, an offset and character) that at least
-1/32 of the voters share is kept as a bitmap, never larger than the array of positions it
-replaces; a rarer key is an array of positions, turned into a bitmap when a query needs it.
+Memory stays proportional to the roll, whatever the names: a key (a name word, an offset and
+character) that at least 1/256 of the voters share is kept as a bitmap, a rarer key as an array
+of positions that a query turns into a bitmap when it needs it. A bitmap then costs at most 32
+bytes per voter holding the key, less than a list of Python ints would; most cost far less.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ MIN_REGISTER_CHARS = 3
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NIK_SPACING = re.compile(r"[ .]")
 _REGISTER_MARK = re.compile(r"[0-9./]")
-# A key shared by at least 1/_DENSE_SHARE of the voters is stored as a bitmap (size/8 bytes),
-# which is then no larger than its array of positions (4 bytes each).
+# A key shared by at least 1/_DENSE_SHARE of the voters is stored as a bitmap (size/8 bytes):
+# rebuilding it at each keystroke would cost more than keeping it.
 _DENSE_SHARE = 256
 # Below this many positions, setting bits one by one beats building the whole bitmap at once.
 _FEW = 16
@@ -88,23 +89,6 @@ def fold(text: str) -> list[str]:
         decomposed = unicodedata.normalize("NFKD", text)
         plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return _NON_WORD.sub(" ", plain.replace("'", "").replace("`", "")).split()
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance <= 1."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        return a[i + 1 :] == b[i + 1 :] or (
-            i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        )
-    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
 
 
 def _bitmap(positions: Sequence[int], size: int) -> int:
@@ -362,10 +346,11 @@ class SearchIndex:
 
     def _prefixed(self, prefix: str) -> list[str]:
         """The indexed words that begin with `prefix` (a slice of the sorted words)."""
-        lo = bisect_left(self._words, prefix)
-        if not prefix:
-            return self._words[lo:]
-        return self._words[lo : bisect_left(self._words, _successor(prefix), lo)]
+        words = self._words
+        lo = bisect_left(words, prefix)
+        if lo == len(words) or not words[lo].startswith(prefix):
+            return []  # the usual answer for a typo candidate: settled with one look-up
+        return words[lo : bisect_left(words, _successor(prefix), lo)] if prefix else words[lo:]
 
     def _near(self, word: str) -> set[str]:
         """Indexed words that begin with something one edit away from `word`.
@@ -447,7 +432,7 @@ def load_index(rec: Record) -> SearchIndex:
         )
         return SearchIndex(
             IndexedVoter(
-                voter_id or 0,
+                voter_id or 0,  # never 0: a stored voter has its id; the column type allows None
                 no,
                 nik,
                 one(name),

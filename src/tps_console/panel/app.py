@@ -15,6 +15,7 @@ from typing import TypeVar
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -82,12 +83,12 @@ class PanelScreen(Screen[None]):
         self._poll_worker: Worker[None] | None = None
         self._poll_started = 0.0
         self.set_reactive(PanelScreen.turnout, first)
-        self.set_reactive(PanelScreen.now, clock.now())
+        self.set_reactive(PanelScreen.now, self._now())
         self.set_reactive(PanelScreen.checked_at, first.taken_at)
 
     def compose(self) -> ComposeResult:
         if self.clock.drill:
-            yield Static(t("drill.banner"), id="drill")
+            yield Static(Content(t("drill.banner")), id="drill")
         yield ClockLine(id="clock").data_bind(PanelScreen.turnout, PanelScreen.now)
         yield OutageNotice(id="outage").data_bind(PanelScreen.outage)
         with Horizontal(id="main"):
@@ -130,10 +131,14 @@ class PanelScreen(Screen[None]):
     @work(thread=True, group="poll")
     def _poll_in_thread(self, force: bool) -> None:
         reading = self.watcher.poll(force=force)
-        self.post_message(self.Polled(reading, self.clock.now()))
+        self.post_message(self.Polled(reading, self._now()))
+
+    def _now(self) -> datetime:
+        # To the second, as shown: a reactive that does not change repaints nothing.
+        return self.clock.now().replace(microsecond=0)
 
     def _tick(self) -> None:
-        self.now = self.clock.now()
+        self.now = self._now()
         stuck = time.monotonic() - self._poll_started > STUCK_AFTER_S
         if stuck and self._poll_worker is not None and self._poll_worker.is_running:
             self._report(Trouble.BUSY, self.now)

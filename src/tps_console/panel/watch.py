@@ -22,9 +22,10 @@ from typing import Any
 from sqlalchemy import PoolProxiedConnection, event
 
 from tps_console.domain.clock import Clock
-from tps_console.domain.errors import BadInput
+from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.turnout import Turnout, read_turnout
+from tps_console.i18n import t
 
 # A desk holds the write lock for milliseconds; waiting longer than this means something is
 # wrong, and the panel should say so rather than sit silent behind the record's 10 s timeout.
@@ -151,8 +152,10 @@ def classify(exc: BaseException) -> Trouble:
 
 
 def describe(exc: BaseException) -> str:
-    """The innermost cause in one line (a driver message, not a traceback)."""
+    """The innermost cause in one line (a driver message or our own, not a traceback)."""
     innermost = _chain(exc)[-1]
+    if isinstance(innermost, TpsError):
+        return t(innermost.key, **innermost.params)
     text = str(innermost).strip()
     return text.splitlines()[0] if text else type(innermost).__name__
 

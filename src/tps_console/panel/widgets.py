@@ -54,7 +54,7 @@ def duration(left: timedelta) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
 
 
-def bar(part: int, whole: int, width: int, done: Style, todo: Style) -> Text:
+def bar_text(part: int, whole: int, width: int, done: Style, todo: Style) -> Text:
     """A progress bar `width` cells wide, to an eighth of a cell."""
     eighths = round(8 * width * min(part, whole) / whole) if whole else 0
     full, rest = divmod(eighths, 8)
@@ -84,7 +84,7 @@ class Figure(Widget):
     def bar(self, part: int, whole: int, width: int) -> Text:
         done = self.get_component_rich_style("figure--done")
         todo = self.get_component_rich_style("figure--todo")
-        return bar(part, whole, width, done, todo)
+        return bar_text(part, whole, width, done, todo)
 
 
 class TurnoutCount(BigNumber):
@@ -296,4 +296,4 @@ class OutageNotice(Static):
                 detail=outage.detail[:40],
             )
             stale = t("panel.trouble.stale", at=hhmmss(outage.figures_of, zone=False))
-            self.update(f"⚠ {what} · {stale}")
+            self.update(Content(f"⚠ {what} · {stale}"))  # literal: a driver message may hold [ ]
