@@ -175,12 +175,6 @@ def test_an_undo_reversed_by_hand_is_caught(day: Record) -> None:
     assert_caught(day, "verify.checkin_changed", id=checkin_id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify reads checkin.active through SQLAlchemy's Boolean, so a stored 2 reads as True "
-    "and matches the log; but every query (and the partial unique index) tests active = 1, so "
-    "the check-in silently stops counting and the voter can be checked in again",
-)
 def test_a_check_in_hidden_from_the_unique_index_is_caught(
     day: Record, member: OfficerInfo
 ) -> None:
@@ -194,6 +188,16 @@ def test_a_check_in_hidden_from_the_unique_index_is_caught(
     result = verify(day)
     assert not result.ok
     assert (result.problem or "").startswith("verify.checkin"), result.problem
+
+
+def test_a_check_in_hidden_with_the_check_switched_off_is_caught(day: Record) -> None:
+    checkin_id = query(day, CHECKIN_OF.format(no=1).strip("()"))[0]
+    edit(
+        day,
+        "PRAGMA ignore_check_constraints = ON",
+        f"UPDATE checkin SET active = 2 WHERE id = {checkin_id}",
+    )
+    assert_caught(day, "verify.checkin_changed", id=checkin_id)
 
 
 def test_a_deleted_check_in_is_caught(day: Record) -> None:
@@ -329,3 +333,28 @@ def test_cli_verify_exits_non_zero_on_tampering(
     assert "VERIFIKASI GAGAL" in err and "sidik jari" in err
     assert main(["--lang", "en", "verify", str(day.path)]) != 0
     assert "VERIFICATION FAILED" in capsys.readouterr().err
+
+
+def test_cutting_the_tail_off_is_caught_by_a_head_a_witness_noted(
+    day: Record, member: OfficerInfo
+) -> None:
+    """Removing the newest check-in with its event and ballots leaves an intact, shorter chain.
+    Only a head written down outside the file (the panel shows it) can tell."""
+    noted_before = verify(day).head[:8]
+    check_in(day, member, key=nik_of(day, 4))
+    noted = verify(day).head[:8]
+    last = query(day, "SELECT MAX(id) FROM checkin")[0]
+    edit(
+        day,
+        "PRAGMA ignore_check_constraints = ON",
+        f"UPDATE ballotstock SET remaining = remaining + 1 WHERE (source, ballot) IN"
+        f" (SELECT source, ballot FROM issuedballot WHERE checkin_id = {last})",
+        f"DELETE FROM issuedballot WHERE checkin_id = {last}",
+        f"DELETE FROM checkin WHERE id = {last}",
+        "DELETE FROM event WHERE seq = (SELECT MAX(seq) FROM event)",
+    )
+    assert verify(day).ok  # the chain alone cannot see it
+    assert verify(day, expect=[noted_before]).ok
+    result = verify(day, expect=[noted_before, noted])
+    assert not result.ok and result.problem == "verify.expected_missing"
+    assert result.params["head"] == noted

@@ -172,7 +172,7 @@ def status_text(s: Status) -> str:
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open(args, clock)
-    result = verify_record(rec)
+    result = verify_record(rec, expect=args.expect)
     if result.ok:
         print(t("verify.ok", events=result.events, head=result.head))
         return 0
@@ -254,6 +254,9 @@ def register(cmd: Command, sub: Any) -> None:
 
     verify_p = cmd("verify", verify, "cli.verify")
     verify_p.add_argument("db", type=Path, metavar="DB")
+    verify_p.add_argument(
+        "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
+    )
 
     backup_p = cmd("backup", backup, "cli.backup")
     backup_p.add_argument("db", type=Path, metavar="DB")

@@ -61,6 +61,9 @@ class CheckIn(SQLModel, table=True):
             sqlite_where=text("active = 1"),
             postgresql_where=text("active"),
         ),
+        # SQLite stores booleans as integers: a 2 would read as True yet escape `active = 1` and
+        # with it the unique index above.
+        CheckConstraint("active = true OR active = false", name="ck_checkin_active_boolean"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -9,7 +9,7 @@ difference is named.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,18 +99,31 @@ class Replay:
                 self.stock[(row["source"], ballot)]["remaining"] += 1
 
 
-def verify(rec: Record) -> VerifyResult:
+def verify(rec: Record, *, expect: Sequence[str] = ()) -> VerifyResult:
+    """Check the chain and the tables. `expect`: audit heads (or their first 8+ hex digits) that
+    witnesses wrote down during the day; each must still be in the chain. That is what catches
+    events cut off the end of the log, which leaves a chain that is intact but shorter."""
     with read(rec.engine) as conn:
         seq, head = audit.head(conn)
         broken = audit.check_chain(conn)
         if broken:
             return VerifyResult(False, seq, head, broken.reason, {"seq": broken.seq})
         try:
+            for noted in expect:
+                _check_noted_head(conn, noted)
             replay = _replay(conn)
             _compare(conn, replay)
         except Mismatch as exc:
             return VerifyResult(False, seq, head, exc.key, exc.params)
     return VerifyResult(True, seq, head)
+
+
+def _check_noted_head(conn: Connection, noted: str) -> None:
+    prefix = noted.strip().lower()
+    if len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
+        raise Mismatch("verify.bad_expect", head=noted)
+    if conn.execute(select(col(Event.seq)).where(col(Event.hash).startswith(prefix))).first() is None:
+        raise Mismatch("verify.expected_missing", head=prefix)
 
 
 def _events(conn: Connection) -> Iterator[tuple[Any, dict[str, Any]]]:
@@ -214,6 +227,15 @@ def _compare(conn: Connection, r: Replay) -> None:
         if officers.get(officer_id) != r.officers.get(officer_id):
             raise Mismatch("verify.officer", id=officer_id)
 
+    # A flag that is neither true nor false hides a check-in from every count and from the
+    # unique index while still reading as True below.
+    hidden = conn.execute(
+        select(col(CheckIn.id)).where(
+            col(CheckIn.active).is_distinct_from(True), col(CheckIn.active).is_distinct_from(False)
+        )
+    ).first()
+    if hidden is not None:
+        raise Mismatch("verify.checkin_changed", id=hidden[0])
     seen: set[int] = set()
     for row in conn.execute(select(CheckIn).order_by(col(CheckIn.id))):
         c = dict(row._mapping)

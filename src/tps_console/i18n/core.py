@@ -57,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "periksa rantai log audit dan kecocokan data",
         "en": "check the audit chain and that the data matches it",
     },
+    "cli.verify_expect": {
+        "id": "kepala log yang dicatat saksi (8+ digit heks); boleh diulang",
+        "en": "an audit head noted by a witness (8+ hex digits); may be repeated",
+    },
     "cli.backup": {
         "id": "cadangan daring (berkas sementara lalu rename)",
         "en": "online backup (temporary file, then rename)",
@@ -384,6 +388,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.checkin_missing": {
         "id": "kehadiran #{id} ada di log tetapi hilang dari tabel",
         "en": "check-in #{id} is in the log but missing from the table",
+    },
+    "verify.expected_missing": {
+        "id": "kepala log {head} yang dicatat saksi tidak ada lagi di rantai (kejadian dipotong)",
+        "en": "audit head {head} noted by a witness is no longer in the chain (events were cut off)",
+    },
+    "verify.bad_expect": {
+        "id": "'{head}' bukan kepala log (minimal 8 digit heksadesimal)",
+        "en": "'{head}' is not an audit head (at least 8 hex digits)",
     },
     "verify.undo_without_checkin": {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
