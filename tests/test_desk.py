@@ -162,11 +162,16 @@ async def test_outside_polling_hours_is_refused(station: Record, clock) -> None:
     assert active_check_ins(station) == 0
 
 
-async def test_unknown_voter_is_said_plainly(station: Record) -> None:
+async def test_unknown_voter_is_refused_loudly(station: Record) -> None:
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
         await find(pilot, "3399999999999999")
+        assert isinstance(app.screen, RefusalScreen) and not app.screen.duplicate
+        assert "tidak ada di daftar" in str(
+            app.screen.query_one("#refusal-message", Static).render()
+        )
+        await pilot.press("enter")
         assert isinstance(app.screen, CheckInScreen)
         assert "tidak ada di daftar" in message(app)
 
@@ -280,4 +285,16 @@ def test_footer_labels_take_the_language_of_the_moment() -> None:
     english = labels()
     set_language("id")
     indonesian = labels()
-    assert "Call by block" in english and "Panggil per blok" in indonesian
+    assert "By block" in english and "Per blok" in indonesian
+
+
+async def test_every_footer_key_is_in_the_command_palette(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        footer = {
+            a.binding.description for a in app.screen.active_bindings.values() if a.binding.show
+        }
+        assert footer <= titles
+        assert {"Per blok", "DPK", "Antrean", "Tutup", "Cadangan"} <= titles

@@ -104,7 +104,9 @@ async def _day(size: int) -> tuple[float, float, float]:
             for key in nik:
                 _send(app, key)
             _send(app, "enter")
-            await _until(lambda: isinstance(app.screen, VoterCardScreen) and app.screen.details)
+            await _until(
+                lambda: isinstance(app.screen, VoterCardScreen) and app.screen.details is not None
+            )
             _send(app, "enter")
             # Done when this voter's confirmation is on screen and the search box is ready again.
             await _until(lambda name=name: _confirmed(app, main, message, name))  # type: ignore[misc]

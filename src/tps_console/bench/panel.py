@@ -43,6 +43,9 @@ CHECK_INS = 120
 QUICK_CHECK_INS = 20
 # A figure not painted within this long counts as this long: a stall shows in the p99.
 GIVE_UP_S = 5.0
+# Importing Textual and opening the station, on a slow or busy laptop.
+STARTUP_S = 60.0
+EXITED = -1  # what the reader reports when the panel process has gone
 
 
 class ProbeApp(PanelApp):
@@ -65,15 +68,20 @@ def _lines(stream: TextIO, into: queue.Queue[tuple[int, float]]) -> None:
     for line in stream:
         count, at = line.split()
         into.put((int(count), float(at)))
+    into.put((EXITED, 0.0))
 
 
-def _painted(shown: queue.Queue[tuple[int, float]], count: int) -> float | None:
+def _painted(
+    shown: queue.Queue[tuple[int, float]], count: int, wait: float = GIVE_UP_S
+) -> float | None:
     """When the panel first painted at least `count` check-ins, or None if it never did."""
-    deadline = time.monotonic() + GIVE_UP_S
+    deadline = time.monotonic() + wait
     while (left := deadline - time.monotonic()) > 0:
         try:
             painted, at = shown.get(timeout=left)
         except queue.Empty:
+            return None
+        if painted == EXITED:
             return None
         if painted >= count:
             return at
@@ -89,18 +97,21 @@ def measure(quick: bool) -> dict[str, Any]:
         officer = OfficerInfo(member.id, member.name, member.role)
         with read(desk.engine) as conn:
             voters = list(conn.execute(select(col(Voter.id)).order_by(col(Voter.no))).scalars())
-        panel = subprocess.Popen(
-            [sys.executable, "-m", "tps_console.bench.panel", str(path), DRILL_AT.isoformat()],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        errors = Path(tmp) / "panel.err"  # a file, not a pipe nobody reads while measuring
+        with errors.open("w") as stderr:
+            panel = subprocess.Popen(
+                [sys.executable, "-m", "tps_console.bench.panel", str(path), DRILL_AT.isoformat()],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+            )
         assert panel.stdout is not None
         shown: queue.Queue[tuple[int, float]] = queue.Queue()
         threading.Thread(target=_lines, args=(panel.stdout, shown), daemon=True).start()
         latencies: list[float] = []
         try:
-            if _painted(shown, 0) is None:
-                raise RuntimeError("the panel process did not start")
+            if _painted(shown, 0, STARTUP_S) is None:
+                raise RuntimeError(f"the panel process did not start: {errors.read_text()}")
             for n, voter_id in enumerate(voters[:rounds], start=1):
                 time.sleep(random.uniform(0, 2 * POLL_INTERVAL_S))
                 check_in(desk, officer, voter_id=voter_id)

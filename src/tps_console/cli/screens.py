@@ -13,11 +13,12 @@ from tps_console.i18n import language, t
 
 
 def run_desk(rec: Record, demo: bool = False) -> int:
+    from tps_console.bench.probe import startup_probe
     from tps_console.demo import DEMO_OFFICERS
     from tps_console.desk.app import DemoLogin, make_desk
 
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
-    make_desk(rec, lang=language(), demo_logins=logins).run()
+    make_desk(rec, lang=language(), demo_logins=logins).run(auto_pilot=startup_probe())
     rec.close()
     return 0
 

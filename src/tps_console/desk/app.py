@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -19,6 +20,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tps_console.desk.localised import Localised
+from tps_console.domain.backup import backup_now, backup_target
+from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import SearchIndex, load_index
 from tps_console.domain.station import Record
@@ -28,6 +31,16 @@ from tps_console.i18n import set_language, t
 
 IDLE_LOCK_SECONDS = 10 * 60
 REFRESH_SECONDS = 2.0
+BACKUP_CHECK_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """The last automatic backup as the strip shows it: never silent about a failure."""
+
+    ok: bool | None  # None: no backup folder set yet
+    at: str = ""  # station time of the last attempt
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,8 @@ class DeskApp(Localised, App[None]):
         self.checked_in: frozenset[int] = frozenset()
         self.status: Status | None = None
         self.last_activity = time.monotonic()
+        self.backup = BackupState(ok=None)
+        self._last_backup = float("-inf")
 
     def on_mount(self) -> None:
         from tps_console.desk.signin import SignInScreen
@@ -68,6 +83,8 @@ class DeskApp(Localised, App[None]):
         self.refresh_record()
         self.set_interval(self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
+        self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
+        self.backup_if_due()
         self.push_screen(SignInScreen())
 
     @work(thread=True, exclusive=True, group="index")
@@ -98,6 +115,37 @@ class DeskApp(Localised, App[None]):
         for strip in self.screen.query(StatusStrip):
             strip.update_now()
         self.screen.post_message(RecordRefreshed(changed))
+
+    @work(thread=True, exclusive=True, group="backup")
+    def backup_if_due(self, force: bool = False) -> None:
+        """Copy the station to the chair's backup folder every few minutes (and when told)."""
+        target = backup_target(self.rec)
+        if target is None:
+            state = BackupState(ok=None)
+        elif force or time.monotonic() - self._last_backup >= target.every_minutes * 60:
+            at = self.rec.local().strftime("%H:%M")
+            try:
+                made = backup_now(self.rec, target)
+            except (TpsError, OSError) as exc:
+                message = t(exc.key, **exc.params) if isinstance(exc, TpsError) else str(exc)
+                state = BackupState(ok=False, at=at, message=message)
+            else:
+                self._last_backup = time.monotonic()
+                state = BackupState(ok=True, at=at, message=str(made))
+        else:
+            return
+        self.call_from_thread(self._backup_done, state)
+
+    def _backup_done(self, state: BackupState) -> None:
+        from tps_console.desk.strip import StatusStrip
+
+        failed_now = state.ok is False and self.backup.ok is not False
+        self.backup = state
+        for strip in self.screen.query(StatusStrip):
+            strip.update_now()
+        if failed_now:
+            self.bell()
+            self.notify(t("desk.backup.failed", error=state.message), severity="error", timeout=30)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
@@ -136,15 +184,15 @@ class DeskApp(Localised, App[None]):
             self.push_screen(CallingScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if self.officer:
-            yield SystemCommand(
-                t("desk.cmd.calling"), t("desk.cmd.calling_help"), self.action_calling
-            )
-            yield SystemCommand(t("desk.cmd.lock"), t("desk.cmd.lock_help"), self.action_lock)
-            yield SystemCommand(
-                t("desk.cmd.sign_out"), t("desk.cmd.sign_out_help"), self.action_sign_out
-            )
-        yield SystemCommand(t("desk.cmd.quit"), t("desk.cmd.quit_help"), self.exit)
+        """Every key shown in the footer, also in the command palette (Ctrl+P)."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            run = partial(active.node.run_action, binding.action)
+            yield SystemCommand(binding.description, key.upper(), run)
 
 
 class IndexReady(Message):

@@ -34,7 +34,7 @@ class CallingScreen(Localised, Screen[None]):
         yield Static(id="blocks")
         yield Static(id="block-title")
         yield DataTable(id="waiting", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#waiting", DataTable)

@@ -66,7 +66,7 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
     def compose(self) -> ComposeResult:
         with Vertical(id="card"):
             yield Static(t("desk.working"), id="card-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()

@@ -6,6 +6,8 @@ Typing a name shows matches as you type; arrows move in the list and Enter opens
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +17,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.app import IndexReady, RecordRefreshed
-from tps_console.desk.day_actions import close_form, dpk_form, queue_form
+from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
 from tps_console.desk.dialogs import ChairForm
 from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
@@ -41,6 +43,7 @@ class CheckInScreen(Localised, Screen[None]):
         Binding("f4", "dpk", "desk.key.dpk"),
         Binding("f5", "queue", "desk.key.queue"),
         Binding("f6", "close_polls", "desk.key.close"),
+        Binding("f7", "backup_folder", "desk.key.backup"),
         Binding("f9", "app.lock", "desk.key.lock"),
         Binding("f10", "app.sign_out", "desk.key.sign_out"),
     ]
@@ -55,7 +58,7 @@ class CheckInScreen(Localised, Screen[None]):
         yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
         yield OptionList(id="results")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
@@ -129,7 +132,11 @@ class CheckInScreen(Localised, Screen[None]):
         if self._hits and highlighted is not None:
             self.open_card(self._hits[highlighted].voter.id)
         else:
-            self.say(t("checkin.unknown", key=event.value.strip()), "refused")
+            # A scanned or typed number is done with; a name is kept to be corrected.
+            scanned = any(c.isdigit() for c in event.value)
+            self.refuse(
+                t("checkin.unknown", key=event.value.strip()), duplicate=False, clear=scanned
+            )
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -179,22 +186,28 @@ class CheckInScreen(Localised, Screen[None]):
         self.after_action()
 
     def _refused(self, exc: TpsError) -> None:
-        from tps_console.desk.dialogs import RefusalScreen
-
         rec = self.app.rec  # type: ignore[attr-defined]
         params = dict(exc.params)
         if "at" in params:
             params["at"] = local_time(rec.station, params["at"])
-        message = t(exc.key, **params)
-        self.say(message, "refused")
-        self.after_action()
-        self.app.push_screen(RefusalScreen(message, duplicate=isinstance(exc, AlreadyVoted)))
+        self.refuse(t(exc.key, **params), duplicate=isinstance(exc, AlreadyVoted))
 
-    def chair_form(self, form: ChairForm) -> None:
+    def refuse(self, message: str, *, duplicate: bool, clear: bool = True) -> None:
+        """Loud: a banner to acknowledge, and the reason left on screen afterwards."""
+        from tps_console.desk.dialogs import RefusalScreen
+
+        self.say(message, "refused")
+        if clear:
+            self.after_action()
+        self.app.push_screen(RefusalScreen(message, duplicate=duplicate))
+
+    def chair_form(self, form: ChairForm, then: Callable[[], object] | None = None) -> None:
         def done(message: str | None) -> None:
             if message:
                 self.say(message, "done")
                 self.after_action()
+                if then is not None:
+                    then()
             else:
                 self.focus_search()
 
@@ -221,7 +234,11 @@ class CheckInScreen(Localised, Screen[None]):
         self.chair_form(queue_form(self.app.rec))  # type: ignore[attr-defined]
 
     def action_close_polls(self) -> None:
-        self.chair_form(close_form(self.app.rec))  # type: ignore[attr-defined]
+        # The record is final now: copy it at once (DESIGN: a backup at close).
+        self.chair_form(close_form(self.app.rec), then=lambda: self.app.backup_if_due(force=True))  # type: ignore[attr-defined]
+
+    def action_backup_folder(self) -> None:
+        self.chair_form(backup_form(self.app.rec), then=lambda: self.app.backup_if_due(force=True))  # type: ignore[attr-defined]
 
     def after_action(self) -> None:
         """Back to an empty search box for the next voter, with fresh figures."""

@@ -1,12 +1,15 @@
 """The chair's actions of the day from the desk: register a DPK voter (12:00–13:00), record the
-13:00 queue, close the polls. Each is a `ChairForm`: chair ID and PIN at that moment."""
+13:00 queue, close the polls, name the backup folder. Each is a `ChairForm`: chair ID and PIN
+at that moment."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from tps_console.desk.dialogs import ChairForm, Field
+from tps_console.domain.backup import set_backup_target
 from tps_console.domain.dpk import DpkAdded, register_dpk
+from tps_console.domain.errors import BadInput
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.polls import close_polls, record_queue
 from tps_console.domain.station import Record
@@ -67,3 +70,25 @@ def close_form(rec: Record) -> ChairForm:
         return said
 
     return ChairForm(t("desk.close.title"), close)
+
+
+def backup_form(rec: Record) -> ChairForm:
+    def choose(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+        minutes = values["minutes"][0] if values["minutes"] else "5"
+        keep = values["keep"][0] if values["keep"] else "12"
+        if not (minutes.isdigit() and keep.isdigit()):
+            raise BadInput("backup.bad_setting", minutes=minutes, keep=keep)
+        target = set_backup_target(
+            rec, chair, values["folder"][0], every_minutes=int(minutes), keep=int(keep)
+        )
+        return t("desk.backup.set", folder=target.folder, minutes=target.every_minutes)
+
+    return ChairForm(
+        t("desk.backup.title"),
+        choose,
+        (
+            Field("folder", "desk.backup.folder"),
+            Field("minutes", "desk.backup.minutes", optional=True),
+            Field("keep", "desk.backup.keep", optional=True),
+        ),
+    )

@@ -37,7 +37,7 @@ class RefusalScreen(Localised, ModalScreen[None]):
             yield Static(t(title), id="refusal-title")
             yield Static(self.message, id="refusal-message")
             yield Static(t("desk.refused.acknowledge"), id="refusal-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.bell()
@@ -91,7 +91,7 @@ class ChairForm(Localised, ModalScreen[str | None]):
                 if field.many:
                     yield Static("", id=f"list-{field.name}", classes="collected")
             yield Static("", id="chair-error", classes="error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         first_empty = next(i for i in self.query(Input) if not i.value)
@@ -166,7 +166,7 @@ class LockScreen(Localised, ModalScreen[None]):
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
             yield entry(id="lock-pin", password=True)
             yield Static("", id="lock-error", classes="error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#lock-pin", Input).focus()

@@ -30,7 +30,7 @@ class SignInScreen(Localised, Screen[None]):
                 lines = [t("desk.signin.demo")]
                 lines += [t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name) for d in demo]
                 yield Static("\n".join(lines), id="demo-logins")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#officer", Input).focus()

@@ -36,6 +36,7 @@ class StatusStrip(Vertical):
     StatusStrip > #notice { background: $warning; color: black; text-style: bold; height: auto;
                             display: none; padding: 0 1; }
     StatusStrip.notice > #notice { display: block; }
+    StatusStrip.alarm > #notice { background: $error; color: white; }
     """
 
     def compose(self) -> ComposeResult:
@@ -68,12 +69,22 @@ class StatusStrip(Vertical):
         line.append(now.strftime("%H:%M:%S %Z"), "bold")
         if status is not None:
             line.append(" │ " + t(f"polls.{status.polls.value}"))
+        backup = app.backup  # type: ignore[attr-defined]
+        if backup.ok is True:
+            line.append(" │ " + t("desk.backup.ok", at=backup.at))
+        elif backup.ok is None:
+            line.append(" │ " + t("desk.backup.unset"), "bold yellow")
         if officer is not None:
             line.append(f" │ {officer.id}")
         if rec.desk:
             line.append(f" · {rec.desk}")
         self.query_one("#line", Static).update(line)
         notice = NOTICES.get(status.polls) if status is not None else None
-        self.set_class(notice is not None, "notice")
-        if notice:
-            self.query_one("#notice", Static).update(t(notice))
+        if backup.ok is False:
+            notice_text = t("desk.backup.failed", error=backup.message)
+        else:
+            notice_text = t(notice) if notice else ""
+        self.set_class(bool(notice_text), "notice")
+        self.set_class(backup.ok is False, "alarm")
+        if notice_text:
+            self.query_one("#notice", Static).update(notice_text)

@@ -22,6 +22,10 @@ class Station(SQLModel, table=True):
     roll_count: int = 0
     roll_fingerprint: str = ""
     closed_at: str | None = None
+    # Where the desk keeps its automatic copies (a USB stick), set by the chair.
+    backup_dir: str = ""
+    backup_minutes: int = 5
+    backup_keep: int = 12
 
 
 class Voter(SQLModel, table=True):

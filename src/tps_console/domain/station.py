@@ -25,6 +25,7 @@ DEFAULT_TPS = "TPS 901"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 # The day's hours (DOMAIN.md). They go into the creating event with the rest of the station's
 # settings, so that moving them behind the program's back (closing later) fails `verify`.
+BACKUP_DEFAULTS = {"backup_dir": "", "backup_minutes": 5, "backup_keep": 12}
 HOURS = {"opens": "07:00", "closes": "13:00", "dpk_from": "12:00"}
 
 
@@ -112,6 +113,7 @@ def create_station(
             "polling_date": day.isoformat(),
             "timezone": DEFAULT_TIMEZONE,
             **HOURS,
+            **BACKUP_DEFAULTS,
             "created_at": created,
         }
         with write(engine) as conn:

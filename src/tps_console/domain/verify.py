@@ -135,7 +135,7 @@ def _replay(conn: Connection) -> Replay:
     r = Replay()
     for ev, p in _events(conn):
         kind, seq, at = ev["kind"], ev["seq"], ev["at"]
-        if kind == EventKind.STATION_CREATED:
+        if kind in (EventKind.STATION_CREATED, EventKind.BACKUP_TARGET):
             r.station.update(p)
         elif kind == EventKind.ROLL_IMPORTED:
             r.station.update(roll_count=p["count"], roll_fingerprint=p["fingerprint"])

@@ -51,7 +51,7 @@ class EventKind(StrEnum):
     DUPLICATE_BLOCKED = "duplicate_blocked"
     CHECKIN_UNDONE = "checkin_undone"
     VOTER_STATUS = "voter_status"
-    BACKUP = "backup"
+    BACKUP_TARGET = "backup_target"
     BALLOTS_RECEIVED = "ballots_received"
     BALLOT_REPLACED = "ballot_replaced"
     DPK_REGISTERED = "dpk_registered"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from tps_console.domain.ballots import BallotPlan, available, entitlement, plan_draw
 from tps_console.domain.checkin import active_check_in
@@ -64,7 +65,7 @@ class VoterDetails:
 
 def voter_details(rec: Record, voter_id: int) -> VoterDetails:
     with read(rec.engine) as conn:
-        row = conn.execute(select(Voter).where(Voter.id == voter_id)).one()
+        row = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()
         v = row._mapping
         first = active_check_in(conn, voter_id)
         if first is None:
@@ -74,9 +75,13 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
         else:
             plan = None
             handed = conn.execute(
-                select(IssuedBallot.ballot, IssuedBallot.source, IssuedBallot.replacement)
-                .add_columns(IssuedBallot.spoiled_at)
-                .where(IssuedBallot.checkin_id == first.id)
+                select(
+                    col(IssuedBallot.ballot),
+                    col(IssuedBallot.source),
+                    col(IssuedBallot.replacement),
+                )
+                .add_columns(col(IssuedBallot.spoiled_at))
+                .where(col(IssuedBallot.checkin_id) == first.id)
             ).all()
             handed = sorted(handed, key=lambda h: (ALL_BALLOTS.index(h[0]), h[2]))
             checked_in = FirstCheckIn(
@@ -113,7 +118,9 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
 
 def checked_in_voter_ids(rec: Record) -> frozenset[int]:
     with read(rec.engine) as conn:
-        return frozenset(conn.execute(select(CheckIn.voter_id).where(CheckIn.active)).scalars())
+        return frozenset(
+            conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active))).scalars()
+        )
 
 
 @dataclass(frozen=True)
@@ -137,13 +144,15 @@ class BlockProgress:
 
 def waiting_by_block(rec: Record) -> list[BlockProgress]:
     """Per block, in block order: how many voted and who is still to be escorted, by cell."""
-    voted_ids = select(CheckIn.voter_id).where(CheckIn.active)
+    voted_ids = select(col(CheckIn.voter_id)).where(col(CheckIn.active))
     with read(rec.engine) as conn:
         rows = conn.execute(
-            select(Voter.id.in_(voted_ids), Voter.no, Voter.name, Voter.register_no)
-            .add_columns(Voter.block, Voter.cell)
-            .where(Voter.status == VoterStatus.ELIGIBLE)
-            .order_by(Voter.block, Voter.cell, Voter.no)
+            select(
+                col(Voter.id).in_(voted_ids), col(Voter.no), col(Voter.name), col(Voter.register_no)
+            )
+            .add_columns(col(Voter.block), col(Voter.cell))
+            .where(col(Voter.status) == VoterStatus.ELIGIBLE)
+            .order_by(col(Voter.block), col(Voter.cell), col(Voter.no))
         ).all()
     blocks: dict[str, tuple[list[int], list[Waiting]]] = {}
     for voted, no, name, register_no, block, cell in rows:
@@ -162,7 +171,7 @@ def waiting_by_block(rec: Record) -> list[BlockProgress]:
 def indexed_voter(rec: Record, voter_id: int) -> IndexedVoter:
     """One voter as the search index holds them (for a DPK voter registered during the day)."""
     with read(rec.engine) as conn:
-        v = conn.execute(select(Voter).where(Voter.id == voter_id)).one()._mapping
+        v = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()._mapping
     return IndexedVoter(
         v["id"],
         v["no"],

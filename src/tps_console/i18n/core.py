@@ -406,6 +406,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Cadangan ke {path} gagal: {error}",
         "en": "Backup to {path} failed: {error}",
     },
+    "backup.no_folder": {
+        "id": "Folder cadangan {path} tidak ada (flashdisk belum terpasang?)",
+        "en": "Backup folder {path} does not exist (USB stick not plugged in?)",
+    },
+    "backup.not_writable": {
+        "id": "Folder cadangan {path} tidak bisa ditulisi: {error}",
+        "en": "Cannot write to backup folder {path}: {error}",
+    },
+    "backup.bad_setting": {
+        "id": "Cadangan tiap {minutes} menit, simpan {keep}: harus 1–60 menit dan 1–500 salinan",
+        "en": "Backup every {minutes} minutes, keep {keep}: must be 1–60 minutes and 1–500 copies",
+    },
+    "backup.not_a_file": {
+        "id": "Cadangan otomatis hanya untuk TPS dalam berkas SQLite",
+        "en": "Automatic backups need a station in an SQLite file",
+    },
     "backup.done": {"id": "Cadangan tersimpan: {path}", "en": "Backup written: {path}"},
     "restore.exists": {
         "id": "{path} sudah ada; pakai --force untuk menimpanya",

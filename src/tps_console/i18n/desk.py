@@ -6,38 +6,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.working": {"id": "Memproses…", "en": "Working…"},
     # Keys in the footer
     "desk.key.quit": {"id": "Keluar", "en": "Quit"},
-    "desk.key.clear": {"id": "Kosongkan", "en": "Clear"},
-    "desk.key.calling": {"id": "Panggil per blok", "en": "Call by block"},
+    "desk.key.clear": {"id": "Hapus", "en": "Clear"},
+    "desk.key.calling": {"id": "Per blok", "en": "By block"},
     "desk.key.lock": {"id": "Kunci", "en": "Lock"},
-    "desk.key.sign_out": {"id": "Ganti petugas", "en": "Sign out"},
+    "desk.key.sign_out": {"id": "Ganti", "en": "Sign out"},
     "desk.key.confirm": {"id": "Catat hadir", "en": "Check in"},
     "desk.key.back": {"id": "Kembali", "en": "Back"},
-    "desk.key.undo": {"id": "Batalkan hadir (ketua)", "en": "Undo (chair)"},
-    "desk.key.replace": {"id": "Ganti surat suara (ketua)", "en": "Replace a ballot (chair)"},
-    "desk.key.released": {"id": "Bebas (ketua)", "en": "Released (chair)"},
-    "desk.key.transferred": {"id": "Pindah (ketua)", "en": "Transferred (chair)"},
+    "desk.key.undo": {"id": "Batalkan", "en": "Undo"},
+    "desk.key.replace": {"id": "Ganti surat", "en": "Replace"},
+    "desk.key.released": {"id": "Bebas", "en": "Released"},
+    "desk.key.transferred": {"id": "Pindah", "en": "Transferred"},
     "desk.key.acknowledge": {"id": "Mengerti", "en": "Acknowledge"},
     "desk.key.cancel": {"id": "Batal", "en": "Cancel"},
-    "desk.key.dpk": {"id": "Daftar DPK (ketua)", "en": "Register DPK (chair)"},
-    "desk.key.queue": {"id": "Antrean 13.00 (ketua)", "en": "13:00 queue (chair)"},
-    "desk.key.close": {"id": "Tutup TPS (ketua)", "en": "Close polls (chair)"},
+    "desk.key.dpk": {"id": "DPK", "en": "DPK"},
+    "desk.key.queue": {"id": "Antrean", "en": "Queue"},
+    "desk.key.close": {"id": "Tutup", "en": "Close"},
+    "desk.key.backup": {"id": "Cadangan", "en": "Backups"},
     "desk.key.prev_block": {"id": "Blok sebelumnya", "en": "Previous block"},
     "desk.key.next_block": {"id": "Blok berikutnya", "en": "Next block"},
-    # Command palette
-    "desk.cmd.calling": {"id": "Panggil per blok", "en": "Call by block"},
-    "desk.cmd.calling_help": {
-        "id": "Siapa yang belum memilih, per blok dan kamar",
-        "en": "Who has not voted yet, by block and cell",
-    },
-    "desk.cmd.lock": {"id": "Kunci meja", "en": "Lock the desk"},
-    "desk.cmd.lock_help": {"id": "Butuh PIN untuk melanjutkan", "en": "A PIN is needed to resume"},
-    "desk.cmd.sign_out": {"id": "Ganti petugas", "en": "Sign out"},
-    "desk.cmd.sign_out_help": {"id": "Kembali ke layar masuk", "en": "Back to the sign-in screen"},
-    "desk.cmd.quit": {"id": "Keluar", "en": "Quit"},
-    "desk.cmd.quit_help": {
-        "id": "Tutup meja (semua yang tercatat sudah tersimpan)",
-        "en": "Close the desk (everything confirmed is already saved)",
-    },
     # Strip
     "desk.strip.turnout": {"id": "HADIR {n} / {expected}", "en": "VOTED {n} / {expected}"},
     # Sign-in
@@ -185,6 +171,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.notice.closed": {
         "id": "Pemungutan suara DITUTUP. Catatan dibekukan.",
         "en": "The polls are CLOSED. The record is frozen.",
+    },
+    # Automatic backups
+    "desk.backup.ok": {"id": "cadangan {at}", "en": "backup {at}"},
+    "desk.backup.unset": {"id": "CADANGAN BELUM DIATUR (F7)", "en": "NO BACKUP FOLDER (F7)"},
+    "desk.backup.failed": {
+        "id": "CADANGAN GAGAL: {error} — periksa flashdisk, lalu F7",
+        "en": "BACKUP FAILED: {error} — check the USB stick, then F7",
+    },
+    "desk.backup.title": {
+        "id": "Folder cadangan otomatis (flashdisk), disalin selama meja berjalan dan saat TPS ditutup",
+        "en": "Automatic backup folder (USB stick), copied while the desk runs and at closing",
+    },
+    "desk.backup.folder": {
+        "id": "Folder, mis. E:\\cadangan atau /media/usb",
+        "en": "Folder, e.g. E:\\backup or /media/usb",
+    },
+    "desk.backup.minutes": {
+        "id": "Tiap berapa menit (kosong = 5)",
+        "en": "Every how many minutes (empty = 5)",
+    },
+    "desk.backup.keep": {
+        "id": "Simpan berapa salinan terakhir (kosong = 12)",
+        "en": "Keep how many latest copies (empty = 12)",
+    },
+    "desk.backup.set": {
+        "id": "Cadangan otomatis ke {folder} tiap {minutes} menit; salinan pertama dibuat sekarang",
+        "en": "Automatic backups to {folder} every {minutes} minutes; the first copy is made now",
     },
     # Idle lock
     "desk.lock.title": {"id": "🔒 Meja terkunci", "en": "🔒 Desk locked"},

@@ -1,0 +1,92 @@
+"""The start-up probe: how long a full-screen app took to show its first frame, and its memory.
+
+With `TPS_STARTUP_PROBE=FILE` in the environment, the desk (and the benchmark's hello-world app)
+runs this as its Textual auto-pilot. Once the first screen has focus and has been painted (a
+callback queued with `call_after_refresh` runs only after the compositor has drawn every dirty
+widget), it appends `frame <unix time> <peak RSS bytes>` to FILE. On the desk it then waits for
+the roll's search index to load, appends `ready <unix time> <peak RSS bytes>`, and exits.
+
+Standard library only: the desk imports this module on every start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ENV = "TPS_STARTUP_PROBE"
+GIVE_UP_S = 300.0
+
+AutoPilot = Callable[[Any], Awaitable[None]]
+
+
+def startup_probe() -> AutoPilot | None:
+    """The auto-pilot to pass to `App.run`, or None when no probe was asked for."""
+    target = os.environ.get(ENV)
+    if not target:
+        return None
+    path = Path(target)
+
+    async def probe(pilot: Any) -> None:
+        app = pilot.app
+        deadline = time.monotonic() + GIVE_UP_S
+        while app.focused is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.001)
+        painted = asyncio.Event()
+        app.screen.call_after_refresh(painted.set)
+        await painted.wait()
+        _mark(path, "frame")
+        # The desk loads the roll's index in a thread after its first frame.
+        while getattr(app, "index", True) is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        _mark(path, "ready")
+        app.exit()
+
+    return probe
+
+
+def _mark(path: Path, what: str) -> None:
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"{what} {time.time():.6f} {peak_rss_bytes()}\n")
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak resident memory so far (0 where it cannot be read)."""
+    if sys.platform == "win32":
+        return _peak_working_set()
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # Linux counts KiB
+
+
+def _peak_working_set() -> int:
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):
+        _fields_ = [
+            ("cb", wintypes.DWORD),
+            ("PageFaultCount", wintypes.DWORD),
+            ("PeakWorkingSetSize", ctypes.c_size_t),
+            ("WorkingSetSize", ctypes.c_size_t),
+            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+            ("PagefileUsage", ctypes.c_size_t),
+            ("PeakPagefileUsage", ctypes.c_size_t),
+        ]
+
+    counters = Counters()
+    counters.cb = ctypes.sizeof(Counters)
+    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
+    process = kernel32.GetCurrentProcess()
+    if not kernel32.K32GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
+        return 0
+    return int(counters.PeakWorkingSetSize)
