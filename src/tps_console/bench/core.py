@@ -12,11 +12,12 @@ that noise from other work on the machine hits both alike:
 - `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
 
-Times are wall-clock, so on a shared machine a descheduled process shows in the p99: each entry
-also carries both medians, and search entries the p99 of the CPU time the search itself used
-(fine-grained on Linux; Windows counts thread time in 15.6 ms ticks). Search entries add the index's build time and its memory (traced
-apart, at the end). The build's garbage is collected before the first keystroke, and the first
-check-ins (compiling statements) are left out, as start-up costs rather than per-voter ones.
+Times are wall-clock, each taken after a short idle gap as at a real desk. On a shared machine a
+descheduled process still shows in a p99, so every entry also carries both medians, and search
+entries the p99 of the CPU time the search itself used (fine-grained on Linux; Windows counts
+thread time in 15.6 ms ticks), the index's build time and its memory (traced apart, at the end).
+The build's garbage is collected before the first keystroke, and the first check-ins (compiling
+statements) are left out: start-up costs, not per-voter ones.
 Stations are built once per run in a temporary directory that is removed at the end.
 """
 
@@ -56,10 +57,10 @@ SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
 QUICK_MAX = 10_000
 RESULT_LIMIT = 50  # what the desk asks for
 ROUNDS = 3  # each keystroke sequence is typed this many times
-# Keys reach the desk with idle time between them. Without a gap the loop is a CPU hog (a scan
-# takes up to tens of ms), and on a shared machine the scheduler preempts it inside the next
-# sub-millisecond search in ~1 % of keystrokes: exactly the p99.
-KEYSTROKE_GAP_S = 0.002
+# Keys and voters reach the desk with idle time between them. Without a gap the loop is a CPU hog
+# (a scan takes up to tens of ms), and on a shared machine the scheduler preempts it inside the
+# next sub-millisecond search in ~1 % of keystrokes: exactly the p99.
+IDLE_GAP_S = 0.002
 CHECKINS = 400
 QUICK_CHECKINS = 150
 WARM_UP = 10  # first check-ins compile the statements; not part of the day's figure
@@ -114,9 +115,15 @@ def _median(samples: list[float]) -> float:
 
 
 def _ms(action: Callable[..., object], *args: Any) -> float:
-    start = time.perf_counter()
+    return _timed(action, *args)[0]
+
+
+def _timed(action: Callable[..., object], *args: Any) -> tuple[float, float]:
+    """Milliseconds of wall-clock and of this thread's CPU time, after an idle gap."""
+    time.sleep(IDLE_GAP_S)
+    cpu, start = time.thread_time(), time.perf_counter()
     action(*args)
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -183,11 +190,9 @@ def _search(path: Path) -> dict[str, Any]:
             gc.collect()
             for _ in range(ROUNDS):
                 for text in keystrokes:
-                    time.sleep(KEYSTROKE_GAP_S)
-                    cpu = time.thread_time()
-                    found.append(_ms(index.search, text, RESULT_LIMIT))
-                    busy.append((time.thread_time() - cpu) * 1000)
-                    time.sleep(KEYSTROKE_GAP_S)
+                    wall, cpu = _timed(index.search, text, RESULT_LIMIT)
+                    found.append(wall)
+                    busy.append(cpu)
                     scanned.append(_ms(_like, conn, text))
         del index
         gc.collect()

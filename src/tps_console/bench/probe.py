@@ -59,10 +59,16 @@ def peak_rss_bytes() -> int:
     """This process's peak resident memory so far (0 where it cannot be read)."""
     if sys.platform == "win32":
         return _peak_working_set()
+    status = Path("/proc/self/status")
+    if status.exists():
+        # Not getrusage: on Linux its maximum survives fork and exec, so a child started by a
+        # big parent would report the parent's peak. VmHWM belongs to this program alone.
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
     import resource
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024  # Linux counts KiB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS
 
 
 def _peak_working_set() -> int:

@@ -40,16 +40,8 @@ GOAL_MIB = 150
 TIMEOUT_S = 180.0
 SIZE = (120, 40)
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
-# As in build/tps-console.spec, so the two builds differ only in what they run.
-HELLO_BUILD_OPTIONS = (
-    "--onefile",
-    "--collect-submodules=textual",
-    "--collect-submodules=rich._unicode_data",
-    *(
-        f"--exclude-module={m}"
-        for m in ("tkinter", "setuptools", "distutils", "_distutils_hack", "pytest", "IPython")
-    ),
-)
+# The hello-world's build, beside the desk's (run the benchmark from the project root).
+HELLO_SPEC = Path("build") / "hello.spec"
 
 Command = list[str]
 
@@ -123,7 +115,7 @@ def _frozen_desk() -> Path:
 
 
 def _frozen_hello() -> Path:
-    """The one-file build of hello.py, built once per version of it and of PyInstaller."""
+    """The one-file build of hello.py, built once per version of it, its spec and PyInstaller."""
     _source_desk()
     try:
         import PyInstaller
@@ -131,13 +123,13 @@ def _frozen_hello() -> Path:
         raise Unavailable("PyInstaller is not installed: uv sync --group build") from exc
     from platformdirs import user_cache_path
 
+    if not HELLO_SPEC.is_file():
+        raise Unavailable(f"no {HELLO_SPEC}: run the benchmark from the project root")
     spec = importlib.util.find_spec("tps_console.bench.hello")
     assert spec is not None and spec.origin is not None
-    source = Path(spec.origin)
-    digest = hashlib.sha256()
-    for part in (source.read_bytes(), Path(probe.__file__).read_bytes()):
-        digest.update(part)
-    digest.update(f"{PyInstaller.__version__} {sys.version} {HELLO_BUILD_OPTIONS}".encode())
+    digest = hashlib.sha256(f"{PyInstaller.__version__} {sys.version}".encode())
+    for source in (Path(spec.origin), Path(probe.__file__), *HELLO_SPEC.parent.glob("*.py"), HELLO_SPEC):
+        digest.update(source.read_bytes())
     cache = user_cache_path("tps-console", appauthor=False) / "startup-hello" / digest.hexdigest()[:16]
     exe = cache / "dist" / f"tps-hello{EXE_SUFFIX}"
     if exe.is_file():
@@ -147,15 +139,12 @@ def _frozen_hello() -> Path:
             sys.executable,
             "-m",
             "PyInstaller",
-            *HELLO_BUILD_OPTIONS,
+            str(HELLO_SPEC),
             "--noconfirm",
             "--clean",
             "--log-level=WARN",
-            "--name=tps-hello",
             f"--distpath={cache / 'dist'}",
             f"--workpath={cache / 'work'}",
-            f"--specpath={cache}",
-            str(source),
         ],
         capture_output=True,
         text=True,

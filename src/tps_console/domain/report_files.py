@@ -16,7 +16,6 @@ from pathlib import Path
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.report import Attendee, BySex, Report, Translate
-from tps_console.domain.report_pdf import render_pdf
 from tps_console.domain.vocab import Category
 
 ATTENDANCE_FILES = {
@@ -34,6 +33,9 @@ CSV_COLUMNS = (
 
 
 def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Path]:
+    # fpdf2 and fontTools take half a second to import: only when a report is written.
+    from tps_console.domain.report_pdf import render_pdf
+
     if out_dir.exists() and not out_dir.is_dir():
         raise BadInput("report.out_not_dir", path=str(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,30 @@
+"""What both one-file builds share: tps-console.spec, and hello.spec (the start-up benchmark's
+hello-world baseline), so that the two executables differ only in the program they carry."""
+
+from PyInstaller.utils.hooks import collect_submodules
+
+EXCLUDES = [
+    # Development tools, and what only they bring in.
+    "tkinter",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "mypy",
+    "syrupy",
+    "pypdf",
+    "IPython",
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
+    # Pillow is reached only through optional imports (Pygments' image formatter, fpdf2's raster
+    # images); the report's PDF is text only. Left out, a one-file start unpacks 15 MB less.
+    "PIL",
+]
+
+
+def textual_hiddenimports() -> list[str]:
+    """Textual imports its widgets lazily (`textual.widgets.__getattr__`), which the import scan
+    cannot see (Textual issue 4912); Rich >= 14.3 loads its unicode tables by name (PyInstaller
+    issue 9387). Collected whole, so that none is missed."""
+    return collect_submodules("textual") + collect_submodules("rich._unicode_data")
