@@ -88,23 +88,10 @@ def _clock() -> Clock:
     return DrillClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
 
 
-def _roll(size: int) -> list[dict[str, str]]:
-    """The generator's roll, with repeated NIKs (possible at 100k) given the next free serial."""
-    rows = generate_roll(size)
-    seen: set[str] = set()
-    for row in rows:
-        nik = row["nik"]
-        while nik in seen:
-            nik = f"{nik[:12]}{int(nik[12:]) % 9999 + 1:04d}"
-        row["nik"] = nik
-        seen.add(nik)
-    return rows
-
-
 def _build(workdir: Path, size: int) -> tuple[Path, bytes, float]:
     """A station of `size` synthetic voters, its roll, and the seconds `create_station` took."""
     path = workdir / f"station-{size}.db"
-    roll = roll_csv(_roll(size))
+    roll = roll_csv(generate_roll(size))
     start = time.perf_counter()
     create_station(path, roll, _clock(), polling_date=POLLING_DAY)
     return path, roll, time.perf_counter() - start
@@ -232,7 +219,7 @@ def _traced(build: Callable[..., object], *args: Any) -> tuple[int, int]:
 def _checkin(workdir: Path, voters: int) -> dict[str, Any]:
     path = workdir / "checkin.db"
     clock = _clock()
-    create_station(path, roll_csv(_roll(voters + WARM_UP)), clock, polling_date=POLLING_DAY)
+    create_station(path, roll_csv(generate_roll(voters + WARM_UP)), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="bench")
     chair: OfficerInfo | None = None
     for officer in DEMO_OFFICERS:

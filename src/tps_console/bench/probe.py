@@ -15,14 +15,14 @@ import asyncio
 import os
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 ENV = "TPS_STARTUP_PROBE"
 GIVE_UP_S = 300.0
 
-AutoPilot = Callable[[Any], Awaitable[None]]
+AutoPilot = Callable[[Any], Coroutine[Any, Any, None]]
 
 
 def startup_probe() -> AutoPilot | None:

@@ -3,11 +3,13 @@
 - `startup_ms_source`: from starting `python -m tps_console desk DB` (a station of 180) to the
   first painted frame of the sign-in screen; baseline: `python -m tps_console.bench.hello DB`.
 - `startup_ms_frozen`: the same for the one-file executable (`dist/tps-console`, or
-  `TPS_FROZEN_EXE`) against a one-file build of the hello-world, made here with PyInstaller
-  and cached in the user's cache folder (rebuilt when the hello-world or PyInstaller changes).
-  Without PyInstaller (`uv sync --group build`) or the executable, the entry says why.
-- `desk_peak_mib_100k`: peak resident memory of the desk process on a roll of 100,000 once
-  the search index has loaded; baseline: the hello-world's peak.
+  `TPS_FROZEN_EXE`) against a one-file build of the hello-world (build/hello.spec, built like
+  the desk's), made here with PyInstaller and cached in the user's cache folder (rebuilt when
+  the hello-world, the specs or PyInstaller change). Without PyInstaller (`uv run --group
+  build`), the executable or the project root as working folder, the entry says why.
+- `desk_peak_mib_100k` (not with --quick): peak resident memory of the desk process on a roll
+  of 100,000 once the search index has loaded; baseline: the hello-world's peak. `frozen_mib`
+  is the same for the executable.
 
 Every process runs in a real terminal (a pseudo-terminal on Linux and macOS, a new console on
 Windows), so the first frame includes writing it out. Processes report through probe.py: the
@@ -58,11 +60,14 @@ def measure(quick: bool) -> dict[str, Any]:
         desk_db, hello_db = str(fresh_station(180, "startup")), str(work / "hello.db")
         kinds: dict[str, tuple[Command, Command] | Unavailable] = {}
         try:
-            kinds["source"] = (_source_desk() + ["desk", desk_db], _source_hello() + [hello_db])
+            kinds["source"] = ([*_source_desk(), "desk", desk_db], [*_source_hello(), hello_db])
         except Unavailable as exc:
             kinds["source"] = exc
         try:
-            kinds["frozen"] = ([str(_frozen_desk()), "desk", desk_db], [str(_frozen_hello()), hello_db])
+            kinds["frozen"] = (
+                [str(_frozen_desk()), "desk", desk_db],
+                [str(_frozen_hello()), hello_db],
+            )
         except Unavailable as exc:
             kinds["frozen"] = exc
         ready = {k: v for k, v in kinds.items() if not isinstance(v, Unavailable)}
@@ -102,7 +107,7 @@ def _source_desk() -> Command:
 
 
 def _source_hello() -> Command:
-    return _source_desk()[:1] + ["-m", "tps_console.bench.hello"]
+    return [*_source_desk()[:1], "-m", "tps_console.bench.hello"]
 
 
 def _frozen_desk() -> Path:
@@ -128,9 +133,16 @@ def _frozen_hello() -> Path:
     spec = importlib.util.find_spec("tps_console.bench.hello")
     assert spec is not None and spec.origin is not None
     digest = hashlib.sha256(f"{PyInstaller.__version__} {sys.version}".encode())
-    for source in (Path(spec.origin), Path(probe.__file__), *HELLO_SPEC.parent.glob("*.py"), HELLO_SPEC):
+    for source in (
+        Path(spec.origin),
+        Path(probe.__file__),
+        *HELLO_SPEC.parent.glob("*.py"),
+        HELLO_SPEC,
+    ):
         digest.update(source.read_bytes())
-    cache = user_cache_path("tps-console", appauthor=False) / "startup-hello" / digest.hexdigest()[:16]
+    cache = (
+        user_cache_path("tps-console", appauthor=False) / "startup-hello" / digest.hexdigest()[:16]
+    )
     exe = cache / "dist" / f"tps-hello{EXE_SUFFIX}"
     if exe.is_file():
         return exe
@@ -264,3 +276,10 @@ def _wait(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
         proc.wait()
         raise
+
+
+if __name__ == "__main__":
+    # This area alone: `uv run --group build python -m tps_console.bench.startup [--quick]`.
+    import json
+
+    print(json.dumps(measure("--quick" in sys.argv[1:]), indent=2))

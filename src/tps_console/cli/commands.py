@@ -211,6 +211,9 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
         emit_json(results)
     else:
         for name, entry in results.items():
+            if "unavailable" in entry:  # e.g. the frozen start-up without an executable
+                print(f"{name:28} {'-':>12} {entry['unit']:8} {entry['unavailable']}")
+                continue
             print(
                 f"{name:28} {entry['value']:>12} {entry['unit']:8} baseline {entry['baseline']:>12}  ratio {entry['ratio']}"
             )

@@ -15,7 +15,7 @@ Handler = Callable[[argparse.Namespace, Clock], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tps_console.cli import commands, day, screens
+    from tps_console.cli import commands, day, package, screens
 
     p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(handler=handler)
         return sp
 
-    for area in (commands, day, screens):
+    for area in (commands, day, screens, package):
         area.register(cmd, sub)
     return p
 

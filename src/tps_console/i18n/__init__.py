@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tps_console.i18n import core, day, desk, panel
+from tps_console.i18n import core, day, desk, package, panel
 
 # One catalogue, kept in one module per area so the areas can grow independently.
 # tests/test_i18n.py checks that no key is defined twice and every key has both languages.
-PARTS = (core.MESSAGES, desk.MESSAGES, panel.MESSAGES, day.MESSAGES)
+PARTS = (core.MESSAGES, desk.MESSAGES, panel.MESSAGES, day.MESSAGES, package.MESSAGES)
 MESSAGES: dict[str, dict[str, str]] = {k: v for part in PARTS for k, v in part.items()}
 
 LANGUAGES = ("id", "en")
