@@ -31,7 +31,10 @@ def test_the_chair_names_an_existing_writable_folder(
 
 
 def test_copies_rotate_and_each_is_a_whole_station(
-    station: Record, chair: OfficerInfo, clock, tmp_path: Path  # type: ignore[no-untyped-def]
+    station: Record,
+    chair: OfficerInfo,
+    clock,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()

@@ -466,13 +466,6 @@ def test_a_station_in_a_folder_with_spaces_and_a_hash_sign(cli: Cli, tmp_path: P
     day_in(tmp_path / "Pemilu 2024 #TPS 901 (Blora)", cli)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=Exception,
-    reason="db.url_for puts the raw path into an SQLAlchemy URL, which percent-decodes it: a "
-    "folder named 'x%41y' opens 'xAy' (and a '?' starts the URL's query). init then crashes "
-    "with a traceback",
-)
 def test_a_station_in_a_folder_with_a_percent_sign(cli: Cli, tmp_path: Path) -> None:
     day_in(tmp_path / "Rekap 100%41", cli)
 

@@ -71,11 +71,6 @@ def test_names_ignore_punctuation(index: SearchIndex, query: str) -> None:
     assert found(index, query) == [2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search.fold drops only ' and `: a typographic apostrophe (U+2019, as Word and Excel "
-    "autocorrect type it) splits MA’RUF into 'ma' + 'ruf', so 'maruf' no longer finds it",
-)
 @pytest.mark.parametrize(
     ("query", "expected"), [("maruf", [2, 9]), ("ma’ruf", [2, 9]), ("Ma’ruf hidayat", [2])]
 )

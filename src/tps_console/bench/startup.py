@@ -14,7 +14,8 @@
 Every process runs in a real terminal (a pseudo-terminal on Linux and macOS, a new console on
 Windows), so the first frame includes writing it out. Processes report through probe.py: the
 frame's wall-clock time once painted, and their own peak memory. Runs are interleaved and the
-first of each kind is left out (it fills the disk cache); medians are reported.
+first of each kind is left out (it fills the disk cache and, from source, writes the compiled
+bytecode that the later runs load, as an installed program's would); medians are reported.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def _frames(
         for kind, commands in kinds.items():
             for samples, command in zip(frames[kind], commands, strict=True):
                 started, marks = _probe(command, work)
-                if n:  # the first run of each only warms the disk cache
+                if n:  # the first run of each only warms the caches
                     samples.append((marks["frame"][0] - started) * 1000)
     return frames
 
@@ -219,6 +220,10 @@ def _probe(command: Command, work: Path) -> tuple[float, dict[str, tuple[float, 
     marks_file = work / "probe.txt"
     marks_file.unlink(missing_ok=True)
     env = {**os.environ, probe.ENV: str(marks_file), "TERM": "xterm-256color"}
+    # As an installed program starts: from compiled bytecode, written on the first (warm-up) run
+    # beside the run's files rather than into the installation.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     started = _run_in_terminal(command, env)
     marks: dict[str, tuple[float, int]] = {}
     if marks_file.exists():

@@ -211,13 +211,16 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
         emit_json(results)
     else:
         for name, entry in results.items():
+            if "error" in entry:
+                print(f"{name:28} {entry['error']}")
+                continue
             if "unavailable" in entry:  # e.g. the frozen start-up without an executable
                 print(f"{name:28} {'-':>12} {entry['unit']:8} {entry['unavailable']}")
                 continue
             print(
                 f"{name:28} {entry['value']:>12} {entry['unit']:8} baseline {entry['baseline']:>12}  ratio {entry['ratio']}"
             )
-    return 0
+    return 1 if any("error" in entry for entry in results.values()) else 0
 
 
 def register(cmd: Command, sub: Any) -> None:

@@ -8,6 +8,7 @@ thread workers, which hand plain dataclasses back.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,6 +95,10 @@ class DeskApp(Localised, App[None]):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
+        # The roll's objects live all day: keep them out of the garbage collector's full passes,
+        # which would otherwise pause a keystroke for ~70 ms on a 100k roll.
+        gc.collect()
+        gc.freeze()
         self.screen.post_message(IndexReady())
 
     def add_to_index(self, voter_id: int) -> None:
@@ -191,7 +196,7 @@ class DeskApp(Localised, App[None]):
             if not binding.show or not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            run = partial(active.node.run_action, binding.action)
+            run = partial(self.run_action, binding.action, active.node)
             yield SystemCommand(binding.description, key.upper(), run)
 
 

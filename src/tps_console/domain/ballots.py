@@ -216,14 +216,21 @@ def receive_ballots(
     return Delivery(name, new_source, checked, {b: held[b] for b in ALL_BALLOTS if b in held})
 
 
+_AVAILABLE = (
+    select(col(BallotStock.ballot), col(BallotStock.source), col(BallotStock.remaining))
+    .join(BallotSource, col(BallotSource.name) == col(BallotStock.source))
+    .where(
+        col(BallotStock.remaining) > 0,
+        col(BallotStock.ballot).in_(bindparam("types", expanding=True)),
+    )
+    .order_by(col(BallotSource.position))
+)
+_ISSUE = insert(IssuedBallot.__table__)  # type: ignore[attr-defined]
+
+
 def available(conn: Connection, ballots: Sequence[str] = ALL_BALLOTS) -> list[tuple[str, str, int]]:
     """(type, source, remaining) where stock is left, sources in drawing order."""
-    rows = conn.execute(
-        select(col(BallotStock.ballot), col(BallotStock.source), col(BallotStock.remaining))
-        .join(BallotSource, col(BallotSource.name) == col(BallotStock.source))
-        .where(col(BallotStock.remaining) > 0, col(BallotStock.ballot).in_(ballots))
-        .order_by(col(BallotSource.position))
-    )
+    rows = conn.execute(_AVAILABLE, {"types": list(ballots)})
     return [(r.ballot, r.source, r.remaining) for r in rows]
 
 
@@ -280,7 +287,7 @@ def issue(
     if not draws:
         return
     conn.execute(
-        insert(IssuedBallot),
+        _ISSUE,
         [
             {
                 "checkin_id": checkin_id,

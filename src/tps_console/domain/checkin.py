@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
@@ -66,18 +66,23 @@ def resolve(rec: Record, key: str) -> int:
     return voter_id
 
 
+_CI = CheckIn.__table__  # type: ignore[attr-defined]
+_OFF = Officer.__table__  # type: ignore[attr-defined]
+_VOTERS = Voter.__table__  # type: ignore[attr-defined]
+_ACTIVE = (
+    select(_CI.c.id, _CI.c.at, _CI.c.desk, _CI.c.officer_id, _OFF.c.name)
+    .join(_OFF, _OFF.c.id == _CI.c.officer_id)
+    .where(_CI.c.voter_id == bindparam("voter_id"), _CI.c.active)
+)
+_VOTER = select(_VOTERS).where(_VOTERS.c.id == bindparam("voter_id"))
+_INSERT = insert(_CI)
+_QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
+    QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
+)
+
+
 def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
-    return conn.execute(
-        select(
-            col(CheckIn.id),
-            col(CheckIn.at),
-            col(CheckIn.desk),
-            col(CheckIn.officer_id),
-            col(Officer.name),
-        )
-        .join(Officer, col(Officer.id) == col(CheckIn.officer_id))
-        .where(col(CheckIn.voter_id) == voter_id, col(CheckIn.active))
-    ).first()
+    return conn.execute(_ACTIVE, {"voter_id": voter_id}).first()
 
 
 def _already_voted(first: Row[Any], voter: Any) -> AlreadyVoted:
@@ -115,9 +120,7 @@ def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
 
 def is_queued(conn: Connection, voter_id: int) -> bool:
     """Whether the chair recorded this voter in the queue at closing time."""
-    found = conn.execute(
-        select(col(QueueEntry.at)).where(col(QueueEntry.voter_id) == voter_id)
-    ).first()
+    found = conn.execute(_QUEUED, {"voter_id": voter_id}).first()
     return found is not None
 
 
@@ -153,7 +156,7 @@ def check_in(
     outcome: CheckInDone | TpsError
     with write(rec.engine) as conn:
         ensure_not_closed(conn, rec.station)
-        voter = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).first()
+        voter = conn.execute(_VOTER, {"voter_id": voter_id}).first()
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
         refusal = _refusal(conn, voter, rec)
@@ -181,7 +184,7 @@ def _insert(
 ) -> CheckInDone:
     at = stamp(rec.now())
     inserted = conn.execute(
-        insert(CheckIn).values(voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at)
+        _INSERT, {"voter_id": voter.id, "officer_id": officer.id, "desk": rec.desk, "at": at}
     )
     checkin_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
     ballots.issue(conn, checkin_id, plan.draws, at)

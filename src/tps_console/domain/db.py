@@ -8,13 +8,15 @@ when a read lock cannot be upgraded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import SQLModel
 
 from tps_console.domain import models  # noqa: F401  (registers the tables)
@@ -22,27 +24,30 @@ from tps_console.domain import models  # noqa: F401  (registers the tables)
 BUSY_TIMEOUT_MS = 10_000
 
 
-def url_for(target: str | Path, *, readonly: bool = False) -> str:
-    text = str(target)
-    if "://" in text:
-        return text
-    path = Path(text).resolve().as_posix()
-    if readonly:
-        return f"sqlite:///file:{path}?mode=ro&uri=true"
-    return f"sqlite:///{path}"
+def _connector(path: Path, readonly: bool) -> Callable[[], sqlite3.Connection]:
+    """Connections made by us, not parsed from a URL: a folder named "TPS #901" or "100%"
+    stays exactly that path."""
+    timeout = BUSY_TIMEOUT_MS / 1000
+
+    def connect() -> sqlite3.Connection:
+        if readonly:
+            uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        return sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+
+    return connect
 
 
 def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
     """An engine on a station database (a path, or any SQLAlchemy URL)."""
-    url = url_for(target, readonly=readonly)
-    if not url.startswith("sqlite"):
-        return create_engine(url)
+    if "://" in str(target):
+        return create_engine(str(target))
     engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        "sqlite://",
+        creator=_connector(Path(target).resolve(), readonly),
         # The panel and the tests open several engines on one file; pooled idle connections
         # would hold nothing useful and would keep the WAL from being checkpointed.
-        poolclass=NullPool if readonly else None,
+        poolclass=NullPool if readonly else QueuePool,
     )
 
     @event.listens_for(engine, "connect")

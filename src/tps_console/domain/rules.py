@@ -11,7 +11,6 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Connection, select
-from sqlmodel import col
 
 from tps_console.domain.errors import Refused
 from tps_console.domain.models import Station
@@ -47,9 +46,12 @@ def closing_instant(station: StationInfo) -> datetime:
     return datetime.combine(station.polling_date, station.closes, tzinfo=station.timezone)
 
 
+_CLOSED_AT = select(Station.__table__.c.closed_at)  # type: ignore[attr-defined]
+
+
 def closed_at(conn: Connection) -> str | None:
     """When the chair closed the polls, or None while they are not closed."""
-    return conn.execute(select(col(Station.closed_at))).scalar()
+    return conn.execute(_CLOSED_AT).scalar()
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:

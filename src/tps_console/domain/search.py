@@ -81,14 +81,19 @@ class Found:
 EXACT_ID, EXACT_WORDS, PREFIX, TYPO, FRAGMENT = range(5)
 
 
+# Apostrophes join a name ("Ma'ruf"), whichever one a spreadsheet's autocorrect typed.
+_APOSTROPHES = str.maketrans("", "", "'`\u2019\u2018\u02bc\u00b4")
+
+
 def fold(text: str) -> list[str]:
     """Name words, lower case, accents and punctuation removed ("Ma'ruf Éko" -> maruf, eko)."""
+    text = text.translate(_APOSTROPHES)
     if text.isascii():  # nothing to decompose: the common case, and ten times faster
         plain = text.lower()
     else:
         decomposed = unicodedata.normalize("NFKD", text)
         plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _NON_WORD.sub(" ", plain.replace("'", "").replace("`", "")).split()
+    return _NON_WORD.sub(" ", plain).split()
 
 
 def _bitmap(positions: Sequence[int], size: int) -> int:

@@ -122,7 +122,10 @@ def _check_noted_head(conn: Connection, noted: str) -> None:
     prefix = noted.strip().lower()
     if len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
         raise Mismatch("verify.bad_expect", head=noted)
-    if conn.execute(select(col(Event.seq)).where(col(Event.hash).startswith(prefix))).first() is None:
+    if (
+        conn.execute(select(col(Event.seq)).where(col(Event.hash).startswith(prefix))).first()
+        is None
+    ):
         raise Mismatch("verify.expected_missing", head=prefix)
 
 

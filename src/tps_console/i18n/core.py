@@ -25,8 +25,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "pakai/buat TPS contoh di berkas ini",
         "en": "use or create the demo station in this file",
     },
-    "cli.demo_no_desk": {"id": "hanya buat TPS contoh dan cetak statusnya", "en": "only create the demo station and print its status"},
-    "cli.desk_cmd": {"id": "meja daftar hadir (masuk dengan ID petugas + PIN)", "en": "the check-in desk (sign in with officer ID + PIN)"},
+    "cli.demo_no_desk": {
+        "id": "hanya buat TPS contoh dan cetak statusnya",
+        "en": "only create the demo station and print its status",
+    },
+    "cli.desk_cmd": {
+        "id": "meja daftar hadir (masuk dengan ID petugas + PIN)",
+        "en": "the check-in desk (sign in with officer ID + PIN)",
+    },
     "cli.init": {
         "id": "buat TPS baru dari berkas DPT (CSV)",
         "en": "create a new station from a roll (CSV)",
