@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 
 from tps_console.desk.app import DeskApp, make_desk
@@ -39,3 +40,11 @@ async def find(pilot: Pilot[None], text: str) -> None:
     await type_text(pilot, text)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def burst(app: DeskApp, *keys: str) -> None:
+    """Keys arriving in one burst, as a scanner or a fast typist sends them through the terminal
+    (Pilot.press would wait for each key to be handled)."""
+    for key in keys:
+        char = " " if key == "space" else (key if len(key) == 1 else None)
+        app._driver.send_message(events.Key(key, char))  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from textual.widgets import Static
 
 from tests.conftest import wib
-from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tests.desk_helpers import burst, desk_for, find, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
@@ -298,3 +298,22 @@ async def test_every_footer_key_is_in_the_command_palette(station: Record) -> No
         }
         assert footer <= titles
         assert {"Per blok", "DPK", "Antrean", "Tutup", "Cadangan"} <= titles
+
+
+async def test_a_burst_of_keys_lands_in_the_right_fields(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+    """ID ⇥ PIN ⏎ in one burst signs in; a chair form filled in one burst is filled right."""
+    check_in(station, member, voter_id=1)
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, *"anggota4", "tab", *"4444", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen) and app.officer is not None
+        burst(app, *NIK_1, "enter")
+        await settle(pilot)
+        burst(app, "u")
+        await settle(pilot)
+        burst(app, "ctrl+u", *"ketua", "enter", *"1234", "enter", *"salah orang", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen), app.screen
+    assert active_check_ins(station) == 0

@@ -36,11 +36,12 @@ def _send(app: Any, key: str) -> None:
     app._driver.send_message(events.Key(key, char))
 
 
-async def _until(condition: Callable[[], bool]) -> None:
+async def _until(condition: Callable[[], bool], app: Any = None) -> None:
     deadline = time.perf_counter() + TIMEOUT_S
     while not condition():
         if time.perf_counter() > deadline:
-            raise TimeoutError("the desk did not respond")
+            where = "" if app is None else f" (screen {type(app.screen).__name__})"
+            raise TimeoutError(f"the desk did not respond{where}")
         await asyncio.sleep(0.0005)
 
 
@@ -62,7 +63,7 @@ async def _keystrokes(size: int) -> tuple[list[float], list[float]]:
                 before = screen._hits
                 start = time.perf_counter()
                 _send(app, "space" if query[n - 1] == " " else query[n - 1])
-                await _until(lambda before=before: screen._hits is not before)  # type: ignore[misc]
+                await _until(lambda before=before: screen._hits is not before, app)  # type: ignore[misc]
                 pressed.append((time.perf_counter() - start) * 1000)
                 start = time.perf_counter()
                 index.search(query[:n], 50)
@@ -105,11 +106,12 @@ async def _day(size: int) -> tuple[float, float, float]:
                 _send(app, key)
             _send(app, "enter")
             await _until(
-                lambda: isinstance(app.screen, VoterCardScreen) and app.screen.details is not None
+                lambda: isinstance(app.screen, VoterCardScreen) and app.screen.details is not None,
+                app,
             )
             _send(app, "enter")
             # Done when this voter's confirmation is on screen and the search box is ready again.
-            await _until(lambda name=name: _confirmed(app, main, message, name))  # type: ignore[misc]
+            await _until(lambda name=name: _confirmed(app, main, message, name), app)  # type: ignore[misc]
             keys_after_identifier += 2
         desk_seconds = time.perf_counter() - start
     checked_in = read_status(rec).checked_in

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -87,7 +87,12 @@ class ChairForm(Localised, ModalScreen[str | None]):
                 start = (
                     officer.id if field.name == "chair_id" and officer and officer.is_chair else ""
                 )
-                yield entry(value=start, id=f"field-{field.name}", password=field.password)
+                yield entry(
+                    value=start,
+                    id=f"field-{field.name}",
+                    password=field.password,
+                    on_enter=self._next,
+                )
                 if field.many:
                     yield Static("", id=f"list-{field.name}", classes="collected")
             yield Static("", id="chair-error", classes="error")
@@ -97,17 +102,16 @@ class ChairForm(Localised, ModalScreen[str | None]):
         first_empty = next(i for i in self.query(Input) if not i.value)
         first_empty.focus()
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
+    def _next(self, box: Input) -> None:
         """Enter moves on to the next field; on the last one it submits the form."""
         if self.submitting:
             return
         boxes = [self.query_one(f"#field-{f.name}", Input) for f in self.form_fields]
-        here = boxes.index(event.input)
+        here = boxes.index(box)
         field = self.form_fields[here]
-        if field.many and event.value.strip():
-            self.values[field.name].append(event.value.strip())
-            event.input.value = ""
+        if field.many and box.value.strip():
+            self.values[field.name].append(box.value.strip())
+            box.value = ""
             self.query_one(f"#list-{field.name}", Static).update(", ".join(self.values[field.name]))
             return
         for f, box in zip(self.form_fields, boxes, strict=True):
@@ -119,9 +123,9 @@ class ChairForm(Localised, ModalScreen[str | None]):
             if not f.optional and not self.values[f.name]
         ]
         if missing:
-            missing[0].focus()
+            self.set_focus(missing[0])
         elif here + 1 < len(boxes):
-            boxes[here + 1].focus()
+            self.set_focus(boxes[here + 1])
         else:
             self.submitting = True
             self.query_one("#chair-error", Static).update(t("desk.working"))
@@ -164,16 +168,12 @@ class LockScreen(Localised, ModalScreen[None]):
         with Vertical(id="lock-box"):
             yield Static(t("desk.lock.title"), classes="title")
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
-            yield entry(id="lock-pin", password=True)
+            yield entry(id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value))
             yield Static("", id="lock-error", classes="error")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#lock-pin", Input).focus()
-
-    @on(Input.Submitted, "#lock-pin")
-    def _submit(self, event: Input.Submitted) -> None:
-        self.unlock(event.value)
 
     @work(thread=True, exclusive=True)
     def unlock(self, pin: str) -> None:

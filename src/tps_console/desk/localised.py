@@ -7,9 +7,11 @@ each instance translates its own copy when it is created.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from textual import events
 from textual._context import active_app
 from textual.dom import DOMNode
 from textual.widgets import Input
@@ -26,8 +28,39 @@ class Localised(DOMNode):
             table[key] = [replace(b, description=t(b.description)) for b in bindings]
 
 
-def entry(**kwargs: Any) -> Input:
+class FormInput(Input):
+    """An input that moves on at once and passes on keys meant for the next field.
+
+    A scanner or a fast typist sends "ketua⇥1234⏎" in one burst. Textual queues each key for the
+    widget focused when the key arrived, and moves the focus only later, so keys after a Tab or
+    an Enter that goes to the next field would land in this one. So Tab and Enter move the focus
+    here, synchronously, and keys that reach this field after it lost the focus go back to the
+    app, which hands them to the field that has it now, in the order they were typed.
+    """
+
+    def __init__(self, *, on_enter: Callable[[FormInput], None] | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.on_enter = on_enter
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.app.focused is not self:
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+        elif event.key == "tab":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+        elif event.key == "enter" and self.on_enter is not None:
+            event.stop()
+            event.prevent_default()
+            self.on_enter(self)
+        else:
+            await super()._on_key(event)
+
+
+def entry(**kwargs: Any) -> FormInput:
     """A text input; the cursor does not blink when headless (tests, selfcheck) so frames repeat."""
-    field = Input(**kwargs)
+    field = FormInput(**kwargs)
     field.cursor_blink = not active_app.get().is_headless
     return field

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
@@ -21,9 +21,11 @@ class SignInScreen(Localised, Screen[None]):
         with Center(), Vertical(id="signin-box"):
             yield Static(t("desk.signin.title"), classes="title")
             yield Label(t("desk.signin.officer"))
-            yield entry(id="officer", placeholder=t("desk.signin.officer_hint"))
+            yield entry(
+                id="officer", placeholder=t("desk.signin.officer_hint"), on_enter=self._to_pin
+            )
             yield Label(t("desk.signin.pin"))
-            yield entry(id="pin", password=True, placeholder="••••")
+            yield entry(id="pin", password=True, placeholder="••••", on_enter=self._submit)
             yield Static("", id="signin-error", classes="error")
             demo = self.app.demo_logins  # type: ignore[attr-defined]
             if demo:
@@ -35,16 +37,14 @@ class SignInScreen(Localised, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#officer", Input).focus()
 
-    @on(Input.Submitted, "#officer")
-    def _to_pin(self) -> None:
-        self.query_one("#pin", Input).focus()
+    def _to_pin(self, _: Input) -> None:
+        self.set_focus(self.query_one("#pin", Input))
 
-    @on(Input.Submitted, "#pin")
-    def _submit(self) -> None:
+    def _submit(self, _: Input) -> None:
         officer_id = self.query_one("#officer", Input).value.strip()
         pin = self.query_one("#pin", Input).value
         if not officer_id:
-            self.query_one("#officer", Input).focus()
+            self.set_focus(self.query_one("#officer", Input))
             return
         self.query_one("#signin-error", Static).update(t("desk.working"))
         self.sign_in(officer_id, pin)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import SQLModel
 
@@ -73,6 +73,9 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def create_schema(engine: Engine) -> None:
+    if engine.dialect.name == "postgresql":
+        index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
+        index.dialect_options["postgresql"]["where"] = text("active")
     SQLModel.metadata.create_all(engine)
 
 

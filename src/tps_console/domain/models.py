@@ -54,16 +54,20 @@ class Officer(SQLModel, table=True):
     added_at: str
 
 
+ACTIVE_INDEX = "uq_checkin_active_voter"
+
+
 class CheckIn(SQLModel, table=True):
     __table_args__ = (
         # Non-negotiable 1: the database itself refuses a second active check-in of a voter,
         # whatever any desk looked up before inserting.
         Index(
-            "uq_checkin_active_voter",
+            ACTIVE_INDEX,
             "voter_id",
             unique=True,
             sqlite_where=text("active = 1"),
-            postgresql_where=text("active"),
+            # postgresql_where is added by db.create_schema on PostgreSQL only: naming it here
+            # would import the whole PostgreSQL dialect at every start of the desk.
         ),
         # SQLite stores booleans as integers: a 2 would read as True yet escape `active = 1` and
         # with it the unique index above.
