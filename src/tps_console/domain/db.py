@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import SQLModel
 
-from tps_console.domain import models  # noqa: F401  (registers the tables)
+from tps_console.domain import models  # also registers the tables with SQLModel
 
 BUSY_TIMEOUT_MS = 10_000
 
