@@ -357,3 +357,29 @@ def test_turnout_follows_the_day(
     assert (status.expected, status.checked_in, status.undone) == (180, 4, 1)
     assert sum(status.by_category.values()) == sum(status.by_gender.values()) == 4
     assert verify(station).ok
+
+
+def test_a_duplicate_the_look_up_missed_is_refused_by_the_index_and_recorded(
+    station: Record, member: OfficerInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server database two desks can both look before either inserts: the unique index
+    refuses the second insert, and the desk says "already voted" like any other duplicate."""
+    check_in(station, member, voter_id=1)
+    real = checkin_module.active_check_in
+    missed = iter([True])
+
+    def look_up_that_misses_once(conn: Any, voter_id: int) -> Any:
+        return None if next(missed, False) else real(conn, voter_id)
+
+    monkeypatch.setattr(checkin_module, "active_check_in", look_up_that_misses_once)
+    with pytest.raises(AlreadyVoted):
+        check_in(station, member, voter_id=1)
+    with read(station.engine) as conn:
+        active = conn.execute(
+            select(func.count()).select_from(CheckIn).where(CheckIn.voter_id == 1, CheckIn.active)
+        ).scalar_one()
+        blocked = conn.execute(
+            select(func.count()).select_from(Event).where(Event.kind == "duplicate_blocked")
+        ).scalar_one()
+    assert (active, blocked) == (1, 1)
+    assert verify(station).ok

@@ -153,6 +153,26 @@ def check_in(
         require_chair(short_approved_by)
     if voter_id is None:
         voter_id = resolve(rec, key or "")
+    try:
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
+    except IntegrityError:
+        # Another desk's check-in of this voter committed between our look-up and our insert and
+        # the unique index refused ours. SQLite cannot get here (BEGIN IMMEDIATE serialises the
+        # desks); a server database can. The second attempt sees that check-in and records the
+        # refusal like any duplicate.
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
+    if isinstance(outcome, TpsError):
+        raise outcome
+    return outcome
+
+
+def _check_in_once(
+    rec: Record,
+    officer: OfficerInfo,
+    voter_id: int,
+    key: str | None,
+    short_approved_by: OfficerInfo | None,
+) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with write(rec.engine) as conn:
         ensure_not_closed(conn, rec.station)
@@ -169,8 +189,6 @@ def check_in(
         else:
             _record_refusal(conn, rec, officer, voter.id, refusal)
             outcome = refusal
-    if isinstance(outcome, TpsError):
-        raise outcome
     return outcome
 
 
