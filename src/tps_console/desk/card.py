@@ -21,6 +21,7 @@ from tps_console.desk.localised import Localised
 from tps_console.domain.checkin import set_voter_status, undo_check_in
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.replacement import replace_ballot
+from tps_console.domain.station import StationInfo
 from tps_console.domain.timefmt import local_time
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.domain.voters import VoterDetails, voter_details
@@ -80,53 +81,7 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
         self.details = details
         self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
         self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
-        self.query_one("#card-body", Static).update(self.render_card(details))
-
-    def render_card(self, v: VoterDetails) -> Text:
-        rec = self.app.rec  # type: ignore[attr-defined]
-        text = Text()
-        text.append(f"{v.name}\n", "bold")
-        text.append(f"no. {v.no}   {v.category}   ", "bold")
-        text.append(f"{t('sex.' + v.sex)}   {t('desk.card.age', age=v.age)}\n")
-        text.append(f"{t('desk.card.register')}: {v.register_no or '—'}   ")
-        text.append(f"{t('desk.card.block')}: {v.block or '—'} / {v.cell or '—'}\n")
-        text.append(f"NIK {v.nik[:6]} {v.nik[6:12]} {v.nik[12:]}\n", "dim")
-        if v.disability:
-            text.append(f"♿ {t('desk.card.disability')}: {v.disability}\n", "bold yellow")
-        text.append(f"\n{t('desk.card.ballots')} ({len(v.ballots)}):\n")
-        if v.checked_in is not None:
-            for handed in v.checked_in.handed:
-                ballot_chip(text, handed.ballot, handed.source, rec.station.tps)
-                if handed.spoiled:
-                    text.append(t("desk.card.spoiled") + " ", "bold red")
-        elif v.plan is not None:
-            for draw in v.plan.draws:
-                ballot_chip(text, draw.ballot, draw.source, rec.station.tps)
-            for code in v.plan.short:
-                text.append(f" {code} {t('desk.card.out')} ", "bold white on dark_red")
-                text.append(" ")
-        text.append("\n\n")
-        if v.checked_in is not None:
-            first = v.checked_in
-            text.append(
-                " "
-                + t(
-                    "desk.card.voted",
-                    at=local_time(rec.station, first.at),
-                    officer=first.officer_name,
-                    desk=first.desk,
-                )
-                + " ",
-                "bold white on dark_red",
-            )
-        elif v.status != VoterStatus.ELIGIBLE:
-            text.append(
-                f" {t('desk.card.status_' + v.status)}: {v.status_reason} ",
-                "bold white on dark_red",
-            )
-        else:
-            text.append(f" {t('desk.card.ready')} ", "bold black on green3")
-        return text
+        self.query_one("#card-body", Static).update(card_text(self.app.rec.station, details))  # type: ignore[attr-defined]
 
     def action_confirm(self) -> None:
         v = self.details
@@ -204,6 +159,53 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
 
         self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)
+
+
+def card_text(station: StationInfo, v: VoterDetails) -> Text:
+    """The voter card's text: on the card, and beside the results on a wide screen."""
+    text = Text()
+    text.append(f"{v.name}\n", "bold")
+    text.append(f"no. {v.no}   {v.category}   ", "bold")
+    text.append(f"{t('sex.' + v.sex)}   {t('desk.card.age', age=v.age)}\n")
+    text.append(f"{t('desk.card.register')}: {v.register_no or '—'}   ")
+    text.append(f"{t('desk.card.block')}: {v.block or '—'} / {v.cell or '—'}\n")
+    text.append(f"NIK {v.nik[:6]} {v.nik[6:12]} {v.nik[12:]}\n", "dim")
+    if v.disability:
+        text.append(f"♿ {t('desk.card.disability')}: {v.disability}\n", "bold yellow")
+    text.append(f"\n{t('desk.card.ballots')} ({len(v.ballots)}):\n")
+    if v.checked_in is not None:
+        for handed in v.checked_in.handed:
+            ballot_chip(text, handed.ballot, handed.source, station.tps)
+            if handed.spoiled:
+                text.append(t("desk.card.spoiled") + " ", "bold red")
+    elif v.plan is not None:
+        for draw in v.plan.draws:
+            ballot_chip(text, draw.ballot, draw.source, station.tps)
+        for code in v.plan.short:
+            text.append(f" {code} {t('desk.card.out')} ", "bold white on dark_red")
+            text.append(" ")
+    text.append("\n\n")
+    if v.checked_in is not None:
+        first = v.checked_in
+        text.append(
+            " "
+            + t(
+                "desk.card.voted",
+                at=local_time(station, first.at),
+                officer=first.officer_name,
+                desk=first.desk,
+            )
+            + " ",
+            "bold white on dark_red",
+        )
+    elif v.status != VoterStatus.ELIGIBLE:
+        text.append(
+            f" {t('desk.card.status_' + v.status)}: {v.status_reason} ",
+            "bold white on dark_red",
+        )
+    else:
+        text.append(f" {t('desk.card.ready')} ", "bold black on green3")
+    return text
 
 
 REASON = Field("reason", "desk.chair.reason")

@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.app import IndexReady, RecordRefreshed
+from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
 from tps_console.desk.dialogs import ChairForm
 from tps_console.desk.localised import Localised, entry
@@ -27,9 +29,11 @@ from tps_console.domain.errors import AlreadyVoted, TpsError
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import Hit
 from tps_console.domain.timefmt import local_time
+from tps_console.domain.voters import VoterDetails, voter_details
 from tps_console.i18n import t
 
 RESULT_LIMIT = 50
+WIDE = 130  # columns from which the highlighted voter's card shows beside the list
 
 
 class CheckInScreen(Localised, Screen[None]):
@@ -57,7 +61,9 @@ class CheckInScreen(Localised, Screen[None]):
         yield entry(id="search", placeholder=t("desk.search.placeholder"))
         yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
-        yield OptionList(id="results")
+        with Horizontal(id="found"):
+            yield OptionList(id="results")
+            yield Static("", id="preview")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -98,6 +104,7 @@ class CheckInScreen(Localised, Screen[None]):
             self._hits = []
             results.clear_options()
             count.update("")
+            self.query_one("#preview", Static).update("")
             return
         found = index.search(query, RESULT_LIMIT)
         self._hits = found.hits
@@ -138,13 +145,31 @@ class CheckInScreen(Localised, Screen[None]):
                 t("checkin.unknown", key=event.value.strip()), duplicate=False, clear=scanned
             )
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
+        self.set_class(event.size.width >= WIDE, "wide")
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.has_class("wide") and event.option_index < len(self._hits):
+            self.preview(self._hits[event.option_index].voter.id)
+
+    @work(thread=True, exclusive=True, group="preview")
+    def preview(self, voter_id: int) -> None:
+        details = voter_details(self.app.rec, voter_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_preview, details)
+
+    def _show_preview(self, details: VoterDetails) -> None:
+        hits = self._hits
+        highlighted = self.query_one("#results", OptionList).highlighted
+        if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
+            self.query_one("#preview", Static).update(card_text(self.app.rec.station, details))  # type: ignore[attr-defined]
+
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.open_card(self._hits[event.option_index].voter.id)
 
     def open_card(self, voter_id: int) -> None:
-        from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen
-
         def decided(outcome: CardOutcome) -> None:
             if isinstance(outcome, CheckInRequest):
                 self.say(t("desk.working"), "info")

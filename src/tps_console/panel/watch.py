@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,6 +55,9 @@ class Watcher:
     """Owns the panel's read-only record and its version connection; reopens them when needed."""
 
     def __init__(self, path: Path, clock: Clock) -> None:
+        # Polls run in a worker thread while the app may close the watcher on the UI thread:
+        # closing a SQLite connection another thread is using crashes the process.
+        self._lock = threading.RLock()
         self.path = path
         self.clock = clock
         self.record: Record | None = None
@@ -64,12 +68,17 @@ class Watcher:
 
     def open(self) -> Turnout:
         """Open the station and read it once. Raises BadInput if it is not a readable station."""
-        self._reopen()
-        return self._read(self._data_version())
+        with self._lock:
+            self._reopen()
+            return self._read(self._data_version())
 
     def poll(self, *, force: bool = False) -> Reading:
         """New figures if the data changed (or `force`), else an empty reading. Never raises:
         whatever goes wrong is reported as trouble, and the next poll tries again."""
+        with self._lock:
+            return self._poll(force)
+
+    def _poll(self, force: bool) -> Reading:
         try:
             if self._file_identity() != self._identity:
                 self._reopen()
@@ -81,10 +90,14 @@ class Watcher:
         except Exception as exc:  # the panel must outlive any failure of the file it watches
             trouble = classify(exc)
             if trouble is not Trouble.BUSY:
-                self.close()
+                self._close()
             return Reading(trouble=trouble, detail=describe(exc))
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._version_conn is not None:
             self._version_conn.close()
         if self.record is not None:
@@ -102,7 +115,7 @@ class Watcher:
         return st.st_dev, st.st_ino
 
     def _reopen(self) -> None:
-        self.close()
+        self._close()
         # Identity before opening: if the file is swapped in between, the next poll sees a
         # mismatch and reopens, instead of watching the old file for ever.
         try:
