@@ -217,3 +217,16 @@ def test_bad_officers_are_refused(
         add_officer(station, officer_id, name, role, pin, by=chair)
     assert caught.value.key == key
     assert len(list_officers(station)) == 2
+
+
+def test_no_officer_is_added_once_the_polls_are_closed(
+    station: Record, chair: OfficerInfo, clock: FixedClock
+) -> None:
+    from tps_console.domain.errors import Refused
+    from tps_console.domain.polls import close_polls
+
+    clock.set(wib(13, 30))
+    close_polls(station, chair)
+    with pytest.raises(Refused) as refused:
+        add_officer(station, "anggota7", "Anggota 7", "member", "7777", by=chair)
+    assert refused.value.key == "polls.frozen"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +19,14 @@ from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import generate_roll, roll_csv
 
 POLLING_DAY = date(2024, 2, 14)
-WORKDIR = Path(tempfile.mkdtemp(prefix="tps-bench-"))
+
+
+@functools.cache
+def workdir() -> Path:
+    """One temporary folder per benchmark run, removed when the run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="tps-bench-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def polling_clock() -> Clock:
@@ -32,7 +41,7 @@ def roll_bytes(size: int) -> bytes:
 
 def fresh_station(size: int, name: str) -> Path:
     """A new station of `size` synthetic voters, demo officers, and ballots for everyone."""
-    path = WORKDIR / f"{name}-{size}.db"
+    path = workdir() / f"{name}-{size}.db"
     clock = polling_clock()
     create_station(path, roll_bytes(size), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="bench")

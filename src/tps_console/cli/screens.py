@@ -39,8 +39,12 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
             print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))
         print(status_text(read_status(rec)))
         rec.close()
-        return 0
-    return run_desk(rec, demo=True)
+    else:
+        run_desk(rec, demo=True)
+    # The same station for a second terminal: the witness panel, on the demo's clock.
+    now = f"--now {rec.local().isoformat(timespec='seconds')} " if rec.clock.drill else ""
+    print(t("demo.panel_hint", command=f"tps-console {now}panel {path}"))
+    return 0
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:

@@ -21,6 +21,7 @@ from tps_console.domain.clock import stamp, unstamp
 from tps_console.domain.db import read, write
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import Event, Officer
+from tps_console.domain.rules import ensure_not_closed
 from tps_console.domain.station import Record
 from tps_console.domain.vocab import EventKind, Role
 
@@ -84,6 +85,7 @@ def add_officer(
     check_pin_format(pin)
     pin_hash = hash_pin(pin)
     with write(rec.engine) as conn:
+        ensure_not_closed(conn, rec.station)
         existing = conn.execute(select(col(Officer.id))).scalars().all()
         if not existing and role != Role.CHAIR:
             raise BadInput("officer.first_chair")

@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--now '{value}' bukan waktu ISO-8601 dengan zona (mis. 2024-02-14T09:00+07:00)",
         "en": "--now '{value}' is not an ISO-8601 time with offset (e.g. 2024-02-14T09:00+07:00)",
     },
+    "demo.panel_hint": {
+        "id": "Panel saksi untuk TPS contoh ini (di terminal lain): {command}",
+        "en": "Witness panel for this demo station (in another terminal): {command}",
+    },
     "demo.location": {"id": "TPS contoh: {path}", "en": "Demo station: {path}"},
     "demo.officer": {
         "id": "  petugas {id}  PIN {pin}  ({name})",
