@@ -49,7 +49,7 @@ class CallingScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        blocks = waiting_by_block(self.app.rec)  # type: ignore[attr-defined]
+        blocks = waiting_by_block(self.desk.rec)
         self.app.call_from_thread(self._show, blocks)
 
     def _show(self, blocks: list[BlockProgress]) -> None:

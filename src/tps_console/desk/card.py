@@ -74,14 +74,14 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        details = voter_details(self.app.rec, self.voter_id)  # type: ignore[attr-defined]
+        details = voter_details(self.desk.rec, self.voter_id)
         self.app.call_from_thread(self._show, details)
 
     def _show(self, details: VoterDetails) -> None:
         self.details = details
         self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
         self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
-        self.query_one("#card-body", Static).update(card_text(self.app.rec.station, details))  # type: ignore[attr-defined]
+        self.query_one("#card-body", Static).update(card_text(self.desk.rec.station, details))
 
     def action_confirm(self) -> None:
         v = self.details
@@ -123,7 +123,7 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             return
 
         def undo(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
-            undo_check_in(self.app.rec, chair, values["reason"][0], voter_id=v.id)  # type: ignore[attr-defined]
+            undo_check_in(self.desk.rec, chair, values["reason"][0], voter_id=v.id)
             return t("desk.chair.undo_done", name=v.name, no=v.no)
 
         self._chair(t("desk.chair.undo", name=v.name, no=v.no), undo, REASON)
@@ -138,7 +138,7 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
 
         def replace(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
             done = replace_ballot(
-                self.app.rec,  # type: ignore[attr-defined]
+                self.desk.rec,
                 chair,
                 values["ballot"][0],
                 values["reason"][0],
@@ -155,7 +155,7 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             return
 
         def mark(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
-            set_voter_status(self.app.rec, chair, v.id, status, values["reason"][0])  # type: ignore[attr-defined]
+            set_voter_status(self.desk.rec, chair, v.id, status, values["reason"][0])
             return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
 
         self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)

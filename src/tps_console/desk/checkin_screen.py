@@ -69,7 +69,7 @@ class CheckInScreen(Localised, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
         self.focus_search()
-        if self.app.index is None:  # type: ignore[attr-defined]
+        if self.desk.index is None:
             self.say(t("desk.search.loading"), "info")
 
     def focus_search(self) -> None:
@@ -96,7 +96,7 @@ class CheckInScreen(Localised, Screen[None]):
         self.show_results(event.value)
 
     def show_results(self, query: str, *, keep_highlight: bool = False) -> None:
-        index = self.app.index  # type: ignore[attr-defined]
+        index = self.desk.index
         results = self.query_one("#results", OptionList)
         count = self.query_one("#result-count", Static)
         previous = results.highlighted
@@ -108,7 +108,7 @@ class CheckInScreen(Localised, Screen[None]):
             return
         found = index.search(query, RESULT_LIMIT)
         self._hits = found.hits
-        checked_in = self.app.checked_in  # type: ignore[attr-defined]
+        checked_in = self.desk.checked_in
         results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
         if found.hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
@@ -128,7 +128,7 @@ class CheckInScreen(Localised, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _enter(self, event: Input.Submitted) -> None:
-        index = self.app.index  # type: ignore[attr-defined]
+        index = self.desk.index
         if index is None or not event.value.strip():
             return
         exact = index.exact(event.value)
@@ -156,14 +156,14 @@ class CheckInScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def preview(self, voter_id: int) -> None:
-        details = voter_details(self.app.rec, voter_id)  # type: ignore[attr-defined]
+        details = voter_details(self.desk.rec, voter_id)
         self.app.call_from_thread(self._show_preview, details)
 
     def _show_preview(self, details: VoterDetails) -> None:
         hits = self._hits
         highlighted = self.query_one("#results", OptionList).highlighted
         if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
-            self.query_one("#preview", Static).update(card_text(self.app.rec.station, details))  # type: ignore[attr-defined]
+            self.query_one("#preview", Static).update(card_text(self.desk.rec.station, details))
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -184,13 +184,11 @@ class CheckInScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True, group="checkin")
     def check_in(self, voter_id: int, short_approved_by: OfficerInfo | None = None) -> None:
-        app = self.app
+        app = self.desk
+        assert app.officer is not None  # this screen exists only once someone signed in
         try:
             done = check_in(
-                app.rec,  # type: ignore[attr-defined]
-                app.officer,  # type: ignore[attr-defined]
-                voter_id=voter_id,
-                short_approved_by=short_approved_by,
+                app.rec, app.officer, voter_id=voter_id, short_approved_by=short_approved_by
             )
         except TpsError as exc:
             app.call_from_thread(self._refused, exc)
@@ -198,7 +196,7 @@ class CheckInScreen(Localised, Screen[None]):
             app.call_from_thread(self._checked_in, done)
 
     def _checked_in(self, done: CheckInDone) -> None:
-        rec = self.app.rec  # type: ignore[attr-defined]
+        rec = self.desk.rec
         text = Text()
         text.append(f" ✔ {t('desk.done.title')} ", "bold reverse")
         text.append(f"  {local_time(rec.station, done.at)}\n", "bold")
@@ -211,7 +209,7 @@ class CheckInScreen(Localised, Screen[None]):
         self.after_action()
 
     def _refused(self, exc: TpsError) -> None:
-        rec = self.app.rec  # type: ignore[attr-defined]
+        rec = self.desk.rec
         params = dict(exc.params)
         if "at" in params:
             params["at"] = local_time(rec.station, params["at"])
@@ -239,7 +237,7 @@ class CheckInScreen(Localised, Screen[None]):
         self.app.push_screen(form, done)
 
     def action_dpk(self) -> None:
-        app = self.app
+        app = self.desk
         added: list[DpkAdded] = []
 
         def registered(voter: DpkAdded) -> None:
@@ -249,27 +247,29 @@ class CheckInScreen(Localised, Screen[None]):
             if not message or not added:
                 self.focus_search()
                 return
-            app.add_to_index(added[0].voter_id)  # type: ignore[attr-defined]
+            app.add_to_index(added[0].voter_id)
             self.say(message, "done")
             self.open_card(added[0].voter_id)
 
-        app.push_screen(dpk_form(app.rec, registered), done)  # type: ignore[attr-defined]
+        app.push_screen(dpk_form(app.rec, registered), done)
 
     def action_queue(self) -> None:
-        self.chair_form(queue_form(self.app.rec))  # type: ignore[attr-defined]
+        self.chair_form(queue_form(self.desk.rec))
 
     def action_close_polls(self) -> None:
         # The record is final now: copy it at once (DESIGN: a backup at close).
-        self.chair_form(close_form(self.app.rec), then=lambda: self.app.backup_if_due(force=True))  # type: ignore[attr-defined]
+        self.chair_form(close_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True))
 
     def action_backup_folder(self) -> None:
-        self.chair_form(backup_form(self.app.rec), then=lambda: self.app.backup_if_due(force=True))  # type: ignore[attr-defined]
+        self.chair_form(
+            backup_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True)
+        )
 
     def after_action(self) -> None:
         """Back to an empty search box for the next voter, with fresh figures."""
         self.query_one("#search", Input).value = ""
         self.focus_search()
-        self.app.refresh_record()  # type: ignore[attr-defined]
+        self.desk.refresh_record()
 
 
 def result_line(hit: Hit, checked_in: bool) -> Text:

@@ -79,7 +79,7 @@ class ChairForm(Localised, ModalScreen[str | None]):
         self.submitting = False
 
     def compose(self) -> ComposeResult:
-        officer = self.app.officer  # type: ignore[attr-defined]
+        officer = self.desk.officer
         with Vertical(id="chair-box"):
             yield Static(self.title_text, classes="title")
             for field in self.form_fields:
@@ -133,7 +133,7 @@ class ChairForm(Localised, ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True)
     def perform(self) -> None:
-        rec = self.app.rec  # type: ignore[attr-defined]
+        rec = self.desk.rec
         values = {name: list(v) for name, v in self.values.items()}
         try:
             chair = authenticate(rec, values["chair_id"][0], values["pin"][0])
@@ -178,7 +178,7 @@ class LockScreen(Localised, ModalScreen[None]):
     @work(thread=True, exclusive=True)
     def unlock(self, pin: str) -> None:
         try:
-            authenticate(self.app.rec, self.officer.id, pin, record_success=True)  # type: ignore[attr-defined]
+            authenticate(self.desk.rec, self.officer.id, pin, record_success=True)
         except TpsError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
         else:

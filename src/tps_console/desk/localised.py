@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual._context import active_app
@@ -18,8 +18,16 @@ from textual.widgets import Input
 
 from tps_console.i18n import t
 
+if TYPE_CHECKING:
+    from tps_console.desk.app import DeskApp
+
 
 class Localised(DOMNode):
+    @property
+    def desk(self) -> DeskApp:
+        """The desk app, typed: screens read its shared state (record, officer, index)."""
+        return cast("DeskApp", self.app)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # `_bindings` is this instance's own copy of the class bindings (see DOMNode.__init__).

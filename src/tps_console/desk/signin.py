@@ -27,7 +27,7 @@ class SignInScreen(Localised, Screen[None]):
             yield Label(t("desk.signin.pin"))
             yield entry(id="pin", password=True, placeholder="••••", on_enter=self._submit)
             yield Static("", id="signin-error", classes="error")
-            demo = self.app.demo_logins  # type: ignore[attr-defined]
+            demo = self.desk.demo_logins
             if demo:
                 lines = [t("desk.signin.demo")]
                 lines += [t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name) for d in demo]
@@ -51,9 +51,9 @@ class SignInScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def sign_in(self, officer_id: str, pin: str) -> None:
-        app = self.app
+        app = self.desk
         try:
-            officer = authenticate(app.rec, officer_id, pin, record_success=True)  # type: ignore[attr-defined]
+            officer = authenticate(app.rec, officer_id, pin, record_success=True)
         except TpsError as exc:
             app.call_from_thread(self._refused, t(exc.key, **exc.params))
         else:
@@ -68,5 +68,5 @@ class SignInScreen(Localised, Screen[None]):
     def _signed_in(self, officer: OfficerInfo) -> None:
         from tps_console.desk.checkin_screen import CheckInScreen
 
-        self.app.officer = officer  # type: ignore[attr-defined]
+        self.desk.officer = officer
         self.app.switch_screen(CheckInScreen())

@@ -7,10 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tps_console.domain.officers import OfficerInfo
+from tps_console.desk.localised import Localised
 from tps_console.domain.rules import PollState
-from tps_console.domain.station import Record
-from tps_console.domain.status import Status
 from tps_console.i18n import language, t
 
 # What the desk must remember in these hours (DOMAIN.md).
@@ -26,7 +24,7 @@ def percent(value: float) -> str:
     return text.replace(".", ",") if language() == "id" else text
 
 
-class StatusStrip(Vertical):
+class StatusStrip(Localised, Vertical):
     DEFAULT_CSS = """
     StatusStrip { height: auto; }
     StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
@@ -49,10 +47,8 @@ class StatusStrip(Vertical):
         self.update_now()
 
     def update_now(self) -> None:
-        app = self.app
-        rec: Record = app.rec  # type: ignore[attr-defined]
-        status: Status | None = app.status  # type: ignore[attr-defined]
-        officer: OfficerInfo | None = app.officer  # type: ignore[attr-defined]
+        app = self.desk
+        rec, status, officer = app.rec, app.status, app.officer
         now = rec.local()
         self.set_class(rec.clock.drill, "drill")
         if rec.clock.drill:
@@ -69,7 +65,7 @@ class StatusStrip(Vertical):
         line.append(now.strftime("%H:%M:%S %Z"), "bold")
         if status is not None:
             line.append(" │ " + t(f"polls.{status.polls.value}"))
-        backup = app.backup  # type: ignore[attr-defined]
+        backup = app.backup
         if backup.ok is True:
             line.append(" │ " + t("desk.backup.ok", at=backup.at))
         elif backup.ok is None:
