@@ -365,13 +365,13 @@ def test_a_duplicate_the_look_up_missed_is_refused_by_the_index_and_recorded(
     """On a server database two desks can both look before either inserts: the unique index
     refuses the second insert, and the desk says "already voted" like any other duplicate."""
     check_in(station, member, voter_id=1)
-    real = checkin_module.active_check_in
+    real = checkin_module.first_check_in
     missed = iter([True])
 
-    def look_up_that_misses_once(conn: Any, voter_id: int) -> Any:
-        return None if next(missed, False) else real(conn, voter_id)
+    def look_up_that_misses_once(voter: Any) -> Any:
+        return None if next(missed, False) else real(voter)
 
-    monkeypatch.setattr(checkin_module, "active_check_in", look_up_that_misses_once)
+    monkeypatch.setattr(checkin_module, "first_check_in", look_up_that_misses_once)
     with pytest.raises(AlreadyVoted):
         check_in(station, member, voter_id=1)
     with read(station.engine) as conn:

@@ -71,9 +71,12 @@ def append(
     desk: str = "",
     voter_id: int | None = None,
     at: str | None = None,
+    after: tuple[int, str] | None = None,
 ) -> Appended:
-    """Append one event inside the caller's write transaction (which holds the write lock)."""
-    last, prev = head(conn)
+    """Append one event inside the caller's write transaction (which holds the write lock).
+
+    `after`: the chain head, if the caller already read it under that same lock."""
+    last, prev = after or head(conn)
     seq, at = last + 1, at or stamp(clock.now())
     fields = {
         "seq": seq,

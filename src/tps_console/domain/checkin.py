@@ -21,11 +21,11 @@ from tps_console.domain.ballots import BallotPlan, Draw
 from tps_console.domain.clock import stamp
 from tps_console.domain.db import read, write
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
-from tps_console.domain.models import CheckIn, Officer, QueueEntry, Voter
+from tps_console.domain.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.nik import normalise_nik
 from tps_console.domain.officers import OfficerInfo, require_chair
 from tps_console.domain.roll import normalise_register_no
-from tps_console.domain.rules import PollState, ensure_not_closed, poll_state
+from tps_console.domain.rules import PollState, ensure_not_closed, poll_state, refuse_if_closed
 from tps_console.domain.station import Record
 from tps_console.domain.vocab import EventKind, VoterStatus
 
@@ -69,12 +69,34 @@ def resolve(rec: Record, key: str) -> int:
 _CI = CheckIn.__table__  # type: ignore[attr-defined]
 _OFF = Officer.__table__  # type: ignore[attr-defined]
 _VOTERS = Voter.__table__  # type: ignore[attr-defined]
+_EVENTS = Event.__table__  # type: ignore[attr-defined]
 _ACTIVE = (
     select(_CI.c.id, _CI.c.at, _CI.c.desk, _CI.c.officer_id, _OFF.c.name)
     .join(_OFF, _OFF.c.id == _CI.c.officer_id)
     .where(_CI.c.voter_id == bindparam("voter_id"), _CI.c.active)
 )
-_VOTER = select(_VOTERS).where(_VOTERS.c.id == bindparam("voter_id"))
+_NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
+# Everything a check-in decides on, in one round trip under the write lock: the voter, their
+# active check-in (with the officer's name), whether the polls are closed, and the chain head.
+_LOOK_UP = (
+    select(
+        _VOTERS,
+        _CI.c.id.label("first_id"),
+        _CI.c.at.label("first_at"),
+        _CI.c.desk.label("first_desk"),
+        _CI.c.officer_id.label("first_officer_id"),
+        _OFF.c.name.label("first_officer"),
+        select(Station.__table__.c.closed_at).scalar_subquery().label("closed_at"),  # type: ignore[attr-defined]
+        select(_NEWEST_EVENT.c.seq).scalar_subquery().label("head_seq"),
+        select(_NEWEST_EVENT.c.hash).scalar_subquery().label("head_hash"),
+    )
+    .select_from(
+        _VOTERS.outerjoin(_CI, (_CI.c.voter_id == _VOTERS.c.id) & _CI.c.active).outerjoin(
+            _OFF, _OFF.c.id == _CI.c.officer_id
+        )
+    )
+    .where(_VOTERS.c.id == bindparam("voter_id"))
+)
 _INSERT = insert(_CI)
 _QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
     QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
@@ -85,23 +107,26 @@ def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | 
     return conn.execute(_ACTIVE, {"voter_id": voter_id}).first()
 
 
-def _already_voted(first: Row[Any], voter: Any) -> AlreadyVoted:
+def first_check_in(voter: Any) -> AlreadyVoted | None:
+    """The refusal a second check-in gets, from a `_LOOK_UP` row, or None if not checked in."""
+    if voter.first_id is None:
+        return None
     return AlreadyVoted(
         "checkin.already_voted",
         name=voter.name,
-        at=first.at,
-        officer=first.name,
-        officer_id=first.officer_id,
-        desk=first.desk,
-        checkin_id=first.id,
+        at=voter.first_at,
+        officer=voter.first_officer,
+        officer_id=voter.first_officer_id,
+        desk=voter.first_desk,
+        checkin_id=voter.first_id,
     )
 
 
 def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
     """Why this voter may not be checked in now, or None. Runs under the write lock."""
-    first = active_check_in(conn, voter.id)
-    if first is not None:
-        return _already_voted(first, voter)
+    already = first_check_in(voter)
+    if already is not None:
+        return already
     if voter.status == VoterStatus.RELEASED:
         return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
     if voter.status == VoterStatus.TRANSFERRED:
@@ -175,19 +200,20 @@ def _check_in_once(
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with write(rec.engine) as conn:
-        ensure_not_closed(conn, rec.station)
-        voter = conn.execute(_VOTER, {"voter_id": voter_id}).first()
+        voter = conn.execute(_LOOK_UP, {"voter_id": voter_id}).first()
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
+        refuse_if_closed(rec.station, voter.closed_at)
         refusal = _refusal(conn, voter, rec)
         if refusal is None:
             wanted = ballots.entitlement(voter.ballots)
             plan = ballots.plan_draw(wanted, ballots.available(conn, wanted))
             refusal = _shortage(plan, short_approved_by)
+        head = (voter.head_seq or 0, voter.head_hash or audit.GENESIS)
         if refusal is None:
-            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by)
+            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head)
         else:
-            _record_refusal(conn, rec, officer, voter.id, refusal)
+            _record_refusal(conn, rec, officer, voter.id, refusal, head)
             outcome = refusal
     return outcome
 
@@ -199,6 +225,7 @@ def _insert(
     voter: Any,
     plan: BallotPlan,
     short_approved_by: OfficerInfo | None,
+    head: tuple[int, str],
 ) -> CheckInDone:
     at = stamp(rec.now())
     inserted = conn.execute(
@@ -221,6 +248,7 @@ def _insert(
         desk=rec.desk,
         voter_id=voter.id,
         at=at,
+        after=head,
     )
     return CheckInDone(
         checkin_id,
@@ -237,7 +265,12 @@ def _insert(
 
 
 def _record_refusal(
-    conn: Connection, rec: Record, officer: OfficerInfo, voter_id: int, refusal: TpsError
+    conn: Connection,
+    rec: Record,
+    officer: OfficerInfo,
+    voter_id: int,
+    refusal: TpsError,
+    head: tuple[int, str],
 ) -> None:
     duplicate = isinstance(refusal, AlreadyVoted)
     audit.append(
@@ -250,6 +283,7 @@ def _record_refusal(
         officer_id=officer.id,
         desk=rec.desk,
         voter_id=voter_id,
+        after=head,
     )
 
 

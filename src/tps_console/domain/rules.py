@@ -55,6 +55,10 @@ def closed_at(conn: Connection) -> str | None:
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:
-    at = closed_at(conn)
-    if at is not None:
-        raise Refused("polls.frozen", closed=local_time(station, at, seconds=False))
+    refuse_if_closed(station, closed_at(conn))
+
+
+def refuse_if_closed(station: StationInfo, closed: str | None) -> None:
+    """After closing the record is frozen: every change is refused."""
+    if closed is not None:
+        raise Refused("polls.frozen", closed=local_time(station, closed, seconds=False))
