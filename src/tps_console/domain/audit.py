@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 
 from tps_console.domain.clock import Clock, stamp
+from tps_console.domain.db import Prepared
 from tps_console.domain.models import Event
 
 GENESIS = "0" * 64
 _EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 _HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
-_APPEND = insert(_EVENTS)
+_APPEND = Prepared(insert(_EVENTS))
 
 
 def canonical(obj: Any) -> str:
@@ -89,7 +90,7 @@ def append(
         "payload": canonical(payload or {}),
     }
     digest = event_hash(prev, fields)
-    conn.execute(_APPEND, {**fields, "prev_hash": prev, "hash": digest})
+    _APPEND.run(conn, **fields, prev_hash=prev, hash=digest)
     return Appended(seq, at, digest)
 
 

@@ -19,7 +19,7 @@ from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import read, write
+from tps_console.domain.db import Prepared, read, write
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import BallotSource, BallotStock, CheckIn, IssuedBallot, Voter
 from tps_console.domain.officers import OfficerInfo, require_chair
@@ -216,22 +216,21 @@ def receive_ballots(
     return Delivery(name, new_source, checked, {b: held[b] for b in ALL_BALLOTS if b in held})
 
 
-_AVAILABLE = (
+# Every source's stock with ballots left, in drawing order: a few dozen rows at most, filtered
+# by type in Python so the statement never changes shape and is compiled once.
+_AVAILABLE = Prepared(
     select(col(BallotStock.ballot), col(BallotStock.source), col(BallotStock.remaining))
     .join(BallotSource, col(BallotSource.name) == col(BallotStock.source))
-    .where(
-        col(BallotStock.remaining) > 0,
-        col(BallotStock.ballot).in_(bindparam("types", expanding=True)),
-    )
+    .where(col(BallotStock.remaining) > 0)
     .order_by(col(BallotSource.position))
 )
-_ISSUE = insert(IssuedBallot.__table__)  # type: ignore[attr-defined]
+_ISSUE = Prepared(insert(IssuedBallot.__table__))  # type: ignore[attr-defined]
 
 
 def available(conn: Connection, ballots: Sequence[str] = ALL_BALLOTS) -> list[tuple[str, str, int]]:
     """(type, source, remaining) where stock is left, sources in drawing order."""
-    rows = conn.execute(_AVAILABLE, {"types": list(ballots)})
-    return [(r.ballot, r.source, r.remaining) for r in rows]
+    wanted = set(ballots)
+    return [(r.ballot, r.source, r.remaining) for r in _AVAILABLE.all(conn) if r.ballot in wanted]
 
 
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
@@ -271,7 +270,7 @@ def _stock_step(delta: int) -> Any:
     )
 
 
-_TAKE = _stock_step(-1)
+_TAKE = Prepared(_stock_step(-1))
 _GIVE_BACK = _stock_step(+1)
 
 
@@ -286,8 +285,8 @@ def issue(
     constraint refuses to go below zero)."""
     if not draws:
         return
-    conn.execute(
-        _ISSUE,
+    _ISSUE.run_many(
+        conn,
         [
             {
                 "checkin_id": checkin_id,
@@ -299,7 +298,7 @@ def issue(
             for d in draws
         ],
     )
-    conn.execute(_TAKE, _params(draws))
+    _TAKE.run_many(conn, _params(draws))
 
 
 def give_back(conn: Connection, checkin_id: int) -> list[Draw]:

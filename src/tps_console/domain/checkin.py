@@ -19,7 +19,7 @@ from sqlmodel import col
 from tps_console.domain import audit, ballots
 from tps_console.domain.ballots import BallotPlan, Draw
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import read, write
+from tps_console.domain.db import Prepared, read, write
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.nik import normalise_nik
@@ -78,7 +78,7 @@ _ACTIVE = (
 _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
 # Everything a check-in decides on, in one round trip under the write lock: the voter, their
 # active check-in (with the officer's name), whether the polls are closed, and the chain head.
-_LOOK_UP = (
+_LOOK_UP = Prepared(
     select(
         _VOTERS,
         _CI.c.id.label("first_id"),
@@ -97,7 +97,7 @@ _LOOK_UP = (
     )
     .where(_VOTERS.c.id == bindparam("voter_id"))
 )
-_INSERT = insert(_CI)
+_INSERT = Prepared(insert(_CI))
 _QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
     QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
 )
@@ -200,7 +200,7 @@ def _check_in_once(
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with write(rec.engine) as conn:
-        voter = conn.execute(_LOOK_UP, {"voter_id": voter_id}).first()
+        voter = _LOOK_UP.first(conn, voter_id=voter_id)
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
         refuse_if_closed(rec.station, voter.closed_at)
@@ -228,10 +228,10 @@ def _insert(
     head: tuple[int, str],
 ) -> CheckInDone:
     at = stamp(rec.now())
-    inserted = conn.execute(
-        _INSERT, {"voter_id": voter.id, "officer_id": officer.id, "desk": rec.desk, "at": at}
+    checkin_id = _INSERT.run(
+        conn, voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at, active=True
     )
-    checkin_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+    assert checkin_id is not None
     ballots.issue(conn, checkin_id, plan.draws, at)
     payload: dict[str, Any] = {
         "checkin_id": checkin_id,
