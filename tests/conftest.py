@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tps_console.demo import DEMO_OFFICERS
+from tps_console.demo import DEMO_OFFICERS, add_demo_officers
 from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.clock import FixedClock
-from tps_console.domain.officers import OfficerInfo, add_officer
+from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import set_language
@@ -46,12 +46,8 @@ def make_station(
     and `stock` ballots of each type in its own stock, entered by the chair."""
     create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="meja-1")
-    chair = None
-    for officer in DEMO_OFFICERS:
-        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
-        chair = chair or added
+    chair, _ = add_demo_officers(rec)
     if stock:
-        assert chair is not None
         receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, stock))
     return rec
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.clock import Clock, DrillClock
-from tps_console.domain.officers import add_officer
+from tps_console.domain.officers import OfficerInfo, add_officer
 from tps_console.domain.rules import PollState, poll_state
 from tps_console.domain.station import Record, StationInfo, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS, Role
@@ -32,6 +32,18 @@ DEMO_OPENS_AT = time(9, 0)
 DEMO_BALLOTS = 184
 
 
+def add_demo_officers(rec: Record) -> tuple[OfficerInfo, OfficerInfo]:
+    """The demo chair and member on a new station (the chair first: it approves the member)."""
+    chair_spec, member_spec = DEMO_OFFICERS
+    chair = add_officer(
+        rec, chair_spec.id, chair_spec.name, chair_spec.role, chair_spec.pin, by=None
+    )
+    member = add_officer(
+        rec, member_spec.id, member_spec.name, member_spec.role, member_spec.pin, by=chair
+    )
+    return chair, member
+
+
 def demo_clock(station: StationInfo, real: Clock) -> Clock:
     """The real clock while the polls are open; otherwise a drill clock at 09:00 on polling day."""
     if poll_state(station, real.now()) in (PollState.OPEN, PollState.DPK_HOUR):
@@ -44,11 +56,7 @@ def ensure_demo(path: Path, real: Clock, *, desk: str = "demo") -> Record:
     if not path.exists():
         create_station(path, sample_roll(), real)
         rec = open_record(path, real, desk=desk)
-        chair = None
-        for officer in DEMO_OFFICERS:
-            added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
-            chair = chair or added
-        assert chair is not None
+        chair, _ = add_demo_officers(rec)
         receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS))
         rec.close()
     rec = open_record(path, real, desk=desk)

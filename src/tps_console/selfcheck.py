@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from tps_console.demo import DEMO_OFFICERS
+from tps_console.demo import DEMO_OFFICERS, add_demo_officers
 from tps_console.domain.clock import DrillClock
 from tps_console.domain.errors import AlreadyVoted, TpsError
 from tps_console.domain.officers import OfficerInfo
@@ -107,16 +107,7 @@ def station(day: Day) -> str:
 
 
 def officers(day: Day) -> str:
-    from tps_console.domain.officers import add_officer
-
-    for officer in DEMO_OFFICERS:
-        added = add_officer(
-            day.record, officer.id, officer.name, officer.role, officer.pin, by=day.chair
-        )
-        if added.is_chair and day.chair is None:
-            day.chair = added
-        else:
-            day.member = added
+    day.chair, day.member = add_demo_officers(day.record)
     return ", ".join(o.id for o in DEMO_OFFICERS)
 
 

@@ -34,25 +34,20 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tps_console.bench.run import entry, p99
+from tps_console.bench.stations import POLLING_DAY, fresh_station, polling_clock, roll_bytes
 from tps_console.demo import DEMO_OFFICERS
-from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import Clock, DrillClock
 from tps_console.domain.db import create_schema, open_engine
-from tps_console.domain.officers import OfficerInfo, add_officer
+from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import load_index
 from tps_console.domain.station import create_station, open_record
-from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.sample import generate_roll, roll_csv
 
-POLLING_DAY = date(2024, 2, 14)
 SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
 QUICK_MAX = 10_000
 RESULT_LIMIT = 50  # what the desk asks for
@@ -83,17 +78,12 @@ def measure(quick: bool) -> dict[str, Any]:
     return results
 
 
-def _clock() -> Clock:
-    """09:00 on polling day, running on: every check-in falls inside the hours."""
-    return DrillClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
-
-
 def _build(workdir: Path, size: int) -> tuple[Path, bytes, float]:
     """A station of `size` synthetic voters, its roll, and the seconds `create_station` took."""
     path = workdir / f"station-{size}.db"
-    roll = roll_csv(generate_roll(size))
+    roll = roll_bytes(size)
     start = time.perf_counter()
-    create_station(path, roll, _clock(), polling_date=POLLING_DAY)
+    create_station(path, roll, polling_clock(), polling_date=POLLING_DAY)
     return path, roll, time.perf_counter() - start
 
 
@@ -163,7 +153,7 @@ def _like(conn: sqlite3.Connection, text: str) -> list[Any]:
 
 
 def _search(path: Path) -> dict[str, Any]:
-    rec = open_record(path, _clock(), readonly=True)
+    rec = open_record(path, polling_clock(), readonly=True)
     try:
         start = time.perf_counter()
         index = load_index(rec)
@@ -217,16 +207,8 @@ def _traced(build: Callable[..., object], *args: Any) -> tuple[int, int]:
 
 
 def _checkin(workdir: Path, voters: int) -> dict[str, Any]:
-    path = workdir / "checkin.db"
-    clock = _clock()
-    create_station(path, roll_csv(generate_roll(voters + WARM_UP)), clock, polling_date=POLLING_DAY)
-    rec = open_record(path, clock, desk="bench")
-    chair: OfficerInfo | None = None
-    for officer in DEMO_OFFICERS:
-        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
-        chair = chair or added
-    assert chair is not None
-    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, voters + WARM_UP))
+    path = fresh_station(voters + WARM_UP, "checkin")
+    rec = open_record(path, polling_clock(), desk="bench")
     member = OfficerInfo(DEMO_OFFICERS[1].id, DEMO_OFFICERS[1].name, DEMO_OFFICERS[1].role)
     with closing(sqlite3.connect(path)) as conn:
         voter_ids = [row[0] for row in conn.execute("SELECT id FROM voter ORDER BY no")]

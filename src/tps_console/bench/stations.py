@@ -10,10 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tps_console.demo import DEMO_OFFICERS
+from tps_console.demo import add_demo_officers
 from tps_console.domain.ballots import MAX_DELIVERY, receive_ballots
 from tps_console.domain.clock import Clock, DrillClock
-from tps_console.domain.officers import add_officer
 from tps_console.domain.station import create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import generate_roll, roll_csv
@@ -45,11 +44,7 @@ def fresh_station(size: int, name: str) -> Path:
     clock = polling_clock()
     create_station(path, roll_bytes(size), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="bench")
-    chair = None
-    for officer in DEMO_OFFICERS:
-        added = add_officer(rec, officer.id, officer.name, officer.role, officer.pin, by=chair)
-        chair = chair or added
-    assert chair is not None
+    chair, _ = add_demo_officers(rec)
     receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, min(size + 10, MAX_DELIVERY)))
     rec.close()
     return path
