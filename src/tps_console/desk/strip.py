@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tps_console.desk.localised import Localised
 from tps_console.domain.rules import PollState
-from tps_console.i18n import language, t
+from tps_console.i18n import decimal, t
 
 # What the desk must remember in these hours (DOMAIN.md).
 NOTICES = {
@@ -17,11 +17,6 @@ NOTICES = {
     PollState.QUEUE_ONLY: "desk.notice.queue_only",
     PollState.CLOSED: "desk.notice.closed",
 }
-
-
-def percent(value: float) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if language() == "id" else text
 
 
 class StatusStrip(Localised, Vertical):
@@ -60,7 +55,7 @@ class StatusStrip(Localised, Vertical):
             line.append(
                 t("desk.strip.turnout", n=status.checked_in, expected=status.expected), "bold"
             )
-            line.append(f" ({percent(status.turnout_pct)}%) ")
+            line.append(f" ({decimal(status.turnout_pct)}%) ")
         line.append("│ ")
         line.append(now.strftime("%H:%M:%S %Z"), "bold")
         if status is not None:

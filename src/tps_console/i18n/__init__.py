@@ -33,3 +33,8 @@ def t(key: str, /, **params: Any) -> str:
         return key
     text = entry[_current] if _current in entry else entry["id"]
     return text.format(**params) if params else text
+
+
+def decimal(value: float) -> str:
+    """A figure with one decimal as the reader writes it: `31,7` in Indonesian, `31.7` in English."""
+    return f"{value:.1f}".replace(".", t("number.decimal_mark"))

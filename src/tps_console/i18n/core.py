@@ -91,6 +91,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  officer {id}  PIN {pin}  ({name})",
     },
     "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
+    "number.decimal_mark": {"id": ",", "en": "."},
     "status.turnout": {
         "id": "Hadir {checked_in} / {expected} pemilih ({pct}%)",
         "en": "Checked in {checked_in} / {expected} voters ({pct}%)",

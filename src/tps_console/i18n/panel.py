@@ -10,7 +10,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "panel.title": {"id": "Panel saksi — {tps}", "en": "Witness panel — {tps}"},
     "panel.key.quit": {"id": "Keluar", "en": "Quit"},
     "panel.key.reload": {"id": "Muat ulang", "en": "Reload"},
-    "panel.decimal": {"id": ",", "en": "."},
     "panel.turnout": {"id": "Pemilih hadir", "en": "Voters who came"},
     "panel.turnout_line": {
         "id": "{checked_in} / {expected} pemilih · {pct} %",

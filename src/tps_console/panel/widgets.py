@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from tps_console.domain.rules import PollState
 from tps_console.domain.turnout import BlockTurnout, BySex, Turnout, clock_face
-from tps_console.i18n import t
+from tps_console.i18n import decimal, t
 from tps_console.panel.bignum import BigNumber
 from tps_console.panel.watch import Trouble
 
@@ -41,8 +41,7 @@ SEPARATOR = "  ·  "
 
 def percent(part: int, whole: int) -> str:
     """`31,7` in Indonesian, `31.7` in English."""
-    value = 100 * part / whole if whole else 0.0
-    return f"{value:.1f}".replace(".", t("panel.decimal"))
+    return decimal(100 * part / whole if whole else 0.0)
 
 
 def hhmmss(local: datetime, *, zone: bool = True) -> str:
