@@ -297,6 +297,18 @@ def insert_check_in_unchecked(conn: Connection, voter_id: int, officer_id: str, 
         raise AlreadyVoted("checkin.already_voted_index") from exc
 
 
+def correctable_check_in(
+    conn: Connection, rec: Record, voter_id: int, missing: str
+) -> Row[*tuple[Any, ...]]:
+    """The voter's active check-in, for a chair's correction (undo, replacement): refused with
+    `missing` if there is none, and refused altogether once the polls are closed."""
+    ensure_not_closed(conn, rec.station)
+    first = active_check_in(conn, voter_id)
+    if first is None:
+        raise Refused(missing)
+    return first
+
+
 def undo_check_in(
     rec: Record,
     officer: OfficerInfo,
@@ -314,10 +326,7 @@ def undo_check_in(
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     with write(rec.engine) as conn:
-        ensure_not_closed(conn, rec.station)
-        first = active_check_in(conn, voter_id)
-        if first is None:
-            raise Refused("undo.not_checked_in")
+        first = correctable_check_in(conn, rec, voter_id, "undo.not_checked_in")
         at = stamp(rec.now())
         conn.execute(
             update(CheckIn)

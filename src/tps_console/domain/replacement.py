@@ -14,13 +14,12 @@ from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.ballots import available, issue, parse_ballot, plan_draw
-from tps_console.domain.checkin import active_check_in, resolve
+from tps_console.domain.checkin import correctable_check_in, resolve
 from tps_console.domain.clock import stamp
 from tps_console.domain.db import write
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import CheckIn, IssuedBallot
 from tps_console.domain.officers import OfficerInfo, require_chair
-from tps_console.domain.rules import ensure_not_closed
 from tps_console.domain.station import Record
 from tps_console.domain.vocab import EventKind
 
@@ -53,10 +52,7 @@ def replace_ballot(
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     with write(rec.engine) as conn:
-        ensure_not_closed(conn, rec.station)
-        first = active_check_in(conn, voter_id)
-        if first is None:
-            raise Refused("replace.not_checked_in")
+        first = correctable_check_in(conn, rec, voter_id, "replace.not_checked_in")
         spoiled_source = _handed_out(conn, first.id, code)
         if spoiled_source is None:
             raise Refused("replace.not_issued", type=code)
