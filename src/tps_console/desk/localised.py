@@ -1,14 +1,9 @@
-"""Key bindings whose footer labels come from the catalogue in the language chosen at start-up.
-
-BINDINGS are class attributes, evaluated once at import; the language is chosen later (and
-tests run both languages in one process). So BINDINGS carry catalogue keys as descriptions and
-each instance translates its own copy when it is created.
-"""
+"""What every desk screen and widget shares: translated key labels, typed access to the desk
+app, and the form inputs that keep a burst of keys in the right fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
@@ -16,24 +11,17 @@ from textual._context import active_app
 from textual.dom import DOMNode
 from textual.widgets import Input
 
-from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 if TYPE_CHECKING:
     from tps_console.desk.app import DeskApp
 
 
-class Localised(DOMNode):
+class Localised(TranslatedBindings):
     @property
     def desk(self) -> DeskApp:
         """The desk app, typed: screens read its shared state (record, officer, index)."""
-        return cast("DeskApp", self.app)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # `_bindings` is this instance's own copy of the class bindings (see DOMNode.__init__).
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [replace(b, description=t(b.description)) for b in bindings]
+        return cast("DeskApp", cast(DOMNode, self).app)
 
 
 class FormInput(Input):

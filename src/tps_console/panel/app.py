@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from textual import work
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -25,6 +26,7 @@ from textual.worker import Worker
 from tps_console.domain.clock import Clock
 from tps_console.domain.turnout import Turnout
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.panel.watch import Reading, Trouble, Watcher
 from tps_console.panel.widgets import (
     Attempts,
@@ -170,10 +172,14 @@ class PanelScreen(Screen[None]):
         self.set_class(outage is not None, "-outage")
 
 
-class PanelApp(App[None]):
+class PanelApp(TranslatedBindings, App[None]):
     # Anchored here: a relative path would be looked up beside a subclass's module instead.
     CSS_PATH = Path(__file__).with_name("panel.tcss")
     ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("q", "quit", "panel.key.quit"),
+        Binding("r", "screen.reload", "panel.key.reload"),
+    ]
 
     def __init__(
         self, watcher: Watcher, clock: Clock, first: Turnout, *, poll_interval: float
@@ -184,9 +190,6 @@ class PanelApp(App[None]):
         self.first = first
         self.poll_interval = poll_interval
         self.title = t("panel.title", tps=first.status.tps)
-        # Bound here, not in BINDINGS, so the footer speaks the language chosen at start.
-        self.bind("q", "quit", description=t("panel.key.quit"))
-        self.bind("r", "screen.reload", description=t("panel.key.reload"))
 
     def get_default_screen(self) -> PanelScreen:
         return PanelScreen(self.watcher, self.clock, self.first, poll_interval=self.poll_interval)
