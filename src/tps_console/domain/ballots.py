@@ -255,8 +255,13 @@ def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
         ballots = conn.execute(select(col(Voter.ballots)).where(col(Voter.id) == voter_id)).scalar()
         if ballots is None:
             raise Refused("checkin.unknown", key=str(voter_id))
-        wanted = entitlement(ballots)
-        return plan_draw(wanted, available(conn, wanted))
+        return plan_for(conn, ballots)
+
+
+def plan_for(conn: Connection, voter_ballots: str) -> BallotPlan:
+    """What a voter entitled to `voter_ballots` would be handed from the stock as it is now."""
+    wanted = entitlement(voter_ballots)
+    return plan_draw(wanted, available(conn, wanted))
 
 
 def _stock_step(delta: int) -> Any:

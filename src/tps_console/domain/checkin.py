@@ -206,8 +206,7 @@ def _check_in_once(
         refuse_if_closed(rec.station, voter.closed_at)
         refusal = _refusal(conn, voter, rec)
         if refusal is None:
-            wanted = ballots.entitlement(voter.ballots)
-            plan = ballots.plan_draw(wanted, ballots.available(conn, wanted))
+            plan = ballots.plan_for(conn, voter.ballots)
             refusal = _shortage(plan, short_approved_by)
         head = (voter.head_seq or 0, voter.head_hash or audit.GENESIS)
         if refusal is None:

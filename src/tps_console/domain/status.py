@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -31,7 +31,6 @@ class Status:
     roll_fingerprint: str
     polls: PollState
     drill: bool
-    extra: dict[str, Any] = field(default_factory=dict)
     queued: int = 0  # voters recorded in the 13:00 queue
     queue_waiting: int = 0  # of those, not checked in yet
     closed_at: str | None = None

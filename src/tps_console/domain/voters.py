@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import col
 
-from tps_console.domain.ballots import BallotPlan, available, entitlement, plan_draw
+from tps_console.domain.ballots import BallotPlan, plan_for
 from tps_console.domain.checkin import active_check_in
 from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, IssuedBallot, Voter
@@ -69,8 +69,7 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
         v = row._mapping
         first = active_check_in(conn, voter_id)
         if first is None:
-            wanted = entitlement(v["ballots"])
-            plan: BallotPlan | None = plan_draw(wanted, available(conn, wanted))
+            plan: BallotPlan | None = plan_for(conn, v["ballots"])
             checked_in = None
         else:
             plan = None
