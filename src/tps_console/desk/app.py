@@ -26,8 +26,8 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import SearchIndex, load_index
 from tps_console.domain.station import Record
-from tps_console.domain.status import Status, read_status
-from tps_console.domain.voters import checked_in_voter_ids, indexed_voter
+from tps_console.domain.status import Status
+from tps_console.domain.voters import desk_snapshot, indexed_voter
 from tps_console.i18n import set_language, t
 
 IDLE_LOCK_SECONDS = 10 * 60
@@ -113,7 +113,7 @@ class DeskApp(Localised, App[None]):
     @work(thread=True, exclusive=True, group="refresh")
     def refresh_record(self) -> None:
         """Turnout and who is checked in, also by other desks."""
-        status, checked_in = read_status(self.rec), checked_in_voter_ids(self.rec)
+        status, checked_in = desk_snapshot(self.rec)
         self.call_from_thread(self._record_refreshed, status, checked_in)
 
     def _record_refreshed(self, status: Status, checked_in: frozenset[int]) -> None:

@@ -15,6 +15,7 @@ from tps_console.domain.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.roll import age_on
 from tps_console.domain.search import IndexedVoter
 from tps_console.domain.station import Record
+from tps_console.domain.status import Status, status_in
 from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
 
 
@@ -115,11 +116,12 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
     )
 
 
-def checked_in_voter_ids(rec: Record) -> frozenset[int]:
+def desk_snapshot(rec: Record) -> tuple[Status, frozenset[int]]:
+    """The desk's periodic read, one consistent snapshot: turnout, and who is checked in (by any
+    desk) so the results list can mark them."""
     with read(rec.engine) as conn:
-        return frozenset(
-            conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active))).scalars()
-        )
+        checked_in = conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active)))
+        return status_in(conn, rec), frozenset(checked_in.scalars())
 
 
 @dataclass(frozen=True)
