@@ -227,10 +227,10 @@ _AVAILABLE = Prepared(
 _ISSUE = Prepared(insert(IssuedBallot.__table__))  # type: ignore[attr-defined]
 
 
-def available(conn: Connection, ballots: Sequence[str] = ALL_BALLOTS) -> list[tuple[str, str, int]]:
+def available(conn: Connection) -> list[tuple[str, str, int]]:
     """(type, source, remaining) where stock is left, sources in drawing order."""
-    wanted = set(ballots)
-    return [(r.ballot, r.source, r.remaining) for r in _AVAILABLE.all(conn) if r.ballot in wanted]
+    rows: list[tuple[str, str, int]] = _AVAILABLE.all(conn)
+    return rows
 
 
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
@@ -260,8 +260,7 @@ def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
 
 def plan_for(conn: Connection, voter_ballots: str) -> BallotPlan:
     """What a voter entitled to `voter_ballots` would be handed from the stock as it is now."""
-    wanted = entitlement(voter_ballots)
-    return plan_draw(wanted, available(conn, wanted))
+    return plan_draw(entitlement(voter_ballots), available(conn))
 
 
 def _stock_step(delta: int) -> Any:

@@ -10,6 +10,7 @@ the polls are closed, when the record is frozen and nothing more is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
@@ -122,8 +123,8 @@ def first_check_in(voter: Any) -> AlreadyVoted | None:
     )
 
 
-def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
-    """Why this voter may not be checked in now, or None. Runs under the write lock."""
+def _refusal(conn: Connection, voter: Any, rec: Record, now: datetime) -> TpsError | None:
+    """Why this voter may not be checked in at `now`, or None. Runs under the write lock."""
     already = first_check_in(voter)
     if already is not None:
         return already
@@ -131,7 +132,7 @@ def _refusal(conn: Connection, voter: Any, rec: Record) -> TpsError | None:
         return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
     if voter.status == VoterStatus.TRANSFERRED:
         return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
-    state = poll_state(rec.station, rec.now())
+    state = poll_state(rec.station, now)
     if state == PollState.NOT_OPEN:
         return Refused("checkin.not_open", opens=rec.station.opens.strftime("%H:%M"))
     if state == PollState.CLOSED:
@@ -204,15 +205,17 @@ def _check_in_once(
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
         refuse_if_closed(rec.station, voter.closed_at)
-        refusal = _refusal(conn, voter, rec)
+        # One instant for the whole check-in: the hours it was judged by are the time it records.
+        now = rec.now()
+        refusal = _refusal(conn, voter, rec, now)
         if refusal is None:
             plan = ballots.plan_for(conn, voter.ballots)
             refusal = _shortage(plan, short_approved_by)
         head = (voter.head_seq or 0, voter.head_hash or audit.GENESIS)
         if refusal is None:
-            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head)
+            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head, stamp(now))
         else:
-            _record_refusal(conn, rec, officer, voter.id, refusal, head)
+            _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
             outcome = refusal
     return outcome
 
@@ -225,8 +228,8 @@ def _insert(
     plan: BallotPlan,
     short_approved_by: OfficerInfo | None,
     head: tuple[int, str],
+    at: str,
 ) -> CheckInDone:
-    at = stamp(rec.now())
     checkin_id = _INSERT.run(
         conn, voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at, active=True
     )
@@ -270,6 +273,7 @@ def _record_refusal(
     voter_id: int,
     refusal: TpsError,
     head: tuple[int, str],
+    at: str,
 ) -> None:
     duplicate = isinstance(refusal, AlreadyVoted)
     audit.append(
@@ -282,6 +286,7 @@ def _record_refusal(
         officer_id=officer.id,
         desk=rec.desk,
         voter_id=voter_id,
+        at=at,
         after=head,
     )
 

@@ -65,7 +65,8 @@ def parse_instant(value: str) -> datetime:
 
 def stamp(instant: datetime) -> str:
     """The stored form of an instant: UTC, microseconds, `Z`."""
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: the same text at a fraction of the cost on the check-in's path.
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def unstamp(value: str) -> datetime:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import threading
+import weakref
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,18 +84,78 @@ def create_schema(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
 
 
+class _Writer:
+    """The one connection through which an engine on a SQLite file writes.
+
+    SQLite lets one transaction write at a time anyway, so nothing is lost by writing through a
+    single connection per engine, taken in turn under a lock; what is saved is checking a
+    connection out of the pool and back in around every check-in, which on an idle desk (cold
+    caches) cost about as much as the check-in's own SQL. Closed when the engine is disposed.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.lock = threading.Lock()
+        self.conn: Connection | None = None
+        event.listen(engine, "engine_disposed", self.close)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        # A timeout, not a hang, if a transaction of this engine never ends: the same error as
+        # when another process holds the write lock too long.
+        if not self.lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise sa_exc.OperationalError(
+                "BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked")
+            )
+        try:
+            if self.conn is None:
+                self.conn = self.engine.connect()
+            conn = self.conn
+            # BEGIN and COMMIT go straight to the driver (SQLAlchemy's own bookkeeping of them
+            # costs more than the statements on the check-in's path). If SQLAlchemy statements ran
+            # inside, it began its own (empty, on pysqlite) transaction: ending that commits.
+            driver: Any = conn.connection.driver_connection
+            driver.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction():
+                    conn.rollback()
+                else:
+                    driver.rollback()
+                raise
+            if conn.in_transaction():
+                conn.commit()
+            else:
+                driver.commit()
+        finally:
+            self.lock.release()
+
+    def close(self, _engine: Engine | None = None) -> None:
+        with self.lock:
+            if self.conn is not None:
+                # Really closed, not handed back to the pool that `dispose` has just let go of:
+                # the last connection to close checkpoints the WAL into the database file.
+                self.conn.invalidate()
+                self.conn.close()
+                self.conn = None
+
+
+_writers: weakref.WeakKeyDictionary[Engine, _Writer] = weakref.WeakKeyDictionary()
+_writers_lock = threading.Lock()
+
+
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """One durable write transaction: everything inside commits together or not at all."""
-    with engine.connect() as conn:
-        if is_sqlite(engine):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
+    if is_sqlite(engine):
+        with _writers_lock:
+            writer = _writers.get(engine) or _writers.setdefault(engine, _Writer(engine))
+        with writer.transaction() as conn:
             yield conn
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
+        return
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 @contextmanager
@@ -121,79 +183,95 @@ class Prepared:
 
     def __init__(self, statement: Any) -> None:
         self.statement = statement
-        self._compiled: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+        self._compiled: dict[tuple[str, ...], _Compiled] = {}
 
-    def _sql(
-        self, conn: Connection, keys: tuple[str, ...]
-    ) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    def _for(self, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
         found = self._compiled.get(keys)
         if found is None:
             compiled = self.statement.compile(dialect=conn.dialect, column_keys=list(keys))
             # Values the statement carries itself (`remaining > 0`, LIMIT 1); the caller must give
             # every other one.
             literals = {n: b.value for n, b in compiled.binds.items() if not b.required}
-            found = (str(compiled), tuple(compiled.positiontup or ()), literals)
+            found = _Compiled(str(compiled), tuple(compiled.positiontup or ()), literals)
             self._compiled[keys] = found
         return found
 
-    def _cursor(self, conn: Connection, params: dict[str, Any]) -> Any:
-        sql, names, literals = self._sql(conn, tuple(sorted(params)))
-        values = {**literals, **params}
-        driver = conn.connection.driver_connection
-        with _as_sqlalchemy_errors(sql):
-            return driver.execute(sql, tuple(values[n] for n in names))  # type: ignore[union-attr]
-
     def first(self, conn: Connection, **params: Any) -> Any:
         """The first row with attribute access by column name, or None."""
-        if not is_sqlite(conn.engine):
+        if conn.dialect.name != "sqlite":
             return conn.execute(self.statement, params).first()
-        cursor = self._cursor(conn, params)
+        compiled = self._for(conn, tuple(params))
+        cursor = compiled.execute(conn, params)
         row = cursor.fetchone()
-        if row is None:
-            return None
-        return _row_type(tuple(d[0] for d in cursor.description))(*row)
+        return None if row is None else compiled.row(cursor)(*row)
 
     def all(self, conn: Connection, **params: Any) -> list[Any]:
-        if not is_sqlite(conn.engine):
+        if conn.dialect.name != "sqlite":
             return list(conn.execute(self.statement, params).all())
-        cursor = self._cursor(conn, params)
-        make = _row_type(tuple(d[0] for d in cursor.description))
+        compiled = self._for(conn, tuple(params))
+        cursor = compiled.execute(conn, params)
+        make = compiled.row(cursor)
         return [make(*row) for row in cursor.fetchall()]
 
     def run(self, conn: Connection, **params: Any) -> int | None:
         """Run an INSERT/UPDATE; returns the new row's id for an INSERT."""
-        if not is_sqlite(conn.engine):
+        if conn.dialect.name != "sqlite":
             result = conn.execute(self.statement, params)
             key = getattr(result, "inserted_primary_key", None)
             return int(key[0]) if key else None
-        return int(self._cursor(conn, params).lastrowid or 0) or None
+        return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
 
     def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        if not is_sqlite(conn.engine):
+        if conn.dialect.name != "sqlite":
             conn.execute(self.statement, rows)
             return
-        sql, names, literals = self._sql(conn, tuple(sorted(rows[0])))
+        self._for(conn, tuple(rows[0])).execute_many(conn, rows)
+
+
+class _Compiled:
+    """One compiled form of a `Prepared` statement: its SQL, and how to lay out its values."""
+
+    def __init__(self, sql: str, names: tuple[str, ...], literals: dict[str, Any]) -> None:
+        self.sql = sql
+        self.names = names
+        self.literals = literals
+        self._row: Any = None
+
+    def values(self, params: dict[str, Any]) -> tuple[Any, ...]:
+        merged = {**self.literals, **params} if self.literals else params
+        return tuple([merged[n] for n in self.names])
+
+    def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
         driver = conn.connection.driver_connection
-        with _as_sqlalchemy_errors(sql):
-            driver.executemany(  # type: ignore[union-attr]
-                sql, [tuple({**literals, **r}[n] for n in names) for r in rows]
-            )
+        try:
+            return driver.execute(self.sql, self.values(params))  # type: ignore[union-attr]
+        except sqlite3.DatabaseError as exc:
+            raise _as_sqlalchemy_error(self.sql, exc) from exc
+
+    def execute_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        driver = conn.connection.driver_connection
+        try:
+            driver.executemany(self.sql, [self.values(r) for r in rows])  # type: ignore[union-attr]
+        except sqlite3.DatabaseError as exc:
+            raise _as_sqlalchemy_error(self.sql, exc) from exc
+
+    def row(self, cursor: Any) -> Any:
+        """The row type of this statement's results (the same columns every time)."""
+        if self._row is None:
+            self._row = _row_type(tuple(d[0] for d in cursor.description))
+        return self._row
 
 
-@contextmanager
-def _as_sqlalchemy_errors(sql: str) -> Iterator[None]:
-    """The driver's errors as SQLAlchemy's, as `Connection.execute` would raise them: callers
-    catch one kind (the unique index refusing a second check-in is an IntegrityError)."""
-    try:
-        yield
-    except sqlite3.IntegrityError as exc:
-        raise sa_exc.IntegrityError(sql, None, exc) from exc
-    except sqlite3.OperationalError as exc:  # locked, busy, disk full
-        raise sa_exc.OperationalError(sql, None, exc) from exc
-    except sqlite3.DatabaseError as exc:
-        raise sa_exc.DatabaseError(sql, None, exc) from exc
+def _as_sqlalchemy_error(sql: str, exc: sqlite3.DatabaseError) -> sa_exc.DBAPIError:
+    """The driver's error as SQLAlchemy's, as `Connection.execute` would raise it: callers catch
+    one kind (the unique index refusing a second check-in is an IntegrityError)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return sa_exc.IntegrityError(sql, None, exc)
+    if isinstance(exc, sqlite3.OperationalError):  # locked, busy, disk full
+        return sa_exc.OperationalError(sql, None, exc)
+    return sa_exc.DatabaseError(sql, None, exc)
 
 
 @functools.cache

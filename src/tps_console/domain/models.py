@@ -75,7 +75,7 @@ class CheckIn(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    voter_id: int = Field(foreign_key="voter.id", index=True)
+    voter_id: int = Field(foreign_key="voter.id")
     officer_id: str = Field(foreign_key="officer.id")
     desk: str
     at: str
@@ -114,6 +114,8 @@ class IssuedBallot(SQLModel, table=True):
     """One ballot handed to a voter, and the source it was drawn from (its votes are counted
     there). A spoiled ballot keeps its row, marked, and counts as damaged against its source."""
 
+    __table_args__ = {"sqlite_with_rowid": False}
+
     checkin_id: int = Field(foreign_key="checkin.id", primary_key=True)
     ballot: str = Field(primary_key=True)
     # 0: handed out at check-in; 1: the replacement for a spoiled one (allowed once per type).
@@ -138,10 +140,10 @@ class Event(SQLModel, table=True):
 
     seq: int = Field(primary_key=True)
     at: str
-    kind: str = Field(index=True)
+    kind: str
     officer_id: str | None = None
     desk: str = ""
-    voter_id: int | None = Field(default=None, index=True)
+    voter_id: int | None = None
     drill: bool = False
     payload: str = "{}"  # canonical JSON
     prev_hash: str

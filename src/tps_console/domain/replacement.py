@@ -58,7 +58,7 @@ def replace_ballot(
             raise Refused("replace.not_issued", type=code)
         if _replaced_before(conn, voter_id, code):
             raise Refused("replace.once", type=code)
-        plan = plan_draw((code,), available(conn, (code,)))
+        plan = plan_draw((code,), available(conn))
         if not plan.complete:
             raise Refused("ballots.out", types=code)
         at = stamp(rec.now())
