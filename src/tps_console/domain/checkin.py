@@ -81,7 +81,7 @@ _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery
 # active check-in (with the officer's name), whether the polls are closed, and the chain head.
 _LOOK_UP = Prepared(
     select(
-        _VOTERS,
+        *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
         _CI.c.id.label("first_id"),
         _CI.c.at.label("first_at"),
         _CI.c.desk.label("first_desk"),
