@@ -11,21 +11,23 @@ import pytest
 from conftest import make_station, wib
 from sqlalchemy import select
 
+from tps_console.domain import audit
 from tps_console.domain.ballots import receive_ballots
 from tps_console.domain.checkin import check_in, set_voter_status
 from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
+from tps_console.domain.db import read, write
 from tps_console.domain.dpk import register_dpk
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.officers import OfficerInfo, authenticate
 from tps_console.domain.polls import close_polls, record_queue
 from tps_console.domain.replacement import replace_ballot
+from tps_console.domain.report import build_report
 from tps_console.domain.rules import PollState
 from tps_console.domain.station import Record
 from tps_console.domain.status import read_status
 from tps_console.domain.verify import verify
-from tps_console.domain.vocab import ALL_BALLOTS
+from tps_console.domain.vocab import ALL_BALLOTS, EventKind
 
 NEW_NIK = "3316014107900002"  # a woman born 01-07-1990, not on the synthetic roll
 WALK_IN = {"nik": NEW_NIK, "name": "Sri Wahyuni", "sex": "P", "birth": "1990-07-01"}
@@ -235,6 +237,48 @@ def test_closing(
         assert frozen.value.key == "polls.frozen"
     assert event_count(station) == before
     assert verify(station).ok
+
+
+def test_after_closing_the_closing_code_stays_while_sign_ins_are_still_logged(
+    station: Record, clock: FixedClock, chair: OfficerInfo
+) -> None:
+    """Witnesses copy the closing code onto C.Hasil; the chair signing in later to print the
+    report moves the newest head, never the closing code, and `verify` still finds it."""
+    check_in(station, chair, key=nik(station, 1))
+    clock.set(wib(13, 0))
+    close_polls(station, chair)
+    closed = read_status(station)
+    assert closed.closing is not None and closed.closing[1] == closed.audit_head
+    assert closed.as_json()["closing_head"] == closed.audit_head
+    clock.advance(minutes=30)
+    authenticate(station, "ketua", "1234", record_success=True)
+    with pytest.raises(Refused):
+        authenticate(station, "ketua", "9999")
+    later = read_status(station)
+    assert later.events == closed.events + 2 and later.audit_head != closed.audit_head
+    assert later.closing == closed.closing
+    assert build_report(station).closing == closed.closing
+    assert verify(station, expect=[closed.closing[1][:8]]).ok
+
+
+def test_a_change_logged_after_closing_fails_verify(
+    station: Record, clock: FixedClock, chair: OfficerInfo
+) -> None:
+    """A program that ignores the closing (or an edit that re-hashes the chain) is caught even
+    when the event itself changes no table: after closing only sign-ins may follow."""
+    clock.set(wib(13, 0))
+    close_polls(station, chair)
+    with write(station.engine) as conn:
+        audit.append(
+            conn,
+            clock,
+            EventKind.DUPLICATE_BLOCKED,
+            {"reason": "checkin.already_voted", "first_checkin": None},
+            officer_id=chair.id,
+            voter_id=1,
+        )
+    result = verify(station)
+    assert not result.ok and result.problem == "verify.after_closing"
 
 
 def test_the_day_after_polling_day_is_closed(

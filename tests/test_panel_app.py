@@ -18,7 +18,8 @@ from tps_console.domain.checkin import check_in, undo_check_in
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import read
 from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.officers import OfficerInfo, authenticate
+from tps_console.domain.polls import close_polls
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.status import read_status
 from tps_console.domain.turnout import Turnout
@@ -142,6 +143,22 @@ async def test_the_grid_on_screen_matches_the_record(
         assert f"Jumlah {status.by_gender['L']} {status.by_gender['P']} 40" in text
         assert f"#{status.events} {status.audit_head[:8]}" in text
         assert station.station.roll_fingerprint[:8] in text
+
+
+async def test_after_closing_the_panel_shows_the_closing_code_not_the_moving_head(
+    station: Record, clock: FixedClock, chair: OfficerInfo
+) -> None:
+    clock.set(wib(13, 0))
+    close_polls(station, chair)
+    authenticate(station, "ketua", "1234", record_success=True)  # to print the report
+    status = read_status(station)
+    assert status.closing is not None
+    app = panel_for(station, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert f"Kode penutupan #{status.closing[0]} {status.closing[1][:8]}" in text
+        assert status.audit_head[:8] not in text
 
 
 async def test_reload_key_is_in_the_footer_and_reads_again(

@@ -165,6 +165,8 @@ def status_text(s: Status) -> str:
         t("status.refusals", blocked=s.blocked_duplicates, undone=s.undone),
         t("status.audit", head=s.audit_head[:16], events=s.events),
     ]
+    if s.closing:
+        lines.append(t("status.closing", seq=s.closing[0], head=s.closing[1][:16]))
     if s.drill:
         lines.insert(0, t("drill.banner"))
     return "\n".join(lines)

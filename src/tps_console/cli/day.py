@@ -144,6 +144,8 @@ def report_text(r: Report) -> str:
     for source in r.sources:
         used = "  ".join(f"{b} {f.used}" for b, f in source.by_type.items())
         lines.append(f"  {source.name}: {used}")
+    if r.closing:
+        lines.append(t("report.closing", seq=r.closing[0], head=r.closing[1]))
     lines.append(t("report.audit", head=r.audit_head))
     return "\n".join(lines)
 

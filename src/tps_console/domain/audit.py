@@ -20,11 +20,16 @@ from sqlalchemy import Connection, Table, insert, select
 from tps_console.domain.clock import Clock, stamp
 from tps_console.domain.db import Prepared
 from tps_console.domain.models import Event
+from tps_console.domain.vocab import EventKind
 
 GENESIS = "0" * 64
 _EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 _HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 _APPEND = Prepared(insert(_EVENTS))
+_CLOSING = select(_EVENTS.c.seq, _EVENTS.c.hash).where(_EVENTS.c.kind == EventKind.POLLS_CLOSED)
+# What may still be logged once the polls are closed: who signed in (to print the report) and who
+# tried a wrong PIN. The record's data is frozen; the log of access to it is not.
+AFTER_CLOSING = frozenset({EventKind.SIGNED_IN, EventKind.PIN_FAILED})
 
 
 # Built once: `json.dumps` with options builds a new encoder on every call.
@@ -96,6 +101,13 @@ def append(
     digest = event_hash(prev, fields)
     _APPEND.run(conn, **fields, prev_hash=prev, hash=digest)
     return Appended(seq, at, digest)
+
+
+def closing(conn: Connection) -> tuple[int, str] | None:
+    """The polls-closed event (seq, hash), or None while open. Its hash is the code witnesses
+    copy onto C.Hasil: it stays the same, while the newest event still moves with sign-ins."""
+    row = conn.execute(_CLOSING).first()
+    return (row[0], row[1]) if row else None
 
 
 @dataclass(frozen=True)

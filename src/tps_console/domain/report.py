@@ -94,6 +94,7 @@ class Report:
     sources: list[SourceStock]  # drawing order: own first
     audit_head: str
     events: int
+    closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
     attendance: dict[str, list[Attendee]] = field(default_factory=dict)  # per list (DPT, …)
 
     def as_json(self) -> dict[str, Any]:
@@ -115,6 +116,7 @@ class Report:
                 s.name: {b: _figures_json(f) for b, f in s.by_type.items()} for s in self.sources
             },
             "audit_head": self.audit_head,
+            "closing_head": self.closing[1] if self.closing else None,
         }
 
 
@@ -142,6 +144,7 @@ def build_report(rec: Record) -> Report:
         voted, disabled_voted = _by_list(conn, active_only=True)
         seq, head = audit.head(conn)
         closed = closed_at(conn)
+        closing = audit.closing(conn) if closed else None
         attendance = _attendance(conn, rec)
     zone = rec.station.timezone
     return Report(
@@ -158,6 +161,7 @@ def build_report(rec: Record) -> Report:
         sources=stock,
         audit_head=head,
         events=seq,
+        closing=closing,
         attendance=attendance,
     )
 

@@ -34,6 +34,7 @@ class Status:
     queued: int = 0  # voters recorded in the 13:00 queue
     queue_waiting: int = 0  # of those, not checked in yet
     closed_at: str | None = None
+    closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
 
     @property
     def turnout_pct(self) -> float:
@@ -56,6 +57,7 @@ class Status:
             "events": self.events,
             "roll_fingerprint": self.roll_fingerprint,
             "audit_head": self.audit_head,
+            "closing_head": self.closing[1] if self.closing else None,
         }
 
 
@@ -115,4 +117,5 @@ def status_in(conn: Connection, rec: Record) -> Status:
         queued=int(queued),
         queue_waiting=queue_waiting(conn) if queued else 0,
         closed_at=closed,
+        closing=audit.closing(conn) if closed else None,
     )

@@ -138,6 +138,8 @@ def _replay(conn: Connection) -> Replay:
     r = Replay()
     for ev, p in _events(conn):
         kind, seq, at = ev["kind"], ev["seq"], ev["at"]
+        if r.station["closed_at"] is not None and kind not in audit.AFTER_CLOSING:
+            raise Mismatch("verify.after_closing", seq=seq, kind=kind)
         if kind in (EventKind.STATION_CREATED, EventKind.BACKUP_TARGET):
             r.station.update(p)
         elif kind == EventKind.ROLL_IMPORTED:

@@ -100,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Percobaan ganda ditolak: {blocked}   Kehadiran dibatalkan: {undone}",
         "en": "Duplicate attempts refused: {blocked}   Check-ins undone: {undone}",
     },
+    "status.closing": {
+        "id": "Kode penutupan: {head}… (kejadian #{seq}, tidak berubah lagi)",
+        "en": "Closing code: {head}… (event #{seq}, fixed from now on)",
+    },
     "status.audit": {
         "id": "Kepala log audit: {head}… ({events} kejadian)",
         "en": "Audit head: {head}… ({events} events)",
@@ -354,6 +358,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Audit chain intact: {events} events, head {head}",
     },
     "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
+    "verify.after_closing": {
+        "id": "kejadian #{seq} ({kind}) tercatat setelah pemungutan ditutup; sesudah ditutup "
+        "hanya masuk dan PIN salah yang boleh tercatat",
+        "en": "event #{seq} ({kind}) was recorded after the polls closed; after closing only "
+        "sign-ins and wrong PINs may be recorded",
+    },
     "verify.gap": {
         "id": "kejadian #{seq} hilang dari log",
         "en": "event #{seq} is missing from the log",

@@ -242,6 +242,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Ballots used per source:",
     },
     "report.audit": {"id": "Kepala log audit: {head}", "en": "Audit head: {head}"},
+    "report.closing": {
+        "id": "Kode penutupan (kejadian #{seq}): {head}",
+        "en": "Closing code (event #{seq}): {head}",
+    },
     # Attendance lists (CSV)
     "csv.row": {"id": "No. urut", "en": "Row"},
     "csv.no": {"id": "No. daftar", "en": "List no."},
@@ -324,6 +328,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bahwa angka di atas berasal dari catatan yang tidak diubah.",
         "en": "Fingerprint of the electronic record after {events} events; `tps-console verify` "
         "proves the figures above come from an unaltered record.",
+    },
+    "pdf.closing": {
+        "id": "Kode penutupan: kepala log saat pemungutan ditutup (kejadian #{seq})",
+        "en": "Closing code: the audit head when the polls closed (event #{seq})",
+    },
+    "pdf.closing_note": {
+        "id": "Setelah ditutup log hanya mencatat siapa yang masuk, jadi kepala log terbaru di bawah "
+        "dapat berbeda; kode penutupan tidak berubah. `tps-console verify --expect KODE` "
+        "memeriksanya.",
+        "en": "After closing the log only records who signed in, so the newest head below may "
+        "differ; the closing code does not change. `tps-console verify --expect CODE` checks it.",
     },
     "pdf.signatures": {"id": "V. Tanda tangan", "en": "V. Signatures"},
     "pdf.role": {"id": "Jabatan", "en": "Role"},

@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "panel.time_left": {"id": "sisa {left}", "en": "{left} left"},
     "panel.queue": {"id": "antrean menunggu: {waiting}", "en": "queue waiting: {waiting}"},
     "panel.opens_at": {"id": "buka pukul {at}", "en": "opens at {at}"},
+    "panel.proof_closed": {
+        "id": "Kode penutupan #{seq} {head} · Sidik DPT {roll}",
+        "en": "Closing code #{seq} {head} · Roll fingerprint {roll}",
+    },
     "panel.proof": {
         "id": "Log audit #{seq} {head} · Sidik DPT {roll}",
         "en": "Audit log #{seq} {head} · Roll fingerprint {roll}",

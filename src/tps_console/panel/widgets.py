@@ -266,7 +266,13 @@ class ProofLine(Figure):
 
     def draw(self, turnout: Turnout) -> RenderableType:
         s = turnout.status
-        proof = t("panel.proof", seq=s.events, head=s.audit_head[:8], roll=s.roll_fingerprint[:8])
+        roll = s.roll_fingerprint[:8]
+        if s.closing:
+            # The code witnesses copy onto C.Hasil: it no longer moves when someone signs in.
+            seq, head = s.closing
+            proof = t("panel.proof_closed", seq=seq, head=head[:8], roll=roll)
+        else:
+            proof = t("panel.proof", seq=s.events, head=s.audit_head[:8], roll=roll)
         checked = (self.checked_at or turnout.taken_at).astimezone(turnout.station.timezone)
         return Content.assemble((proof, "bold"), SEPARATOR, t("panel.checked", at=hhmmss(checked)))
 
