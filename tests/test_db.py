@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from tps_console.domain.checkin import check_in
 from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read, write
+from tps_console.domain.db import read
 from tps_console.domain.errors import AlreadyVoted
 from tps_console.domain.models import CheckIn, Event
 from tps_console.domain.officers import OfficerInfo
@@ -61,12 +62,43 @@ def test_one_desk_checking_in_from_many_threads_at_once_counts_each_voter_once(
 
 def test_a_failed_transaction_leaves_nothing_and_the_next_one_works(station: Record) -> None:
     before = _count(station, Event)
-    with pytest.raises(RuntimeError), write(station.engine) as conn:
+    with pytest.raises(RuntimeError), station.write() as conn:
         conn.execute(insert(Event).values(seq=10_000, at="x", kind="x", prev_hash="x", hash="x"))
         raise RuntimeError("power cut in the middle")
     assert _count(station, Event) == before
-    with write(station.engine) as conn:
+    with station.write() as conn:
         assert conn.execute(select(func.count()).select_from(Event)).scalar_one() == before
+
+
+def test_a_commit_that_fails_leaves_no_transaction_holding_the_station(
+    station: Record, member: OfficerInfo
+) -> None:
+    """A constraint checked only at COMMIT: the failed transaction must not stay open on the
+    station's writing connection, or this desk and every other would be locked out."""
+    with pytest.raises(IntegrityError), station.write() as conn:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        conn.execute(insert(CheckIn).values(voter_id=999_999, officer_id="ketua", desk="x", at="x"))
+    check_in(station, member, voter_id=1)
+    assert station.path is not None
+    other_desk = sqlite3.connect(station.path, timeout=0, isolation_level=None)
+    try:
+        other_desk.execute("BEGIN IMMEDIATE")
+        other_desk.execute("ROLLBACK")
+    finally:
+        other_desk.close()
+
+
+def test_a_write_inside_a_write_is_refused_at_once(station: Record) -> None:
+    with station.write(), pytest.raises(RuntimeError), station.write():
+        pass
+    with station.write() as conn:  # and the station still writes afterwards
+        assert conn.execute(select(func.count()).select_from(Event)).scalar_one() > 0
+
+
+def test_a_closed_station_refuses_to_write(station: Record, member: OfficerInfo) -> None:
+    station.close()
+    with pytest.raises(RuntimeError):
+        check_in(station, member, voter_id=1)
 
 
 def test_closing_a_station_closes_its_writing_connection(

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlmodel import col
 
 from tps_console.domain import audit
-from tps_console.domain.db import read, write
+from tps_console.domain.db import read
 from tps_console.domain.errors import BadInput
 from tps_console.domain.models import Station
 from tps_console.domain.officers import OfficerInfo, require_chair
@@ -123,7 +123,7 @@ def set_backup_target(
         "backup_minutes": every_minutes,
         "backup_keep": keep,
     }
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         conn.execute(update(Station).values(**settings))
         audit.append(

@@ -19,7 +19,7 @@ from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import Prepared, read, write
+from tps_console.domain.db import Prepared, read
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import BallotSource, BallotStock, CheckIn, IssuedBallot, Voter
 from tps_console.domain.officers import OfficerInfo, require_chair
@@ -175,7 +175,7 @@ def receive_ballots(
     order its ballots are drawn in."""
     require_chair(chair)
     checked = _check_counts(counts)
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         at = stamp(rec.now())
         name, new_source = _find_or_add_source(conn, rec, source, at)

@@ -20,7 +20,7 @@ from sqlmodel import col
 from tps_console.domain import audit, ballots
 from tps_console.domain.ballots import BallotPlan, Draw
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import Prepared, read, write
+from tps_console.domain.db import Prepared, read
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.nik import normalise_nik
@@ -200,7 +200,7 @@ def _check_in_once(
     short_approved_by: OfficerInfo | None,
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         voter = _LOOK_UP.first(conn, voter_id=voter_id)
         if voter is None:
             raise Refused("checkin.unknown", key=str(key or voter_id))
@@ -329,7 +329,7 @@ def undo_check_in(
         raise BadInput("undo.reason_needed")
     if voter_id is None:
         voter_id = resolve(rec, key or "")
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         first = correctable_check_in(conn, rec, voter_id, "undo.not_checked_in")
         at = stamp(rec.now())
         conn.execute(
@@ -361,7 +361,7 @@ def set_voter_status(
         raise BadInput("status.bad", status=status)
     if not reason.strip():
         raise BadInput("status.reason_needed")
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
             raise Refused("status.already_voted")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
-import weakref
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -84,78 +83,112 @@ def create_schema(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
 
 
-class _Writer:
-    """The one connection through which an engine on a SQLite file writes.
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One durable write transaction on a connection from the pool: everything inside commits
+    together or not at all. An open station writes through its `Writer` instead."""
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+
+class Writer:
+    """The one connection through which an open station writes, taken in turn under a lock.
 
     SQLite lets one transaction write at a time anyway, so nothing is lost by writing through a
-    single connection per engine, taken in turn under a lock; what is saved is checking a
-    connection out of the pool and back in around every check-in, which on an idle desk (cold
-    caches) cost about as much as the check-in's own SQL. Closed when the engine is disposed.
+    single connection; what is saved is checking a connection out of the pool and back in, and
+    SQLAlchemy's bookkeeping of BEGIN and COMMIT, around every check-in: on an idle desk (cold
+    caches) that cost about as much as the check-in's own statements. Other databases take a
+    pooled connection per transaction. Owned by the station's `Record`, closed with it.
     """
 
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.lock = threading.Lock()
-        self.conn: Connection | None = None
-        event.listen(engine, "engine_disposed", self.close)
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._owner: int | None = None  # the thread inside a transaction
+        self._conn: Connection | None = None
+        self._closed = False
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        # A timeout, not a hang, if a transaction of this engine never ends: the same error as
-        # when another process holds the write lock too long.
-        if not self.lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+        if not is_sqlite(self._engine):
+            with self._engine.connect() as conn, conn.begin():
+                yield conn
+            return
+        self._acquire()
+        try:
+            if self._closed:
+                raise RuntimeError("the station record is closed")
+            if self._conn is None:
+                self._conn = self._engine.connect()
+            conn = self._conn
+            driver: Any = conn.connection.driver_connection
+            try:
+                # BEGIN and COMMIT go straight to the driver. If SQLAlchemy statements ran inside,
+                # it began its own (empty, on pysqlite) transaction: ending that commits.
+                _on_driver("BEGIN IMMEDIATE", driver.execute, "BEGIN IMMEDIATE")
+                yield conn
+                if conn.in_transaction():
+                    conn.commit()
+                else:
+                    _on_driver("COMMIT", driver.commit)
+            except BaseException:
+                self._roll_back(conn, driver)
+                raise
+        finally:
+            self._owner = None
+            self._lock.release()
+
+    def _acquire(self) -> None:
+        if self._owner == threading.get_ident():
+            # Waiting would wait for ourselves: a programming error, said at once.
+            raise RuntimeError("a write transaction inside another on the same station")
+        # Another thread of this desk holding the station longer than SQLite would wait for
+        # another desk: the same refusal as from SQLite.
+        if not self._lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
             raise sa_exc.OperationalError(
                 "BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked")
             )
+        self._owner = threading.get_ident()
+
+    def _roll_back(self, conn: Connection, driver: Any) -> None:
+        """Whatever failed (the body, BEGIN, COMMIT, an interrupt), the connection must not stay
+        inside a transaction: it would hold the write lock against every desk."""
         try:
-            if self.conn is None:
-                self.conn = self.engine.connect()
-            conn = self.conn
-            # BEGIN and COMMIT go straight to the driver (SQLAlchemy's own bookkeeping of them
-            # costs more than the statements on the check-in's path). If SQLAlchemy statements ran
-            # inside, it began its own (empty, on pysqlite) transaction: ending that commits.
-            driver: Any = conn.connection.driver_connection
-            driver.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction():
-                    conn.rollback()
-                else:
-                    driver.rollback()
-                raise
             if conn.in_transaction():
-                conn.commit()
-            else:
-                driver.commit()
+                conn.rollback()
+            if driver.in_transaction:
+                driver.rollback()
+        except Exception:
+            # One that cannot even roll back is closed and replaced by the next transaction.
+            conn.invalidate()
+            conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        """Close the connection; later transactions are refused."""
+        self._acquire()
+        try:
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
         finally:
-            self.lock.release()
-
-    def close(self, _engine: Engine | None = None) -> None:
-        with self.lock:
-            if self.conn is not None:
-                # Really closed, not handed back to the pool that `dispose` has just let go of:
-                # the last connection to close checkpoints the WAL into the database file.
-                self.conn.invalidate()
-                self.conn.close()
-                self.conn = None
+            self._owner = None
+            self._lock.release()
 
 
-_writers: weakref.WeakKeyDictionary[Engine, _Writer] = weakref.WeakKeyDictionary()
-_writers_lock = threading.Lock()
-
-
-@contextmanager
-def write(engine: Engine) -> Iterator[Connection]:
-    """One durable write transaction: everything inside commits together or not at all."""
-    if is_sqlite(engine):
-        with _writers_lock:
-            writer = _writers.get(engine) or _writers.setdefault(engine, _Writer(engine))
-        with writer.transaction() as conn:
-            yield conn
-        return
-    with engine.connect() as conn, conn.begin():
-        yield conn
+def _on_driver(sql: str, call: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return call(*args)
+    except sqlite3.DatabaseError as exc:
+        raise _as_sqlalchemy_error(sql, exc) from exc
 
 
 @contextmanager
@@ -244,18 +277,12 @@ class _Compiled:
         return tuple([merged[n] for n in self.names])
 
     def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
-        driver = conn.connection.driver_connection
-        try:
-            return driver.execute(self.sql, self.values(params))  # type: ignore[union-attr]
-        except sqlite3.DatabaseError as exc:
-            raise _as_sqlalchemy_error(self.sql, exc) from exc
+        driver: Any = conn.connection.driver_connection
+        return _on_driver(self.sql, driver.execute, self.sql, self.values(params))
 
     def execute_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
-        driver = conn.connection.driver_connection
-        try:
-            driver.executemany(self.sql, [self.values(r) for r in rows])  # type: ignore[union-attr]
-        except sqlite3.DatabaseError as exc:
-            raise _as_sqlalchemy_error(self.sql, exc) from exc
+        driver: Any = conn.connection.driver_connection
+        _on_driver(self.sql, driver.executemany, self.sql, [self.values(r) for r in rows])
 
     def row(self, cursor: Any) -> Any:
         """The row type of this statement's results (the same columns every time)."""

@@ -15,7 +15,6 @@ from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.ballots import remaining_by_type
-from tps_console.domain.db import write
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import CheckIn, Voter
 from tps_console.domain.nik import NikProblem, nik_mismatches, normalise_nik
@@ -53,7 +52,7 @@ def register_dpk(
     age = age_on(entry.birth_date, rec.station.polling_date)
     if age < MIN_AGE and not married:
         raise Refused("dpk.under_17", age=age)
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         if poll_state(rec.station, rec.now()) != PollState.DPK_HOUR:
             raise Refused(

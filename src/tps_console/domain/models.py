@@ -75,7 +75,9 @@ class CheckIn(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    voter_id: int = Field(foreign_key="voter.id")
+    # Every check-in of a voter, undone ones too (a ballot is replaced once per voter, even across
+    # an undone and repeated check-in); the active one is found through the unique index above.
+    voter_id: int = Field(foreign_key="voter.id", index=True)
     officer_id: str = Field(foreign_key="officer.id")
     desk: str
     at: str

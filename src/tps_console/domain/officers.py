@@ -18,7 +18,7 @@ from sqlmodel import col
 
 from tps_console.domain import audit
 from tps_console.domain.clock import stamp, unstamp
-from tps_console.domain.db import read, write
+from tps_console.domain.db import read
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import Event, Officer
 from tps_console.domain.rules import ensure_not_closed
@@ -84,7 +84,7 @@ def add_officer(
         raise BadInput("officer.bad_role", role=role)
     check_pin_format(pin)
     pin_hash = hash_pin(pin)
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         existing = conn.execute(select(col(Officer.id))).scalars().all()
         if not existing and role != Role.CHAIR:
@@ -142,7 +142,7 @@ def authenticate(
     ok = pin_matches(pin, m["pin_hash"])
     if ok and not (record_success or failures):
         return OfficerInfo(m["id"], m["name"], m["role"])
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         kind = EventKind.SIGNED_IN if ok else EventKind.PIN_FAILED
         audit.append(conn, rec.clock, kind, officer_id=officer_id, desk=rec.desk)
     if not ok:

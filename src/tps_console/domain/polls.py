@@ -17,7 +17,6 @@ from sqlmodel import col
 from tps_console.domain import audit
 from tps_console.domain.checkin import active_check_in, is_queued, resolve
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import write
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.models import CheckIn, QueueEntry, Station, Voter
 from tps_console.domain.officers import OfficerInfo, require_chair
@@ -49,7 +48,7 @@ def record_queue(rec: Record, chair: OfficerInfo, keys: Sequence[str]) -> list[Q
         raise BadInput("queue.empty")
     voter_ids = list(dict.fromkeys(resolve(rec, key) for key in keys))
     queued: list[Queued] = []
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         state = poll_state(rec.station, rec.now())
         if state != PollState.QUEUE_ONLY:
@@ -108,7 +107,7 @@ def queue_waiting(conn: Connection) -> int:
 def close_polls(rec: Record, chair: OfficerInfo) -> Closed:
     """Close the polls (chair only, not before the closing hour). Afterwards nothing changes."""
     require_chair(chair)
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         already = conn.execute(select(col(Station.closed_at))).scalar()
         if already is not None:
             raise Refused("close.already", closed=local_time(rec.station, already, seconds=False))

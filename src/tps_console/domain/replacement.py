@@ -16,7 +16,6 @@ from tps_console.domain import audit
 from tps_console.domain.ballots import available, issue, parse_ballot, plan_draw
 from tps_console.domain.checkin import correctable_check_in, resolve
 from tps_console.domain.clock import stamp
-from tps_console.domain.db import write
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.models import CheckIn, IssuedBallot
 from tps_console.domain.officers import OfficerInfo, require_chair
@@ -51,7 +50,7 @@ def replace_ballot(
         raise BadInput("replace.reason_needed")
     if voter_id is None:
         voter_id = resolve(rec, key or "")
-    with write(rec.engine) as conn:
+    with rec.write() as conn:
         first = correctable_check_in(conn, rec, voter_id, "replace.not_checked_in")
         spoiled_source = _handed_out(conn, first.id, code)
         if spoiled_source is None:

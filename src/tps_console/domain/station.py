@@ -5,17 +5,18 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, insert, inspect, select
 
 from tps_console.domain import audit
 from tps_console.domain.clock import Clock, stamp
-from tps_console.domain.db import create_schema, open_engine, read, write
+from tps_console.domain.db import Writer, create_schema, open_engine, read, write
 from tps_console.domain.errors import BadInput
 from tps_console.domain.models import Station, Voter
 from tps_console.domain.roll import ParsedRoll, Progress, parse_roll
@@ -51,6 +52,14 @@ class Record:
     desk: str = ""
     path: Path | None = None
     readonly: bool = False
+    writer: Writer = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.writer = Writer(self.engine)
+
+    def write(self) -> AbstractContextManager[Connection]:
+        """One durable write transaction: everything inside commits together or not at all."""
+        return self.writer.transaction()
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -59,6 +68,7 @@ class Record:
         return (instant or self.clock.now()).astimezone(self.station.timezone)
 
     def close(self) -> None:
+        self.writer.close()
         self.engine.dispose()
 
 
