@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from tps_console.domain import audit
 from tps_console.domain.checkin import check_in
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import read
@@ -119,3 +120,11 @@ def test_closing_a_station_closes_its_writing_connection(
         assert verify(reopened).ok
     finally:
         reopened.close()
+
+
+def test_a_misspelt_column_is_an_error_not_a_null(station: Record) -> None:
+    with pytest.raises(TypeError, match="officerid"), station.write() as conn:
+        audit._APPEND.run(
+            conn, seq=99, at="x", kind="x", officerid="ketua", desk="", voter_id=None,
+            drill=False, payload="{}", prev_hash="x", hash="x",
+        )  # fmt: skip

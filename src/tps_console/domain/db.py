@@ -225,7 +225,12 @@ class Prepared:
             # Values the statement carries itself (`remaining > 0`, LIMIT 1); the caller must give
             # every other one.
             literals = {n: b.value for n, b in compiled.binds.items() if not b.required}
-            found = _Compiled(str(compiled), tuple(compiled.positiontup or ()), literals)
+            names = tuple(compiled.positiontup or ())
+            # SQLAlchemy leaves out a key that names no column: a typo would store a NULL.
+            unknown = set(keys) - set(names)
+            if unknown:
+                raise TypeError(f"no such parameter: {', '.join(sorted(unknown))}")
+            found = _Compiled(str(compiled), names, literals)
             self._compiled[keys] = found
         return found
 
