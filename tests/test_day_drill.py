@@ -218,10 +218,12 @@ def test_the_whole_day(
     assert figures["dibuat"] == "2024-02-14T13:40:00+07:00"
     assert figures["ditutup"] == "2024-02-14T13:20:00+07:00"
     assert figures["simulasi"] is True
-    assert figures["audit_head"] == head_at_close
+    assert figures["audit_head"] == figures["closing_head"] == head_at_close
 
     status = read_status(day)
-    assert status.as_json() | {"audit_head": "", "events": 0, "roll_fingerprint": ""} == {
+    assert status.closing is not None and status.closing[1] == head_at_close
+    hashes = {"audit_head": "", "closing_head": "", "events": 0, "roll_fingerprint": ""}
+    assert status.as_json() | hashes == {
         "tps": "TPS 901",
         "expected": 181,  # the DPK voter counts
         "checked_in": 29,
@@ -237,6 +239,7 @@ def test_the_whole_day(
         "events": 0,
         "roll_fingerprint": "",
         "audit_head": "",
+        "closing_head": "",
     }
 
     result = verify(day)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
-from textual.widgets import Static
+from textual.pilot import Pilot
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from tests.conftest import wib
 from tests.desk_helpers import burst, desk_for, find, settle, sign_in, type_text
+from tps_console.desk import app as desk_app
+from tps_console.desk.app import DeskApp
 from tps_console.desk.card import VoterCardScreen
-from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.checkin_screen import ALL_KEYS_FROM, OCCASIONAL, CheckInScreen
 from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.domain.checkin import check_in, set_voter_status
+from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, Event
+from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.vocab import EventKind
 
@@ -40,6 +47,18 @@ def events_of(rec: Record, kind: str) -> int:
 
 def message(app: object) -> str:
     return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+
+
+def strip(app: DeskApp) -> str:
+    return str(app.screen.query_one("#line", Static).render())
+
+
+async def wait_for(pilot: Pilot[None], done: object, seconds: float = 5.0) -> None:
+    """Let the desk run on its own timers until `done()` holds (or time is up)."""
+    for _ in range(int(seconds / 0.05)):
+        if done():  # type: ignore[operator]
+            return
+        await pilot.pause(0.05)
 
 
 async def test_sign_in_with_the_right_pin_opens_the_search(station: Record) -> None:
@@ -73,6 +92,7 @@ async def test_check_in_by_nik_with_spaces_is_two_keys_after_the_nik(station: Re
         assert isinstance(app.screen, CheckInScreen)
         assert "PURNOMO HARTONO" in message(app) and "09:00" in message(app)
         assert app.screen.query_one("#search").value == ""  # type: ignore[attr-defined]
+        assert "HADIR 1 / 180" in strip(app)  # the desk's own check-in, on the strip at once
     assert active_check_ins(station) == 1
 
 
@@ -300,6 +320,49 @@ async def test_every_footer_key_is_in_the_command_palette(station: Record) -> No
         assert {"Per blok", "DPK", "Antrean", "Tutup", "Cadangan"} <= titles
 
 
+def footer_in_view(app: DeskApp) -> tuple[set[str], set[str]]:
+    """The actions whose key and label are wholly in view on the footer, and those that are not
+    (cut at the edge, behind the Ctrl+P key docked on the right, or left out)."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    edge = palette[0].region.x if palette else footer.region.right
+    shown, not_shown = set(), set()
+    for key in keys:
+        region = key.region
+        limit = footer.region.right if key in palette else edge
+        fits = region.width > 0 and region.right <= limit
+        (shown if fits else not_shown).add(key.action)
+    return shown, not_shown
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("width", [80, ALL_KEYS_FROM])
+async def test_the_footer_shows_how_to_reach_everything(
+    station: Record, lang: str, width: int
+) -> None:
+    """At 80 columns quit, the everyday keys and Ctrl+P (every key by name) are in view, in both
+    languages; from ALL_KEYS_FROM columns every key is."""
+    app = desk_for(station, lang=lang)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        assert footer_in_view(app) == ({"quit", "command_palette"}, set())  # sign-in
+        await sign_in(pilot)
+        shown, not_shown = footer_in_view(app)
+        everyday = {"clear", "app.calling", "app.lock", "app.sign_out", "quit", "command_palette"}
+        if width < ALL_KEYS_FROM:
+            assert (shown, not_shown) == (everyday, set(OCCASIONAL))
+        else:
+            assert (shown, not_shown) == (everyday | set(OCCASIONAL), set())
+        await pilot.press("f2")
+        await settle(pilot)
+        assert footer_in_view(app)[1] == set()  # calling by block
+        await pilot.press("escape")
+        await find(pilot, NIK_1)
+        assert isinstance(app.screen, VoterCardScreen)
+        assert footer_in_view(app)[1] == set()
+
+
 async def test_a_burst_of_keys_lands_in_the_right_fields(station: Record, member) -> None:  # type: ignore[no-untyped-def]
     """ID ⇥ PIN ⏎ in one burst signs in; a chair form filled in one burst is filled right."""
     check_in(station, member, voter_id=1)
@@ -317,3 +380,77 @@ async def test_a_burst_of_keys_lands_in_the_right_fields(station: Record, member
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen), app.screen
     assert active_check_ins(station) == 0
+
+
+@pytest.fixture
+def snapshot_reads(monkeypatch: pytest.MonkeyPatch) -> list[Record]:
+    """Every time a desk reads turnout and who is checked in."""
+    reads: list[Record] = []
+    real = desk_app.desk_snapshot
+
+    def counted(rec: Record) -> object:
+        reads.append(rec)
+        return real(rec)
+
+    monkeypatch.setattr(desk_app, "desk_snapshot", counted)
+    return reads
+
+
+async def test_a_check_in_by_another_desk_reaches_the_strip_on_its_own(
+    station: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    """Another desk or the CLI writes through its own engine; nobody touches this desk."""
+    assert station.path is not None
+    other = open_record(station.path, clock, desk="meja-2")
+    app = desk_for(station, refresh_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, "purnomo hartono")
+        await settle(pilot)
+        assert "HADIR 0 / 180" in strip(app)
+        check_in(other, member, voter_id=1)
+        await wait_for(pilot, lambda: "HADIR 1 / 180" in strip(app))
+        assert "HADIR 1 / 180" in strip(app)
+        # and the results list marks him as voted
+        first = app.screen.query_one("#results", OptionList).get_option_at_index(0)
+        assert "PURNOMO HARTONO" in str(first.prompt) and "SUDAH" in str(first.prompt)
+    other.close()
+
+
+async def test_the_desk_reads_nothing_again_while_nothing_changes(
+    station: Record, clock: FixedClock, member: OfficerInfo, snapshot_reads: list[Record]
+) -> None:
+    assert station.path is not None
+    other = open_record(station.path, clock, desk="meja-2")
+    app = desk_for(station, refresh_seconds=0.02)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        before = len(snapshot_reads)
+        await pilot.pause(0.5)  # some twenty refresh ticks
+        await settle(pilot)
+        assert len(snapshot_reads) == before
+        check_in(other, member, voter_id=1)
+        await wait_for(pilot, lambda: len(snapshot_reads) > before)
+        await pilot.pause(0.2)
+        assert len(snapshot_reads) == before + 1  # one commit, one read
+    other.close()
+
+
+async def test_the_hour_moves_the_strip_without_reading_the_record(
+    station: Record, clock: FixedClock, snapshot_reads: list[Record]
+) -> None:
+    """12:00 brings the DPK-hour notice although nothing was committed."""
+    clock.set(wib(11, 59, 59))
+    app = desk_for(station, refresh_seconds=0.02)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await settle(pilot)
+        assert "dibuka" in strip(app)
+        before = len(snapshot_reads)
+        clock.set(wib(12))
+        await wait_for(pilot, lambda: "jam DPK" in strip(app))
+        assert "jam DPK" in strip(app)
+        assert "F4" in str(app.screen.query_one("#notice", Static).render())
+        assert len(snapshot_reads) == before

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import create_mock_engine
 
 from tps_console.domain import db
+from tps_console.domain.commit_watch import CommitWatch
 
 
 def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> None:
@@ -21,3 +22,14 @@ def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> Non
     text = "\n".join(ddl)
     assert "CREATE UNIQUE INDEX uq_checkin_active_voter ON checkin (voter_id) WHERE active" in text
     assert "CHECK (active = true OR active = false)" in text
+
+
+def test_without_sqlites_data_version_every_look_reads_again() -> None:
+    """PRAGMA data_version is SQLite's: on another database the desk and the panel simply read
+    as often as they look, and never send it."""
+    engine = create_mock_engine("postgresql://", lambda *_, **__: None)  # type: ignore[arg-type]
+    watch = CommitWatch(engine)  # type: ignore[arg-type]
+    looks = iter(range(3))
+    assert [watch.read_if_changed(lambda: next(looks)) for _ in range(3)] == [0, 1, 2]
+    watch.close()
+    assert watch.read_if_changed(lambda: "after close") is None

@@ -17,11 +17,13 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 
 from tps_console.desk.localised import Localised
 from tps_console.domain.backup import backup_now, backup_target
+from tps_console.domain.commit_watch import CommitWatch
 from tps_console.domain.errors import TpsError
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.search import SearchIndex, load_index
@@ -54,7 +56,11 @@ class DemoLogin:
 class DeskApp(Localised, App[None]):
     CSS_PATH = "desk.tcss"
     TITLE = "TPS Console"
-    BINDINGS = [Binding("ctrl+q", "quit", "desk.key.quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "desk.key.quit", priority=True),
+        # Textual's own palette key, labelled for what the desk officer finds there.
+        Binding("ctrl+p", "command_palette", "desk.key.all_keys", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -73,6 +79,7 @@ class DeskApp(Localised, App[None]):
         self.index: SearchIndex | None = None
         self.checked_in: frozenset[int] = frozenset()
         self.status: Status | None = None
+        self.commits = CommitWatch(rec.engine)
         self.last_activity = time.monotonic()
         self.backup = BackupState(ok=None)
         self._last_backup = float("-inf")
@@ -110,11 +117,18 @@ class DeskApp(Localised, App[None]):
         gc.collect()
         gc.freeze()
 
-    @work(thread=True, exclusive=True, group="refresh")
+    def on_unmount(self) -> None:
+        self.commits.close()
+
+    # Not exclusive: looks wait their turn on the watch's lock, each costing microseconds unless
+    # there is something to read (cancelling a thread worker would not stop its thread anyway).
+    @work(thread=True, group="refresh")
     def refresh_record(self) -> None:
-        """Turnout and who is checked in, also by other desks."""
-        status, checked_in = desk_snapshot(self.rec)
-        self.call_from_thread(self._record_refreshed, status, checked_in)
+        """Turnout and who is checked in, also by other desks: read again only when something was
+        committed since the last read (by anyone, this desk's own check-ins included)."""
+        snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
+        if snapshot is not None:
+            self.call_from_thread(self._record_refreshed, *snapshot)
 
     def _record_refreshed(self, status: Status, checked_in: frozenset[int]) -> None:
         from tps_console.desk.strip import StatusStrip
@@ -191,6 +205,12 @@ class DeskApp(Localised, App[None]):
 
         if self.officer and not isinstance(self.screen, CallingScreen):
             self.push_screen(CallingScreen())
+
+    def action_command_palette(self) -> None:
+        # Textual's own action, with the search box's placeholder in the desk's language.
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = t("desk.palette.search")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer, also in the command palette (Ctrl+P)."""

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.app import IndexReady, RecordRefreshed
 from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
 from tps_console.desk.dialogs import ChairForm
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.checkin import CheckInDone, check_in
@@ -34,6 +35,10 @@ from tps_console.i18n import t
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list
+ALL_KEYS_FROM = 120  # columns from which the footer shows every key (below, Ctrl+P lists them)
+# The chair's once-a-day actions: the first keys a narrow footer leaves to Ctrl+P. The strip's
+# notices name F4, F5 and F6 when their hour comes, and F7 while no backup folder is set.
+OCCASIONAL = ("dpk", "queue", "close_polls", "backup_folder")
 
 
 class CheckInScreen(Localised, Screen[None]):
@@ -64,7 +69,7 @@ class CheckInScreen(Localised, Screen[None]):
         with Horizontal(id="found"):
             yield OptionList(id="results")
             yield Static("", id="preview")
-        yield Footer(compact=True)
+        yield DeskFooter(occasional=OCCASIONAL)
 
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
@@ -148,6 +153,7 @@ class CheckInScreen(Localised, Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
         self.set_class(event.size.width >= WIDE, "wide")
+        self.set_class(event.size.width < ALL_KEYS_FROM, "narrow")
 
     @on(OptionList.OptionHighlighted, "#results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tps_console.desk.localised import Localised
-from tps_console.domain.rules import PollState
+from tps_console.domain.rules import PollState, poll_state
 from tps_console.i18n import decimal, t
 
 # What the desk must remember in these hours (DOMAIN.md).
@@ -45,6 +45,11 @@ class StatusStrip(Localised, Vertical):
         app = self.desk
         rec, status, officer = app.rec, app.status, app.officer
         now = rec.local()
+        # From the clock, every second: the figures are read again only when the record changes,
+        # and the hour alone moves the polls from open to the DPK hour to the queue.
+        polls = None
+        if status is not None:
+            polls = poll_state(rec.station, now, closed=status.closed_at is not None)
         self.set_class(rec.clock.drill, "drill")
         if rec.clock.drill:
             self.query_one("#drill", Static).update(t("drill.banner"))
@@ -58,8 +63,8 @@ class StatusStrip(Localised, Vertical):
             line.append(f" ({decimal(status.turnout_pct)}%) ")
         line.append("│ ")
         line.append(now.strftime("%H:%M:%S %Z"), "bold")
-        if status is not None:
-            line.append(" │ " + t(f"polls.{status.polls.value}"))
+        if polls is not None:
+            line.append(" │ " + t(f"polls.{polls.value}"))
         backup = app.backup
         if backup.ok is True:
             line.append(" │ " + t("desk.backup.ok", at=backup.at))
@@ -70,7 +75,7 @@ class StatusStrip(Localised, Vertical):
         if rec.desk:
             line.append(f" · {rec.desk}")
         self.query_one("#line", Static).update(line)
-        notice = NOTICES.get(status.polls) if status is not None else None
+        notice = NOTICES.get(polls) if polls is not None else None
         if backup.ok is False:
             notice_text = t("desk.backup.failed", error=backup.message)
         else:

@@ -9,7 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.key.clear": {"id": "Hapus", "en": "Clear"},
     "desk.key.calling": {"id": "Per blok", "en": "By block"},
     "desk.key.lock": {"id": "Kunci", "en": "Lock"},
-    "desk.key.sign_out": {"id": "Ganti", "en": "Sign out"},
+    "desk.key.sign_out": {"id": "Ganti petugas", "en": "Sign out"},
+    "desk.key.all_keys": {"id": "Semua tombol", "en": "All keys"},
     "desk.key.confirm": {"id": "Catat hadir", "en": "Check in"},
     "desk.key.back": {"id": "Kembali", "en": "Back"},
     "desk.key.undo": {"id": "Batalkan", "en": "Undo"},
@@ -24,6 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.key.backup": {"id": "Cadangan", "en": "Backups"},
     "desk.key.prev_block": {"id": "Blok sebelumnya", "en": "Previous block"},
     "desk.key.next_block": {"id": "Blok berikutnya", "en": "Next block"},
+    "desk.palette.search": {"id": "Cari perintah…", "en": "Search for commands…"},
     # Strip
     "desk.strip.turnout": {"id": "HADIR {n} / {expected}", "en": "VOTED {n} / {expected}"},
     # Sign-in

@@ -1,10 +1,9 @@
 """Watching the station file for the panel: notice every commit, read the figures, survive trouble.
 
-SQLite moves `PRAGMA data_version` on a connection whenever *another* connection has committed.
-One dedicated read-only connection asks for it a few times a second, always outside a transaction
-(inside one the value is frozen); only when it moves are the figures read again, in one short read
-transaction. The file's identity (device, inode) is checked as well: `restore` puts a new file in
-place, and a connection on the old one would never see another change.
+A `CommitWatch` on the panel's read-only record is asked a few times a second whether another
+connection has committed (see domain/commit_watch.py); only then are the figures read again, in
+one short read transaction. The file's identity (device, inode) is checked as well: `restore`
+puts a new file in place, and a connection on the old one would never see another change.
 
 No Textual here: the screen calls `poll()` from a thread worker, one call at a time.
 """
@@ -17,12 +16,14 @@ import threading
 import time
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import PoolProxiedConnection, event
+from sqlalchemy import event
 
 from tps_console.domain.clock import Clock
+from tps_console.domain.commit_watch import CommitWatch
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.turnout import Turnout, read_turnout
@@ -52,7 +53,7 @@ class Reading:
 
 
 class Watcher:
-    """Owns the panel's read-only record and its version connection; reopens them when needed."""
+    """Owns the panel's read-only record and the watch on it; reopens them when needed."""
 
     def __init__(self, path: Path, clock: Clock) -> None:
         # Polls run in a worker thread while the app may close the watcher on the UI thread:
@@ -61,16 +62,17 @@ class Watcher:
         self.path = path
         self.clock = clock
         self.record: Record | None = None
-        self._version_conn: PoolProxiedConnection | None = None
+        self._commits: CommitWatch | None = None
         self._identity: tuple[int, int] | None = None
-        self._version: int | None = None
         self._read_at = 0.0
 
     def open(self) -> Turnout:
         """Open the station and read it once. Raises BadInput if it is not a readable station."""
         with self._lock:
             self._reopen()
-            return self._read(self._data_version())
+            turnout = self._read(force=True)
+            assert turnout is not None  # forced
+            return turnout
 
     def poll(self, *, force: bool = False) -> Reading:
         """New figures if the data changed (or `force`), else an empty reading. Never raises:
@@ -83,10 +85,7 @@ class Watcher:
             if self._file_identity() != self._identity:
                 self._reopen()
                 force = True
-            version = self._data_version()
-            if force or version != self._version or self._stale():
-                return Reading(self._read(version))
-            return Reading()
+            return Reading(self._read(force=force or self._stale()))
         except Exception as exc:  # the panel must outlive any failure of the file it watches
             trouble = classify(exc)
             if trouble is not Trouble.BUSY:
@@ -98,17 +97,17 @@ class Watcher:
             self._close()
 
     def _close(self) -> None:
-        if self._version_conn is not None:
-            self._version_conn.close()
+        if self._commits is not None:
+            self._commits.close()
         if self.record is not None:
             self.record.close()
-        self._version_conn, self.record, self._identity, self._version = None, None, None, None
+        self._commits, self.record, self._identity = None, None, None
 
     @property
     def version_connection(self) -> sqlite3.Connection:
         """The raw connection polled for changes (for tests: it must never be in a transaction)."""
-        assert self._version_conn is not None
-        return self._version_conn.driver_connection  # type: ignore[return-value]
+        assert self._commits is not None
+        return self._commits.connection
 
     def _file_identity(self) -> tuple[int, int]:
         st = os.stat(self.path)
@@ -125,28 +124,16 @@ class Watcher:
         record = open_record(self.path, self.clock, readonly=True)
         event.listen(record.engine, "connect", _short_busy_timeout)
         self.record, self._identity = record, identity
-        self._version_conn = record.engine.raw_connection()
-
-    def _data_version(self) -> int:
-        assert self._version_conn is not None
-        cursor = self._version_conn.cursor()
-        try:
-            cursor.execute("PRAGMA data_version")
-            row = cursor.fetchone()
-            assert row is not None
-            return int(row[0])
-        finally:
-            cursor.close()
+        self._commits = CommitWatch(record.engine)
 
     def _stale(self) -> bool:
         return time.monotonic() - self._read_at >= REREAD_AFTER_S
 
-    def _read(self, version: int) -> Turnout:
-        # The version is taken before the read: a commit landing in between is in these figures
-        # and also moves the version again, so at worst it is read twice, never missed.
-        assert self.record is not None
-        turnout = read_turnout(self.record)
-        self._version, self._read_at = version, time.monotonic()
+    def _read(self, *, force: bool) -> Turnout | None:
+        assert self.record is not None and self._commits is not None
+        turnout = self._commits.read_if_changed(partial(read_turnout, self.record), force=force)
+        if turnout is not None:
+            self._read_at = time.monotonic()
         return turnout
 
 

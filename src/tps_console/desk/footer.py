@@ -1,0 +1,27 @@
+"""The desk's footer: compact, and able to make room on a narrow terminal.
+
+At 80 columns one line cannot hold every key of the main screen. The keys of the screen's
+occasional actions (the chair's once-a-day ones) are tagged `-occasional`, so that the screen's
+CSS can leave them out when it is narrow; the everyday keys, Quit and Ctrl+P (which lists every
+key by name) stay in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class DeskFooter(Footer):
+    def __init__(self, *, occasional: Iterable[str] = ()) -> None:
+        super().__init__(compact=True)
+        self.occasional = frozenset(occasional)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in self.occasional:
+                widget.add_class("-occasional")
+            yield widget
