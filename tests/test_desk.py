@@ -454,3 +454,22 @@ async def test_the_hour_moves_the_strip_without_reading_the_record(
         assert "jam DPK" in strip(app)
         assert "F4" in str(app.screen.query_one("#notice", Static).render())
         assert len(snapshot_reads) == before
+
+
+async def test_a_wide_desk_shows_the_highlighted_card_beside_the_list_and_no_empty_frame(
+    station: Record,
+) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await sign_in(pilot)
+        preview = app.screen.query_one("#preview", Static)
+        assert not preview.display, "nothing highlighted yet: no frame"
+        await type_text(pilot, "purnomo hartono")
+        await settle(pilot)
+        assert preview.display and "PURNOMO HARTONO" in str(preview.render())
+        await pilot.press("escape")  # the search box cleared
+        await settle(pilot)
+        assert not preview.display
+        await type_text(pilot, "zzzz")  # no one found
+        await settle(pilot)
+        assert not preview.display

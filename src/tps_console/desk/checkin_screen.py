@@ -68,7 +68,7 @@ class CheckInScreen(Localised, Screen[None]):
         yield Static("", id="result-count")
         with Horizontal(id="found"):
             yield OptionList(id="results")
-            yield Static("", id="preview")
+            yield Static("", id="preview", classes="-empty")
         yield DeskFooter(occasional=OCCASIONAL)
 
     def on_mount(self) -> None:
@@ -109,7 +109,7 @@ class CheckInScreen(Localised, Screen[None]):
             self._hits = []
             results.clear_options()
             count.update("")
-            self.query_one("#preview", Static).update("")
+            self._clear_preview()
             return
         found = index.search(query, RESULT_LIMIT)
         self._hits = found.hits
@@ -117,6 +117,8 @@ class CheckInScreen(Localised, Screen[None]):
         results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
         if found.hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
+        else:
+            self._clear_preview()
         shown = t("desk.search.count", shown=len(found.hits), total=found.total)
         count.update(shown if found.total else t("desk.search.none"))
 
@@ -169,7 +171,15 @@ class CheckInScreen(Localised, Screen[None]):
         hits = self._hits
         highlighted = self.query_one("#results", OptionList).highlighted
         if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
-            self.query_one("#preview", Static).update(card_text(self.desk.rec.station, details))
+            preview = self.query_one("#preview", Static)
+            preview.update(card_text(self.desk.rec.station, details))
+            preview.remove_class("-empty")
+
+    def _clear_preview(self) -> None:
+        """No voter highlighted, no card beside the list (not an empty frame)."""
+        preview = self.query_one("#preview", Static)
+        preview.update("")
+        preview.add_class("-empty")
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
