@@ -473,3 +473,17 @@ async def test_a_wide_desk_shows_the_highlighted_card_beside_the_list_and_no_emp
         await type_text(pilot, "zzzz")  # no one found
         await settle(pilot)
         assert not preview.display
+
+
+def test_the_strip_breaks_between_parts_and_never_cuts_one() -> None:
+    from rich.text import Text
+
+    from tps_console.desk.strip import packed
+
+    parts = [Text(p) for p in ("TPS 901", "HADIR 0 / 180 (0,0%)", "09:00:00 WIB", "dibuka")]
+    parts += [Text("CADANGAN BELUM DIATUR (F7)"), Text("anggota4 · meja-1")]
+    wide = packed(parts, 160).plain
+    assert "\n" not in wide and wide.endswith("anggota4 · meja-1")
+    narrow = packed(parts, 80).plain.split("\n")
+    assert len(narrow) == 2 and all(len(line) < 80 for line in narrow)
+    assert narrow[1].strip() == "CADANGAN BELUM DIATUR (F7) │ anggota4 · meja-1"

@@ -19,13 +19,29 @@ NOTICES = {
 }
 
 
+SEPARATOR = " │ "
+
+
+def packed(parts: list[Text], width: int) -> Text:
+    """The parts on as few lines as `width` allows, each line broken only between parts: at 80
+    columns who is signed in moves to a second line instead of being cut off."""
+    lines: list[Text] = []
+    for part in parts:
+        if lines and lines[-1].cell_len + len(SEPARATOR) + part.cell_len <= width - 1:
+            lines[-1].append(SEPARATOR)
+            lines[-1].append_text(part)
+        else:
+            lines.append(Text(" ").append_text(part))
+    return Text("\n").join(lines)
+
+
 class StatusStrip(Localised, Vertical):
     DEFAULT_CSS = """
     StatusStrip { height: auto; }
     StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
                            text-align: center; display: none; }
     StatusStrip.drill > #drill { display: block; }
-    StatusStrip > #line { background: $primary-darken-2; color: $text; height: 1; }
+    StatusStrip > #line { background: $primary-darken-2; color: $text; height: auto; }
     StatusStrip > #notice { background: $warning; color: black; text-style: bold; height: auto;
                             display: none; padding: 0 1; }
     StatusStrip.notice > #notice { display: block; }
@@ -41,6 +57,9 @@ class StatusStrip(Localised, Vertical):
         self.set_interval(1, self.update_now)
         self.update_now()
 
+    def on_resize(self) -> None:
+        self.update_now()
+
     def update_now(self) -> None:
         app = self.desk
         rec, status, officer = app.rec, app.status, app.officer
@@ -53,28 +72,23 @@ class StatusStrip(Localised, Vertical):
         self.set_class(rec.clock.drill, "drill")
         if rec.clock.drill:
             self.query_one("#drill", Static).update(t("drill.banner"))
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f" {rec.station.tps} ", "bold")
+        parts = [Text(rec.station.tps, "bold")]
         if status is not None:
-            line.append("│ ")
-            line.append(
-                t("desk.strip.turnout", n=status.checked_in, expected=status.expected), "bold"
-            )
-            line.append(f" ({decimal(status.turnout_pct)}%) ")
-        line.append("│ ")
-        line.append(now.strftime("%H:%M:%S %Z"), "bold")
+            turnout = t("desk.strip.turnout", n=status.checked_in, expected=status.expected)
+            parts.append(Text.assemble((turnout, "bold"), f" ({decimal(status.turnout_pct)}%)"))
+        parts.append(Text(now.strftime("%H:%M:%S %Z"), "bold"))
         if polls is not None:
-            line.append(" │ " + t(f"polls.{polls.value}"))
+            parts.append(Text(t(f"polls.{polls.value}")))
         backup = app.backup
         if backup.ok is True:
-            line.append(" │ " + t("desk.backup.ok", at=backup.at))
+            parts.append(Text(t("desk.backup.ok", at=backup.at)))
         elif backup.ok is None:
-            line.append(" │ " + t("desk.backup.unset"), "bold yellow")
-        if officer is not None:
-            line.append(f" │ {officer.id}")
-        if rec.desk:
-            line.append(f" · {rec.desk}")
-        self.query_one("#line", Static).update(line)
+            parts.append(Text(t("desk.backup.unset"), "bold yellow"))
+        who = " · ".join(x for x in (officer.id if officer else "", rec.desk) if x)
+        if who:
+            parts.append(Text(who))
+        # Before the first layout the width is not known yet: one line until it is.
+        self.query_one("#line", Static).update(packed(parts, self.size.width or 10_000))
         notice = NOTICES.get(polls) if polls is not None else None
         if backup.ok is False:
             notice_text = t("desk.backup.failed", error=backup.message)
