@@ -58,3 +58,11 @@ def test_import_says_what_its_baseline_is(figures: dict[str, Any]) -> None:
     assert figure["unit"] == "rows/s"
     assert "executemany" in figure["baseline_is"]
     assert figure["rows"] == 10_000
+
+
+def test_the_check_in_stands_beside_the_same_work_typed_as_bare_sql(
+    figures: dict[str, Any],
+) -> None:
+    figure = figures["checkin_p99_ms"]
+    assert {"median", "baseline_median", "bare_p99", "bare_median", "bare_ratio"} <= set(figure)
+    assert figure["checkins"] == 150  # the quick run, after the warm-up

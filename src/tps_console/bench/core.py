@@ -8,7 +8,9 @@ that noise from other work on the machine hits both alike:
   `LIKE '%term%'` scan of name, nik and register_no in the same database (all matching ids).
 - `checkin_p99_ms`: `check_in` of a few hundred voters (WAL, synchronous=FULL, ballots, event and
   hash). Baseline: a raw sqlite3 BEGIN IMMEDIATE / INSERT of one check-in row / COMMIT with the
-  same pragmas, in a file beside the station.
+  same pragmas, in a file beside the station. Beside both, `bare_*`: the check-in's own reads and
+  writes typed as plain SQL on a bare sqlite3 connection to a twin station, with no program around
+  them: how much of the figure is the work itself and how much the program.
 - `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
 
@@ -25,7 +27,9 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
+import json
 import random
 import sqlite3
 import statistics
@@ -213,22 +217,25 @@ def _checkin(workdir: Path, voters: int) -> dict[str, Any]:
     with closing(sqlite3.connect(path)) as conn:
         voter_ids = [row[0] for row in conn.execute("SELECT id FROM voter ORDER BY no")]
     raw = _raw_checkin_db(workdir / "checkin-raw.db")
-    done: list[float] = []
-    inserted: list[float] = []
+    bare = _bare_db(fresh_station(voters + WARM_UP, "checkin-bare"))
+    series: dict[str, list[float]] = {"checkin": [], "raw": [], "bare": []}
     try:
         for i, voter_id in enumerate(voter_ids):
-            # Alternate which goes first, so that neither always follows the other's fsync.
-            if i % 2:
-                raw_ms = _ms(_raw_insert, raw, voter_id)
-            checkin_ms = _ms(partial(check_in, rec, member, voter_id=voter_id))
-            if not i % 2:
-                raw_ms = _ms(_raw_insert, raw, voter_id)
-            if i >= WARM_UP:
-                done.append(checkin_ms)
-                inserted.append(raw_ms)
+            actions: list[tuple[str, Callable[[], object]]] = [
+                ("checkin", partial(check_in, rec, member, voter_id=voter_id)),
+                ("raw", partial(_raw_insert, raw, voter_id)),
+                ("bare", partial(_bare_checkin, bare, voter_id)),
+            ]
+            # Rotate which goes first, so that none always follows another's fsync.
+            for name, action in actions[i % 3 :] + actions[: i % 3]:
+                ms = _ms(action)
+                if i >= WARM_UP:
+                    series[name].append(ms)
     finally:
         raw.close()
+        bare.close()
         rec.close()
+    done, inserted, typed = series["checkin"], series["raw"], series["bare"]
     return entry(
         p99(done),
         p99(inserted),
@@ -236,7 +243,59 @@ def _checkin(workdir: Path, voters: int) -> dict[str, Any]:
         checkins=len(done),
         median=_median(done),
         baseline_median=_median(inserted),
+        bare_p99=round(p99(typed), 3),
+        bare_median=_median(typed),
+        bare_ratio=round(p99(typed) / p99(inserted), 3),
     )
+
+
+def _bare_db(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in (*PRAGMAS, "PRAGMA foreign_keys=ON"):
+        conn.execute(pragma)
+    return conn
+
+
+def _bare_checkin(conn: sqlite3.Connection, voter_id: int) -> None:
+    """What `check_in` reads and writes, as plain SQL: the voter with any active check-in and the
+    chain head, the stock, then the check-in, its ballots, the stock and the hashed event."""
+    conn.execute("BEGIN IMMEDIATE")
+    ballots, first, closed, seq, head = conn.execute(
+        "SELECT v.ballots, c.id, (SELECT closed_at FROM station),"
+        " (SELECT max(seq) FROM event), (SELECT hash FROM event ORDER BY seq DESC LIMIT 1)"
+        " FROM voter v LEFT JOIN checkin c ON c.voter_id = v.id AND c.active = 1 WHERE v.id = ?",
+        (voter_id,),
+    ).fetchone()
+    if first is not None or closed is not None:
+        raise RuntimeError(f"bench: voter {voter_id} cannot be checked in")
+    stock = conn.execute(
+        "SELECT s.ballot, s.source FROM ballotstock s JOIN ballotsource o ON o.name = s.source"
+        " WHERE s.remaining > 0 ORDER BY o.position"
+    ).fetchall()
+    source = dict(reversed(stock))
+    draws = [(b, source[b]) for b in ballots.split(",")]
+    at = datetime.now().isoformat()
+    checkin_id = conn.execute(
+        "INSERT INTO checkin (voter_id, officer_id, desk, at, active) VALUES (?, ?, ?, ?, 1)",
+        (voter_id, "anggota4", "bench", at),
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO issuedballot (checkin_id, ballot, replacement, source, at)"
+        " VALUES (?, ?, 0, ?, ?)",
+        [(checkin_id, b, src, at) for b, src in draws],
+    )
+    conn.executemany(
+        "UPDATE ballotstock SET remaining = remaining - 1 WHERE source = ? AND ballot = ?",
+        [(src, b) for b, src in draws],
+    )
+    payload = json.dumps({"checkin_id": checkin_id, "ballots": dict(draws)}, sort_keys=True)
+    digest = hashlib.sha256(f"{head}\n{seq + 1}{at}{payload}".encode()).hexdigest()
+    conn.execute(
+        "INSERT INTO event (seq, at, kind, officer_id, desk, voter_id, drill, payload, prev_hash,"
+        " hash) VALUES (?, ?, 'checkin', 'anggota4', 'bench', ?, 1, ?, ?, ?)",
+        (seq + 1, at, voter_id, payload, head, digest),
+    )
+    conn.execute("COMMIT")
 
 
 def _raw_checkin_db(path: Path) -> sqlite3.Connection:
