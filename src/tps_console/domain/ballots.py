@@ -229,8 +229,7 @@ _ISSUE = Prepared(insert(IssuedBallot.__table__))  # type: ignore[attr-defined]
 
 def available(conn: Connection) -> list[tuple[str, str, int]]:
     """(type, source, remaining) where stock is left, sources in drawing order."""
-    rows: list[tuple[str, str, int]] = _AVAILABLE.all(conn)
-    return rows
+    return _AVAILABLE.all(conn)
 
 
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
