@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -487,3 +491,74 @@ def test_the_strip_breaks_between_parts_and_never_cuts_one() -> None:
     narrow = packed(parts, 80).plain.split("\n")
     assert len(narrow) == 2 and all(len(line) < 80 for line in narrow)
     assert narrow[1].strip() == "CADANGAN BELUM DIATUR (F7) │ anggota4 · meja-1"
+
+
+async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
+    station: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read held up (a locked file, slow storage) while the timer keeps ticking: the desk's
+    worker threads stay free for the check-ins."""
+    running, most = [0], [0]
+    real = desk_app.desk_snapshot
+
+    def slow(rec: Record) -> object:
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        time.sleep(0.3)
+        running[0] -= 1
+        return real(rec)
+
+    monkeypatch.setattr(desk_app, "desk_snapshot", slow)
+    monkeypatch.setattr(desk_app.CommitWatch, "_version", lambda self: time.monotonic_ns())
+    app = desk_for(station, refresh_seconds=0.02)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(1.0)  # some fifty ticks over three slow reads
+        assert most[0] == 1
+        assert len([w for w in app.workers if w.group == "refresh"]) <= 1
+
+
+async def test_an_unreadable_record_leaves_the_desk_up_and_says_so(
+    station: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = desk_app.desk_snapshot
+    broken = [True]
+
+    def flaky(rec: Record) -> object:
+        if broken[0]:
+            raise OperationalError("SELECT", None, sqlite3.OperationalError("database is locked"))
+        return real(rec)
+
+    monkeypatch.setattr(desk_app, "desk_snapshot", flaky)
+    app = desk_for(station, refresh_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        notice = app.screen.query_one("#notice", Static)
+        await wait_for(pilot, lambda: "TIDAK TERBARUI" in str(notice.render()))
+        assert str(notice.render()).endswith("(database is locked); dicoba lagi terus")
+        assert app.is_running and notice.display
+        broken[0] = False
+        await wait_for(pilot, lambda: app.record_trouble is None)
+        assert "HADIR 0 / 180" in strip(app) and not notice.display
+
+
+async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_closes(
+    station: Record, clock: FixedClock, member: OfficerInfo
+) -> None:
+    assert station.path is not None
+    other = open_record(station.path, clock, desk="meja-2")
+    app = desk_for(station, refresh_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, "hartono")
+        await settle(pilot)
+        await pilot.press("enter")  # the first one's card
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)
+        check_in(other, member, voter_id=1)  # PURNOMO HARTONO, at the other desk
+        await wait_for(pilot, lambda: 1 in app.checked_in)
+        await pilot.press("escape")
+        await settle(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        lines = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert any("PURNOMO HARTONO" in line and "SUDAH" in line for line in lines)
+    other.close()

@@ -80,6 +80,9 @@ class DeskApp(Localised, App[None]):
         self.checked_in: frozenset[int] = frozenset()
         self.status: Status | None = None
         self.commits = CommitWatch(rec.engine)
+        self._looking = False  # a look at the record is under way
+        self._look_again = False  # asked for while it was
+        self.record_trouble: str | None = None  # why the last look failed, until one succeeds
         self.last_activity = time.monotonic()
         self.backup = BackupState(ok=None)
         self._last_backup = float("-inf")
@@ -120,24 +123,46 @@ class DeskApp(Localised, App[None]):
     def on_unmount(self) -> None:
         self.commits.close()
 
-    # Not exclusive: looks wait their turn on the watch's lock, each costing microseconds unless
-    # there is something to read (cancelling a thread worker would not stop its thread anyway).
-    @work(thread=True, group="refresh")
     def refresh_record(self) -> None:
         """Turnout and who is checked in, also by other desks: read again only when something was
-        committed since the last read (by anyone, this desk's own check-ins included)."""
-        snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
-        if snapshot is not None:
-            self.call_from_thread(self._record_refreshed, *snapshot)
+        committed since the last read (by anyone, this desk's own check-ins included).
 
-    def _record_refreshed(self, status: Status, checked_in: frozenset[int]) -> None:
+        One look at a time: asked while one is under way (a slow or locked file), it looks once
+        more afterwards instead of queueing threads that would hold up the check-ins' workers."""
+        if self._looking:
+            self._look_again = True
+            return
+        self._looking = True
+        self._look()
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _look(self) -> None:
+        try:
+            snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
+        except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
+            # The driver's own words ("database is locked"), not SQLAlchemy's wrapping of them.
+            self.call_from_thread(self._looked, None, str(getattr(exc, "orig", None) or exc))
+        else:
+            self.call_from_thread(self._looked, snapshot, None)
+
+    def _looked(self, snapshot: tuple[Status, frozenset[int]] | None, trouble: str | None) -> None:
         from tps_console.desk.strip import StatusStrip
 
-        changed = checked_in != self.checked_in
-        self.status, self.checked_in = status, checked_in
-        for strip in self.screen.query(StatusStrip):
-            strip.update_now()
-        self.screen.post_message(RecordRefreshed(changed))
+        self._looking = False
+        changed = False
+        if snapshot is not None:
+            status, checked_in = snapshot
+            changed = checked_in != self.checked_in
+            self.status, self.checked_in = status, checked_in
+        if snapshot is not None or trouble != self.record_trouble:
+            self.record_trouble = trouble
+            for strip in self.screen.query(StatusStrip):
+                strip.update_now()
+        if snapshot is not None:
+            self.screen.post_message(RecordRefreshed(changed))
+        if self._look_again:
+            self._look_again = False
+            self.refresh_record()
 
     @work(thread=True, exclusive=True, group="backup")
     def backup_if_due(self, force: bool = False) -> None:

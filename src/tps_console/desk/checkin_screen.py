@@ -82,6 +82,8 @@ class CheckInScreen(Localised, Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.focus_search()
+        # Check-ins by other desks while a card or form was on top: mark them in the list now.
+        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
     def say(self, message: str | Text, kind: str) -> None:
         box = self.query_one("#message", Static)

@@ -90,11 +90,15 @@ class StatusStrip(Localised, Vertical):
         # Before the first layout the width is not known yet: one line until it is.
         self.query_one("#line", Static).update(packed(parts, self.size.width or 10_000))
         notice = NOTICES.get(polls) if polls is not None else None
-        if backup.ok is False:
+        alarm = True
+        if app.record_trouble is not None:
+            notice_text = t("desk.record.unreadable", error=app.record_trouble)
+        elif backup.ok is False:
             notice_text = t("desk.backup.failed", error=backup.message)
         else:
+            alarm = False
             notice_text = t(notice) if notice else ""
         self.set_class(bool(notice_text), "notice")
-        self.set_class(backup.ok is False, "alarm")
+        self.set_class(alarm, "alarm")
         if notice_text:
             self.query_one("#notice", Static).update(notice_text)

@@ -177,6 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Automatic backups
     "desk.backup.ok": {"id": "cadangan {at}", "en": "backup {at}"},
     "desk.backup.unset": {"id": "CADANGAN BELUM DIATUR (F7)", "en": "NO BACKUP FOLDER (F7)"},
+    "desk.record.unreadable": {
+        "id": "ANGKA TIDAK TERBARUI: berkas TPS tidak terbaca ({error}); dicoba lagi terus",
+        "en": "FIGURES NOT UPDATED: the station file cannot be read ({error}); retrying",
+    },
     "desk.backup.failed": {
         "id": "CADANGAN GAGAL: {error} — periksa flashdisk, lalu F7",
         "en": "BACKUP FAILED: {error} — check the USB stick, then F7",
