@@ -67,3 +67,12 @@ def chair() -> OfficerInfo:
 @pytest.fixture
 def member() -> OfficerInfo:
     return OfficerInfo("anggota4", DEMO_OFFICERS[1].name, "member")
+
+
+@pytest.fixture
+def other_desk(station: Record, clock: FixedClock) -> Iterator[Record]:
+    """A second desk on the same file: its own engine and connections, as a second laptop."""
+    assert station.path is not None
+    rec = open_record(station.path, clock, desk="meja-2")
+    yield rec
+    rec.close()

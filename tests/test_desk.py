@@ -25,7 +25,7 @@ from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import read
 from tps_console.domain.models import CheckIn, Event
 from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.station import Record
 from tps_console.domain.vocab import EventKind
 
 NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024
@@ -242,10 +242,8 @@ async def test_member_pin_cannot_undo(station: Record, member) -> None:  # type:
     assert active_check_ins(station) == 1
 
 
-async def test_two_desks_race_for_the_same_voter(station: Record, clock) -> None:  # type: ignore[no-untyped-def]
-    assert station.path is not None
-    other = open_record(station.path, clock, desk="meja-2")
-    first, second = desk_for(station), desk_for(other)
+async def test_two_desks_race_for_the_same_voter(station: Record, other_desk: Record) -> None:
+    first, second = desk_for(station), desk_for(other_desk)
     async with first.run_test(size=(100, 30)) as p1, second.run_test(size=(100, 30)) as p2:
         await sign_in(p1)
         await sign_in(p2, "ketua", "1234")
@@ -260,7 +258,6 @@ async def test_two_desks_race_for_the_same_voter(station: Record, clock) -> None
         await settle(p2)
         outcomes = {type(first.screen), type(second.screen)}
         assert outcomes == {CheckInScreen, RefusalScreen}
-    other.close()
     assert active_check_ins(station) == 1
     assert events_of(station, EventKind.DUPLICATE_BLOCKED) == 1
 
@@ -401,31 +398,30 @@ def snapshot_reads(monkeypatch: pytest.MonkeyPatch) -> list[Record]:
 
 
 async def test_a_check_in_by_another_desk_reaches_the_strip_on_its_own(
-    station: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     """Another desk or the CLI writes through its own engine; nobody touches this desk."""
-    assert station.path is not None
-    other = open_record(station.path, clock, desk="meja-2")
     app = desk_for(station, refresh_seconds=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
         await type_text(pilot, "purnomo hartono")
         await settle(pilot)
         assert "HADIR 0 / 180" in strip(app)
-        check_in(other, member, voter_id=1)
+        check_in(other_desk, member, voter_id=1)
         await wait_for(pilot, lambda: "HADIR 1 / 180" in strip(app))
         assert "HADIR 1 / 180" in strip(app)
         # and the results list marks him as voted
         first = app.screen.query_one("#results", OptionList).get_option_at_index(0)
         assert "PURNOMO HARTONO" in str(first.prompt) and "SUDAH" in str(first.prompt)
-    other.close()
 
 
 async def test_the_desk_reads_nothing_again_while_nothing_changes(
-    station: Record, clock: FixedClock, member: OfficerInfo, snapshot_reads: list[Record]
+    station: Record,
+    other_desk: Record,
+    clock: FixedClock,
+    member: OfficerInfo,
+    snapshot_reads: list[Record],
 ) -> None:
-    assert station.path is not None
-    other = open_record(station.path, clock, desk="meja-2")
     app = desk_for(station, refresh_seconds=0.02)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
@@ -435,11 +431,10 @@ async def test_the_desk_reads_nothing_again_while_nothing_changes(
         await pilot.pause(0.5)  # some twenty refresh ticks
         await settle(pilot)
         assert len(snapshot_reads) == before
-        check_in(other, member, voter_id=1)
+        check_in(other_desk, member, voter_id=1)
         await wait_for(pilot, lambda: len(snapshot_reads) > before)
         await pilot.pause(0.2)
         assert len(snapshot_reads) == before + 1  # one commit, one read
-    other.close()
 
 
 async def test_the_hour_moves_the_strip_without_reading_the_record(
@@ -542,10 +537,8 @@ async def test_an_unreadable_record_leaves_the_desk_up_and_says_so(
 
 
 async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_closes(
-    station: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
-    assert station.path is not None
-    other = open_record(station.path, clock, desk="meja-2")
     app = desk_for(station, refresh_seconds=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
@@ -554,11 +547,10 @@ async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_close
         await pilot.press("enter")  # the first one's card
         await settle(pilot)
         assert isinstance(app.screen, VoterCardScreen)
-        check_in(other, member, voter_id=1)  # PURNOMO HARTONO, at the other desk
+        check_in(other_desk, member, voter_id=1)  # PURNOMO HARTONO, at the other desk
         await wait_for(pilot, lambda: 1 in app.checked_in)
         await pilot.press("escape")
         await settle(pilot)
         results = app.screen.query_one("#results", OptionList)
         lines = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
         assert any("PURNOMO HARTONO" in line and "SUDAH" in line for line in lines)
-    other.close()

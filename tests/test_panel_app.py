@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from tps_console.domain.db import read
 from tps_console.domain.models import Voter
 from tps_console.domain.officers import OfficerInfo, authenticate
 from tps_console.domain.polls import close_polls
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.station import Record
 from tps_console.domain.status import read_status
 from tps_console.domain.turnout import Turnout
 from tps_console.panel.app import PanelApp, PanelScreen, make_panel
@@ -31,15 +30,6 @@ from tps_console.panel.widgets import TurnoutCount, TurnoutLine
 def station(station: Record, chair: OfficerInfo) -> Record:
     stock_ballots(station, chair)
     return station
-
-
-@pytest.fixture
-def desk(station: Record, clock: FixedClock) -> Iterator[Record]:
-    """Another desk on the same file: its own engine and connections, as a second laptop would."""
-    assert station.path is not None
-    rec = open_record(station.path, clock, desk="meja-2")
-    yield rec
-    rec.close()
 
 
 def panel_for(rec: Record, clock: FixedClock) -> PanelApp:
@@ -59,14 +49,14 @@ def voter_ids(rec: Record, count: int) -> list[int]:
 
 
 async def test_a_check_in_at_another_desk_appears_without_a_key_press(
-    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     app = panel_for(station, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.query_one(TurnoutCount).value == "0"
         for voter_id in voter_ids(station, 3):
-            check_in(desk, member, voter_id=voter_id)
+            check_in(other_desk, member, voter_id=voter_id)
         deadline = time.monotonic() + 5
         while app.query_one(TurnoutCount).value != "3" and time.monotonic() < deadline:
             await pilot.pause(0.05)
@@ -106,16 +96,16 @@ async def test_a_check_in_from_another_process_appears(station: Record, clock: F
 
 
 async def test_undo_takes_the_number_down_and_the_undone_count_up(
-    station: Record, desk: Record, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo
 ) -> None:
     first, second = voter_ids(station, 2)
-    check_in(desk, member, voter_id=first)
-    check_in(desk, member, voter_id=second)
+    check_in(other_desk, member, voter_id=first)
+    check_in(other_desk, member, voter_id=second)
     app = panel_for(station, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert shown(app).status.checked_in == 2 and shown(app).status.undone == 0
-        undo_check_in(desk, chair, "salah orang", voter_id=first)
+        undo_check_in(other_desk, chair, "salah orang", voter_id=first)
         await pilot.press("r")
         await settle(pilot)
         assert app.query_one(TurnoutCount).value == "1"
@@ -125,11 +115,11 @@ async def test_undo_takes_the_number_down_and_the_undone_count_up(
 
 
 async def test_the_grid_on_screen_matches_the_record(
-    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     for i, voter_id in enumerate(voter_ids(station, 40)):
         clock.set(wib(7, 30) + (wib(8) - wib(7)) * i / 10)
-        check_in(desk, member, voter_id=voter_id)
+        check_in(other_desk, member, voter_id=voter_id)
     status = read_status(station)
     app = panel_for(station, clock)
     async with app.run_test(size=(200, 50)) as pilot:
@@ -162,13 +152,13 @@ async def test_after_closing_the_panel_shows_the_closing_code_not_the_moving_hea
 
 
 async def test_reload_key_is_in_the_footer_and_reads_again(
-    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     app = panel_for(station, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "Muat ulang" in screen_text(app) and "Keluar" in screen_text(app)
-        check_in(desk, member, voter_id=voter_ids(station, 1)[0])
+        check_in(other_desk, member, voter_id=voter_ids(station, 1)[0])
         await pilot.press("r")
         await settle(pilot)
         assert shown(app).status.checked_in == 1
@@ -187,10 +177,10 @@ async def test_a_drill_says_so_and_the_real_day_does_not(station: Record) -> Non
 
 
 async def test_no_nik_name_or_birth_date_reaches_the_screen(
-    station: Record, desk: Record, clock: FixedClock, member: OfficerInfo
+    station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     for voter_id in voter_ids(station, 12):
-        check_in(desk, member, voter_id=voter_id)
+        check_in(other_desk, member, voter_id=voter_id)
     with read(station.engine) as conn:
         roll = conn.execute(select(Voter.nik, Voter.name, Voter.birth_date)).all()
     app = panel_for(station, clock)
