@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
+from conftest import make_station
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -15,7 +17,7 @@ from tps_console.domain import audit
 from tps_console.domain.checkin import check_in
 from tps_console.domain.clock import FixedClock
 from tps_console.domain.db import read
-from tps_console.domain.errors import AlreadyVoted
+from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.models import CheckIn, Event
 from tps_console.domain.officers import OfficerInfo
 from tps_console.domain.station import Record, open_record
@@ -128,3 +130,22 @@ def test_a_misspelt_column_is_an_error_not_a_null(station: Record) -> None:
             conn, seq=99, at="x", kind="x", officerid="ketua", desk="", voter_id=None,
             drill=False, payload="{}", prev_hash="x", hash="x",
         )  # fmt: skip
+
+
+def test_a_station_file_replaced_under_a_running_desk_takes_no_check_in(
+    tmp_path: Path, station: Record, member: OfficerInfo, clock: FixedClock
+) -> None:
+    """A restore or a copy put in place of the file (or the file deleted) while a desk runs: its
+    check-ins would go into a file that no longer exists under that name, lost at the next start.
+    They are refused instead, with what to do."""
+    assert station.path is not None
+    check_in(station, member, voter_id=1)
+    other = make_station(tmp_path / "other.db", clock)
+    other.close()
+    os.replace(tmp_path / "other.db", station.path)
+    with pytest.raises(Refused) as replaced:
+        check_in(station, member, voter_id=2)
+    assert replaced.value.key == "station.replaced"
+    station.path.unlink()
+    with pytest.raises(Refused):
+        check_in(station, member, voter_id=2)

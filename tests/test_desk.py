@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from tests.conftest import wib
+from tests.conftest import make_station, wib
 from tests.desk_helpers import burst, desk_for, find, settle, sign_in, type_text
 from tps_console.desk import app as desk_app
 from tps_console.desk.app import DeskApp
@@ -554,3 +556,23 @@ async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_close
         results = app.screen.query_one("#results", OptionList)
         lines = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
         assert any("PURNOMO HARTONO" in line and "SUDAH" in line for line in lines)
+
+
+async def test_a_station_file_replaced_under_the_desk_is_said_on_the_strip(
+    tmp_path: Path, station: Record, clock: FixedClock
+) -> None:
+    assert station.path is not None
+    make_station(tmp_path / "other.db", clock).close()
+    app = desk_for(station, refresh_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        os.replace(tmp_path / "other.db", station.path)
+        notice = app.screen.query_one("#notice", Static)
+        await wait_for(pilot, lambda: "diganti" in str(notice.render()))
+        assert notice.display and "buka lagi" in str(notice.render())
+        await find(pilot, NIK_1)
+        await pilot.press("enter")
+        await settle(pilot)
+        # The check-in is refused, not lost in a file no longer there.
+        assert isinstance(app.screen, RefusalScreen)
+        assert "diganti" in str(app.screen.query_one("#refusal-message", Static).render())

@@ -82,7 +82,7 @@ class DeskApp(Localised, App[None]):
         self.commits = CommitWatch(rec.engine)
         self._looking = False  # a look at the record is under way
         self._look_again = False  # asked for while it was
-        self.record_trouble: str | None = None  # why the last look failed, until one succeeds
+        self.record_trouble: str | None = None  # what the last look ran into, until one succeeds
         self.last_activity = time.monotonic()
         self.backup = BackupState(ok=None)
         self._last_backup = float("-inf")
@@ -138,10 +138,14 @@ class DeskApp(Localised, App[None]):
     @work(thread=True, group="refresh", exit_on_error=False)
     def _look(self) -> None:
         try:
+            self.rec.writer.ensure_same_file()
             snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
+        except TpsError as exc:
+            self.call_from_thread(self._looked, None, t(exc.key, **exc.params))
         except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
             # The driver's own words ("database is locked"), not SQLAlchemy's wrapping of them.
-            self.call_from_thread(self._looked, None, str(getattr(exc, "orig", None) or exc))
+            error = str(getattr(exc, "orig", None) or exc)
+            self.call_from_thread(self._looked, None, t("desk.record.unreadable", error=error))
         else:
             self.call_from_thread(self._looked, snapshot, None)
 

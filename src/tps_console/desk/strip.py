@@ -92,7 +92,7 @@ class StatusStrip(Localised, Vertical):
         notice = NOTICES.get(polls) if polls is not None else None
         alarm = True
         if app.record_trouble is not None:
-            notice_text = t("desk.record.unreadable", error=app.record_trouble)
+            notice_text = app.record_trouble
         elif backup.ok is False:
             notice_text = t("desk.backup.failed", error=backup.message)
         else:

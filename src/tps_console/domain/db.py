@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import SQLModel
 
 from tps_console.domain import models  # also registers the tables with SQLModel
+from tps_console.domain.errors import Refused
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -108,8 +109,13 @@ class Writer:
     pooled connection per transaction. Owned by the station's `Record`, closed with it.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self._engine = engine
+        self._path = path
+        # The file this station was opened on. A restore or a copy put in its place (or the file
+        # deleted) while a desk runs would otherwise take its check-ins into a file that no
+        # longer exists under that name: lost at the next start.
+        self._identity = _identity(path) if path is not None else None
         self._lock = threading.Lock()
         self._owner: int | None = None  # the thread inside a transaction
         self._conn: Connection | None = None
@@ -125,6 +131,7 @@ class Writer:
         try:
             if self._closed:
                 raise RuntimeError("the station record is closed")
+            self.ensure_same_file()
             if self._conn is None:
                 self._conn = self._engine.connect()
             conn = self._conn
@@ -144,6 +151,17 @@ class Writer:
         finally:
             self._owner = None
             self._lock.release()
+
+    def ensure_same_file(self) -> None:
+        """Refuse if the station's path no longer holds the file that was opened."""
+        if self._path is None:
+            return
+        try:
+            same = _identity(self._path) == self._identity
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise Refused("station.replaced", path=str(self._path))
 
     def _acquire(self) -> None:
         if self._owner == threading.get_ident():
@@ -182,6 +200,11 @@ class Writer:
         finally:
             self._owner = None
             self._lock.release()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
 
 
 def _on_driver(sql: str, call: Callable[..., Any], *args: Any) -> Any:

@@ -55,7 +55,7 @@ class Record:
     writer: Writer = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.writer = Writer(self.engine)
+        self.writer = Writer(self.engine, None if self.readonly else self.path)
 
     def write(self) -> AbstractContextManager[Connection]:
         """One durable write transaction: everything inside commits together or not at all."""

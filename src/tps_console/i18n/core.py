@@ -241,6 +241,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "TPS {tps} dibuat di {path}: {count} pemilih, sidik DPT {fingerprint}",
         "en": "Station {tps} created at {path}: {count} voters, roll fingerprint {fingerprint}",
     },
+    "station.replaced": {
+        "id": "Berkas {path} telah diganti atau dihapus sejak dibuka: tidak ada yang dicatat. "
+        "Tutup program, lalu buka lagi.",
+        "en": "The file {path} was replaced or deleted after it was opened: nothing was "
+        "recorded. Close the program and open it again.",
+    },
     "station.missing": {
         "id": "Basis data {path} tidak ada",
         "en": "Database {path} does not exist",
