@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,10 +60,10 @@ def strip(app: DeskApp) -> str:
     return str(app.screen.query_one("#line", Static).render())
 
 
-async def wait_for(pilot: Pilot[None], done: object, seconds: float = 5.0) -> None:
+async def wait_for(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
     """Let the desk run on its own timers until `done()` holds (or time is up)."""
     for _ in range(int(seconds / 0.05)):
-        if done():  # type: ignore[operator]
+        if done():
             return
         await pilot.pause(0.05)
 

@@ -71,7 +71,8 @@ class Watcher:
         with self._lock:
             self._reopen()
             turnout = self._read(force=True)
-            assert turnout is not None  # forced
+            if turnout is None:  # only a closed watch reads nothing when forced
+                raise RuntimeError("the panel's watch closed while opening")
             return turnout
 
     def poll(self, *, force: bool = False) -> Reading:
