@@ -138,7 +138,7 @@ class DeskApp(Localised, App[None]):
     @work(thread=True, group="refresh", exit_on_error=False)
     def _look(self) -> None:
         try:
-            self.rec.writer.ensure_same_file()
+            self.rec.ensure_same_file()
             snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
         except TpsError as exc:
             self.call_from_thread(self._looked, None, t(exc.key, **exc.params))

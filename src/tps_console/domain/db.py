@@ -115,7 +115,7 @@ class Writer:
         # The file this station was opened on. A restore or a copy put in its place (or the file
         # deleted) while a desk runs would otherwise take its check-ins into a file that no
         # longer exists under that name: lost at the next start.
-        self._identity = _identity(path) if path is not None else None
+        self._identity = file_identity(path) if path is not None else None
         self._lock = threading.Lock()
         self._owner: int | None = None  # the thread inside a transaction
         self._conn: Connection | None = None
@@ -124,7 +124,7 @@ class Writer:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         if not is_sqlite(self._engine):
-            with self._engine.connect() as conn, conn.begin():
+            with write(self._engine) as conn:
                 yield conn
             return
         self._acquire()
@@ -157,7 +157,7 @@ class Writer:
         if self._path is None:
             return
         try:
-            same = _identity(self._path) == self._identity
+            same = file_identity(self._path) == self._identity
         except FileNotFoundError:
             same = False
         if not same:
@@ -202,7 +202,8 @@ class Writer:
             self._lock.release()
 
 
-def _identity(path: Path) -> tuple[int, int]:
+def file_identity(path: Path) -> tuple[int, int]:
+    """Which file is at `path` (device, inode): a file put in its place has another."""
     st = path.stat()
     return st.st_dev, st.st_ino
 

@@ -61,6 +61,10 @@ class Record:
         """One durable write transaction: everything inside commits together or not at all."""
         return self.writer.transaction()
 
+    def ensure_same_file(self) -> None:
+        """Refused if the station's path no longer holds the file this record opened."""
+        self.writer.ensure_same_file()
+
     def now(self) -> datetime:
         return self.clock.now()
 

@@ -10,7 +10,6 @@ No Textual here: the screen calls `poll()` from a thread worker, one call at a t
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -24,6 +23,7 @@ from sqlalchemy import event
 
 from tps_console.domain.clock import Clock
 from tps_console.domain.commit_watch import CommitWatch
+from tps_console.domain.db import file_identity
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.station import Record, open_record
 from tps_console.domain.turnout import Turnout, read_turnout
@@ -83,7 +83,7 @@ class Watcher:
 
     def _poll(self, force: bool) -> Reading:
         try:
-            if self._file_identity() != self._identity:
+            if file_identity(self.path) != self._identity:
                 self._reopen()
                 force = True
             return Reading(self._read(force=force or self._stale()))
@@ -110,16 +110,12 @@ class Watcher:
         assert self._commits is not None
         return self._commits.connection
 
-    def _file_identity(self) -> tuple[int, int]:
-        st = os.stat(self.path)
-        return st.st_dev, st.st_ino
-
     def _reopen(self) -> None:
         self._close()
         # Identity before opening: if the file is swapped in between, the next poll sees a
         # mismatch and reopens, instead of watching the old file for ever.
         try:
-            identity = self._file_identity()
+            identity = file_identity(self.path)
         except FileNotFoundError:
             raise BadInput("station.missing", path=str(self.path)) from None
         record = open_record(self.path, self.clock, readonly=True)
