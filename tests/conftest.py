@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tps_console.demo import DEMO_OFFICERS, add_demo_officers
-from tps_console.domain.ballots import receive_ballots
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, create_station, open_record
+from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import set_language
 from tps_console.sample import sample_roll

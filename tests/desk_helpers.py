@@ -6,7 +6,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tps_console.desk.app import DeskApp, make_desk
-from tps_console.domain.station import Record
+from tps_console.domain.record.station import Record
 
 
 def desk_for(rec: Record, *, lang: str = "id", **kwargs: object) -> DeskApp:

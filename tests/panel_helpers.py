@@ -8,10 +8,10 @@ import re
 from textual.app import App
 from textual.pilot import Pilot
 
-from tps_console.domain.ballots import available, receive_ballots
-from tps_console.domain.db import read
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record
+from tps_console.domain.day.ballots import available, receive_ballots
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.db import read
+from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS
 
 SIXTEEN_DIGITS = re.compile(r"\d{16}")

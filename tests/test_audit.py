@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from tps_console.domain import audit
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import create_schema, open_engine, read, write
-from tps_console.domain.models import Event
-from tps_console.domain.station import Record
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import create_schema, open_engine, read, write
+from tps_console.domain.record.models import Event
+from tps_console.domain.record.station import Record
 
 PROPERTIES = settings(derandomize=True, database=None, deadline=None)
 

@@ -9,10 +9,10 @@ import pytest
 from textual.widgets import Static
 
 from tests.desk_helpers import desk_for, settle, sign_in
-from tps_console.domain.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.verify import verify
 
 

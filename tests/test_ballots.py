@@ -19,16 +19,16 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from tps_console.domain.ballots import ballot_plan, parse_counts, read_stock, receive_ballots
-from tps_console.domain.checkin import check_in, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read, write
+from tps_console.domain.day.ballots import ballot_plan, parse_counts, read_stock, receive_ballots
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import BadInput, Refused, TpsError
-from tps_console.domain.models import BallotStock, CheckIn, Event, Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.replacement import replace_ballot
-from tps_console.domain.report import build_report
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read, write
+from tps_console.domain.record.models import BallotStock, CheckIn, Event, Voter
+from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import generate_roll, roll_csv

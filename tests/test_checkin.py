@@ -16,15 +16,14 @@ import pytest
 from conftest import wib
 from sqlalchemy import func, select
 
-from tps_console.domain import checkin as checkin_module
-from tps_console.domain.checkin import (
+from tps_console.domain.day import checkin as checkin_module
+from tps_console.domain.day.checkin import (
     check_in,
     insert_check_in_unchecked,
     set_voter_status,
     undo_check_in,
 )
-from tps_console.domain.clock import FixedClock, stamp
-from tps_console.domain.db import read, write
+from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import (
     EXIT_ALREADY_VOTED,
     EXIT_BAD_INPUT,
@@ -33,11 +32,12 @@ from tps_console.domain.errors import (
     BadInput,
     Refused,
 )
-from tps_console.domain.models import CheckIn, Event, Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, open_record
-from tps_console.domain.status import read_status
+from tps_console.domain.record.clock import FixedClock, stamp
+from tps_console.domain.record.db import read, write
+from tps_console.domain.record.models import CheckIn, Event, Voter
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import t
 

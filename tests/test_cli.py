@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tps_console.cli.main import main
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.officers import authenticate
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.day.officers import authenticate
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Record, open_record
 from tps_console.sample import HEADER, sample_roll
 
 DRILL = ("--now", "2024-02-14T09:00+07:00", "--desk", "meja-1")

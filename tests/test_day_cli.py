@@ -10,7 +10,7 @@ import pytest
 from conftest import make_station
 
 from tps_console.cli.main import main
-from tps_console.domain.clock import FixedClock
+from tps_console.domain.record.clock import FixedClock
 
 Run = Callable[..., tuple[int, str, str]]
 DPK = ["--nik", "3316015505900001", "--name", "Siti Aminah", "--sex", "P", "--birth", "1990-05-15"]

@@ -21,19 +21,19 @@ from pathlib import Path
 import pytest
 from conftest import make_station, wib
 
-from tps_console.domain.ballots import ballot_plan, receive_ballots
-from tps_console.domain.checkin import check_in, resolve, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.dpk import register_dpk
+from tps_console.domain.day.ballots import ballot_plan, receive_ballots
+from tps_console.domain.day.checkin import check_in, resolve, undo_check_in
+from tps_console.domain.day.closing import close_polls, record_queue
+from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.hours import PollState
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, Refused
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.polls import close_polls, record_queue
-from tps_console.domain.replacement import replace_ballot
-from tps_console.domain.report import build_report
-from tps_console.domain.rules import PollState
-from tps_console.domain.station import Record
-from tps_console.domain.status import read_status
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Record
+from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 from tps_console.sample import sample_roll
 
 FIVE = ("PPWP", "DPR", "DPD", "DPRD_PROV", "DPRD_KAB")

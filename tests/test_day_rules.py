@@ -11,22 +11,22 @@ import pytest
 from conftest import make_station, wib
 from sqlalchemy import select
 
-from tps_console.domain import audit
-from tps_console.domain.ballots import receive_ballots
-from tps_console.domain.checkin import check_in, set_voter_status
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read, write
-from tps_console.domain.dpk import register_dpk
+from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.checkin import check_in, set_voter_status
+from tps_console.domain.day.closing import close_polls, record_queue
+from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.hours import PollState
+from tps_console.domain.day.officers import OfficerInfo, authenticate
+from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo, authenticate
-from tps_console.domain.polls import close_polls, record_queue
-from tps_console.domain.replacement import replace_ballot
-from tps_console.domain.report import build_report
-from tps_console.domain.rules import PollState
-from tps_console.domain.station import Record
-from tps_console.domain.status import read_status
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read, write
+from tps_console.domain.record.models import Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS, EventKind
 
 NEW_NIK = "3316014107900002"  # a woman born 01-07-1990, not on the synthetic roll

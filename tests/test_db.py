@@ -13,14 +13,14 @@ from conftest import make_station
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from tps_console.domain import audit
-from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, Refused
-from tps_console.domain.models import CheckIn, Event
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, open_record
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, Event
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.verify import verify
 
 

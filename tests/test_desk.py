@@ -23,12 +23,12 @@ from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import ALL_KEYS_FROM, OCCASIONAL, CheckInScreen
 from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
 from tps_console.desk.signin import SignInScreen
-from tps_console.domain.checkin import check_in, set_voter_status
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Event
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record
+from tps_console.domain.day.checkin import check_in, set_voter_status
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, Event
+from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import EventKind
 
 NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024

@@ -12,12 +12,12 @@ from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
-from tps_console.domain.ballots import receive_ballots
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Station, Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record
+from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, Station, Voter
+from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS
 
 DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999

@@ -16,9 +16,9 @@ from tests.conftest import make_station
 from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin
-from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 NIK_1 = "3399141702910001"

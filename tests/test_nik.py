@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tps_console.domain.nik import (
+from tps_console.domain.roll.nik import (
     PROVINCES,
     NikProblem,
     mask_nik,

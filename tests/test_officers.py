@@ -11,11 +11,7 @@ import pytest
 from conftest import POLLING_DAY, wib
 from sqlalchemy import select
 
-from tps_console.domain.clock import FixedClock, stamp
-from tps_console.domain.db import read
-from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
-from tps_console.domain.models import Event, Officer
-from tps_console.domain.officers import (
+from tps_console.domain.day.officers import (
     OfficerInfo,
     add_officer,
     authenticate,
@@ -23,7 +19,11 @@ from tps_console.domain.officers import (
     list_officers,
     pin_matches,
 )
-from tps_console.domain.station import Record, create_station, open_record
+from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
+from tps_console.domain.record.clock import FixedClock, stamp
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Event, Officer
+from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.verify import verify
 from tps_console.sample import sample_roll
 
@@ -222,8 +222,8 @@ def test_bad_officers_are_refused(
 def test_no_officer_is_added_once_the_polls_are_closed(
     station: Record, chair: OfficerInfo, clock: FixedClock
 ) -> None:
+    from tps_console.domain.day.closing import close_polls
     from tps_console.domain.errors import Refused
-    from tps_console.domain.polls import close_polls
 
     clock.set(wib(13, 30))
     close_polls(station, chair)

@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from tests.conftest import wib
 from tests.panel_helpers import screen_text, settle, stock_ballots
-from tps_console.domain.checkin import check_in, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo, authenticate
-from tps_console.domain.polls import close_polls
-from tps_console.domain.station import Record
-from tps_console.domain.status import read_status
-from tps_console.domain.turnout import Turnout
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.closing import close_polls
+from tps_console.domain.day.officers import OfficerInfo, authenticate
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.views.status import read_status
+from tps_console.domain.views.turnout import Turnout
 from tps_console.panel.app import PanelApp, PanelScreen, make_panel
 from tps_console.panel.widgets import TurnoutCount, TurnoutLine
 

@@ -18,14 +18,14 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from tests.panel_helpers import screen_text, settle, stock_ballots
-from tps_console.domain import db
-from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import Record, open_record
-from tps_console.domain.status import read_status
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record import db
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Voter
+from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.views.status import read_status
 from tps_console.panel import app as panel_app
 from tps_console.panel.app import PanelScreen, make_panel
 from tps_console.panel.watch import Reading, Trouble, Watcher
@@ -209,11 +209,11 @@ def test_a_damaged_file_is_reported_unreadable_and_then_followed_again(
 WRITER = """
 import sys
 from datetime import datetime, timedelta, timezone
-from tps_console.domain import db
-from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.station import open_record
+from tps_console.domain.record import db
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.station import open_record
 rec = open_record(sys.argv[1], FixedClock(datetime(2024, 2, 14, 3, tzinfo=timezone.utc)), desk="w")
 officer = OfficerInfo("anggota4", "Anggota", "member")
 for voter_id in range(1, 181):

@@ -17,13 +17,13 @@ from textual.pilot import Pilot
 
 from tests.conftest import make_station, wib
 from tests.panel_helpers import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
-from tps_console.domain import officers
-from tps_console.domain.checkin import check_in, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
+from tps_console.domain.day import officers
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Voter
 from tps_console.i18n import set_language
 from tps_console.panel.app import make_panel
 

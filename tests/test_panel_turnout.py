@@ -10,14 +10,14 @@ from sqlalchemy import select
 
 from tests.conftest import wib
 from tests.panel_helpers import stock_ballots
-from tps_console.domain.checkin import check_in, set_voter_status, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.rules import PollState
-from tps_console.domain.station import Record
-from tps_console.domain.turnout import clock_face, initials, read_turnout
+from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
+from tps_console.domain.day.hours import PollState
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.views.turnout import clock_face, initials, read_turnout
 from tps_console.domain.vocab import VoterStatus
 
 

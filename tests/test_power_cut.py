@@ -18,10 +18,10 @@ from pathlib import Path
 from conftest import make_station
 from sqlalchemy import func, select
 
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Event
-from tps_console.domain.station import open_record
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, Event
+from tps_console.domain.record.station import open_record
 from tps_console.domain.verify import verify
 
 ROUNDS = 18
@@ -30,13 +30,13 @@ SEED = 20240214
 DESK = r"""
 import random, sys
 from sqlalchemy import select
-from tps_console.domain.checkin import check_in, undo_check_in
-from tps_console.domain.clock import FixedClock, parse_instant
-from tps_console.domain.db import read
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.record.clock import FixedClock, parse_instant
+from tps_console.domain.record.db import read
 from tps_console.domain.errors import AlreadyVoted
-from tps_console.domain.models import CheckIn, Voter
-from tps_console.domain.officers import authenticate
-from tps_console.domain.station import open_record
+from tps_console.domain.record.models import CheckIn, Voter
+from tps_console.domain.day.officers import authenticate
+from tps_console.domain.record.station import open_record
 
 db, seed = sys.argv[1], int(sys.argv[2])
 rng = random.Random(seed)

@@ -16,23 +16,23 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from tps_console.cli.main import main
-from tps_console.domain.ballots import receive_ballots
-from tps_console.domain.checkin import check_in, undo_check_in
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.dpk import register_dpk
-from tps_console.domain.models import Voter
-from tps_console.domain.officers import OfficerInfo
-from tps_console.domain.polls import close_polls
-from tps_console.domain.replacement import replace_ballot
-from tps_console.domain.report import BallotsUnbalanced, build_report
-from tps_console.domain.report_files import (
+from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.closing import close_polls
+from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.replacement import replace_ballot
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.reports.chasil import BallotsUnbalanced, build_report
+from tps_console.domain.reports.files import (
     ATTENDANCE_FILES,
     JSON_FILE,
     PDF_FILE,
     write_report_files,
 )
-from tps_console.domain.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS, Category
 from tps_console.i18n import set_language, t
 

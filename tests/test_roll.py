@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
 from tps_console.domain.errors import BadInput
-from tps_console.domain.models import Event, Voter
-from tps_console.domain.roll import ParsedRoll, RowIssue, parse_roll
-from tps_console.domain.station import RollRejected, create_station, open_record
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import Event, Voter
+from tps_console.domain.record.station import RollRejected, create_station, open_record
+from tps_console.domain.roll.parse import ParsedRoll, RowIssue, parse_roll
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import MESSAGES, t
@@ -526,3 +526,8 @@ def test_random_bytes_never_raise(data: bytes) -> None:
 
 
 BASE_HEADER = (",".join(HEADER) + "\n").encode()
+
+
+def test_the_file_in_data_is_the_demos_roll() -> None:
+    shipped = Path(__file__).resolve().parent.parent / "data" / "sample_roll.csv"
+    assert shipped.read_bytes() == sample_roll()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import make_station
 
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.search import SearchIndex, load_index
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.views.search import SearchIndex, load_index
 from tps_console.sample import HEADER
 
 # (no, name, sex, birth DD-MM-YYYY, register). Synthetic people; NIKs use regency 99.

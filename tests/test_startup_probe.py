@@ -14,7 +14,7 @@ from conftest import make_station
 
 from tps_console.bench import startup
 from tps_console.bench.probe import startup_probe
-from tps_console.domain.clock import FixedClock
+from tps_console.domain.record.clock import FixedClock
 
 
 def test_no_probe_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,12 +17,12 @@ import pytest
 from conftest import make_station
 
 from tps_console.cli.main import main
-from tps_console.domain import audit
-from tps_console.domain.checkin import check_in, set_voter_status, undo_check_in
-from tps_console.domain.clock import FixedClock
+from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
+from tps_console.domain.day.officers import OfficerInfo, authenticate, hash_pin
 from tps_console.domain.errors import AlreadyVoted, Refused
-from tps_console.domain.officers import OfficerInfo, authenticate, hash_pin
-from tps_console.domain.station import Record
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
 
 CHECKIN_OF = "(SELECT c.id FROM checkin c JOIN voter v ON v.id = c.voter_id WHERE v.no = {no})"

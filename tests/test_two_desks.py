@@ -17,12 +17,12 @@ from typing import Any
 from conftest import make_station
 from sqlalchemy import func, select
 
-from tps_console.domain.clock import FixedClock
-from tps_console.domain.db import read
-from tps_console.domain.models import CheckIn, Event, Voter
-from tps_console.domain.station import open_record
-from tps_console.domain.status import read_status
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, Event, Voter
+from tps_console.domain.record.station import open_record
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 
 DESKS = 4
 VOTERS = 40  # list numbers 1..40, every one tried by every desk
@@ -30,11 +30,11 @@ VOTERS = 40  # list numbers 1..40, every one tried by every desk
 DESK = r"""
 import json, sys, time
 from pathlib import Path
-from tps_console.domain.checkin import check_in
-from tps_console.domain.clock import FixedClock, parse_instant
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.record.clock import FixedClock, parse_instant
 from tps_console.domain.errors import AlreadyVoted
-from tps_console.domain.officers import authenticate
-from tps_console.domain.station import open_record
+from tps_console.domain.day.officers import authenticate
+from tps_console.domain.record.station import open_record
 
 db, desk, officer, pin, folder = sys.argv[1:6]
 keys = json.loads(sys.argv[6])

@@ -1,0 +1,280 @@
+"""One function per command: parse nothing, decide nothing, call the domain, print the outcome."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tps_console.cli.prompt import new_pin, officer_pin
+from tps_console.domain.day import backup as backups
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
+from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.station import (
+    DEFAULT_TPS,
+    Record,
+    RollRejected,
+    create_station,
+    open_record,
+)
+from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.roll.parse import ParsedRoll, RowIssue, read_roll
+from tps_console.domain.verify import verify as verify_record
+from tps_console.domain.views.status import Status, read_status
+from tps_console.i18n import t
+
+Command = Callable[..., argparse.ArgumentParser]
+
+
+def emit_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _open(args: argparse.Namespace, clock: Clock) -> Record:
+    return open_record(args.db, clock, desk=args.desk)
+
+
+def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
+    try:
+        return authenticate(rec, officer_id, officer_pin(officer_id))
+    except Refused as exc:
+        if "until" in exc.params:  # a stored UTC instant: say it in the station's own time
+            exc.params["until"] = local_time(rec.station, exc.params["until"])
+        raise
+
+
+def issue_line(issue: RowIssue) -> str:
+    message = t(issue.key, **issue.params)
+    if issue.column:
+        return t("roll.issue", line=issue.line, column=issue.column, message=message)
+    return t("roll.issue_row", line=issue.line, message=message)
+
+
+def _print_warnings(parsed: ParsedRoll) -> None:
+    for issue in parsed.warnings:
+        print(f"{t('warning')}: {issue_line(issue)}", file=sys.stderr)
+
+
+def init(args: argparse.Namespace, clock: Clock) -> int:
+    from rich.progress import Progress
+
+    data = read_roll(args.roll)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task(t("roll.progress"), total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            parsed = create_station(
+                args.db, data, clock, tps=args.tps, polling_date=args.date, progress=progress
+            )
+        except RollRejected as exc:
+            bar.stop()
+            for issue in exc.parsed.errors:
+                print(issue_line(issue), file=sys.stderr)
+            _print_warnings(exc.parsed)
+            raise
+    _print_warnings(parsed)
+    rec = open_record(args.db, clock)
+    print(
+        t(
+            "init.done",
+            tps=rec.station.tps,
+            path=args.db,
+            count=rec.station.roll_count,
+            fingerprint=rec.station.roll_fingerprint[:8],
+        )
+    )
+    rec.close()
+    return 0
+
+
+def officer_add(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    by = None
+    officers = list_officers(rec)
+    if officers:
+        chair_id = args.by or _only_chair(officers)
+        by = _sign_in(rec, chair_id)
+    pin = new_pin(args.id, from_stdin=args.pin_stdin)
+    added = add_officer(rec, args.id, args.name, args.role, pin, by=by)
+    print(t("officer.added", id=added.id, role=t(f"role.{added.role}")))
+    return 0
+
+
+def _only_chair(officers: list[OfficerInfo]) -> str:
+    chairs = [o.id for o in officers if o.is_chair]
+    if len(chairs) == 1:
+        return chairs[0]
+    raise BadInput("cli.by_needed")
+
+
+def checkin(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    officer = _sign_in(rec, args.officer)
+    try:
+        done = check_in(rec, officer, key=args.key)
+    except Refused as exc:
+        if "at" in exc.params:
+            exc.params["at"] = local_time(rec.station, exc.params["at"])
+        raise
+    print(
+        t(
+            "checkin.done",
+            name=done.name,
+            no=done.voter_no,
+            at=local_time(rec.station, done.at),
+            ballots=", ".join(done.ballots),
+        )
+    )
+    return 0
+
+
+def undo(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    officer = _sign_in(rec, args.officer)
+    print(t("undo.done", id=undo_check_in(rec, officer, args.reason, key=args.key)))
+    return 0
+
+
+def status(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    s = read_status(rec)
+    if args.json:
+        emit_json(s.as_json())
+    else:
+        print(status_text(s))
+    return 0
+
+
+def status_text(s: Status) -> str:
+    lines = [
+        t("status.title", tps=s.tps, polls=t(f"polls.{s.polls.value}")),
+        t("status.turnout", checked_in=s.checked_in, expected=s.expected, pct=s.turnout_pct),
+        "  "
+        + "  ".join(f"{k}: {v}" for k, v in s.by_category.items())
+        + "   "
+        + "  ".join(f"{k}: {v}" for k, v in s.by_gender.items()),
+        t("status.refusals", blocked=s.blocked_duplicates, undone=s.undone),
+        t("status.audit", head=s.audit_head[:16], events=s.events),
+    ]
+    if s.closing:
+        lines.append(t("status.closing", seq=s.closing[0], head=s.closing[1][:16]))
+    if s.drill:
+        lines.insert(0, t("drill.banner"))
+    return "\n".join(lines)
+
+
+def verify(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    result = verify_record(rec, expect=args.expect)
+    if result.ok:
+        print(t("verify.ok", events=result.events, head=result.head))
+        return 0
+    print(t("verify.failed", problem=t(result.problem or "", **result.params)), file=sys.stderr)
+    return 1
+
+
+def backup(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)  # refuses anything that is not a station
+    rec.close()
+    print(t("backup.done", path=backups.copy_database(Path(args.db), args.dest)))
+    return 0
+
+
+def restore(args: argparse.Namespace, clock: Clock) -> int:
+    def intact(staged: Path) -> None:
+        copy = open_record(staged, clock)
+        try:
+            result = verify_record(copy)
+        finally:
+            copy.close()
+        if not result.ok:
+            problem = t(result.problem or "", **result.params)
+            raise BadInput("restore.not_intact", path=str(args.backup), problem=problem)
+
+    backups.restore(args.backup, args.db, force=args.force, check=intact)
+    print(t("restore.done", path=args.db))
+    return 0
+
+
+def bench(args: argparse.Namespace, clock: Clock) -> int:
+    from tps_console.bench.run import run_all
+
+    results = run_all(quick=args.quick)
+    if args.json:
+        emit_json(results)
+    else:
+        for name, entry in results.items():
+            if "error" in entry:
+                print(f"{name:28} {entry['error']}")
+                continue
+            if "unavailable" in entry:  # e.g. the frozen start-up without an executable
+                print(f"{name:28} {'-':>12} {entry['unit']:8} {entry['unavailable']}")
+                continue
+            print(
+                f"{name:28} {entry['value']:>12} {entry['unit']:8} baseline {entry['baseline']:>12}  ratio {entry['ratio']}"
+            )
+    return 1 if any("error" in entry for entry in results.values()) else 0
+
+
+def register(cmd: Command, sub: Any) -> None:
+    """The record's commands (DESIGN.md)."""
+    init_p = cmd("init", init, "cli.init")
+    init_p.add_argument("db", type=Path, metavar="DB")
+    init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")
+    init_p.add_argument("--tps", default=DEFAULT_TPS)
+    init_p.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+
+    officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
+        dest="officer_command", required=True, metavar="add"
+    )
+    add = officer.add_parser("add", help=t("cli.officer_add"))
+    add.set_defaults(handler=officer_add)
+    add.add_argument("db", type=Path, metavar="DB")
+    add.add_argument("id", metavar="ID")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=("chair", "member"))
+    add.add_argument("--pin-stdin", action="store_true")
+    add.add_argument("--by", metavar="CHAIR_ID", help=t("cli.by"))
+
+    checkin_p = cmd("checkin", checkin, "cli.checkin")
+    checkin_p.add_argument("db", type=Path, metavar="DB")
+    checkin_p.add_argument("key", metavar="KEY")
+    checkin_p.add_argument("--officer", required=True, metavar="ID")
+
+    undo_p = cmd("undo", undo, "cli.undo")
+    undo_p.add_argument("db", type=Path, metavar="DB")
+    undo_p.add_argument("key", metavar="KEY")
+    undo_p.add_argument("--officer", required=True, metavar="ID")
+    undo_p.add_argument("--reason", required=True)
+
+    status_p = cmd("status", status, "cli.status")
+    status_p.add_argument("db", type=Path, metavar="DB")
+    status_p.add_argument("--json", action="store_true")
+
+    verify_p = cmd("verify", verify, "cli.verify")
+    verify_p.add_argument("db", type=Path, metavar="DB")
+    verify_p.add_argument(
+        "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
+    )
+
+    backup_p = cmd("backup", backup, "cli.backup")
+    backup_p.add_argument("db", type=Path, metavar="DB")
+    backup_p.add_argument("dest", type=Path, metavar="DEST")
+
+    restore_p = cmd("restore", restore, "cli.restore")
+    restore_p.add_argument("backup", type=Path, metavar="BACKUP")
+    restore_p.add_argument("db", type=Path, metavar="DB")
+    restore_p.add_argument("--force", action="store_true")
+
+    bench_p = cmd("bench", bench, "cli.bench")
+    bench_p.add_argument("--json", action="store_true")
+    bench_p.add_argument("--quick", action="store_true", help=t("cli.bench_quick"))

@@ -1,0 +1,61 @@
+"""`tps-console`: the fixed command line of DESIGN.md over the domain. Thin on purpose."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from collections.abc import Callable, Sequence
+
+from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
+from tps_console.domain.record.clock import Clock, DrillClock, parse_instant
+from tps_console.i18n import set_language, t
+
+Handler = Callable[[argparse.Namespace, Clock], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tps_console.cli import commands, day, package, screens
+
+    p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
+    p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
+    p.add_argument("--now", metavar="ISO-8601", help=t("cli.now"))
+    p.add_argument("--desk", default=socket.gethostname() or "desk", help=t("cli.desk"))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def cmd(name: str, handler: Handler, help_key: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=t(help_key), description=t(help_key))
+        sp.set_defaults(handler=handler)
+        return sp
+
+    for area in (commands, day, screens, package):
+        area.register(cmd, sub)
+    return p
+
+
+def _language(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "id"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(argv)
+    set_language(lang if lang in ("id", "en") else "id")
+    args = build_parser().parse_args(argv)
+    try:
+        clock: Clock = DrillClock(parse_instant(args.now)) if args.now else Clock()
+    except ValueError:
+        print(t("cli.bad_now", value=args.now), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.handler(args, clock))
+    except TpsError as exc:
+        print(t(exc.key, **exc.params), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

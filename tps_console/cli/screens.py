@@ -1,0 +1,66 @@
+"""Commands of the full-screen apps: the desk and the witness panel."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from tps_console.cli.commands import Command, read_status, status_text
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.station import Record, open_record
+from tps_console.i18n import language, t
+
+
+def run_desk(rec: Record, demo: bool = False) -> int:
+    from tps_console.bench.probe import startup_probe
+    from tps_console.demo import DEMO_OFFICERS
+    from tps_console.desk.app import DemoLogin, make_desk
+
+    logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
+    make_desk(rec, lang=language(), demo_logins=logins).run(auto_pilot=startup_probe())
+    rec.close()
+    return 0
+
+
+def desk(args: argparse.Namespace, clock: Clock) -> int:
+    return run_desk(open_record(args.db, clock, desk=args.desk))
+
+
+def demo(args: argparse.Namespace, clock: Clock) -> int:
+    from tps_console.demo import DEMO_OFFICERS, ensure_demo
+    from tps_console.paths import fresh_demo_path
+
+    path = args.db or fresh_demo_path()
+    rec = ensure_demo(path, clock, desk=args.desk)
+    if args.no_desk:
+        print(t("demo.location", path=path))
+        for officer in DEMO_OFFICERS:
+            print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))
+        print(status_text(read_status(rec)))
+        rec.close()
+    else:
+        run_desk(rec, demo=True)
+    # The same station for a second terminal: the witness panel, on the demo's clock.
+    now = f"--now {rec.local().isoformat(timespec='seconds')} " if rec.clock.drill else ""
+    print(t("demo.panel_hint", command=f"tps-console {now}panel {path}"))
+    return 0
+
+
+def panel(args: argparse.Namespace, clock: Clock) -> int:
+    from tps_console.panel.app import make_panel
+
+    make_panel(args.db, clock).run()
+    return 0
+
+
+def register(cmd: Command, sub: Any) -> None:
+    demo_p = cmd("demo", demo, "cli.demo")
+    demo_p.add_argument("--db", type=Path, help=t("cli.demo_db"))
+    demo_p.add_argument("--no-desk", action="store_true", help=t("cli.demo_no_desk"))
+
+    desk_p = cmd("desk", desk, "cli.desk_cmd")
+    desk_p.add_argument("db", type=Path, metavar="DB")
+
+    panel_p = cmd("panel", panel, "cli.panel")
+    panel_p.add_argument("db", type=Path, metavar="DB")

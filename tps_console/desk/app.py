@@ -1,0 +1,280 @@
+"""The check-in desk: the full-screen app a KPPS officer runs all day.
+
+Built by `make_desk` from an explicit station and clock, so the CLI, the tests and the benchmarks
+start it the same way. The app owns the shared state of the desk (the signed-in officer, the
+search index, who is checked in, the last turnout figures); screens read it and post work to
+thread workers, which hand plain dataclasses back.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.message import Message
+from textual.screen import Screen
+
+from tps_console.desk.localised import Localised
+from tps_console.domain.day.backup import backup_now, backup_target
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.errors import TpsError
+from tps_console.domain.record.commit_watch import CommitWatch
+from tps_console.domain.record.station import Record
+from tps_console.domain.views.search import SearchIndex, load_index
+from tps_console.domain.views.status import Status
+from tps_console.domain.views.voters import desk_snapshot, indexed_voter
+from tps_console.i18n import set_language, t
+
+IDLE_LOCK_SECONDS = 10 * 60
+REFRESH_SECONDS = 2.0
+BACKUP_CHECK_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """The last automatic backup as the strip shows it: never silent about a failure."""
+
+    ok: bool | None  # None: no backup folder set yet
+    at: str = ""  # station time of the last attempt
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    id: str
+    pin: str
+    name: str
+
+
+class DeskApp(Localised, App[None]):
+    CSS_PATH = "desk.tcss"
+    TITLE = "TPS Console"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "desk.key.quit", priority=True),
+        # Textual's own palette key, labelled for what the desk officer finds there.
+        Binding("ctrl+p", "command_palette", "desk.key.all_keys", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        rec: Record,
+        *,
+        demo_logins: tuple[DemoLogin, ...] = (),
+        idle_lock_seconds: float = IDLE_LOCK_SECONDS,
+        refresh_seconds: float = REFRESH_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.rec = rec
+        self.demo_logins = demo_logins
+        self.idle_lock_seconds = idle_lock_seconds
+        self.refresh_seconds = refresh_seconds
+        self.officer: OfficerInfo | None = None
+        self.index: SearchIndex | None = None
+        self.checked_in: frozenset[int] = frozenset()
+        self.status: Status | None = None
+        self.commits = CommitWatch(rec.engine)
+        self._looking = False  # a look at the record is under way
+        self._look_again = False  # asked for while it was
+        self.record_trouble: str | None = None  # what the last look ran into, until one succeeds
+        self.last_activity = time.monotonic()
+        self.backup = BackupState(ok=None)
+        self._last_backup = float("-inf")
+
+    def on_mount(self) -> None:
+        from tps_console.desk.signin import SignInScreen
+
+        self.load_index()
+        self.refresh_record()
+        self.set_interval(self.refresh_seconds, self.refresh_record)
+        self.set_interval(5, self._check_idle)
+        self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
+        self.backup_if_due()
+        self.push_screen(SignInScreen())
+
+    @work(thread=True, exclusive=True, group="index")
+    def load_index(self) -> None:
+        index = load_index(self.rec)
+        self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        # Not before the first frame: a full collection costs ~30 ms of start-up.
+        self.set_timer(1.0, self._freeze_roll)
+        self.screen.post_message(IndexReady())
+
+    def add_to_index(self, voter_id: int) -> None:
+        """A voter registered during the day (DPK) becomes findable at once."""
+        if self.index is not None:
+            self.index.add(indexed_voter(self.rec, voter_id))
+
+    def _freeze_roll(self) -> None:
+        # The roll's objects live all day: keep them out of the garbage collector's full passes,
+        # which would otherwise pause a keystroke for ~70 ms on a 100k roll.
+        gc.collect()
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        self.commits.close()
+
+    def refresh_record(self) -> None:
+        """Turnout and who is checked in, also by other desks: read again only when something was
+        committed since the last read (by anyone, this desk's own check-ins included).
+
+        One look at a time: asked while one is under way (a slow or locked file), it looks once
+        more afterwards instead of queueing threads that would hold up the check-ins' workers."""
+        if self._looking:
+            self._look_again = True
+            return
+        self._looking = True
+        self._look()
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _look(self) -> None:
+        try:
+            self.rec.ensure_same_file()
+            snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
+        except TpsError as exc:
+            self.call_from_thread(self._looked, None, t(exc.key, **exc.params))
+        except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
+            # The driver's own words ("database is locked"), not SQLAlchemy's wrapping of them.
+            error = str(getattr(exc, "orig", None) or exc)
+            self.call_from_thread(self._looked, None, t("desk.record.unreadable", error=error))
+        else:
+            self.call_from_thread(self._looked, snapshot, None)
+
+    def _looked(self, snapshot: tuple[Status, frozenset[int]] | None, trouble: str | None) -> None:
+        from tps_console.desk.strip import StatusStrip
+
+        self._looking = False
+        changed = False
+        if snapshot is not None:
+            status, checked_in = snapshot
+            changed = checked_in != self.checked_in
+            self.status, self.checked_in = status, checked_in
+        if snapshot is not None or trouble != self.record_trouble:
+            self.record_trouble = trouble
+            for strip in self.screen.query(StatusStrip):
+                strip.update_now()
+        if snapshot is not None:
+            self.screen.post_message(RecordRefreshed(changed))
+        if self._look_again:
+            self._look_again = False
+            self.refresh_record()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def backup_if_due(self, force: bool = False) -> None:
+        """Copy the station to the chair's backup folder every few minutes (and when told)."""
+        target = backup_target(self.rec)
+        if target is None:
+            state = BackupState(ok=None)
+        elif force or time.monotonic() - self._last_backup >= target.every_minutes * 60:
+            at = self.rec.local().strftime("%H:%M")
+            try:
+                made = backup_now(self.rec, target)
+            except (TpsError, OSError) as exc:
+                message = t(exc.key, **exc.params) if isinstance(exc, TpsError) else str(exc)
+                state = BackupState(ok=False, at=at, message=message)
+            else:
+                self._last_backup = time.monotonic()
+                state = BackupState(ok=True, at=at, message=str(made))
+        else:
+            return
+        self.call_from_thread(self._backup_done, state)
+
+    def _backup_done(self, state: BackupState) -> None:
+        from tps_console.desk.strip import StatusStrip
+
+        failed_now = state.ok is False and self.backup.ok is not False
+        self.backup = state
+        for strip in self.screen.query(StatusStrip):
+            strip.update_now()
+        if failed_now:
+            self.bell()
+            self.notify(t("desk.backup.failed", error=state.message), severity="error", timeout=30)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.last_activity = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        from tps_console.desk.dialogs import LockScreen
+
+        idle = time.monotonic() - self.last_activity
+        if (
+            self.officer
+            and idle >= self.idle_lock_seconds
+            and not isinstance(self.screen, LockScreen)
+        ):
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        from tps_console.desk.dialogs import LockScreen
+
+        if self.officer:
+            self.push_screen(LockScreen(self.officer))
+
+    def action_sign_out(self) -> None:
+        from tps_console.desk.signin import SignInScreen
+
+        self.officer = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(SignInScreen())
+
+    def action_calling(self) -> None:
+        from tps_console.desk.calling import CallingScreen
+
+        if self.officer and not isinstance(self.screen, CallingScreen):
+            self.push_screen(CallingScreen())
+
+    def action_command_palette(self) -> None:
+        # Textual's own action, with the search box's placeholder in the desk's language.
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = t("desk.palette.search")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key shown in the footer, also in the command palette (Ctrl+P)."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            run = partial(self.run_action, binding.action, active.node)
+            yield SystemCommand(binding.description, key.upper(), run)
+
+
+class IndexReady(Message):
+    """The roll is loaded into the search index."""
+
+
+class RecordRefreshed(Message):
+    def __init__(self, checked_in_changed: bool) -> None:
+        super().__init__()
+        self.checked_in_changed = checked_in_changed
+
+
+def make_desk(
+    rec: Record,
+    *,
+    lang: str = "id",
+    demo_logins: tuple[DemoLogin, ...] = (),
+    idle_lock_seconds: float = IDLE_LOCK_SECONDS,
+    refresh_seconds: float = REFRESH_SECONDS,
+) -> DeskApp:
+    set_language(lang)
+    return DeskApp(
+        rec,
+        demo_logins=demo_logins,
+        idle_lock_seconds=idle_lock_seconds,
+        refresh_seconds=refresh_seconds,
+    )

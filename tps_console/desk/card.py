@@ -1,0 +1,219 @@
+"""The voter card: who stands at the desk, what they receive, and whether they may vote.
+
+Enter confirms the check-in (the second keystroke after the identifier). Chair actions are
+here too; each asks for a chair's PIN at that moment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tps_console.desk.dialogs import ChairForm, ChairTask, Field
+from tps_console.desk.localised import Localised
+from tps_console.domain.day.checkin import set_voter_status, undo_check_in
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.replacement import replace_ballot
+from tps_console.domain.record.station import StationInfo
+from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.views.voters import VoterDetails, voter_details
+from tps_console.domain.vocab import BALLOTS, VoterStatus
+from tps_console.i18n import t
+
+# Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
+BALLOT_STYLE = {
+    "grey": "bold #000000 on #b0b0b0",
+    "yellow": "bold #000000 on #ffd600",
+    "red": "bold #ffffff on #d32f2f",
+    "blue": "bold #ffffff on #1e63c8",
+    "green": "bold #ffffff on #2e7d32",
+}
+
+
+@dataclass(frozen=True)
+class CheckInRequest:
+    """The officer confirmed; if ballots are short, the chair who approved handing out the rest."""
+
+    short_approved_by: OfficerInfo | None = None
+
+
+# What the card closes with: a check-in to make, a chair decision already made (what to say), or
+# nothing (back to the search).
+CardOutcome = CheckInRequest | str | None
+
+
+class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
+    BINDINGS = [
+        Binding("enter", "confirm", "desk.key.confirm", priority=True),
+        Binding("escape", "dismiss_card", "desk.key.back"),
+        Binding("u", "undo", "desk.key.undo"),
+        Binding("g", "replace", "desk.key.replace"),
+        Binding("r", "mark('released')", "desk.key.released"),
+        Binding("t", "mark('transferred')", "desk.key.transferred"),
+    ]
+
+    def __init__(self, voter_id: int) -> None:
+        super().__init__()
+        self.voter_id = voter_id
+        self.details: VoterDetails | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="card"):
+            yield Static(t("desk.working"), id="card-body")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        details = voter_details(self.desk.rec, self.voter_id)
+        self.app.call_from_thread(self._show, details)
+
+    def _show(self, details: VoterDetails) -> None:
+        self.details = details
+        self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
+        self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
+        self.query_one("#card-body", Static).update(card_text(self.desk.rec.station, details))
+
+    def action_confirm(self) -> None:
+        v = self.details
+        if v is None:
+            return
+        if v.plan is None or v.plan.complete or not v.eligible:
+            # Refusals (already voted, released, hours) are decided and recorded by the check-in.
+            self.dismiss(CheckInRequest())
+            return
+        approved: list[OfficerInfo] = []
+
+        def approve(chair: OfficerInfo, _: dict[str, list[str]]) -> str:
+            approved.append(chair)
+            return "approved"
+
+        def decided(outcome: str | None) -> None:
+            if outcome and approved:
+                self.dismiss(CheckInRequest(short_approved_by=approved[0]))
+
+        title = t("desk.chair.short", ballots=", ".join(v.plan.short), name=v.name)
+        self.app.push_screen(ChairForm(title, approve), decided)
+
+    def action_dismiss_card(self) -> None:
+        self.dismiss(None)
+
+    def _chair(self, title: str, task: ChairTask, *fields: Field) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.dismiss(message)
+
+        self.app.push_screen(ChairForm(title, task, fields), done)
+
+    def action_undo(self) -> None:
+        v = self.details
+        if v is None:
+            return
+        if v.checked_in is None:
+            self.notify(t("undo.not_checked_in"), severity="warning")
+            return
+
+        def undo(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            undo_check_in(self.desk.rec, chair, values["reason"][0], voter_id=v.id)
+            return t("desk.chair.undo_done", name=v.name, no=v.no)
+
+        self._chair(t("desk.chair.undo", name=v.name, no=v.no), undo, REASON)
+
+    def action_replace(self) -> None:
+        v = self.details
+        if v is None:
+            return
+        if v.checked_in is None:
+            self.notify(t("replace.not_checked_in"), severity="warning")
+            return
+
+        def replace(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            done = replace_ballot(
+                self.desk.rec,
+                chair,
+                values["ballot"][0],
+                values["reason"][0],
+                voter_id=v.id,
+            )
+            return t("desk.chair.replace_done", ballot=done.ballot, source=done.source, name=v.name)
+
+        ballot = Field("ballot", "desk.chair.ballot")
+        self._chair(t("desk.chair.replace", name=v.name, no=v.no), replace, ballot, REASON)
+
+    def action_mark(self, status: str) -> None:
+        v = self.details
+        if v is None:
+            return
+
+        def mark(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+            set_voter_status(self.desk.rec, chair, v.id, status, values["reason"][0])
+            return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
+
+        self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)
+
+
+def card_text(station: StationInfo, v: VoterDetails) -> Text:
+    """The voter card's text: on the card, and beside the results on a wide screen."""
+    text = Text()
+    text.append(f"{v.name}\n", "bold")
+    text.append(f"no. {v.no}   {v.category}   ", "bold")
+    text.append(f"{t('sex.' + v.sex)}   {t('desk.card.age', age=v.age)}\n")
+    text.append(f"{t('desk.card.register')}: {v.register_no or '—'}   ")
+    text.append(f"{t('desk.card.block')}: {v.block or '—'} / {v.cell or '—'}\n")
+    text.append(f"NIK {v.nik[:6]} {v.nik[6:12]} {v.nik[12:]}\n", "dim")
+    if v.disability:
+        text.append(f"♿ {t('desk.card.disability')}: {v.disability}\n", "bold yellow")
+    text.append(f"\n{t('desk.card.ballots')} ({len(v.ballots)}):\n")
+    if v.checked_in is not None:
+        for handed in v.checked_in.handed:
+            ballot_chip(text, handed.ballot, handed.source, station.tps)
+            if handed.spoiled:
+                text.append(t("desk.card.spoiled") + " ", "bold red")
+    elif v.plan is not None:
+        for draw in v.plan.draws:
+            ballot_chip(text, draw.ballot, draw.source, station.tps)
+        for code in v.plan.short:
+            text.append(f" {code} {t('desk.card.out')} ", "bold white on dark_red")
+            text.append(" ")
+    text.append("\n\n")
+    if v.checked_in is not None:
+        first = v.checked_in
+        text.append(
+            " "
+            + t(
+                "desk.card.voted",
+                at=local_time(station, first.at),
+                officer=first.officer_name,
+                desk=first.desk,
+            )
+            + " ",
+            "bold white on dark_red",
+        )
+    elif v.status != VoterStatus.ELIGIBLE:
+        text.append(
+            f" {t('desk.card.status_' + v.status)}: {v.status_reason} ",
+            "bold white on dark_red",
+        )
+    else:
+        text.append(f" {t('desk.card.ready')} ", "bold black on green3")
+    return text
+
+
+REASON = Field("reason", "desk.chair.reason")
+
+
+def ballot_chip(text: Text, ballot: str, source: str, own: str) -> None:
+    """A ballot in its printed colour; a lender's name beside it (its votes are counted there)."""
+    text.append(f" {ballot} ", BALLOT_STYLE[BALLOTS[ballot]])
+    if source != own:
+        text.append(f"←{source}", "italic")
+    text.append(" ")

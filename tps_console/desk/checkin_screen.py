@@ -1,0 +1,304 @@
+"""The desk's main screen: find the next voter, open the card, confirm. Search box always ready.
+
+A barcode scanner types a full NIK or register number and Enter; that opens the card at once.
+Typing a name shows matches as you type; arrows move in the list and Enter opens the card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tps_console.desk.app import IndexReady, RecordRefreshed
+from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
+from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
+from tps_console.desk.dialogs import ChairForm
+from tps_console.desk.footer import DeskFooter
+from tps_console.desk.localised import Localised, entry
+from tps_console.desk.strip import StatusStrip
+from tps_console.domain.day.checkin import CheckInDone, check_in
+from tps_console.domain.day.dpk import DpkAdded
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.errors import AlreadyVoted, TpsError
+from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.views.search import Hit
+from tps_console.domain.views.voters import VoterDetails, voter_details
+from tps_console.i18n import t
+
+RESULT_LIMIT = 50
+WIDE = 130  # columns from which the highlighted voter's card shows beside the list
+ALL_KEYS_FROM = 120  # columns from which the footer shows every key (below, Ctrl+P lists them)
+# The chair's once-a-day actions: the first keys a narrow footer leaves to Ctrl+P. The strip's
+# notices name F4, F5 and F6 when their hour comes, and F7 while no backup folder is set.
+OCCASIONAL = ("dpk", "queue", "close_polls", "backup_folder")
+
+
+class CheckInScreen(Localised, Screen[None]):
+    BINDINGS = [
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("pagedown", "cursor(10)", show=False),
+        Binding("pageup", "cursor(-10)", show=False),
+        Binding("escape", "clear", "desk.key.clear"),
+        Binding("f2", "app.calling", "desk.key.calling"),
+        Binding("f4", "dpk", "desk.key.dpk"),
+        Binding("f5", "queue", "desk.key.queue"),
+        Binding("f6", "close_polls", "desk.key.close"),
+        Binding("f7", "backup_folder", "desk.key.backup"),
+        Binding("f9", "app.lock", "desk.key.lock"),
+        Binding("f10", "app.sign_out", "desk.key.sign_out"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        yield StatusStrip()
+        yield entry(id="search", placeholder=t("desk.search.placeholder"))
+        yield Static(t("desk.search.hint"), id="message", classes="info")
+        yield Static("", id="result-count")
+        with Horizontal(id="found"):
+            yield OptionList(id="results")
+            yield Static("", id="preview", classes="-empty")
+        yield DeskFooter(occasional=OCCASIONAL)
+
+    def on_mount(self) -> None:
+        self.query_one("#results", OptionList).can_focus = False
+        self.focus_search()
+        if self.desk.index is None:
+            self.say(t("desk.search.loading"), "info")
+
+    def focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.focus_search()
+        # Check-ins by other desks while a card or form was on top: mark them in the list now.
+        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
+
+    def say(self, message: str | Text, kind: str) -> None:
+        box = self.query_one("#message", Static)
+        box.set_classes(kind)
+        box.update(message)
+
+    def on_index_ready(self, _: IndexReady) -> None:
+        self.say(t("desk.search.hint"), "info")
+        self.show_results(self.query_one("#search", Input).value)
+
+    def on_record_refreshed(self, message: RecordRefreshed) -> None:
+        if message.checked_in_changed:
+            self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    def show_results(self, query: str, *, keep_highlight: bool = False) -> None:
+        index = self.desk.index
+        results = self.query_one("#results", OptionList)
+        count = self.query_one("#result-count", Static)
+        previous = results.highlighted
+        if index is None or not query.strip():
+            self._hits = []
+            results.clear_options()
+            count.update("")
+            self._clear_preview()
+            return
+        found = index.search(query, RESULT_LIMIT)
+        self._hits = found.hits
+        checked_in = self.desk.checked_in
+        results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
+        if found.hits:
+            results.highlighted = previous if keep_highlight and previous is not None else 0
+        else:
+            self._clear_preview()
+        shown = t("desk.search.count", shown=len(found.hits), total=found.total)
+        count.update(shown if found.total else t("desk.search.none"))
+
+    def action_cursor(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if not self._hits:
+            return
+        current = results.highlighted or 0
+        results.highlighted = max(0, min(len(self._hits) - 1, current + step))
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.focus_search()
+
+    @on(Input.Submitted, "#search")
+    def _enter(self, event: Input.Submitted) -> None:
+        index = self.desk.index
+        if index is None or not event.value.strip():
+            return
+        exact = index.exact(event.value)
+        if exact is not None:
+            self.open_card(exact.id)
+            return
+        highlighted = self.query_one("#results", OptionList).highlighted
+        if self._hits and highlighted is not None:
+            self.open_card(self._hits[highlighted].voter.id)
+        else:
+            # A scanned or typed number is done with; a name is kept to be corrected.
+            scanned = any(c.isdigit() for c in event.value)
+            self.refuse(
+                t("checkin.unknown", key=event.value.strip()), duplicate=False, clear=scanned
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
+        self.set_class(event.size.width >= WIDE, "wide")
+        self.set_class(event.size.width < ALL_KEYS_FROM, "narrow")
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.has_class("wide") and event.option_index < len(self._hits):
+            self.preview(self._hits[event.option_index].voter.id)
+
+    @work(thread=True, exclusive=True, group="preview")
+    def preview(self, voter_id: int) -> None:
+        details = voter_details(self.desk.rec, voter_id)
+        self.app.call_from_thread(self._show_preview, details)
+
+    def _show_preview(self, details: VoterDetails) -> None:
+        hits = self._hits
+        highlighted = self.query_one("#results", OptionList).highlighted
+        if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
+            preview = self.query_one("#preview", Static)
+            preview.update(card_text(self.desk.rec.station, details))
+            preview.remove_class("-empty")
+
+    def _clear_preview(self) -> None:
+        """No voter highlighted, no card beside the list (not an empty frame)."""
+        preview = self.query_one("#preview", Static)
+        preview.update("")
+        preview.add_class("-empty")
+
+    @on(OptionList.OptionSelected, "#results")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.open_card(self._hits[event.option_index].voter.id)
+
+    def open_card(self, voter_id: int) -> None:
+        def decided(outcome: CardOutcome) -> None:
+            if isinstance(outcome, CheckInRequest):
+                self.say(t("desk.working"), "info")
+                self.check_in(voter_id, outcome.short_approved_by)
+            elif outcome:
+                self.say(outcome, "done")
+                self.after_action()
+            else:
+                self.focus_search()
+
+        self.app.push_screen(VoterCardScreen(voter_id), decided)
+
+    @work(thread=True, exclusive=True, group="checkin")
+    def check_in(self, voter_id: int, short_approved_by: OfficerInfo | None = None) -> None:
+        app = self.desk
+        assert app.officer is not None  # this screen exists only once someone signed in
+        try:
+            done = check_in(
+                app.rec, app.officer, voter_id=voter_id, short_approved_by=short_approved_by
+            )
+        except TpsError as exc:
+            app.call_from_thread(self._refused, exc)
+        else:
+            app.call_from_thread(self._checked_in, done)
+
+    def _checked_in(self, done: CheckInDone) -> None:
+        rec = self.desk.rec
+        text = Text()
+        text.append(f" ✔ {t('desk.done.title')} ", "bold reverse")
+        text.append(f"  {local_time(rec.station, done.at)}\n", "bold")
+        text.append(f" {done.name}", "bold")
+        text.append(f"  (no. {done.voter_no})  ")
+        text.append(t("desk.done.ballots", ballots=" ".join(done.ballots)))
+        if done.short:
+            text.append("  " + t("desk.done.short", ballots=" ".join(done.short)), "bold red")
+        self.say(text, "done")
+        self.after_action()
+
+    def _refused(self, exc: TpsError) -> None:
+        rec = self.desk.rec
+        params = dict(exc.params)
+        if "at" in params:
+            params["at"] = local_time(rec.station, params["at"])
+        self.refuse(t(exc.key, **params), duplicate=isinstance(exc, AlreadyVoted))
+
+    def refuse(self, message: str, *, duplicate: bool, clear: bool = True) -> None:
+        """Loud: a banner to acknowledge, and the reason left on screen afterwards."""
+        from tps_console.desk.dialogs import RefusalScreen
+
+        self.say(message, "refused")
+        if clear:
+            self.after_action()
+        self.app.push_screen(RefusalScreen(message, duplicate=duplicate))
+
+    def chair_form(self, form: ChairForm, then: Callable[[], object] | None = None) -> None:
+        def done(message: str | None) -> None:
+            if message:
+                self.say(message, "done")
+                self.after_action()
+                if then is not None:
+                    then()
+            else:
+                self.focus_search()
+
+        self.app.push_screen(form, done)
+
+    def action_dpk(self) -> None:
+        app = self.desk
+        added: list[DpkAdded] = []
+
+        def registered(voter: DpkAdded) -> None:
+            added.append(voter)
+
+        def done(message: str | None) -> None:
+            if not message or not added:
+                self.focus_search()
+                return
+            app.add_to_index(added[0].voter_id)
+            self.say(message, "done")
+            self.open_card(added[0].voter_id)
+
+        app.push_screen(dpk_form(app.rec, registered), done)
+
+    def action_queue(self) -> None:
+        self.chair_form(queue_form(self.desk.rec))
+
+    def action_close_polls(self) -> None:
+        # The record is final now: copy it at once (DESIGN: a backup at close).
+        self.chair_form(close_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True))
+
+    def action_backup_folder(self) -> None:
+        self.chair_form(
+            backup_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True)
+        )
+
+    def after_action(self) -> None:
+        """Back to an empty search box for the next voter, with fresh figures."""
+        self.query_one("#search", Input).value = ""
+        self.focus_search()
+        self.desk.refresh_record()
+
+
+def result_line(hit: Hit, checked_in: bool) -> Text:
+    v = hit.voter
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{v.no:<5}", "dim")
+    line.append(f"{v.name[:26]:<27}", "bold")
+    line.append(f"{v.register_no or '—':<15}")
+    line.append(f"{(v.cell or v.block or '—'):<6}")
+    line.append(f"{v.category:<4} ")
+    line.append(f"{v.sex} ")
+    if checked_in:
+        line.append(f" {t('desk.voted_short')} ", "bold white on dark_red")
+    return line

@@ -1,0 +1,94 @@
+"""The chair's actions of the day from the desk: register a DPK voter (12:00–13:00), record the
+13:00 queue, close the polls, name the backup folder. Each is a `ChairForm`: chair ID and PIN
+at that moment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tps_console.desk.dialogs import ChairForm, Field
+from tps_console.domain.day.backup import set_backup_target
+from tps_console.domain.day.closing import close_polls, record_queue
+from tps_console.domain.day.dpk import DpkAdded, register_dpk
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.errors import BadInput
+from tps_console.domain.record.station import Record
+from tps_console.domain.record.timefmt import local_time
+from tps_console.i18n import t
+
+YES = {"y", "ya", "yes"}
+
+
+def dpk_form(rec: Record, registered: Callable[[DpkAdded], None]) -> ChairForm:
+    """`registered` is called (from the worker thread) with the new voter before the form closes."""
+
+    def register(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+        def first(name: str) -> str:
+            return values[name][0] if values[name] else ""
+
+        added = register_dpk(
+            rec,
+            chair,
+            nik=first("nik"),
+            name=first("name"),
+            sex=first("sex"),
+            birth=first("birth"),
+            married=first("married").lower() in YES,
+            disability=first("disability"),
+        )
+        registered(added)
+        return t("dpk.added", name=added.name, no=added.no)
+
+    return ChairForm(
+        t("desk.dpk.title"),
+        register,
+        (
+            Field("nik", "desk.dpk.nik"),
+            Field("name", "desk.dpk.name"),
+            Field("sex", "desk.dpk.sex"),
+            Field("birth", "desk.dpk.birth"),
+            Field("married", "desk.dpk.married", optional=True),
+            Field("disability", "desk.dpk.disability", optional=True),
+        ),
+    )
+
+
+def queue_form(rec: Record) -> ChairForm:
+    def queue(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+        queued = record_queue(rec, chair, values["keys"])
+        return t("queue.done", count=len(queued), names=", ".join(q.name for q in queued))
+
+    return ChairForm(t("desk.queue.title"), queue, (Field("keys", "desk.queue.keys", many=True),))
+
+
+def close_form(rec: Record) -> ChairForm:
+    def close(chair: OfficerInfo, _: dict[str, list[str]]) -> str:
+        closed = close_polls(rec, chair)
+        said = t("close.done", at=local_time(rec.station, closed.at, seconds=False))
+        if closed.queue_waiting:
+            said += " " + t("close.queue_waiting", count=closed.queue_waiting)
+        return said
+
+    return ChairForm(t("desk.close.title"), close)
+
+
+def backup_form(rec: Record) -> ChairForm:
+    def choose(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+        minutes = values["minutes"][0] if values["minutes"] else "5"
+        keep = values["keep"][0] if values["keep"] else "12"
+        if not (minutes.isdigit() and keep.isdigit()):
+            raise BadInput("backup.bad_setting", minutes=minutes, keep=keep)
+        target = set_backup_target(
+            rec, chair, values["folder"][0], every_minutes=int(minutes), keep=int(keep)
+        )
+        return t("desk.backup.set", folder=target.folder, minutes=target.every_minutes)
+
+    return ChairForm(
+        t("desk.backup.title"),
+        choose,
+        (
+            Field("folder", "desk.backup.folder"),
+            Field("minutes", "desk.backup.minutes", optional=True),
+            Field("keep", "desk.backup.keep", optional=True),
+        ),
+    )

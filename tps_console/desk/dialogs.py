@@ -1,0 +1,189 @@
+"""Modal dialogs of the desk: the loud refusal banner, the chair's decisions, and the idle lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from tps_console.desk.localised import Localised, entry
+from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
+from tps_console.domain.errors import TpsError
+from tps_console.i18n import t
+
+
+class RefusalScreen(Localised, ModalScreen[None]):
+    """A refusal nobody can miss: full width, red, acknowledged with Enter."""
+
+    BINDINGS = [
+        Binding("enter", "acknowledge", "desk.key.acknowledge", priority=True),
+        Binding("escape", "acknowledge", show=False),
+    ]
+
+    def __init__(self, message: str, *, duplicate: bool) -> None:
+        super().__init__()
+        self.message = message
+        self.duplicate = duplicate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="refusal", classes="duplicate" if self.duplicate else ""):
+            title = "desk.refused.duplicate_title" if self.duplicate else "desk.refused.title"
+            yield Static(t(title), id="refusal-title")
+            yield Static(self.message, id="refusal-message")
+            yield Static(t("desk.refused.acknowledge"), id="refusal-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.bell()
+
+    def action_acknowledge(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # catalogue key
+    password: bool = False
+    optional: bool = False
+    many: bool = False  # each Enter adds a value (a queue being scanned); an empty Enter goes on
+
+
+# Runs in a worker thread with the signed-in chair and the form's values; returns what to say.
+ChairTask = Callable[[OfficerInfo, dict[str, list[str]]], str]
+
+
+class ChairForm(Localised, ModalScreen[str | None]):
+    """A decision the chair takes at that moment: chair ID and PIN, then the form's own fields.
+
+    Wrong PINs count toward the chair's lock-out like anywhere else."""
+
+    BINDINGS = [Binding("escape", "cancel", "desk.key.cancel")]
+
+    def __init__(self, title: str, task: ChairTask, fields: Sequence[Field] = ()) -> None:
+        super().__init__()
+        self.title_text = title
+        self.chair_task = task
+        self.form_fields = (
+            Field("chair_id", "desk.chair.officer"),
+            Field("pin", "desk.signin.pin", password=True),
+            *fields,
+        )
+        self.values: dict[str, list[str]] = {f.name: [] for f in self.form_fields}
+        self.submitting = False
+
+    def compose(self) -> ComposeResult:
+        officer = self.desk.officer
+        with Vertical(id="chair-box"):
+            yield Static(self.title_text, classes="title")
+            for field in self.form_fields:
+                yield Label(t(field.label))
+                start = (
+                    officer.id if field.name == "chair_id" and officer and officer.is_chair else ""
+                )
+                yield entry(
+                    value=start,
+                    id=f"field-{field.name}",
+                    password=field.password,
+                    on_enter=self._next,
+                )
+                if field.many:
+                    yield Static("", id=f"list-{field.name}", classes="collected")
+            yield Static("", id="chair-error", classes="error")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        first_empty = next(i for i in self.query(Input) if not i.value)
+        first_empty.focus()
+
+    def _next(self, box: Input) -> None:
+        """Enter moves on to the next field; on the last one it submits the form."""
+        if self.submitting:
+            return
+        boxes = [self.query_one(f"#field-{f.name}", Input) for f in self.form_fields]
+        here = boxes.index(box)
+        field = self.form_fields[here]
+        if field.many and box.value.strip():
+            self.values[field.name].append(box.value.strip())
+            box.value = ""
+            self.query_one(f"#list-{field.name}", Static).update(", ".join(self.values[field.name]))
+            return
+        for f, box in zip(self.form_fields, boxes, strict=True):
+            if not f.many:
+                self.values[f.name] = [box.value.strip()] if box.value.strip() else []
+        missing = [
+            b
+            for f, b in zip(self.form_fields, boxes, strict=True)
+            if not f.optional and not self.values[f.name]
+        ]
+        if missing:
+            self.set_focus(missing[0])
+        elif here + 1 < len(boxes):
+            self.set_focus(boxes[here + 1])
+        else:
+            self.submitting = True
+            self.query_one("#chair-error", Static).update(t("desk.working"))
+            self.perform()
+
+    @work(thread=True, exclusive=True)
+    def perform(self) -> None:
+        rec = self.desk.rec
+        values = {name: list(v) for name, v in self.values.items()}
+        try:
+            chair = authenticate(rec, values["chair_id"][0], values["pin"][0])
+            require_chair(chair)
+            done = self.chair_task(chair, values)
+        except TpsError as exc:
+            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+        else:
+            self.app.call_from_thread(self.dismiss, done)
+
+    def _refused(self, message: str) -> None:
+        self.submitting = False
+        self.query_one("#chair-error", Static).update(message)
+        pin = self.query_one("#field-pin", Input)
+        pin.value = ""
+        pin.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LockScreen(Localised, ModalScreen[None]):
+    """The desk locked itself after idling: the same officer's PIN resumes."""
+
+    BINDINGS = [Binding("f10", "app.sign_out", "desk.key.sign_out")]
+
+    def __init__(self, officer: OfficerInfo) -> None:
+        super().__init__()
+        self.officer = officer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lock-box"):
+            yield Static(t("desk.lock.title"), classes="title")
+            yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
+            yield entry(id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value))
+            yield Static("", id="lock-error", classes="error")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#lock-pin", Input).focus()
+
+    @work(thread=True, exclusive=True)
+    def unlock(self, pin: str) -> None:
+        try:
+            authenticate(self.desk.rec, self.officer.id, pin, record_success=True)
+        except TpsError as exc:
+            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+        else:
+            self.app.call_from_thread(self.dismiss, None)
+
+    def _refused(self, message: str) -> None:
+        self.query_one("#lock-error", Static).update(message)
+        self.query_one("#lock-pin", Input).value = ""

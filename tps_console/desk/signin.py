@@ -1,0 +1,72 @@
+"""Signing in: officer ID, Tab, PIN, Enter. Wrong PINs count toward the lock-out."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tps_console.desk.localised import Localised, entry
+from tps_console.desk.strip import StatusStrip
+from tps_console.domain.day.officers import OfficerInfo, authenticate
+from tps_console.domain.errors import TpsError
+from tps_console.i18n import t
+
+
+class SignInScreen(Localised, Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield StatusStrip()
+        with Center(), Vertical(id="signin-box"):
+            yield Static(t("desk.signin.title"), classes="title")
+            yield Label(t("desk.signin.officer"))
+            yield entry(
+                id="officer", placeholder=t("desk.signin.officer_hint"), on_enter=self._to_pin
+            )
+            yield Label(t("desk.signin.pin"))
+            yield entry(id="pin", password=True, placeholder="••••", on_enter=self._submit)
+            yield Static("", id="signin-error", classes="error")
+            demo = self.desk.demo_logins
+            if demo:
+                lines = [t("desk.signin.demo")]
+                lines += [t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name) for d in demo]
+                yield Static("\n".join(lines), id="demo-logins")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#officer", Input).focus()
+
+    def _to_pin(self, _: Input) -> None:
+        self.set_focus(self.query_one("#pin", Input))
+
+    def _submit(self, _: Input) -> None:
+        officer_id = self.query_one("#officer", Input).value.strip()
+        pin = self.query_one("#pin", Input).value
+        if not officer_id:
+            self.set_focus(self.query_one("#officer", Input))
+            return
+        self.query_one("#signin-error", Static).update(t("desk.working"))
+        self.sign_in(officer_id, pin)
+
+    @work(thread=True, exclusive=True)
+    def sign_in(self, officer_id: str, pin: str) -> None:
+        app = self.desk
+        try:
+            officer = authenticate(app.rec, officer_id, pin, record_success=True)
+        except TpsError as exc:
+            app.call_from_thread(self._refused, t(exc.key, **exc.params))
+        else:
+            app.call_from_thread(self._signed_in, officer)
+
+    def _refused(self, message: str) -> None:
+        self.query_one("#signin-error", Static).update(message)
+        pin = self.query_one("#pin", Input)
+        pin.value = ""
+        pin.focus()
+
+    def _signed_in(self, officer: OfficerInfo) -> None:
+        from tps_console.desk.checkin_screen import CheckInScreen
+
+        self.desk.officer = officer
+        self.app.switch_screen(CheckInScreen())

@@ -1,0 +1,104 @@
+"""The strip every desk screen shows: turnout N / expected, the time, the polls' state, who is on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tps_console.desk.localised import Localised
+from tps_console.domain.day.hours import PollState, poll_state
+from tps_console.i18n import decimal, t
+
+# What the desk must remember in these hours (DOMAIN.md).
+NOTICES = {
+    PollState.DPK_HOUR: "desk.notice.dpk_hour",
+    PollState.QUEUE_ONLY: "desk.notice.queue_only",
+    PollState.CLOSED: "desk.notice.closed",
+}
+
+
+SEPARATOR = " │ "
+
+
+def packed(parts: list[Text], width: int) -> Text:
+    """The parts on as few lines as `width` allows, each line broken only between parts: at 80
+    columns who is signed in moves to a second line instead of being cut off."""
+    lines: list[Text] = []
+    for part in parts:
+        if lines and lines[-1].cell_len + len(SEPARATOR) + part.cell_len <= width - 1:
+            lines[-1].append(SEPARATOR)
+            lines[-1].append_text(part)
+        else:
+            lines.append(Text(" ").append_text(part))
+    return Text("\n").join(lines)
+
+
+class StatusStrip(Localised, Vertical):
+    DEFAULT_CSS = """
+    StatusStrip { height: auto; }
+    StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
+                           text-align: center; display: none; }
+    StatusStrip.drill > #drill { display: block; }
+    StatusStrip > #line { background: $primary-darken-2; color: $text; height: auto; }
+    StatusStrip > #notice { background: $warning; color: black; text-style: bold; height: auto;
+                            display: none; padding: 0 1; }
+    StatusStrip.notice > #notice { display: block; }
+    StatusStrip.alarm > #notice { background: $error; color: white; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="drill")
+        yield Static(id="line")
+        yield Static(id="notice")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self.update_now)
+        self.update_now()
+
+    def on_resize(self) -> None:
+        self.update_now()
+
+    def update_now(self) -> None:
+        app = self.desk
+        rec, status, officer = app.rec, app.status, app.officer
+        now = rec.local()
+        # From the clock, every second: the figures are read again only when the record changes,
+        # and the hour alone moves the polls from open to the DPK hour to the queue.
+        polls = None
+        if status is not None:
+            polls = poll_state(rec.station, now, closed=status.closed_at is not None)
+        self.set_class(rec.clock.drill, "drill")
+        if rec.clock.drill:
+            self.query_one("#drill", Static).update(t("drill.banner"))
+        parts = [Text(rec.station.tps, "bold")]
+        if status is not None:
+            turnout = t("desk.strip.turnout", n=status.checked_in, expected=status.expected)
+            parts.append(Text.assemble((turnout, "bold"), f" ({decimal(status.turnout_pct)}%)"))
+        parts.append(Text(now.strftime("%H:%M:%S %Z"), "bold"))
+        if polls is not None:
+            parts.append(Text(t(f"polls.{polls.value}")))
+        backup = app.backup
+        if backup.ok is True:
+            parts.append(Text(t("desk.backup.ok", at=backup.at)))
+        elif backup.ok is None:
+            parts.append(Text(t("desk.backup.unset"), "bold yellow"))
+        who = " · ".join(x for x in (officer.id if officer else "", rec.desk) if x)
+        if who:
+            parts.append(Text(who))
+        # Before the first layout the width is not known yet: one line until it is.
+        self.query_one("#line", Static).update(packed(parts, self.size.width or 10_000))
+        notice = NOTICES.get(polls) if polls is not None else None
+        alarm = True
+        if app.record_trouble is not None:
+            notice_text = app.record_trouble
+        elif backup.ok is False:
+            notice_text = t("desk.backup.failed", error=backup.message)
+        else:
+            alarm = False
+            notice_text = t(notice) if notice else ""
+        self.set_class(bool(notice_text), "notice")
+        self.set_class(alarm, "alarm")
+        if notice_text:
+            self.query_one("#notice", Static).update(notice_text)

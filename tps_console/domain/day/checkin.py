@@ -1,0 +1,384 @@
+"""Checking a voter in, and undoing a check-in. The heart of "no double vote, no lost check-in".
+
+A check-in, the ballots it hands out and its event commit in one transaction under the write
+lock. The database's partial unique index is the last word on duplicates: even a desk that skipped
+the look-up cannot insert a second active check-in. A refused attempt is committed as an event of
+its own, so the panel can count blocked duplicates and the record shows who tried — except once
+the polls are closed, when the record is frozen and nothing more is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
+
+from tps_console.domain.day import ballots
+from tps_console.domain.day.ballots import BallotPlan, Draw
+from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state, refuse_if_closed
+from tps_console.domain.day.officers import OfficerInfo, require_chair
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.roll.nik import normalise_nik
+from tps_console.domain.roll.parse import normalise_register_no
+from tps_console.domain.vocab import EventKind, VoterStatus
+
+
+@dataclass(frozen=True)
+class CheckInDone:
+    checkin_id: int
+    voter_id: int
+    voter_no: int
+    name: str
+    at: str
+    officer_id: str
+    desk: str
+    ballots: tuple[str, ...]  # the types handed out
+    issued: tuple[Draw, ...] = ()  # each with the source it was drawn from
+    short: tuple[str, ...] = ()  # types the voter is entitled to but did not get (out of stock)
+
+
+def find_voter_id(conn: Connection, key: str) -> int | None:
+    """A voter by NIK (spaces and dots ignored) or register number, exactly."""
+    nik = normalise_nik(key)
+    if isinstance(nik, str):
+        found = conn.execute(select(col(Voter.id)).where(col(Voter.nik) == nik)).scalar()
+        if found is not None:
+            return int(found)
+    register = normalise_register_no(key)
+    if not register:
+        return None
+    found = conn.execute(select(col(Voter.id)).where(col(Voter.register_no) == register)).scalar()
+    return int(found) if found is not None else None
+
+
+def resolve(rec: Record, key: str) -> int:
+    with read(rec.engine) as conn:
+        voter_id = find_voter_id(conn, key)
+    if voter_id is None:
+        raise Refused("checkin.unknown", key=key.strip())
+    return voter_id
+
+
+_CI = CheckIn.__table__  # type: ignore[attr-defined]
+_OFF = Officer.__table__  # type: ignore[attr-defined]
+_VOTERS = Voter.__table__  # type: ignore[attr-defined]
+_EVENTS = Event.__table__  # type: ignore[attr-defined]
+_ACTIVE = (
+    select(_CI.c.id, _CI.c.at, _CI.c.desk, _CI.c.officer_id, _OFF.c.name)
+    .join(_OFF, _OFF.c.id == _CI.c.officer_id)
+    .where(_CI.c.voter_id == bindparam("voter_id"), _CI.c.active)
+)
+_NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
+# Everything a check-in decides on, in one round trip under the write lock: the voter, their
+# active check-in (with the officer's name), whether the polls are closed, and the chain head.
+_LOOK_UP = Prepared(
+    select(
+        *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
+        _CI.c.id.label("first_id"),
+        _CI.c.at.label("first_at"),
+        _CI.c.desk.label("first_desk"),
+        _CI.c.officer_id.label("first_officer_id"),
+        _OFF.c.name.label("first_officer"),
+        select(Station.__table__.c.closed_at).scalar_subquery().label("closed_at"),  # type: ignore[attr-defined]
+        select(_NEWEST_EVENT.c.seq).scalar_subquery().label("head_seq"),
+        select(_NEWEST_EVENT.c.hash).scalar_subquery().label("head_hash"),
+    )
+    .select_from(
+        _VOTERS.outerjoin(_CI, (_CI.c.voter_id == _VOTERS.c.id) & _CI.c.active).outerjoin(
+            _OFF, _OFF.c.id == _CI.c.officer_id
+        )
+    )
+    .where(_VOTERS.c.id == bindparam("voter_id"))
+)
+_INSERT = Prepared(insert(_CI))
+_QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
+    QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
+)
+
+
+def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
+    return conn.execute(_ACTIVE, {"voter_id": voter_id}).first()
+
+
+def first_check_in(voter: Any) -> AlreadyVoted | None:
+    """The refusal a second check-in gets, from a `_LOOK_UP` row, or None if not checked in."""
+    if voter.first_id is None:
+        return None
+    return AlreadyVoted(
+        "checkin.already_voted",
+        name=voter.name,
+        at=voter.first_at,
+        officer=voter.first_officer,
+        officer_id=voter.first_officer_id,
+        desk=voter.first_desk,
+        checkin_id=voter.first_id,
+    )
+
+
+def _refusal(conn: Connection, voter: Any, rec: Record, now: datetime) -> TpsError | None:
+    """Why this voter may not be checked in at `now`, or None. Runs under the write lock."""
+    already = first_check_in(voter)
+    if already is not None:
+        return already
+    if voter.status == VoterStatus.RELEASED:
+        return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
+    if voter.status == VoterStatus.TRANSFERRED:
+        return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
+    state = poll_state(rec.station, now)
+    if state == PollState.NOT_OPEN:
+        return Refused("checkin.not_open", opens=rec.station.opens.strftime("%H:%M"))
+    if state == PollState.CLOSED:
+        return Refused("checkin.closed", closes=rec.station.closes.strftime("%H:%M"))
+    if state == PollState.QUEUE_ONLY and not is_queued(conn, voter.id):
+        return Refused(
+            "checkin.not_queued", name=voter.name, closes=rec.station.closes.strftime("%H:%M")
+        )
+    return None
+
+
+def is_queued(conn: Connection, voter_id: int) -> bool:
+    """Whether the chair recorded this voter in the queue at closing time."""
+    found = conn.execute(_QUEUED, {"voter_id": voter_id}).first()
+    return found is not None
+
+
+def _shortage(plan: BallotPlan, approved_by: OfficerInfo | None) -> TpsError | None:
+    """Refuse when a needed type is out, unless the chair decided to hand out what remains."""
+    if plan.complete:
+        return None
+    if not plan.draws:
+        return Refused("ballots.none_left", types=", ".join(plan.short))
+    if approved_by is None:
+        return Refused("ballots.out", types=", ".join(plan.short))
+    return None
+
+
+def check_in(
+    rec: Record,
+    officer: OfficerInfo,
+    *,
+    voter_id: int | None = None,
+    key: str | None = None,
+    short_approved_by: OfficerInfo | None = None,
+) -> CheckInDone:
+    """Check a voter in (by id, or by NIK / register number) and hand out their ballots.
+
+    If a type the voter is entitled to is out of stock the check-in is refused ("no ballots"),
+    unless `short_approved_by` is the chair who decided to hand out what remains (the desk shows
+    `ballots.ballot_plan` before confirming). Raises the reason if refused.
+    """
+    if short_approved_by is not None:
+        require_chair(short_approved_by)
+    if voter_id is None:
+        voter_id = resolve(rec, key or "")
+    try:
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
+    except IntegrityError:
+        # Another desk's check-in of this voter committed between our look-up and our insert and
+        # the unique index refused ours. SQLite cannot get here (BEGIN IMMEDIATE serialises the
+        # desks); a server database can. The second attempt sees that check-in and records the
+        # refusal like any duplicate.
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
+    if isinstance(outcome, TpsError):
+        raise outcome
+    return outcome
+
+
+def _check_in_once(
+    rec: Record,
+    officer: OfficerInfo,
+    voter_id: int,
+    key: str | None,
+    short_approved_by: OfficerInfo | None,
+) -> CheckInDone | TpsError:
+    outcome: CheckInDone | TpsError
+    with rec.write() as conn:
+        voter = _LOOK_UP.first(conn, voter_id=voter_id)
+        if voter is None:
+            raise Refused("checkin.unknown", key=str(key or voter_id))
+        refuse_if_closed(rec.station, voter.closed_at)
+        # One instant for the whole check-in: the hours it was judged by are the time it records.
+        now = rec.now()
+        refusal = _refusal(conn, voter, rec, now)
+        if refusal is None:
+            plan = ballots.plan_for(conn, voter.ballots)
+            refusal = _shortage(plan, short_approved_by)
+        head = (voter.head_seq or 0, voter.head_hash or audit.GENESIS)
+        if refusal is None:
+            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head, stamp(now))
+        else:
+            _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
+            outcome = refusal
+    return outcome
+
+
+def _insert(
+    conn: Connection,
+    rec: Record,
+    officer: OfficerInfo,
+    voter: Any,
+    plan: BallotPlan,
+    short_approved_by: OfficerInfo | None,
+    head: tuple[int, str],
+    at: str,
+) -> CheckInDone:
+    checkin_id = _INSERT.run(
+        conn, voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at, active=True
+    )
+    assert checkin_id is not None
+    ballots.issue(conn, checkin_id, plan.draws, at)
+    payload: dict[str, Any] = {
+        "checkin_id": checkin_id,
+        "ballots": {d.ballot: d.source for d in plan.draws},
+    }
+    if plan.short and short_approved_by is not None:
+        payload.update(short=list(plan.short), short_approved_by=short_approved_by.id)
+    audit.append(
+        conn,
+        rec.clock,
+        EventKind.CHECKIN,
+        payload,
+        officer_id=officer.id,
+        desk=rec.desk,
+        voter_id=voter.id,
+        at=at,
+        after=head,
+    )
+    return CheckInDone(
+        checkin_id,
+        voter.id,
+        voter.no,
+        voter.name,
+        at,
+        officer.id,
+        rec.desk,
+        tuple(d.ballot for d in plan.draws),
+        plan.draws,
+        plan.short,
+    )
+
+
+def _record_refusal(
+    conn: Connection,
+    rec: Record,
+    officer: OfficerInfo,
+    voter_id: int,
+    refusal: TpsError,
+    head: tuple[int, str],
+    at: str,
+) -> None:
+    duplicate = isinstance(refusal, AlreadyVoted)
+    audit.append(
+        conn,
+        rec.clock,
+        EventKind.DUPLICATE_BLOCKED if duplicate else EventKind.CHECKIN_REFUSED,
+        {"reason": refusal.key, "first_checkin": refusal.params.get("checkin_id")}
+        if duplicate
+        else {"reason": refusal.key},
+        officer_id=officer.id,
+        desk=rec.desk,
+        voter_id=voter_id,
+        at=at,
+        after=head,
+    )
+
+
+def insert_check_in_unchecked(conn: Connection, voter_id: int, officer_id: str, at: str) -> None:
+    """Insert without any look-up. Only for proving that the index alone refuses duplicates."""
+    try:
+        conn.execute(
+            insert(CheckIn).values(voter_id=voter_id, officer_id=officer_id, desk="", at=at)
+        )
+    except IntegrityError as exc:
+        raise AlreadyVoted("checkin.already_voted_index") from exc
+
+
+def correctable_check_in(
+    conn: Connection, rec: Record, voter_id: int, missing: str
+) -> Row[*tuple[Any, ...]]:
+    """The voter's active check-in, for a chair's correction (undo, replacement): refused with
+    `missing` if there is none, and refused altogether once the polls are closed."""
+    ensure_not_closed(conn, rec.station)
+    first = active_check_in(conn, voter_id)
+    if first is None:
+        raise Refused(missing)
+    return first
+
+
+def undo_check_in(
+    rec: Record,
+    officer: OfficerInfo,
+    reason: str,
+    *,
+    voter_id: int | None = None,
+    key: str | None = None,
+) -> int:
+    """Undo a voter's active check-in (chair only, with a reason); its ballots go back to stock.
+
+    Returns the check-in id."""
+    require_chair(officer)
+    if not reason.strip():
+        raise BadInput("undo.reason_needed")
+    if voter_id is None:
+        voter_id = resolve(rec, key or "")
+    with rec.write() as conn:
+        first = correctable_check_in(conn, rec, voter_id, "undo.not_checked_in")
+        at = stamp(rec.now())
+        conn.execute(
+            update(CheckIn)
+            .where(col(CheckIn.id) == first.id, col(CheckIn.active))
+            .values(active=False, undone_at=at, undone_by=officer.id, undo_reason=reason.strip())
+        )
+        # The mistake is caught before the voter takes the ballots: back where they came from.
+        ballots.give_back(conn, first.id)
+        audit.append(
+            conn,
+            rec.clock,
+            EventKind.CHECKIN_UNDONE,
+            {"checkin_id": first.id, "reason": reason.strip()},
+            officer_id=officer.id,
+            desk=rec.desk,
+            voter_id=voter_id,
+            at=at,
+        )
+    return int(first.id)
+
+
+def set_voter_status(
+    rec: Record, officer: OfficerInfo, voter_id: int, status: str, reason: str
+) -> None:
+    """Mark a voter released or transferred (or eligible again), chair only, with a reason."""
+    require_chair(officer)
+    if status not in tuple(VoterStatus):
+        raise BadInput("status.bad", status=status)
+    if not reason.strip():
+        raise BadInput("status.reason_needed")
+    with rec.write() as conn:
+        ensure_not_closed(conn, rec.station)
+        if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
+            raise Refused("status.already_voted")
+        at = stamp(rec.now())
+        conn.execute(
+            update(Voter)
+            .where(col(Voter.id) == voter_id)
+            .values(status=status, status_reason=reason.strip(), status_at=at)
+        )
+        audit.append(
+            conn,
+            rec.clock,
+            EventKind.VOTER_STATUS,
+            {"status": status, "reason": reason.strip()},
+            officer_id=officer.id,
+            desk=rec.desk,
+            voter_id=voter_id,
+            at=at,
+        )

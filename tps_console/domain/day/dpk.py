@@ -1,0 +1,139 @@
+"""The DPK hour: registering a walk-in voter who is on neither list (12:00–13:00 only).
+
+The chair registers the voter from their KTP-el; the voter is then checked in like anyone else
+(by NIK). The registration event carries the full record, so `verify` can tell a DPK voter added
+by the program from a row slipped into the voter table behind its back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import Connection, func, insert, select
+from sqlmodel import col
+
+from tps_console.domain.day.ballots import remaining_by_type
+from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
+from tps_console.domain.day.officers import OfficerInfo, require_chair
+from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.record import chain as audit
+from tps_console.domain.record.models import CheckIn, Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
+from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex
+from tps_console.domain.vocab import ALL_BALLOTS, Category, EventKind, VoterStatus
+
+MIN_AGE = 17
+
+
+@dataclass(frozen=True)
+class DpkAdded:
+    voter_id: int
+    no: int
+    name: str
+    warnings: tuple[str, ...]  # catalogue keys, each with `nik`: the NIK disagrees with the KTP
+
+
+def register_dpk(
+    rec: Record,
+    chair: OfficerInfo,
+    *,
+    nik: str,
+    name: str,
+    sex: str,
+    birth: str | date,
+    married: bool = False,
+    disability: str = "",
+) -> DpkAdded:
+    """Register a DPK voter (chair only, DPK hour only, while ballots remain)."""
+    require_chair(chair)
+    entry = _dpk_entry(nik, name, sex, birth, disability, rec.station.polling_date)
+    age = age_on(entry.birth_date, rec.station.polling_date)
+    if age < MIN_AGE and not married:
+        raise Refused("dpk.under_17", age=age)
+    with rec.write() as conn:
+        ensure_not_closed(conn, rec.station)
+        if poll_state(rec.station, rec.now()) != PollState.DPK_HOUR:
+            raise Refused(
+                "dpk.outside_hour",
+                start=rec.station.dpk_from.strftime("%H:%M"),
+                end=rec.station.closes.strftime("%H:%M"),
+            )
+        on_roll = conn.execute(
+            select(col(Voter.no), col(Voter.name), col(Voter.category)).where(
+                col(Voter.nik) == entry.nik
+            )
+        ).first()
+        if on_roll is not None:
+            raise Refused(
+                "dpk.on_roll", name=on_roll.name, category=on_roll.category, no=on_roll.no
+            )
+        out = _types_without_ballot(conn)
+        if out:
+            raise Refused("dpk.no_ballots", types=", ".join(out))
+        last_no = conn.execute(select(func.max(col(Voter.no)))).scalar() or 0
+        entry = replace(entry, no=int(last_no) + 1)
+        record = entry.record()
+        inserted = conn.execute(insert(Voter).values(**record))
+        voter_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+        audit.append(
+            conn,
+            rec.clock,
+            EventKind.DPK_REGISTERED,
+            {"voter": record, "married": married},
+            officer_id=chair.id,
+            desk=rec.desk,
+            voter_id=voter_id,
+        )
+    warnings = nik_mismatches(entry.nik, entry.birth_date, entry.sex)
+    return DpkAdded(voter_id, entry.no, entry.name, tuple(warnings))
+
+
+def _dpk_entry(
+    raw_nik: str, raw_name: str, raw_sex: str, birth: str | date, disability: str, day: date
+) -> RollEntry:
+    """The voter as a roll entry (list number still to be given), or the first bad input."""
+    nik = normalise_nik(raw_nik)
+    if isinstance(nik, NikProblem):
+        raise BadInput(nik.key, **nik.params)
+    name = " ".join(raw_name.split())
+    if not name:
+        raise BadInput("dpk.empty_name")
+    sex = parse_sex(raw_sex)
+    if sex is None:
+        raise BadInput("dpk.bad_sex", value=raw_sex)
+    born = birth if isinstance(birth, date) else parse_date(birth)
+    if born is None:
+        raise BadInput("dpk.bad_birth", value=str(birth))
+    if born > day:
+        raise BadInput("dpk.future_birth", value=born.isoformat())
+    return RollEntry(
+        no=0,
+        nik=nik,
+        name=name,
+        sex=sex,
+        birth_date=born,
+        category=Category.DPK.value,
+        register_no=None,
+        block="",
+        cell="",
+        disability=" ".join(disability.split()),
+        ballots=ALL_BALLOTS,  # DPK voters get all five (DOMAIN.md)
+    )
+
+
+def _types_without_ballot(conn: Connection) -> list[str]:
+    """Types with no ballot left for one more voter, counting DPK voters registered earlier
+    who have not been checked in yet: their ballots are as good as taken."""
+    waiting = conn.execute(
+        select(func.count())
+        .select_from(Voter)
+        .outerjoin(CheckIn, (col(CheckIn.voter_id) == col(Voter.id)) & col(CheckIn.active))
+        .where(
+            col(Voter.category) == Category.DPK,
+            col(Voter.status) == VoterStatus.ELIGIBLE,
+            col(CheckIn.id).is_(None),
+        )
+    ).scalar_one()
+    return [b for b, left in remaining_by_type(conn).items() if left - waiting < 1]

@@ -1,0 +1,64 @@
+"""The hours of the day: when the polls are open, when only DPK or the queue may come, when closed.
+
+Once the chair closes the polls the record is frozen: the report may still be read, nothing may
+change. Every writing operation of the day asks `ensure_not_closed` inside its write transaction,
+so a desk that has not noticed the closing cannot slip a change in after it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Connection, select
+
+from tps_console.domain.errors import Refused
+from tps_console.domain.record.models import Station
+from tps_console.domain.record.station import StationInfo
+from tps_console.domain.record.timefmt import local_time
+
+
+class PollState(StrEnum):
+    NOT_OPEN = "not_open"
+    OPEN = "open"
+    DPK_HOUR = "dpk_hour"
+    QUEUE_ONLY = "queue_only"
+    CLOSED = "closed"
+
+
+def poll_state(station: StationInfo, now: datetime, *, closed: bool = False) -> PollState:
+    if closed:
+        return PollState.CLOSED
+    local = now.astimezone(station.timezone)
+    day, clock = local.date(), local.time()
+    if day < station.polling_date or (day == station.polling_date and clock < station.opens):
+        return PollState.NOT_OPEN
+    if day > station.polling_date:
+        return PollState.CLOSED
+    if clock < station.dpk_from:
+        return PollState.OPEN
+    if clock < station.closes:
+        return PollState.DPK_HOUR
+    return PollState.QUEUE_ONLY
+
+
+def closing_instant(station: StationInfo) -> datetime:
+    return datetime.combine(station.polling_date, station.closes, tzinfo=station.timezone)
+
+
+_CLOSED_AT = select(Station.__table__.c.closed_at)  # type: ignore[attr-defined]
+
+
+def closed_at(conn: Connection) -> str | None:
+    """When the chair closed the polls, or None while they are not closed."""
+    return conn.execute(_CLOSED_AT).scalar()
+
+
+def ensure_not_closed(conn: Connection, station: StationInfo) -> None:
+    refuse_if_closed(station, closed_at(conn))
+
+
+def refuse_if_closed(station: StationInfo, closed: str | None) -> None:
+    """After closing the record is frozen: every change is refused."""
+    if closed is not None:
+        raise Refused("polls.frozen", closed=local_time(station, closed, seconds=False))

@@ -1,0 +1,335 @@
+"""Opening the record: engine, durability pragmas, read-only mode and write transactions.
+
+SQLite is the embedded default. Durability (non-negotiable 2) comes from WAL with
+synchronous=FULL: a commit returns only once the WAL is fsynced. Write transactions start with
+BEGIN IMMEDIATE so two desks serialise on the write lock up front instead of failing mid-way
+when a read lock cannot be upgraded.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+from collections import namedtuple
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.pool import NullPool, QueuePool
+from sqlmodel import SQLModel
+
+from tps_console.domain.errors import Refused
+from tps_console.domain.record import models  # also registers the tables with SQLModel
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _connector(path: Path, readonly: bool) -> Callable[[], sqlite3.Connection]:
+    """Connections made by us, not parsed from a URL: a folder named "TPS #901" or "100%"
+    stays exactly that path."""
+    timeout = BUSY_TIMEOUT_MS / 1000
+
+    def connect() -> sqlite3.Connection:
+        if readonly:
+            uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        return sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+
+    return connect
+
+
+def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
+    """An engine on a station database (a path, or any SQLAlchemy URL)."""
+    if "://" in str(target):
+        return create_engine(str(target))
+    engine = create_engine(
+        "sqlite://",
+        creator=_connector(Path(target).resolve(), readonly),
+        # The panel and the tests open several engines on one file; pooled idle connections
+        # would hold nothing useful and would keep the WAL from being checkpointed.
+        poolclass=NullPool if readonly else QueuePool,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        # Driver-level autocommit: we issue BEGIN ourselves (see `write`), and reads outside a
+        # transaction see every committed change at once.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+        else:
+            cur.execute("PRAGMA query_only=ON")
+        cur.close()
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def create_schema(engine: Engine) -> None:
+    if engine.dialect.name == "postgresql":
+        index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
+        index.dialect_options["postgresql"]["where"] = text("active")
+    SQLModel.metadata.create_all(engine)
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One durable write transaction on a connection from the pool: everything inside commits
+    together or not at all. An open station writes through its `Writer` instead."""
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+
+class Writer:
+    """The one connection through which an open station writes, taken in turn under a lock.
+
+    SQLite lets one transaction write at a time anyway, so nothing is lost by writing through a
+    single connection; what is saved is checking a connection out of the pool and back in, and
+    SQLAlchemy's bookkeeping of BEGIN and COMMIT, around every check-in: on an idle desk (cold
+    caches) that cost about as much as the check-in's own statements. Other databases take a
+    pooled connection per transaction. Owned by the station's `Record`, closed with it.
+    """
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self._engine = engine
+        self._path = path
+        # The file this station was opened on. A restore or a copy put in its place (or the file
+        # deleted) while a desk runs would otherwise take its check-ins into a file that no
+        # longer exists under that name: lost at the next start.
+        self._identity = file_identity(path) if path is not None else None
+        self._lock = threading.Lock()
+        self._owner: int | None = None  # the thread inside a transaction
+        self._conn: Connection | None = None
+        self._closed = False
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        if not is_sqlite(self._engine):
+            with write(self._engine) as conn:
+                yield conn
+            return
+        self._acquire()
+        try:
+            if self._closed:
+                raise RuntimeError("the station record is closed")
+            self.ensure_same_file()
+            if self._conn is None:
+                self._conn = self._engine.connect()
+            conn = self._conn
+            driver: Any = conn.connection.driver_connection
+            try:
+                # BEGIN and COMMIT go straight to the driver. If SQLAlchemy statements ran inside,
+                # it began its own (empty, on pysqlite) transaction: ending that commits.
+                _on_driver("BEGIN IMMEDIATE", driver.execute, "BEGIN IMMEDIATE")
+                yield conn
+                if conn.in_transaction():
+                    conn.commit()
+                else:
+                    _on_driver("COMMIT", driver.commit)
+            except BaseException:
+                self._roll_back(conn, driver)
+                raise
+        finally:
+            self._owner = None
+            self._lock.release()
+
+    def ensure_same_file(self) -> None:
+        """Refuse if the station's path no longer holds the file that was opened."""
+        if self._path is None:
+            return
+        try:
+            same = file_identity(self._path) == self._identity
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise Refused("station.replaced", path=str(self._path))
+
+    def _acquire(self) -> None:
+        if self._owner == threading.get_ident():
+            # Waiting would wait for ourselves: a programming error, said at once.
+            raise RuntimeError("a write transaction inside another on the same station")
+        # Another thread of this desk holding the station longer than SQLite would wait for
+        # another desk: the same refusal as from SQLite.
+        if not self._lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise sa_exc.OperationalError(
+                "BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked")
+            )
+        self._owner = threading.get_ident()
+
+    def _roll_back(self, conn: Connection, driver: Any) -> None:
+        """Whatever failed (the body, BEGIN, COMMIT, an interrupt), the connection must not stay
+        inside a transaction: it would hold the write lock against every desk."""
+        try:
+            if conn.in_transaction():
+                conn.rollback()
+            if driver.in_transaction:
+                driver.rollback()
+        except Exception:
+            # One that cannot even roll back is closed and replaced by the next transaction.
+            conn.invalidate()
+            conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        """Close the connection; later transactions are refused."""
+        self._acquire()
+        try:
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+        finally:
+            self._owner = None
+            self._lock.release()
+
+
+def file_identity(path: Path) -> tuple[int, int]:
+    """Which file is at `path` (device, inode): a file put in its place has another."""
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _on_driver(sql: str, call: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return call(*args)
+    except sqlite3.DatabaseError as exc:
+        raise _as_sqlalchemy_error(sql, exc) from exc
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """A consistent snapshot for several queries; never writes, ends promptly."""
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.exec_driver_sql("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+
+
+class Prepared:
+    """A statement compiled once and run on the driver's own cursor.
+
+    The check-in's half-dozen statements are the whole of its cost besides the fsync; through
+    SQLAlchemy each costs 15–40 µs of Python, on the raw SQLite cursor about 3. The SQL is still
+    SQLAlchemy's (compiled for the connection's dialect, cached per set of parameter names), so
+    it stays portable: on another database this simply calls `Connection.execute`.
+    Every parameter the compiled statement names must be given: no Python-side defaults are
+    filled in here, and a missing one is an error, never a silent NULL.
+    """
+
+    def __init__(self, statement: Any) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[str, ...], _Compiled] = {}
+
+    def _for(self, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
+        found = self._compiled.get(keys)
+        if found is None:
+            compiled = self.statement.compile(dialect=conn.dialect, column_keys=list(keys))
+            # Values the statement carries itself (`remaining > 0`, LIMIT 1); the caller must give
+            # every other one.
+            literals = {n: b.value for n, b in compiled.binds.items() if not b.required}
+            names = tuple(compiled.positiontup or ())
+            # SQLAlchemy leaves out a key that names no column: a typo would store a NULL.
+            unknown = set(keys) - set(names)
+            if unknown:
+                raise TypeError(f"no such parameter: {', '.join(sorted(unknown))}")
+            found = _Compiled(str(compiled), names, literals)
+            self._compiled[keys] = found
+        return found
+
+    def first(self, conn: Connection, **params: Any) -> Any:
+        """The first row with attribute access by column name, or None."""
+        if conn.dialect.name != "sqlite":
+            return conn.execute(self.statement, params).first()
+        compiled = self._for(conn, tuple(params))
+        cursor = compiled.execute(conn, params)
+        row = cursor.fetchone()
+        return None if row is None else compiled.row(cursor)(*row)
+
+    def all(self, conn: Connection, **params: Any) -> list[Any]:
+        if conn.dialect.name != "sqlite":
+            return list(conn.execute(self.statement, params).all())
+        compiled = self._for(conn, tuple(params))
+        cursor = compiled.execute(conn, params)
+        make = compiled.row(cursor)
+        return [make(*row) for row in cursor.fetchall()]
+
+    def run(self, conn: Connection, **params: Any) -> int | None:
+        """Run an INSERT/UPDATE; returns the new row's id for an INSERT."""
+        if conn.dialect.name != "sqlite":
+            result = conn.execute(self.statement, params)
+            key = getattr(result, "inserted_primary_key", None)
+            return int(key[0]) if key else None
+        return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
+
+    def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if conn.dialect.name != "sqlite":
+            conn.execute(self.statement, rows)
+            return
+        self._for(conn, tuple(rows[0])).execute_many(conn, rows)
+
+
+class _Compiled:
+    """One compiled form of a `Prepared` statement: its SQL, and how to lay out its values."""
+
+    def __init__(self, sql: str, names: tuple[str, ...], literals: dict[str, Any]) -> None:
+        self.sql = sql
+        self.names = names
+        self.literals = literals
+        self._row: Any = None
+
+    def values(self, params: dict[str, Any]) -> tuple[Any, ...]:
+        merged = {**self.literals, **params} if self.literals else params
+        return tuple([merged[n] for n in self.names])
+
+    def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
+        driver: Any = conn.connection.driver_connection
+        return _on_driver(self.sql, driver.execute, self.sql, self.values(params))
+
+    def execute_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        driver: Any = conn.connection.driver_connection
+        _on_driver(self.sql, driver.executemany, self.sql, [self.values(r) for r in rows])
+
+    def row(self, cursor: Any) -> Any:
+        """The row type of this statement's results (the same columns every time)."""
+        if self._row is None:
+            self._row = _row_type(tuple(d[0] for d in cursor.description))
+        return self._row
+
+
+def _as_sqlalchemy_error(sql: str, exc: sqlite3.DatabaseError) -> sa_exc.DBAPIError:
+    """The driver's error as SQLAlchemy's, as `Connection.execute` would raise it: callers catch
+    one kind (the unique index refusing a second check-in is an IntegrityError)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return sa_exc.IntegrityError(sql, None, exc)
+    if isinstance(exc, sqlite3.OperationalError):  # locked, busy, disk full
+        return sa_exc.OperationalError(sql, None, exc)
+    return sa_exc.DatabaseError(sql, None, exc)
+
+
+@functools.cache
+def _row_type(names: tuple[str, ...]) -> Any:
+    return namedtuple("Row", names, rename=True)

@@ -1,0 +1,108 @@
+"""`report --out DIR`: the attendance lists as CSV, the figures as JSON, the printable summary.
+
+Each file is written under a temporary name and renamed, so a folder never holds half a file.
+CSVs are UTF-8 with a BOM and `;` between fields, which is how Excel opens them on a laptop set
+to Indonesian (where `,` is the decimal separator). Attendance lists are the KPPS's official
+*daftar hadir*: they hold names, but never a NIK or birth date, and a disability only as yes/no.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from tps_console.domain.errors import BadInput
+from tps_console.domain.reports.chasil import Attendee, BySex, Report, Translate
+from tps_console.domain.vocab import Category
+
+ATTENDANCE_FILES = {
+    Category.DPT: "daftar_hadir_dpt.csv",
+    Category.DPTB: "daftar_hadir_dptb.csv",
+    Category.DPK: "daftar_hadir_dpk.csv",
+}
+JSON_FILE = "c_hasil.json"
+PDF_FILE = "c_hasil_ringkasan.pdf"
+CSV_DELIMITER = ";"
+CSV_COLUMNS = (
+    "row", "no", "name", "sex", "register_no", "block", "disability",
+    "time", "ballots", "sources", "replaced",
+)  # fmt: skip
+
+
+def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Path]:
+    # fpdf2 and fontTools take half a second to import: only when a report is written.
+    from tps_console.domain.reports.pdf import render_pdf
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BadInput("report.out_not_dir", path=str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sources = [s.name for s in report.sources]
+    written = [
+        _write(
+            out_dir / name,
+            attendance_csv(report.attendance[category], sources, tr).encode("utf-8-sig"),
+        )
+        for category, name in ATTENDANCE_FILES.items()
+    ]
+    figures = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
+    written.append(_write(out_dir / JSON_FILE, figures.encode()))
+    written.append(_write(out_dir / PDF_FILE, render_pdf(report, tr)))
+    return written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return path
+
+
+def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate) -> str:
+    """One attendance list; `sources` are the ballot sources in drawing order (own first)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow([tr(f"csv.{column}") for column in CSV_COLUMNS])
+    came, with_disability = BySex(), BySex()
+    for row, a in enumerate(attendees, 1):
+        came = came.plus(a.sex)
+        if a.disability:
+            with_disability = with_disability.plus(a.sex)
+        writer.writerow(
+            [
+                row,
+                a.no,
+                a.name,
+                a.sex,
+                a.register_no,
+                f"{a.block} {a.cell}".strip(),
+                tr("csv.yes") if a.disability else "",
+                a.time,
+                ", ".join(d.ballot for d in a.ballots),
+                _sources(a, sources),
+                ", ".join(a.replaced),
+            ]
+        )
+    writer.writerow([])
+    for key, value in (
+        ("csv.total_l", came.men),
+        ("csv.total_p", came.women),
+        ("csv.total", came.total),
+        ("csv.disability_l", with_disability.men),
+        ("csv.disability_p", with_disability.women),
+    ):
+        writer.writerow([tr(key), value])
+    return out.getvalue()
+
+
+def _sources(a: Attendee, order: list[str]) -> str:
+    """One source by its name; several as `TPS 901: PPWP, DPR / TPS 905: DPD`, own first."""
+    by_source: dict[str, list[str]] = {name: [] for name in order}
+    for d in a.ballots:
+        by_source[d.source].append(d.ballot)
+    used = {name: types for name, types in by_source.items() if types}
+    if len(used) <= 1:
+        return next(iter(used), "")
+    return " / ".join(f"{name}: {', '.join(types)}" for name, types in used.items())

@@ -1,0 +1,180 @@
+"""The printable summary handed to the chair, the witnesses and the PTPS as copies.
+
+One A4 page: the C.Hasil voter and ballot sections, ballots used per source, the audit head the
+figures stand on, and lines to sign. Counts only: no names, no NIK. fpdf2's built-in fonts carry
+Latin-1 only, which covers Indonesian; other characters are replaced rather than dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from tps_console.domain.reports.chasil import BySex, Report, Translate
+from tps_console.domain.vocab import ALL_BALLOTS
+
+_PUNCTUATION = str.maketrans({"—": "-", "–": "-", "…": "...", "•": "*", "’": "'", "‘": "'"})
+_HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+_SIGNATURE_ROWS = ("chair", "witness", "witness", "witness", "witness", "ptps")
+
+Cell = str | tuple[str, int]  # text, or text spanning that many columns
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_PUNCTUATION).encode("latin-1", "replace").decode("latin-1")
+
+
+def _when(instant: datetime) -> str:
+    return instant.strftime("%d-%m-%Y %H:%M ") + (instant.tzname() or "")
+
+
+class _Summary(FPDF):
+    def __init__(self, tr: Translate) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.tr = tr
+        self.set_margins(15, 12, 15)
+        self.set_auto_page_break(True, margin=12)
+
+    def say(self, key: str, size: float = 10, style: str = "", **params: object) -> None:
+        self.set_font("Helvetica", style, size)
+        self.multi_cell(0, size * 0.5, _latin1(self.tr(key, **params)), new_x="LMARGIN")
+
+    def heading(self, key: str) -> None:
+        self.ln(3)
+        self.say(key, 11, "B")
+        self.ln(1)
+
+    def rows(self, rows: list[list[Cell]], widths: tuple[float, ...], *, headings: int = 1) -> None:
+        self.set_font("Helvetica", "", 9)
+        align = ("LEFT", *("RIGHT",) * (len(widths) - 1))
+        with self.table(
+            col_widths=widths,
+            text_align=align,
+            line_height=5.5,
+            headings_style=_HEADING,
+            num_heading_rows=headings,
+            width=sum(widths),
+            align="LEFT",
+        ) as table:
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    if isinstance(cell, tuple):
+                        row.cell(_latin1(cell[0]), colspan=cell[1], align="CENTER")
+                    else:
+                        row.cell(_latin1(cell))
+
+
+def render_pdf(report: Report, tr: Translate) -> bytes:
+    pdf = _Summary(tr)
+    pdf.set_title(_latin1(tr("pdf.title", tps=report.tps)))
+    pdf.set_creation_date(report.generated_at)
+    pdf.add_page()
+    if report.drill:
+        pdf.say("drill.banner", 11, "B")
+    pdf.say("pdf.title", 15, "B", tps=report.tps)
+    pdf.say(
+        "pdf.subtitle",
+        10,
+        date=report.polling_date.strftime("%d-%m-%Y"),
+        generated=_when(report.generated_at),
+    )
+    if report.closed_at:
+        pdf.say("pdf.closed", 10, closed=_when(report.closed_at))
+    else:
+        pdf.say("pdf.not_closed", 10, "B")
+
+    pdf.heading("pdf.voters")
+    _voters(pdf, report, tr)
+    pdf.heading("pdf.ballots")
+    _ballots(pdf, report, tr)
+    pdf.heading("pdf.sources")
+    _sources(pdf, report, tr)
+    pdf.say("pdf.sources_note", 8)
+
+    pdf.heading("pdf.audit")
+    if report.closing:
+        pdf.say("pdf.closing", 9, "B", seq=report.closing[0])
+        pdf.set_font("Courier", "B", 9)
+        pdf.cell(0, 5, report.closing[1], new_x="LMARGIN", new_y="NEXT")
+        pdf.say("pdf.closing_note", 8)
+    pdf.set_font("Courier", "", 9)
+    pdf.cell(0, 5, report.audit_head, new_x="LMARGIN", new_y="NEXT")
+    pdf.say("pdf.audit_note", 8, events=report.events)
+
+    pdf.heading("pdf.signatures")
+    _signatures(pdf, tr)
+    return bytes(pdf.output())
+
+
+def _triple(n: BySex) -> list[str]:
+    return [str(n.men), str(n.women), str(n.total)]
+
+
+def _voters(pdf: _Summary, report: Report, tr: Translate) -> None:
+    lp = [tr("pdf.l"), tr("pdf.p"), tr("pdf.j")]
+    rows: list[list[Cell]] = [
+        [tr("pdf.list"), (tr("pdf.on_list"), 3), (tr("pdf.voted"), 3)],
+        ["", *lp, *lp],
+    ]
+    for key in ("dpt", "dptb", "dpk", "total"):
+        rows.append(
+            [tr(f"pdf.list_{key}"), *_triple(report.voters[key]), *_triple(report.voted[key])]
+        )
+    rows.append(
+        [
+            tr("pdf.disability"),
+            *_triple(report.disabled_voters),
+            *_triple(report.disabled_voted),
+        ]
+    )
+    pdf.rows(rows, (60, 18, 18, 18, 18, 18, 18), headings=2)
+
+
+def _ballots(pdf: _Summary, report: Report, tr: Translate) -> None:
+    rows: list[list[Cell]] = [
+        [
+            tr("pdf.ballot_type"),
+            tr("pdf.received"),
+            tr("pdf.used"),
+            tr("pdf.damaged"),
+            tr("pdf.remaining"),
+        ]
+    ]
+    for ballot in ALL_BALLOTS:
+        f = report.ballots[ballot]
+        rows.append(
+            [tr(f"ballot.{ballot}"), str(f.received), str(f.used), str(f.damaged), str(f.remaining)]
+        )
+    pdf.rows(rows, (60, 30, 30, 30, 30))
+    pdf.say("pdf.identity", 8)
+
+
+def _sources(pdf: _Summary, report: Report, tr: Translate) -> None:
+    rows: list[list[Cell]] = [[tr("pdf.source"), *ALL_BALLOTS, tr("pdf.j")]]
+    for source in report.sources:
+        used = [source.by_type[b].used for b in ALL_BALLOTS]
+        label = tr("pdf.own_source", name=source.name) if source.own else source.name
+        rows.append([label, *map(str, used), str(sum(used))])
+    if len(rows) == 1:
+        rows.append([tr("pdf.no_sources"), *("",) * (len(ALL_BALLOTS) + 1)])
+    pdf.rows(rows, (48, 20, 20, 20, 24, 24, 24))
+
+
+def _signatures(pdf: _Summary, tr: Translate) -> None:
+    rows = [[tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]]
+    rows += [[tr(f"pdf.sign_{who}"), "", ""] for who in _SIGNATURE_ROWS]
+    pdf.set_font("Helvetica", "", 9)
+    with pdf.table(
+        col_widths=(50, 75, 55),
+        line_height=9,
+        headings_style=_HEADING,
+        width=180,
+        align="LEFT",
+    ) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(_latin1(cell))

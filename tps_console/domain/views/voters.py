@@ -1,0 +1,186 @@
+"""What the desk shows about voters: one voter's card, and who has not voted yet, by block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from tps_console.domain.day.ballots import BallotPlan, plan_for
+from tps_console.domain.day.checkin import active_check_in
+from tps_console.domain.record.db import read
+from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
+from tps_console.domain.record.station import Record
+from tps_console.domain.roll.parse import age_on
+from tps_console.domain.views.search import IndexedVoter
+from tps_console.domain.views.status import Status, status_in
+from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
+
+
+@dataclass(frozen=True)
+class Handed:
+    """A ballot handed to the voter, the source it came from, and whether it was spoiled."""
+
+    ballot: str
+    source: str
+    replacement: bool
+    spoiled: bool
+
+
+@dataclass(frozen=True)
+class FirstCheckIn:
+    checkin_id: int
+    at: str
+    officer_id: str
+    officer_name: str
+    desk: str
+    handed: tuple[Handed, ...] = ()
+
+
+@dataclass(frozen=True)
+class VoterDetails:
+    id: int
+    no: int
+    nik: str
+    name: str
+    sex: str
+    birth_date: date
+    age: int
+    category: str
+    register_no: str
+    block: str
+    cell: str
+    disability: str
+    ballots: tuple[str, ...]
+    status: str
+    status_reason: str
+    checked_in: FirstCheckIn | None
+    plan: BallotPlan | None  # what a check-in would hand out now (None once checked in)
+
+    @property
+    def eligible(self) -> bool:
+        return self.status == VoterStatus.ELIGIBLE
+
+
+def voter_details(rec: Record, voter_id: int) -> VoterDetails:
+    with read(rec.engine) as conn:
+        row = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()
+        v = row._mapping
+        first = active_check_in(conn, voter_id)
+        if first is None:
+            plan: BallotPlan | None = plan_for(conn, v["ballots"])
+            checked_in = None
+        else:
+            plan = None
+            handed = conn.execute(
+                select(
+                    col(IssuedBallot.ballot),
+                    col(IssuedBallot.source),
+                    col(IssuedBallot.replacement),
+                )
+                .add_columns(col(IssuedBallot.spoiled_at))
+                .where(col(IssuedBallot.checkin_id) == first.id)
+            ).all()
+            handed = sorted(handed, key=lambda h: (ALL_BALLOTS.index(h[0]), h[2]))
+            checked_in = FirstCheckIn(
+                first.id,
+                first.at,
+                first.officer_id,
+                first.name,
+                first.desk,
+                tuple(
+                    Handed(b, src, bool(r), spoiled is not None) for b, src, r, spoiled in handed
+                ),
+            )
+    birth = date.fromisoformat(v["birth_date"])
+    return VoterDetails(
+        id=v["id"],
+        no=v["no"],
+        nik=v["nik"],
+        name=v["name"],
+        sex=v["sex"],
+        birth_date=birth,
+        age=age_on(birth, rec.station.polling_date),
+        category=v["category"],
+        register_no=v["register_no"] or "",
+        block=v["block"],
+        cell=v["cell"],
+        disability=v["disability"],
+        ballots=tuple(b for b in v["ballots"].split(",") if b),
+        status=v["status"],
+        status_reason=v["status_reason"],
+        checked_in=checked_in,
+        plan=plan,
+    )
+
+
+def desk_snapshot(rec: Record) -> tuple[Status, frozenset[int]]:
+    """The desk's periodic read, one consistent snapshot: turnout, and who is checked in (by any
+    desk) so the results list can mark them."""
+    with read(rec.engine) as conn:
+        checked_in = conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active)))
+        return status_in(conn, rec), frozenset(checked_in.scalars())
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An eligible voter who has not checked in yet, for the rutan staff's escort list."""
+
+    no: int
+    name: str
+    register_no: str
+    block: str
+    cell: str
+
+
+@dataclass(frozen=True)
+class BlockProgress:
+    block: str
+    eligible: int
+    voted: int
+    waiting: tuple[Waiting, ...]
+
+
+def waiting_by_block(rec: Record) -> list[BlockProgress]:
+    """Per block, in block order: how many voted and who is still to be escorted, by cell."""
+    voted_ids = select(col(CheckIn.voter_id)).where(col(CheckIn.active))
+    with read(rec.engine) as conn:
+        rows = conn.execute(
+            select(
+                col(Voter.id).in_(voted_ids), col(Voter.no), col(Voter.name), col(Voter.register_no)
+            )
+            .add_columns(col(Voter.block), col(Voter.cell))
+            .where(col(Voter.status) == VoterStatus.ELIGIBLE)
+            .order_by(col(Voter.block), col(Voter.cell), col(Voter.no))
+        ).all()
+    blocks: dict[str, tuple[list[int], list[Waiting]]] = {}
+    for voted, no, name, register_no, block, cell in rows:
+        counts, waiting = blocks.setdefault(block or "-", ([0, 0], []))
+        counts[0] += 1
+        if voted:
+            counts[1] += 1
+        else:
+            waiting.append(Waiting(no, name, register_no or "", block, cell))
+    return [
+        BlockProgress(block, counts[0], counts[1], tuple(waiting))
+        for block, (counts, waiting) in blocks.items()
+    ]
+
+
+def indexed_voter(rec: Record, voter_id: int) -> IndexedVoter:
+    """One voter as the search index holds them (for a DPK voter registered during the day)."""
+    with read(rec.engine) as conn:
+        v = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()._mapping
+    return IndexedVoter(
+        v["id"],
+        v["no"],
+        v["nik"],
+        v["name"],
+        v["register_no"] or "",
+        v["block"],
+        v["cell"],
+        v["category"],
+        v["sex"],
+    )

@@ -1,0 +1,211 @@
+"""The witness panel: live turnout for saksi and the PTPS, read-only, in its own process.
+
+A timer asks a thread worker a few times a second whether the data changed (see watch.py); the
+worker hands back a plain `Reading`, and the screen passes the snapshot down to its widgets.
+The UI thread never touches the database, so a locked or missing file cannot freeze the screen.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker
+
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.views.turnout import Turnout
+from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.panel.watch import Reading, Trouble, Watcher
+from tps_console.panel.widgets import (
+    Attempts,
+    BlockProgress,
+    ClockLine,
+    Figure,
+    HourChart,
+    Outage,
+    OutageNotice,
+    ProofLine,
+    RecentCheckIns,
+    ResultGrid,
+    TurnoutBar,
+    TurnoutCount,
+    TurnoutLine,
+)
+
+F = TypeVar("F", bound=Figure)
+
+POLL_INTERVAL_S = 0.25
+# A poll that has not come back after this long is reported as a busy database.
+STUCK_AFTER_S = 3.0
+
+
+class PanelScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+
+    turnout: reactive[Turnout | None] = reactive(None)
+    now: reactive[datetime | None] = reactive(None)
+    checked_at: reactive[datetime | None] = reactive(None)
+    outage: reactive[Outage | None] = reactive(None)
+
+    class Polled(Message):
+        """A poll came back from the worker thread."""
+
+        def __init__(self, reading: Reading, at: datetime) -> None:
+            super().__init__()
+            self.reading = reading
+            self.at = at
+
+    class Shown(Message):
+        """New figures have been painted on screen (the freshness benchmark listens for it)."""
+
+        def __init__(self, turnout: Turnout) -> None:
+            super().__init__()
+            self.turnout = turnout
+
+    def __init__(
+        self, watcher: Watcher, clock: Clock, first: Turnout, *, poll_interval: float
+    ) -> None:
+        super().__init__()
+        self.watcher = watcher
+        self.clock = clock
+        self.poll_interval = poll_interval
+        self._poll_worker: Worker[None] | None = None
+        self._poll_started = 0.0
+        self.set_reactive(PanelScreen.turnout, first)
+        self.set_reactive(PanelScreen.now, self._now())
+        self.set_reactive(PanelScreen.checked_at, first.taken_at)
+
+    def compose(self) -> ComposeResult:
+        if self.clock.drill:
+            yield Static(Content(t("drill.banner")), id="drill")
+        yield ClockLine(id="clock").data_bind(PanelScreen.turnout, PanelScreen.now)
+        yield OutageNotice(id="outage").data_bind(PanelScreen.outage)
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                with Vertical(id="turnout-box", classes="box") as box:
+                    box.border_title = t("panel.turnout")
+                    yield TurnoutCount(id="count").data_bind(PanelScreen.turnout)
+                    yield TurnoutLine(id="turnout-line").data_bind(PanelScreen.turnout)
+                    yield TurnoutBar(id="turnout-bar").data_bind(PanelScreen.turnout)
+                yield self._box(ResultGrid(id="grid"), "panel.grid")
+                yield self._box(Attempts(id="attempts"), "panel.attempts")
+            with Vertical(id="right"):
+                yield self._box(HourChart(id="hours"), "panel.hours")
+                yield self._box(BlockProgress(id="blocks"), "panel.blocks")
+            yield self._box(RecentCheckIns(id="recent"), "panel.recent")
+        yield ProofLine(id="proof").data_bind(PanelScreen.turnout, PanelScreen.checked_at)
+        yield Footer()
+
+    @staticmethod
+    def _box(widget: F, title_key: str) -> F:
+        widget.add_class("box")
+        widget.border_title = t(title_key)
+        return widget.data_bind(PanelScreen.turnout)
+
+    def on_mount(self) -> None:
+        self.set_interval(self.poll_interval, self.poll)
+        self.set_interval(1.0, self._tick)
+        self._announce(self.turnout)
+
+    def action_reload(self) -> None:
+        self.poll(force=True)
+
+    def poll(self, *, force: bool = False) -> None:
+        """Ask the worker to look for changes, unless the previous look has not come back yet."""
+        if self._poll_worker is not None and self._poll_worker.is_running:
+            return
+        self._poll_started = time.monotonic()
+        self._poll_worker = self._poll_in_thread(force)
+
+    @work(thread=True, group="poll")
+    def _poll_in_thread(self, force: bool) -> None:
+        reading = self.watcher.poll(force=force)
+        self.post_message(self.Polled(reading, self._now()))
+
+    def _now(self) -> datetime:
+        # To the second, as shown: a reactive that does not change repaints nothing.
+        return self.clock.now().replace(microsecond=0)
+
+    def _tick(self) -> None:
+        self.now = self._now()
+        stuck = time.monotonic() - self._poll_started > STUCK_AFTER_S
+        if stuck and self._poll_worker is not None and self._poll_worker.is_running:
+            self._report(Trouble.BUSY, self.now)
+
+    def on_panel_screen_polled(self, message: Polled) -> None:
+        reading = message.reading
+        if reading.trouble is not None:
+            self._report(reading.trouble, message.at, reading.detail)
+            return
+        self.outage = None
+        self.checked_at = message.at
+        if reading.turnout is not None:
+            self.turnout = reading.turnout
+            self._announce(reading.turnout)
+
+    def _announce(self, turnout: Turnout | None) -> None:
+        if turnout is not None:
+            self.call_after_refresh(self.post_message, self.Shown(turnout))
+
+    def _report(self, trouble: Trouble, at: datetime, detail: str = "") -> None:
+        if self.outage is None or self.outage.trouble is not trouble:
+            assert self.turnout is not None and self.checked_at is not None
+            zone = self.turnout.station.timezone
+            self.outage = Outage(
+                trouble, at.astimezone(zone), self.checked_at.astimezone(zone), detail
+            )
+
+    def watch_outage(self, outage: Outage | None) -> None:
+        self.set_class(outage is not None, "-outage")
+
+
+class PanelApp(TranslatedBindings, App[None]):
+    # Anchored here: a relative path would be looked up beside a subclass's module instead.
+    CSS_PATH = Path(__file__).with_name("panel.tcss")
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("q", "quit", "panel.key.quit"),
+        Binding("r", "screen.reload", "panel.key.reload"),
+    ]
+
+    def __init__(
+        self, watcher: Watcher, clock: Clock, first: Turnout, *, poll_interval: float
+    ) -> None:
+        super().__init__()
+        self.watcher = watcher
+        self.clock = clock
+        self.first = first
+        self.poll_interval = poll_interval
+        self.title = t("panel.title", tps=first.status.tps)
+
+    def get_default_screen(self) -> PanelScreen:
+        return PanelScreen(self.watcher, self.clock, self.first, poll_interval=self.poll_interval)
+
+    def on_unmount(self) -> None:
+        self.watcher.close()
+
+
+def make_panel(
+    target: Path,
+    clock: Clock,
+    *,
+    poll_interval: float = POLL_INTERVAL_S,
+    app_class: type[PanelApp] = PanelApp,
+) -> PanelApp:
+    """The panel on the station at `target`, read-only. Raises BadInput if it is not a station."""
+    watcher = Watcher(Path(target), clock)
+    first = watcher.open()
+    return app_class(watcher, clock, first, poll_interval=poll_interval)

@@ -1,0 +1,304 @@
+"""The panel's figures. Each widget is handed a `Turnout` snapshot (attributes down) and draws it.
+
+They hold no connection and never read the database: the screen gives them plain data.
+Widgets whose height follows their content return width-independent Rich renderables or say
+their height for a given width (`get_content_height`); only fixed-height ones read their size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from math import ceil
+
+from rich.align import Align
+from rich.console import RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tps_console.domain.day.hours import PollState
+from tps_console.domain.views.turnout import BlockTurnout, BySex, Turnout, clock_face
+from tps_console.i18n import decimal, t
+from tps_console.panel.bignum import BigNumber
+from tps_console.panel.watch import Trouble
+
+BAR_EIGHTHS = "▏▎▍▌▋▊▉█"
+POLL_COLOURS = {
+    PollState.NOT_OPEN: "$foreground-muted",
+    PollState.OPEN: "$success",
+    PollState.DPK_HOUR: "$warning",
+    PollState.QUEUE_ONLY: "$warning",
+    PollState.CLOSED: "$error",
+}
+SEPARATOR = "  ·  "
+
+
+def percent(part: int, whole: int) -> str:
+    """`31,7` in Indonesian, `31.7` in English."""
+    return decimal(100 * part / whole if whole else 0.0)
+
+
+def hhmmss(local: datetime, *, zone: bool = True) -> str:
+    return local.strftime("%H:%M:%S %Z" if zone else "%H:%M:%S")
+
+
+def duration(left: timedelta) -> str:
+    minutes, seconds = divmod(int(left.total_seconds()), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
+
+
+def bar_text(part: int, whole: int, width: int, done: Style, todo: Style) -> Text:
+    """A progress bar `width` cells wide, to an eighth of a cell."""
+    eighths = round(8 * width * min(part, whole) / whole) if whole else 0
+    full, rest = divmod(eighths, 8)
+    partial = BAR_EIGHTHS[rest - 1] if rest else ""
+    return Text.assemble(("█" * full + partial, done), ("░" * (width - full - len(partial)), todo))
+
+
+class Figure(Widget):
+    """A widget drawn from the current snapshot; blank until the first one arrives."""
+
+    COMPONENT_CLASSES = {"figure--done", "figure--todo", "figure--alert"}
+    DEFAULT_CSS = """
+    Figure > .figure--done { color: $success; }
+    Figure > .figure--todo { color: $foreground 25%; }
+    Figure > .figure--alert { color: $warning; text-style: bold; }
+    """
+
+    # A new snapshot may change how many lines a figure needs (a new block, more check-ins).
+    turnout: reactive[Turnout | None] = reactive(None, layout=True)
+
+    def render(self) -> RenderableType:
+        return "" if self.turnout is None else self.draw(self.turnout)
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        raise NotImplementedError
+
+    def bar(self, part: int, whole: int, width: int) -> Text:
+        done = self.get_component_rich_style("figure--done")
+        todo = self.get_component_rich_style("figure--todo")
+        return bar_text(part, whole, width, done, todo)
+
+
+class TurnoutCount(BigNumber):
+    """Voters who came, in digits sized for the room."""
+
+    turnout: reactive[Turnout | None] = reactive(None)
+
+    def watch_turnout(self, turnout: Turnout | None) -> None:
+        self.value = "" if turnout is None else str(turnout.status.checked_in)
+
+
+class TurnoutLine(Figure):
+    def draw(self, turnout: Turnout) -> RenderableType:
+        s = turnout.status
+        pct = percent(s.checked_in, s.expected)
+        return Content.styled(
+            t("panel.turnout_line", checked_in=s.checked_in, expected=s.expected, pct=pct),
+            "bold",
+        )
+
+
+class TurnoutBar(Figure):
+    def draw(self, turnout: Turnout) -> RenderableType:
+        s = turnout.status
+        return self.bar(s.checked_in, s.expected, self.content_size.width)
+
+
+class ResultGrid(Figure):
+    """The opening of the C.Hasil: voters who came by list and sex, and those with disabilities."""
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        # Not stretched: across a room a number must sit close to its row label.
+        table = Table(box=None, pad_edge=False, header_style="bold underline")
+        table.add_column("")
+        for key in ("panel.col.l", "panel.col.p", "panel.col.total"):
+            table.add_column(t(key), justify="right", min_width=5)
+
+        def row(label: str, counts: BySex, style: str = "") -> None:
+            table.add_row(label, str(counts.l), str(counts.p), str(counts.total), style=style)
+
+        for category, counts in turnout.came.items():
+            row(category, counts)
+        row(t("panel.row.total"), turnout.total, "bold")
+        row(t("panel.row.disabled"), turnout.disabled)
+        return Align.center(table)
+
+
+class Attempts(Figure):
+    """Refused duplicate attempts and undone check-ins: what a witness must be able to question."""
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        table = Table.grid(expand=True)
+        table.add_column(ratio=1)
+        table.add_column(justify="right")
+        alert = self.get_component_rich_style("figure--alert")
+        for key, n in (
+            ("panel.duplicates", turnout.status.blocked_duplicates),
+            ("panel.undone", turnout.status.undone),
+        ):
+            table.add_row(t(key), Text(str(n), style=alert if n else Style(bold=True)))
+        return table
+
+
+class HourChart(Figure):
+    """Check-ins per hour as vertical bars filling the widget; the current hour stands out."""
+
+    def watch_turnout(self, turnout: Turnout | None) -> None:
+        if turnout is not None:
+            self.border_subtitle = t("panel.pace", count=turnout.last_15_min)
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        width, height = self.content_size
+        hours = turnout.per_hour
+        column = max(3, width // max(len(hours), 1))
+        bar_rows = max(1, height - 2)
+        peak = max((n for _, n in hours), default=0) or 1
+        now_hour = turnout.taken_at.astimezone(turnout.station.timezone).hour
+        lines: list[list[tuple[str, str]]] = [[] for _ in range(bar_rows + 2)]
+        for hour, n in hours:
+            current = hour == now_hour
+            eighths = round(n * bar_rows * 8 / peak)
+            lines[0].append((str(n).center(column), "bold"))
+            for row in range(bar_rows):
+                filled = min(8, max(0, eighths - (bar_rows - 1 - row) * 8))
+                cell = (" ▁▂▃▄▅▆▇█"[filled] * max(1, column - 2)).center(column)
+                lines[row + 1].append((cell, "$accent" if current else "$primary"))
+            label = f"{hour:02d}".center(column)
+            lines[-1].append((label, "bold $accent" if current else ""))
+        return Content("\n").join(Content.assemble(*line) for line in lines)
+
+
+def block_label(block: BlockTurnout) -> str:
+    return block.block or t("panel.no_block")
+
+
+class BlockProgress(Figure):
+    """Voted / eligible per block, in as many columns as the width allows with a readable bar."""
+
+    MIN_BAR = 6
+    GAP = 3
+
+    def _layout(self, width: int) -> tuple[int, int, int, int]:
+        """(label width, count width, bar width, columns) for the current blocks in `width`."""
+        assert self.turnout is not None
+        blocks = self.turnout.blocks
+        label = max((len(block_label(b)) for b in blocks), default=0)
+        count = max((len(f"{b.voted}/{b.eligible}") for b in blocks), default=0)
+
+        def bar_width(columns: int) -> int:
+            item = (width - self.GAP * (columns - 1)) // columns
+            return item - label - count - 2
+
+        columns = 1
+        while columns < len(blocks) and bar_width(columns + 1) >= self.MIN_BAR:
+            columns += 1
+        # Balance the grid: 6 blocks in 4 columns would leave a ragged second row.
+        columns = ceil(len(blocks) / ceil(len(blocks) / columns)) if blocks else 1
+        return label, count, max(1, bar_width(columns)), columns
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.turnout is None or not self.turnout.blocks:
+            return 1
+        return ceil(len(self.turnout.blocks) / self._layout(width)[3])
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        blocks = turnout.blocks
+        label, count, bar_width, columns = self._layout(self.content_size.width)
+        rows = ceil(len(blocks) / columns)
+        lines = []
+        for r in range(rows):
+            line = Text()
+            for i, b in enumerate(blocks[r::rows]):
+                line.append(" " * self.GAP if i else "")
+                line.append(block_label(b).ljust(label) + " ", style="bold")
+                line.append_text(self.bar(b.voted, b.eligible, bar_width))
+                line.append(" " + f"{b.voted}/{b.eligible}".rjust(count))
+            lines.append(line)
+        return Text("\n").join(lines)
+
+
+class RecentCheckIns(Figure):
+    """The latest check-ins as list number and initials only (never a name or NIK)."""
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        table = Table.grid(expand=True, padding=(0, 1))
+        table.add_column(justify="right")
+        table.add_column(ratio=1)
+        table.add_column(justify="right")
+        for c in turnout.recent:
+            table.add_row(f"{c.no}", c.initials, c.at.strftime("%H:%M"))
+        return table
+
+
+class ClockLine(Figure):
+    """TPS, the time (drill or WIB), time left until closing and the polls' state."""
+
+    now: reactive[datetime | None] = reactive(None)
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        face = clock_face(turnout.station, self.now or turnout.taken_at, closed=turnout.closed)
+        parts = [
+            Content.styled(turnout.status.tps, "bold"),
+            Content.styled(hhmmss(face.local), "bold"),
+        ]
+        if face.polls == PollState.NOT_OPEN:
+            parts.append(Content(t("panel.opens_at", at=turnout.station.opens.strftime("%H:%M"))))
+        elif face.polls in (PollState.OPEN, PollState.DPK_HOUR):
+            parts.append(Content(t("panel.time_left", left=duration(face.left))))
+        elif face.polls == PollState.QUEUE_ONLY:
+            parts.append(Content(t("panel.queue", waiting=turnout.status.queue_waiting)))
+        state = f" {t(f'polls.{face.polls.value}').upper()} "
+        parts.append(Content.styled(state, f"bold reverse {POLL_COLOURS[face.polls]}"))
+        return Content(SEPARATOR).join(parts)
+
+
+class ProofLine(Figure):
+    """What a witness writes down and later checks with `verify`/`report`, with the time checked."""
+
+    checked_at: reactive[datetime | None] = reactive(None)
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        s = turnout.status
+        roll = s.roll_fingerprint[:8]
+        if s.closing:
+            # The code witnesses copy onto C.Hasil: it no longer moves when someone signs in.
+            seq, head = s.closing
+            proof = t("panel.proof_closed", seq=seq, head=head[:8], roll=roll)
+        else:
+            proof = t("panel.proof", seq=s.events, head=s.audit_head[:8], roll=roll)
+        checked = (self.checked_at or turnout.taken_at).astimezone(turnout.station.timezone)
+        return Content.assemble((proof, "bold"), SEPARATOR, t("panel.checked", at=hhmmss(checked)))
+
+
+@dataclass(frozen=True)
+class Outage:
+    """The database could not be read: what is wrong, since when, and how old the figures are."""
+
+    trouble: Trouble
+    since: datetime  # local
+    figures_of: datetime  # local
+    detail: str = ""
+
+
+class OutageNotice(Static):
+    """Says what is wrong and since when; the figures on screen stay as last read."""
+
+    outage: reactive[Outage | None] = reactive(None)
+
+    def watch_outage(self, outage: Outage | None) -> None:
+        self.display = outage is not None
+        if outage is not None:
+            what = t(
+                f"panel.trouble.{outage.trouble.value}",
+                since=hhmmss(outage.since, zone=False),
+                detail=outage.detail[:40],
+            )
+            stale = t("panel.trouble.stale", at=hhmmss(outage.figures_of, zone=False))
+            self.update(Content(f"⚠ {what} · {stale}"))  # literal: a driver message may hold [ ]
