@@ -51,3 +51,51 @@ def test_import_linter_contract_is_kept() -> None:
     result = lint_imports()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def sibling_cycles() -> list[list[str]]:
+    """Import circles among the modules (or sub-packages) of each package, counting imports made
+    inside functions: a circle hidden in a function is still two modules that cannot be read,
+    tested or moved apart."""
+    import grimp
+
+    graph = grimp.build_graph("tps_console")
+    cycles: list[list[str]] = []
+    for package in sorted(m for m in graph.modules if graph.find_children(m)):
+        children = sorted(graph.find_children(package))
+        edges = {
+            a: [
+                b
+                for b in children
+                if b != a and graph.direct_import_exists(importer=a, imported=b, as_packages=True)
+            ]
+            for a in children
+        }
+        cycles.extend(_cycles(edges))
+    return cycles
+
+
+def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        path.append(node)
+        for nxt in edges[node]:
+            if state.get(nxt) == 1:
+                found.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        path.pop()
+        state[node] = 2
+
+    for node in edges:
+        if node not in state:
+            visit(node)
+    return found
+
+
+def test_no_import_circle_among_sibling_modules() -> None:
+    assert sibling_cycles() == []
