@@ -35,6 +35,7 @@ from tps_console.domain.reports.files import (
 )
 from tps_console.domain.vocab import ALL_BALLOTS, Category
 from tps_console.i18n import set_language, t
+from tps_console.sample import roll_csv, sample_roll
 
 DPK_NIK = "3316015505900001"
 
@@ -236,3 +237,28 @@ def test_report_command(day: Record, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "  DPK                    terdaftar 0 / 1 / 1        memilih 0 / 1 / 1\n" in text
     (tmp_path / "file").write_text("")
     assert main([*now, "report", db, "--out", str(tmp_path / "file")]) == 2
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_attendance_list(
+    tmp_path: Path, clock: FixedClock, member: OfficerInfo
+) -> None:
+    """Names come from a roll someone else typed: a spreadsheet must not run one as a formula."""
+    rows = list(csv.DictReader(io.StringIO(sample_roll().decode())))
+    rows[0]["nama"] = '=HYPERLINK("http://example.invalid","klik")'
+    rows[1]["nama"] = "@SUM(A1)"
+    rows[1]["blok"] = "+A"
+    rec = make_station(tmp_path / "tps.db", clock, roll_csv(rows))
+    try:
+        for row in rows[:2]:
+            check_in(rec, member, key=row["nik"])
+        out = tmp_path / "laporan"
+        write_report_files(build_report(rec), out, t)
+    finally:
+        rec.close()
+    listed = read_csv(out / ATTENDANCE_FILES[Category(rows[0]["kategori"])]) + read_csv(
+        out / ATTENDANCE_FILES[Category(rows[1]["kategori"])]
+    )
+    names = {row[2] for row in listed if len(row) > 2}
+    assert '\'=HYPERLINK("http://example.invalid","klik")' in names
+    assert "'@SUM(A1)" in names
+    assert not any(cell.startswith(("=", "+", "@")) for row in listed for cell in row)

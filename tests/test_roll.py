@@ -531,3 +531,37 @@ BASE_HEADER = (",".join(HEADER) + "\n").encode()
 def test_the_file_in_data_is_the_demos_roll() -> None:
     shipped = Path(__file__).resolve().parent.parent / "data" / "sample_roll.csv"
     assert shipped.read_bytes() == sample_roll()
+
+
+def test_excel_unicode_text_is_read_as_utf16_tab_delimited() -> None:
+    """Excel's "Unicode text" export: UTF-16 with a BOM, tab-delimited."""
+    rows = [voter(1), voter(2, nama="SITI AMINAH", jenis_kelamin="P")]
+    text = csv_bytes(rows, delimiter="\t").decode()
+    for data in (text.encode("utf-16"), text.encode("utf-16-le")):
+        parsed = parse(data)
+        assert parsed.errors == []
+        assert [e.name for e in parsed.entries] == ["BUDI SANTOSO 1", "SITI AMINAH"]
+        assert "warn.encoding" not in {w.key for w in parsed.warnings}
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "roll.binary_xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "roll.binary_xls"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "roll.binary_pdf"),
+        (b"SQLite format 3\x00" + b"\x10\x00" * 50, "roll.binary_station"),
+        (bytes(range(256)) * 4, "roll.binary"),
+    ],
+)
+def test_a_binary_file_given_as_roll_is_named_and_none_of_its_bytes_shown(
+    data: bytes, key: str
+) -> None:
+    parsed = parse(data)
+    assert [(i.line, i.key, i.params) for i in parsed.errors] == [(1, key, {})]
+    assert parsed.entries == [] and parsed.warnings == []
+
+
+def test_a_leading_apostrophe_in_a_nik_is_named_as_excels_text_mark() -> None:
+    parsed = parse(csv_bytes([voter(1, nik="'" + nik_for(1))]))
+    assert issues(parsed.errors) == {(2, "nik", "nik.apostrophe")}

@@ -135,6 +135,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIK '{value}' berisi pemisah ribuan dari spreadsheet; NIK hanya 16 angka",
         "en": "NIK '{value}' contains a spreadsheet's thousands separators; a NIK is 16 digits only",
     },
+    "nik.apostrophe": {
+        "id": "NIK {value} diawali tanda petik: itu tanda 'teks' dari Excel, bukan bagian NIK; "
+        "hapus tanda petik itu dari sel",
+        "en": "NIK {value} starts with an apostrophe: Excel's mark for text, not part of a NIK; "
+        "remove the apostrophe from the cell",
+    },
     "nik.not_digits": {
         "id": "NIK '{value}' berisi karakter selain angka",
         "en": "NIK '{value}' contains characters other than digits",
@@ -167,6 +173,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roll.unreadable": {
         "id": "Berkas DPT {path} tidak bisa dibaca: {error}",
         "en": "Cannot read the roll {path}: {error}",
+    },
+    "roll.binary_xlsx": {
+        "id": "Berkas ini buku kerja Excel (.xlsx), bukan CSV: di Excel pilih Simpan Sebagai > "
+        "CSV UTF-8",
+        "en": "This file is an Excel workbook (.xlsx), not a CSV: in Excel use Save As > CSV UTF-8",
+    },
+    "roll.binary_xls": {
+        "id": "Berkas ini buku kerja Excel lama (.xls), bukan CSV: di Excel pilih Simpan Sebagai "
+        "> CSV UTF-8",
+        "en": "This file is an old Excel workbook (.xls), not a CSV: in Excel use Save As > CSV UTF-8",
+    },
+    "roll.binary_pdf": {
+        "id": "Berkas ini PDF, bukan CSV: minta DPT dalam bentuk CSV atau Excel",
+        "en": "This file is a PDF, not a CSV: ask for the roll as CSV or Excel",
+    },
+    "roll.binary_station": {
+        "id": "Berkas ini berkas TPS (basis data), bukan DPT",
+        "en": "This file is a station file (database), not a roll",
+    },
+    "roll.binary": {
+        "id": "Berkas ini bukan teks (berkas biner), bukan CSV",
+        "en": "This file is not text (a binary file), not a CSV",
     },
     "roll.empty": {"id": "Berkas DPT kosong", "en": "The roll file is empty"},
     "roll.no_rows": {"id": "Berkas DPT tidak berisi pemilih", "en": "The roll has no voters"},

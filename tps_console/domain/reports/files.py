@@ -60,6 +60,19 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+# A cell a spreadsheet would run as a formula: names and blocks come from a roll someone else
+# typed, and `=HYPERLINK(...)` in a name must stay a name. A leading apostrophe makes Excel and
+# LibreOffice show the cell as text (OWASP's advice on CSV injection); tab and CR start formulas
+# in some spreadsheets too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell: object) -> object:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate) -> str:
     """One attendance list; `sources` are the ballot sources in drawing order (own first)."""
     out = io.StringIO()
@@ -70,21 +83,20 @@ def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate)
         came = came.plus(a.sex)
         if a.disability:
             with_disability = with_disability.plus(a.sex)
-        writer.writerow(
-            [
-                row,
-                a.no,
-                a.name,
-                a.sex,
-                a.register_no,
-                f"{a.block} {a.cell}".strip(),
-                tr("csv.yes") if a.disability else "",
-                a.time,
-                ", ".join(d.ballot for d in a.ballots),
-                _sources(a, sources),
-                ", ".join(a.replaced),
-            ]
-        )
+        cells = [
+            row,
+            a.no,
+            a.name,
+            a.sex,
+            a.register_no,
+            f"{a.block} {a.cell}".strip(),
+            tr("csv.yes") if a.disability else "",
+            a.time,
+            ", ".join(d.ballot for d in a.ballots),
+            _sources(a, sources),
+            ", ".join(a.replaced),
+        ]
+        writer.writerow([as_text(cell) for cell in cells])
     writer.writerow([])
     for key, value in (
         ("csv.total_l", came.men),

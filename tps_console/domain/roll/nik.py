@@ -35,6 +35,8 @@ def normalise_nik(raw: str) -> str | NikProblem:
     value = raw.strip()
     if not value:
         return NikProblem("nik.empty", {})
+    if value.startswith("'"):
+        return NikProblem("nik.apostrophe", {"value": value})
     if _SCIENTIFIC.match(value):
         return NikProblem("nik.scientific", {"value": value})
     if _FLOAT_TAIL.match(value):

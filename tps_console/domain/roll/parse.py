@@ -132,8 +132,46 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+# Files that are not a roll at all, by their first bytes: named, so that none of their bytes end
+# up in a message about "columns".
+_BINARY = (
+    (b"PK\x03\x04", "roll.binary_xlsx"),  # an .xlsx (or any zip) workbook
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "roll.binary_xls"),  # an old .xls workbook
+    (b"%PDF", "roll.binary_pdf"),
+    (b"SQLite format 3\x00", "roll.binary_station"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The catalogue key naming what a binary file is, or None if the file is text."""
+    for magic, key in _BINARY:
+        if data.startswith(magic):
+            return key
+    head = data[:4096]
+    if b"\x00" in head and not _utf16(head):
+        return "roll.binary"
+    return None
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec of Excel's "Unicode text" (tab-delimited), by its BOM or, without one, by
+    the zero byte beside every ASCII character."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if len(head) >= 4 and even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, bool]:
-    """Text of the file and whether it was not UTF-8 (Excel's default on Windows is cp1252)."""
+    """Text of the file and whether it was not UTF-8 or UTF-16 (Excel's default on Windows is
+    cp1252)."""
+    codec = _utf16(data[:4096])
+    if codec is not None:
+        return data.decode(codec, errors="replace").lstrip("\ufeff"), False
     try:
         return data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
@@ -151,15 +189,19 @@ Progress = Callable[[int, int], None]
 
 
 def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None) -> ParsedRoll:
-    text, legacy = decode(data)
     result = ParsedRoll()
+    binary = binary_kind(data)
+    if binary is not None:
+        result.errors.append(RowIssue(1, "", binary))
+        return result
+    text, legacy = decode(data)
     if legacy:
         result.warnings.append(RowIssue(1, "", "warn.encoding"))
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         result.errors.append(RowIssue(1, "", "roll.empty"))
         return result
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    delimiter = max(",;\t", key=lines[0].count)
     rows = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), result)
     header = [canonical_header(h) for h in next(rows, (1, []))[1]]
     if result.errors:
