@@ -177,10 +177,38 @@ def test_init_prints_warnings_but_creates_the_station(tmp_path: Path, cli: Cli) 
 
 
 def test_init_with_a_missing_roll_file(tmp_path: Path, cli: Cli) -> None:
-    ran = cli("init", tmp_path / "tps.db", "--roll", tmp_path / "tidak-ada.csv")
+    ran = cli(
+        "init", tmp_path / "tps.db", "--roll", tmp_path / "tidak-ada.csv", "--date", "2024-02-14"
+    )
     assert ran.code == 2
     assert "tidak bisa dibaca" in ran.err
     assert not (tmp_path / "tps.db").exists()
+
+
+def test_init_never_guesses_the_polling_date(tmp_path: Path, cli: Cli) -> None:
+    roll = tmp_path / "dpt.csv"
+    roll.write_bytes(sample_roll())
+    ran = cli("init", tmp_path / "tps.db", "--roll", roll)
+    assert ran.code == 2
+    assert "--date" in ran.err
+    assert not (tmp_path / "tps.db").exists()
+
+
+@pytest.mark.parametrize("given", ["901", "TPS 901", "tps901", " TPS  901 "])
+def test_init_says_what_it_made_and_names_the_tps_once(
+    tmp_path: Path, cli: Cli, given: str
+) -> None:
+    roll = tmp_path / "dpt.csv"
+    roll.write_bytes(sample_roll())
+    db = tmp_path / "tps.db"
+    ran = cli("init", db, "--roll", roll, "--date", "2024-02-14", "--tps", given)
+    assert ran.code == 0, ran.err
+    assert ran.out.splitlines() == [
+        f"TPS 901 dibuat di {db}",
+        "Hari pemungutan suara: Rabu, 14 Februari 2024, pukul 07:00–13:00 WIB",
+        "180 pemilih, sidik DPT 3668664a",
+    ]
+    assert json.loads(cli("status", db, "--json").out)["tps"] == "TPS 901"
 
 
 # officers ---------------------------------------------------------------------------------------

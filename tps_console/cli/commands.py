@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,14 @@ from tps_console.domain.record.station import (
     RollRejected,
     create_station,
     open_record,
+    tps_name,
 )
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.roll.parse import ParsedRoll, RowIssue, read_roll
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
 from tps_console.i18n import t
+from tps_console.i18n.dates import long_date
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -83,13 +85,18 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
             raise
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
+    station = rec.station
     print(
         t(
             "init.done",
-            tps=rec.station.tps,
+            tps=station.tps,
             path=args.db,
-            count=rec.station.roll_count,
-            fingerprint=rec.station.roll_fingerprint[:8],
+            date=long_date(station.polling_date),
+            opens=station.opens.strftime("%H:%M"),
+            closes=station.closes.strftime("%H:%M"),
+            zone=rec.local(datetime.combine(station.polling_date, station.opens)).tzname(),
+            count=station.roll_count,
+            fingerprint=station.roll_fingerprint[:8],
         )
     )
     rec.close()
@@ -230,8 +237,9 @@ def register(cmd: Command, sub: Any) -> None:
     init_p = cmd("init", init, "cli.init")
     init_p.add_argument("db", type=Path, metavar="DB")
     init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")
-    init_p.add_argument("--tps", default=DEFAULT_TPS)
-    init_p.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    init_p.add_argument("--tps", type=tps_name, default=DEFAULT_TPS)
+    # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
+    init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
 
     officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
         dest="officer_command", required=True, metavar="add"

@@ -266,8 +266,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; an existing station is never overwritten",
     },
     "init.done": {
-        "id": "TPS {tps} dibuat di {path}: {count} pemilih, sidik DPT {fingerprint}",
-        "en": "Station {tps} created at {path}: {count} voters, roll fingerprint {fingerprint}",
+        "id": "{tps} dibuat di {path}\nHari pemungutan suara: {date}, pukul {opens}–{closes} "
+        "{zone}\n{count} pemilih, sidik DPT {fingerprint}",
+        "en": "{tps} created at {path}\nPolling day: {date}, {opens}–{closes} {zone}\n"
+        "{count} voters, roll fingerprint {fingerprint}",
     },
     "station.replaced": {
         "id": "Berkas {path} telah diganti atau dihapus sejak dibuka: tidak ada yang dicatat. "

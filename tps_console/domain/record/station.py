@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -196,3 +197,11 @@ def station_info(m: Any) -> StationInfo:
         roll_count=m["roll_count"],
         roll_fingerprint=m["roll_fingerprint"],
     )
+
+
+def tps_name(raw: str) -> str:
+    """`901`, `tps 901`, `TPS901` and `TPS 901` all name "TPS 901"; any other name stays as typed
+    (spaces tidied)."""
+    name = " ".join(raw.split())
+    numbered = re.fullmatch(r"(?:tps\s*)?(\d+[a-z]?)", name, flags=re.IGNORECASE)
+    return f"TPS {numbered[1].upper()}" if numbered else name
