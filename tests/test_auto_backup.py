@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tests.desk_helpers import desk_for, settle, sign_in
 from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.day.backup import restore as backups_restore
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.station import Record, open_record
@@ -92,3 +93,58 @@ async def test_without_a_folder_the_strip_says_so(station: Record) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await sign_in(pilot)
         assert "CADANGAN BELUM DIATUR" in str(app.screen.query_one("#line", Static).render())
+
+
+def test_a_backup_killed_mid_copy_leaves_nothing_a_restore_would_take(
+    station: Record,
+    chair: OfficerInfo,
+    clock,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """kill -9 while a copy is on its way to the stick: the half file is never taken for a backup,
+    and the next backup into that folder sweeps it once nothing has written to it for a while."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = set_backup_target(station, chair, str(stick))
+    assert station.path is not None
+    # The copy is held just before its rename, then the process is killed.
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from tps_console.domain.day import backup\n"
+        "backup.os.replace = lambda *a: (print('copied', flush=True), time.sleep(60))\n"
+        "backup.copy_database(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(station.path), str(stick / "TPS_901-killed.db")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "copied\n"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    [half] = stick.iterdir()
+    assert half.name.startswith(".TPS_901-killed.db.") and half.name.endswith(".tmp")
+
+    restored = tmp_path / "restored.db"
+    with pytest.raises(BadInput) as refused:
+        backups_restore(half, restored)
+    assert refused.value.key == "restore.unfinished"
+    assert not restored.exists()
+
+    clock.advance(minutes=5)
+    backup_now(station, target)
+    assert half.exists()  # it might still be another desk's copy under way
+    old = time.time() - 11 * 60
+    os.utime(half, (old, old))
+    clock.advance(minutes=5)
+    backup_now(station, target)
+    assert not half.exists()
+    assert all(not p.name.startswith(".") for p in stick.iterdir())

@@ -484,6 +484,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path} sudah ada; pakai --force untuk menimpanya",
         "en": "{path} exists; use --force to overwrite it",
     },
+    "restore.unfinished": {
+        "id": "{path} adalah salinan cadangan yang tidak selesai (terputus saat disalin); "
+        "pakai cadangan lain",
+        "en": "{path} is an unfinished backup copy (cut off while being written); use another backup",
+    },
     "restore.done": {"id": "Dipulihkan ke {path}", "en": "Restored to {path}"},
     "restore.not_intact": {
         "id": "Cadangan {path} tidak lolos verifikasi: {problem}",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,13 +34,36 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+# A copy is written as `.NAME.PID.tmp` and renamed to NAME when whole. One that a killed process or
+# a pulled stick left behind is removed by the next copy into that folder once it has not been
+# written to for this long: a copy under way (another desk's) writes to its file all along.
+UNFINISHED_SECONDS = 10 * 60
+
+
+def is_unfinished_copy(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(".tmp")
+
+
+def _remove_unfinished(folder: Path, pattern: str) -> None:
+    now = time.time()
+    for leftover in folder.glob(pattern):
+        try:
+            if now - leftover.stat().st_mtime >= UNFINISHED_SECONDS:
+                leftover.unlink()
+        except OSError:
+            continue  # gone already, or a read-only stick: the copy itself will say so
+
+
 def copy_database(source: Path, dest: Path) -> Path:
     """Copy a live SQLite station (desks may keep writing) to `dest`; `dest` appears whole or not."""
     if not source.is_file():
         raise BadInput("station.missing", path=str(source))
+    if is_unfinished_copy(source):
+        raise BadInput("restore.unfinished", path=str(source))
     if dest.is_dir():
         dest = dest / source.name
     dest.parent.mkdir(parents=True, exist_ok=True)
+    _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     # Percent-encoded: a folder named "TPS #901" or "100%" must not cut or bend the URI.
@@ -154,6 +178,8 @@ def backup_now(rec: Record, target: BackupTarget) -> Path:
     _check_writable(target.folder)
     stem = "".join(c if c.isalnum() else "_" for c in rec.station.tps)
     name = f"{stem}-{rec.local().strftime('%Y%m%d-%H%M%S')}.db"
+    # Each automatic copy has a new name: sweep what earlier, interrupted ones left.
+    _remove_unfinished(target.folder, f".{stem}-*.db.*.tmp")
     made = copy_database(rec.path, target.folder / name)
     copies = sorted(target.folder.glob(f"{stem}-*.db"))
     for old in copies[: max(0, len(copies) - target.keep)]:
