@@ -181,7 +181,10 @@ def test_init_with_a_missing_roll_file(tmp_path: Path, cli: Cli) -> None:
         "init", tmp_path / "tps.db", "--roll", tmp_path / "tidak-ada.csv", "--date", "2024-02-14"
     )
     assert ran.code == 2
-    assert "tidak bisa dibaca" in ran.err
+    assert (
+        ran.err.strip()
+        == f"Berkas DPT {tmp_path / 'tidak-ada.csv'} tidak ada: periksa nama dan foldernya"
+    )
     assert not (tmp_path / "tps.db").exists()
 
 

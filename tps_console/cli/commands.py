@@ -42,6 +42,11 @@ def _open(args: argparse.Namespace, clock: Clock) -> Record:
     return open_record(args.db, clock, desk=args.desk)
 
 
+def _open_to_read(args: argparse.Namespace, clock: Clock) -> Record:
+    """For commands that only read: a witness's copy on a write-protected stick opens too."""
+    return open_record(args.db, clock, desk=args.desk, readonly=True)
+
+
 def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
     try:
         return authenticate(rec, officer_id, officer_pin(officer_id))
@@ -152,7 +157,7 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def status(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
+    rec = _open_to_read(args, clock)
     s = read_status(rec)
     if args.json:
         emit_json(s.as_json())
@@ -180,7 +185,7 @@ def status_text(s: Status) -> str:
 
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
+    rec = _open_to_read(args, clock)
     result = verify_record(rec, expect=args.expect)
     if result.ok:
         print(t("verify.ok", events=result.events, head=result.head))
@@ -190,7 +195,7 @@ def verify(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def backup(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)  # refuses anything that is not a station
+    rec = _open_to_read(args, clock)  # refuses anything that is not a station
     rec.close()
     print(t("backup.done", path=backups.copy_database(Path(args.db), args.dest)))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tps_console.cli.commands import Command, _open, _sign_in, emit_json
+from tps_console.cli.commands import Command, _open, _open_to_read, _sign_in, emit_json
 from tps_console.domain.day.ballots import SourceStock, parse_counts, read_stock, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
@@ -95,7 +95,7 @@ def close(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def report(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
+    rec = _open_to_read(args, clock)
     figures = build_report(rec)
     if args.json:
         emit_json(figures.as_json())

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
 from tps_console.domain.record.clock import Clock, DrillClock, parse_instant
+from tps_console.domain.record.faults import explain
 from tps_console.i18n import set_language, t
 
 Handler = Callable[[argparse.Namespace, Clock], int]
@@ -55,7 +56,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, clock))
     except TpsError as exc:
-        print(t(exc.key, **exc.params), file=sys.stderr)
-        return exc.exit_code
+        return _refuse(exc)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # No traceback, ever: a fault of the disk or the file is said in the day's words, anything
+        # else is kept in a file for whoever looks after the laptop.
+        fault = explain(exc, _path_of(exc) or getattr(args, "db", None))
+        return _refuse(fault) if fault is not None else _unexpected(exc)
+
+
+def _refuse(exc: TpsError) -> int:
+    print(t(exc.key, **exc.params), file=sys.stderr)
+    return exc.exit_code
+
+
+def _path_of(exc: BaseException) -> str | None:
+    """The file an OS error names (a backup's target folder, not the station)."""
+    return getattr(exc, "filename", None) if isinstance(exc, OSError) else None
+
+
+def _unexpected(exc: Exception) -> int:
+    import time
+    import traceback
+
+    from tps_console.paths import data_dir
+
+    try:
+        log = data_dir() / "errors" / time.strftime("error-%Y%m%d-%H%M%S.txt")
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = str(log)
+    except OSError:
+        where = "-"
+    print(t("fault.unexpected", error=type(exc).__name__, log=where), file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -174,6 +174,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas DPT {path} tidak bisa dibaca: {error}",
         "en": "Cannot read the roll {path}: {error}",
     },
+    "roll.missing": {
+        "id": "Berkas DPT {path} tidak ada: periksa nama dan foldernya",
+        "en": "The roll file {path} does not exist: check its name and folder",
+    },
+    "roll.directory": {
+        "id": "{path} adalah folder: pilih berkas DPT di dalamnya",
+        "en": "{path} is a folder: choose the roll file inside it",
+    },
+    "roll.no_permission": {
+        "id": "Berkas DPT {path} tidak boleh dibaca oleh pengguna ini",
+        "en": "This user may not read the roll file {path}",
+    },
     "roll.binary_xlsx": {
         "id": "Berkas ini buku kerja Excel (.xlsx), bukan CSV: di Excel pilih Simpan Sebagai > "
         "CSV UTF-8",
@@ -284,6 +296,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "station.not_a_station": {
         "id": "{path} bukan basis data TPS Console",
         "en": "{path} is not a TPS Console database",
+    },
+    "fault.disk_full": {
+        "id": "Disk penuh di {path}: tidak ada yang dicatat. Kosongkan ruang disk atau pindahkan "
+        "berkas TPS ke disk lain, lalu ulangi.",
+        "en": "The disk holding {path} is full: nothing was recorded. Free some space or move "
+        "the station to another disk, then try again.",
+    },
+    "fault.read_only": {
+        "id": "{path} hanya bisa dibaca (terkunci atau flashdisk dilindungi tulis): tidak ada "
+        "yang dicatat. Buka kunci tulisnya atau salin TPS ke tempat yang bisa ditulis.",
+        "en": "{path} can only be read (locked, or on write-protected media): nothing was "
+        "recorded. Remove the write protection or copy the station somewhere writable.",
+    },
+    "fault.locked": {
+        "id": "{path} sedang dipakai program lain terlalu lama: tidak ada yang dicatat. Tunggu "
+        "sebentar lalu ulangi; tutup program lain yang membuka berkas ini.",
+        "en": "{path} is held by another program for too long: nothing was recorded. Wait a "
+        "moment and try again; close other programs that have this file open.",
+    },
+    "fault.io": {
+        "id": "Gagal membaca/menulis disk untuk {path} (flashdisk dicabut?): tidak ada yang "
+        "dicatat. Periksa disk, lalu ulangi.",
+        "en": "The disk failed to read or write {path} (a stick pulled out?): nothing was "
+        "recorded. Check the disk, then try again.",
+    },
+    "fault.cannot_open": {
+        "id": "{path} tidak bisa dibuka: foldernya tidak ada atau tidak boleh dibaca",
+        "en": "Cannot open {path}: its folder does not exist or may not be read",
+    },
+    "fault.directory": {
+        "id": "{path} adalah folder, bukan berkas TPS",
+        "en": "{path} is a folder, not a station file",
+    },
+    "fault.damaged": {
+        "id": "Berkas {path} rusak: pulihkan TPS dari cadangan terakhir (restore)",
+        "en": "The file {path} is damaged: restore the station from its latest backup",
+    },
+    "fault.old_version": {
+        "id": "{path} dibuat oleh versi TPS Console yang lain: buka dengan versi yang membuatnya",
+        "en": "{path} was made by another version of TPS Console: open it with the version "
+        "that made it",
+    },
+    "fault.unexpected": {
+        "id": "Kesalahan tak terduga ({error}): tidak ada yang dicatat setelah konfirmasi "
+        "terakhir. Rincian untuk petugas TI: {log}",
+        "en": "Unexpected error ({error}): nothing was recorded after the last confirmation. "
+        "Details for IT staff: {log}",
     },
     "station.unreadable": {
         "id": "{path} tidak bisa dibuka: {error}",

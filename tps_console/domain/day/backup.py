@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import select, update
 from sqlmodel import col
@@ -20,7 +19,8 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record import chain as audit
-from tps_console.domain.record.db import read
+from tps_console.domain.record.db import read, readonly_uri
+from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import EventKind
@@ -62,13 +62,20 @@ def copy_database(source: Path, dest: Path) -> Path:
         raise BadInput("restore.unfinished", path=str(source))
     if dest.is_dir():
         dest = dest / source.name
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
+        return _copy(source, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise explain(exc, dest) or BadInput(
+            "backup.failed", path=str(dest), error=str(exc)
+        ) from exc
+
+
+def _copy(source: Path, dest: Path) -> Path:
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    # Percent-encoded: a folder named "TPS #901" or "100%" must not cut or bend the URI.
-    uri = f"file:{quote(source.resolve().as_posix(), safe='/:')}?mode=ro"
-    src = sqlite3.connect(uri, uri=True)
+    src = sqlite3.connect(readonly_uri(source), uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
@@ -77,9 +84,9 @@ def copy_database(source: Path, dest: Path) -> Path:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
-    except sqlite3.Error as exc:
+    except BaseException:
         tmp.unlink(missing_ok=True)
-        raise BadInput("backup.failed", path=str(dest), error=str(exc)) from exc
+        raise
     finally:
         src.close()
     _fsync(tmp)

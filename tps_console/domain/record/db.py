@@ -9,6 +9,7 @@ when a read lock cannot be upgraded.
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import threading
 from collections import namedtuple
@@ -24,7 +25,10 @@ from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
-from tps_console.domain.record import models  # also registers the tables with SQLModel
+from tps_console.domain.record import (
+    faults,
+    models,  # also registers the tables with SQLModel
+)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -36,11 +40,29 @@ def _connector(path: Path, readonly: bool) -> Callable[[], sqlite3.Connection]:
 
     def connect() -> sqlite3.Connection:
         if readonly:
-            uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+            uri = readonly_uri(path)
             return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
         return sqlite3.connect(path, timeout=timeout, check_same_thread=False)
 
     return connect
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for `path`, percent-encoded: a folder named "TPS #901" or "100%"
+    must not cut or bend it."""
+    uri = f"file:{quote(path.resolve().as_posix(), safe='/:')}?mode=ro"
+    if _write_protected(path):
+        # Nobody can write there, so SQLite may skip the locks and the shared-memory file it
+        # cannot create on write-protected media (a witness's locked stick) or a full disk.
+        uri += "&immutable=1"
+    return uri
+
+
+def _write_protected(path: Path) -> bool:
+    """Whether nothing can be written beside the file: write-protected media, or a full disk."""
+    if os.path.exists(f"{path}-shm"):
+        return False  # a desk has it open: read through its shared memory, live
+    return not os.access(path.parent, os.W_OK) or faults.nearly_full(path.parent)
 
 
 def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -14,11 +16,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy.exc import DBAPIError
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import Clock, stamp
 from tps_console.domain.record.db import Writer, create_schema, open_engine, read, write
+from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station, Voter
 from tps_console.domain.roll.parse import ParsedRoll, Progress, parse_roll
 from tps_console.domain.vocab import EventKind
@@ -102,7 +106,32 @@ def create_station(
     polling_date: date | None = None,
     progress: Progress | None = None,
 ) -> ParsedRoll:
-    """Create a new station file from a roll. Refuses to touch an existing file; all or nothing."""
+    """Create a new station file from a roll. Refuses to touch an existing file; all or nothing:
+    a full disk or a write-protected folder midway leaves nothing behind."""
+    try:
+        return _create_station(path, roll, clock, tps, polling_date, progress)
+    except (OSError, sqlite3.Error, DBAPIError) as exc:
+        for leftover in _sqlite_files(_building(path)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        fault = explain(exc, path)
+        if fault is None:
+            raise
+        raise fault from exc
+
+
+def _building(path: Path) -> Path:
+    return path.with_name(path.name + ".creating")
+
+
+def _create_station(
+    path: Path,
+    roll: bytes,
+    clock: Clock,
+    tps: str,
+    polling_date: date | None,
+    progress: Progress | None,
+) -> ParsedRoll:
     if path.exists():
         raise BadInput("init.exists", path=str(path))
     zone = ZoneInfo(DEFAULT_TIMEZONE)
@@ -113,7 +142,7 @@ def create_station(
     path.parent.mkdir(parents=True, exist_ok=True)
     # Built under a temporary name and renamed at the end, so a crash never leaves a half station
     # where the real one should be.
-    building = path.with_name(path.name + ".creating")
+    building = _building(path)
     for leftover in _sqlite_files(building):
         leftover.unlink(missing_ok=True)
     engine = open_engine(building)
@@ -166,6 +195,8 @@ def open_record(
     """Open an existing station. A missing or foreign file is bad input, never silently created."""
     is_url = "://" in str(target)
     path = None if is_url else Path(target)
+    if path is not None and path.is_dir():
+        raise BadInput("fault.directory", path=str(target))
     if path is not None and not path.is_file():
         raise BadInput("station.missing", path=str(target))
     engine = open_engine(target, readonly=readonly)
@@ -177,9 +208,13 @@ def open_record(
     except BadInput:
         engine.dispose()
         raise
-    except Exception as exc:  # a non-SQLite file, a locked or damaged one
+    except Exception as exc:  # a non-SQLite file, a locked, damaged or older one
         engine.dispose()
-        raise BadInput("station.unreadable", path=str(target), error=str(exc)) from exc
+        fault = explain(exc, target)
+        if fault is None:
+            error = str(getattr(exc, "orig", None) or exc)
+            fault = BadInput("station.unreadable", path=str(target), error=error)
+        raise fault from exc
     if row is None:
         engine.dispose()
         raise BadInput("station.not_a_station", path=str(target))

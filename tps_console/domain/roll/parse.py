@@ -7,6 +7,7 @@ column, so the chair can fix the spreadsheet in one pass instead of one error pe
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -178,10 +179,22 @@ def decode(data: bytes) -> tuple[str, bool]:
         return data.decode("cp1252", errors="replace"), True
 
 
+# What the operating system says in English, said in the officer's words.
+_UNREADABLE = {
+    errno.ENOENT: "roll.missing",
+    errno.EISDIR: "roll.directory",
+    errno.EACCES: "roll.no_permission",
+    errno.EPERM: "roll.no_permission",
+}
+
+
 def read_roll(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
+        key = _UNREADABLE.get(exc.errno or 0)
+        if key is not None:
+            raise BadInput(key, path=str(path)) from exc
         raise BadInput("roll.unreadable", path=str(path), error=exc.strerror or str(exc)) from exc
 
 
