@@ -344,7 +344,7 @@ def test_status_json_has_the_design_keys(station: Record, cli: Cli) -> None:
     }
     assert re.fullmatch(r"[0-9a-f]{64}", status["audit_head"])
     text = cli(*DRILL, "status", db)
-    assert text.code == 0 and "Hadir 1 / 180 pemilih (0.56%)" in text.out
+    assert text.code == 0 and "Hadir 1 / 180 pemilih (0,6 %)" in text.out
 
 
 def test_messages_in_english_on_request(station: Record, cli: Cli) -> None:

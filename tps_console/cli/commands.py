@@ -28,7 +28,7 @@ from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.roll.parse import ParsedRoll, RowIssue, read_roll
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
-from tps_console.i18n import t
+from tps_console.i18n import percent, t
 from tps_console.i18n.dates import long_date
 
 Command = Callable[..., argparse.ArgumentParser]
@@ -169,7 +169,7 @@ def status(args: argparse.Namespace, clock: Clock) -> int:
 def status_text(s: Status) -> str:
     lines = [
         t("status.title", tps=s.tps, polls=t(f"polls.{s.polls.value}")),
-        t("status.turnout", checked_in=s.checked_in, expected=s.expected, pct=s.turnout_pct),
+        t("status.turnout", checked_in=s.checked_in, expected=s.expected, pct=percent(s.turnout_pct)),
         "  "
         + "  ".join(f"{k}: {v}" for k, v in s.by_category.items())
         + "   "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
@@ -59,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _refuse(exc)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`status | head`): not a fault. Python would complain again when
+        # it flushes stdout at exit, so that goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         # No traceback, ever: a fault of the disk or the file is said in the day's words, anything
         # else is kept in a file for whoever looks after the laptop.

@@ -38,3 +38,8 @@ def t(key: str, /, **params: Any) -> str:
 def decimal(value: float) -> str:
     """A figure with one decimal as the reader writes it: `31,7` in Indonesian, `31.7` in English."""
     return f"{value:.1f}".replace(".", t("number.decimal_mark"))
+
+
+def percent(value: float) -> str:
+    """A percentage as the reader writes it: `2,2 %` in Indonesian, `2.2%` in English."""
+    return t("number.percent", value=decimal(value))

@@ -92,9 +92,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
     "number.decimal_mark": {"id": ",", "en": "."},
+    "number.percent": {"id": "{value} %", "en": "{value}%"},
     "status.turnout": {
-        "id": "Hadir {checked_in} / {expected} pemilih ({pct}%)",
-        "en": "Checked in {checked_in} / {expected} voters ({pct}%)",
+        "id": "Hadir {checked_in} / {expected} pemilih ({pct})",
+        "en": "Checked in {checked_in} / {expected} voters ({pct})",
     },
     "status.refusals": {
         "id": "Percobaan ganda ditolak: {blocked}   Kehadiran dibatalkan: {undone}",
