@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from tps_console.desk.app import IndexReady, RecordRefreshed
 from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
-from tps_console.desk.dialogs import ChairForm
+from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.localised import Localised, entry
 from tps_console.desk.strip import StatusStrip
@@ -235,8 +235,6 @@ class CheckInScreen(Localised, Screen[None]):
 
     def refuse(self, message: str, *, duplicate: bool, clear: bool = True) -> None:
         """Loud: a banner to acknowledge, and the reason left on screen afterwards."""
-        from tps_console.desk.dialogs import RefusalScreen
-
         self.say(message, "refused")
         if clear:
             self.after_action()
