@@ -22,7 +22,7 @@ from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, 
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.localised import FormInput, Localised
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import CheckInDone, check_in
 from tps_console.domain.day.dpk import DpkAdded
@@ -63,7 +63,7 @@ class CheckInScreen(Localised, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusStrip()
-        yield entry(id="search", placeholder=t("desk.search.placeholder"))
+        yield FormInput(id="search", placeholder=t("desk.search.placeholder"))
         yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
         with Horizontal(id="found"):

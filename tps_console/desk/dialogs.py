@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.localised import FormInput, Localised
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.i18n import t
@@ -87,7 +87,7 @@ class ChairForm(Localised, ModalScreen[str | None]):
                 start = (
                     officer.id if field.name == "chair_id" and officer and officer.is_chair else ""
                 )
-                yield entry(
+                yield FormInput(
                     value=start,
                     id=f"field-{field.name}",
                     password=field.password,
@@ -168,7 +168,9 @@ class LockScreen(Localised, ModalScreen[None]):
         with Vertical(id="lock-box"):
             yield Static(t("desk.lock.title"), classes="title")
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
-            yield entry(id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value))
+            yield FormInput(
+                id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value)
+            )
             yield Static("", id="lock-error", classes="error")
         yield Footer(compact=True)
 

@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.localised import FormInput, Localised
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.errors import TpsError
@@ -21,11 +21,11 @@ class SignInScreen(Localised, Screen[None]):
         with Center(), Vertical(id="signin-box"):
             yield Static(t("desk.signin.title"), classes="title")
             yield Label(t("desk.signin.officer"))
-            yield entry(
+            yield FormInput(
                 id="officer", placeholder=t("desk.signin.officer_hint"), on_enter=self._to_pin
             )
             yield Label(t("desk.signin.pin"))
-            yield entry(id="pin", password=True, placeholder="••••", on_enter=self._submit)
+            yield FormInput(id="pin", password=True, placeholder="••••", on_enter=self._submit)
             yield Static("", id="signin-error", classes="error")
             demo = self.desk.demo_logins
             if demo:
