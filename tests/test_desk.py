@@ -298,11 +298,13 @@ async def test_the_desk_locks_itself_when_idle(station: Record) -> None:
         assert isinstance(app.screen, CheckInScreen)
 
 
-def test_footer_labels_take_the_language_of_the_moment() -> None:
+def test_footer_labels_take_the_language_of_the_moment(
+    station: Record, member: OfficerInfo
+) -> None:
     from tps_console.i18n import set_language
 
     def labels() -> set[str]:
-        screen = CheckInScreen()
+        screen = CheckInScreen(station, member)
         return {b.description for bs in screen._bindings.key_to_bindings.values() for b in bs}
 
     set_language("en")

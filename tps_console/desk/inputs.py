@@ -1,26 +1,12 @@
-"""What every desk screen and widget shares: translated key labels, typed access to the desk
-app, and the form inputs that keep a burst of keys in the right fields."""
+"""The desk's form input: keys typed in one burst land in the right fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import events
-from textual.dom import DOMNode
 from textual.widgets import Input
-
-from tps_console.i18n.bindings import TranslatedBindings
-
-if TYPE_CHECKING:
-    from tps_console.desk.app import DeskApp
-
-
-class Localised(TranslatedBindings):
-    @property
-    def desk(self) -> DeskApp:
-        """The desk app, typed: screens read its shared state (record, officer, index)."""
-        return cast("DeskApp", cast(DOMNode, self).app)
 
 
 class FormInput(Input):
