@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.status import Status
@@ -46,7 +47,7 @@ class CallingScreen(TranslatedBindings, Screen[None]):
         table.focus()
         # The figures change with every commit (the audit head, the event count): read the
         # blocks again each time, here first.
-        self.watch(self.app, "status", self._record_changed)
+        watch_desk(self, "status", self._record_changed)
 
     def _record_changed(self, _: Status | None) -> None:
         self.load()

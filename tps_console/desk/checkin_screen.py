@@ -23,6 +23,7 @@ from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queu
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
+from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import CheckInDone, check_in
 from tps_console.domain.day.dpk import DpkAdded
@@ -99,8 +100,8 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
         self.focus_search()
-        self.watch(self.app, "index", self._index_changed)
-        self.watch(self.app, "checked_in", self._checked_in_changed)
+        watch_desk(self, "index", self._index_changed)
+        watch_desk(self, "checked_in", self._checked_in_changed)
 
     def focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tps_console.desk.state import BackupState
+from tps_console.desk.state import BackupState, watch_desk
 from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.station import Record
@@ -71,7 +71,7 @@ class StatusStrip(Vertical):
     def on_mount(self) -> None:
         self.set_interval(1, self.update_now)
         for name in FOLLOWED:
-            self.watch(self.app, name, self._follow(name))
+            watch_desk(self, name, self._follow(name))
 
     def _follow(self, name: str) -> Callable[[object], None]:
         def follow(value: object) -> None:
