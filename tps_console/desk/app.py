@@ -178,6 +178,7 @@ class DeskApp(TranslatedBindings, App[None]):
         self.backup = state
 
     def watch_backup(self, old: BackupState, new: BackupState) -> None:
+        # Rung once when backups start failing; the strip stays red until one succeeds.
         if new.ok is False and old.ok is not False:
             self.bell()
             self.notify(t("desk.backup.failed", error=new.message), severity="error", timeout=30)

@@ -83,7 +83,7 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
     ) -> None:
         super().__init__()
         self.rec = rec
-        self.officer = officer
+        self.officer = officer  # signed in at the desk, not necessarily the deciding chair
         self.title_text = title
         self.chair_task = task
         self.form_fields = (
@@ -95,12 +95,13 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
         self.submitting = False
 
     def compose(self) -> ComposeResult:
-        officer = self.officer
+        # A chair at the desk is most likely the one deciding: their ID is filled in.
+        chair_id = self.officer.id if self.officer.is_chair else ""
         with Vertical(id="chair-box"):
             yield Static(self.title_text, classes="title")
             for field in self.form_fields:
                 yield Label(t(field.label))
-                start = officer.id if field.name == "chair_id" and officer.is_chair else ""
+                start = chair_id if field.name == "chair_id" else ""
                 yield FormInput(
                     value=start,
                     id=f"field-{field.name}",
