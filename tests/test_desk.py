@@ -298,11 +298,13 @@ async def test_the_desk_locks_itself_when_idle(station: Record) -> None:
         assert isinstance(app.screen, CheckInScreen)
 
 
-def test_footer_labels_take_the_language_of_the_moment() -> None:
+def test_footer_labels_take_the_language_of_the_moment(
+    station: Record, member: OfficerInfo
+) -> None:
     from tps_console.i18n import set_language
 
     def labels() -> set[str]:
-        screen = CheckInScreen()
+        screen = CheckInScreen(station, member)
         return {b.description for bs in screen._bindings.key_to_bindings.values() for b in bs}
 
     set_language("en")
@@ -539,12 +541,13 @@ async def test_an_unreadable_record_leaves_the_desk_up_and_says_so(
         assert "HADIR 0 / 180" in strip(app) and not notice.display
 
 
-async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_closes(
+async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_under_it(
     station: Record, other_desk: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
     app = desk_for(station, refresh_seconds=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
+        main = app.screen
         await type_text(pilot, "hartono")
         await settle(pilot)
         await pilot.press("enter")  # the first one's card
@@ -552,11 +555,18 @@ async def test_check_ins_elsewhere_while_a_card_is_open_are_marked_when_it_close
         assert isinstance(app.screen, VoterCardScreen)
         check_in(other_desk, member, voter_id=1)  # PURNOMO HARTONO, at the other desk
         await wait_for(pilot, lambda: 1 in app.checked_in)
+
+        def marked() -> bool:
+            results = main.query_one("#results", OptionList)
+            lines = [
+                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+            ]
+            return any("PURNOMO HARTONO" in line and "SUDAH" in line for line in lines)
+
+        assert marked()  # the list under the card, dimmed but in view
         await pilot.press("escape")
         await settle(pilot)
-        results = app.screen.query_one("#results", OptionList)
-        lines = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
-        assert any("PURNOMO HARTONO" in line and "SUDAH" in line for line in lines)
+        assert app.screen is main and marked()
 
 
 async def test_a_station_file_replaced_under_the_desk_is_said_on_the_strip(

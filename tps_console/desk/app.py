@@ -1,9 +1,11 @@
 """The check-in desk: the full-screen app a KPPS officer runs all day.
 
 Built by `make_desk` from an explicit station and clock, so the CLI, the tests and the benchmarks
-start it the same way. The app owns the shared state of the desk (the signed-in officer, the
-search index, who is checked in, the last turnout figures); screens read it and post work to
-thread workers, which hand plain dataclasses back.
+start it the same way. The app owns the shared state of the desk as reactives (the signed-in
+officer, the search index, who is checked in, the last figures, the backup, trouble reading the
+record); the strip and the screens watch them. Screens get what they need when they are made,
+post messages up when something happened, and the app decides what follows. Database work runs
+in thread workers, which hand plain dataclasses back.
 """
 
 from __future__ import annotations
@@ -11,49 +13,37 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import partial
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 
-from tps_console.desk.localised import Localised
+from tps_console.desk.calling import CallingScreen
+from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.dialogs import LockScreen
+from tps_console.desk.signin import SignInScreen
+from tps_console.desk.state import BackupState, DemoLogin
 from tps_console.domain.day.backup import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.station import Record
-from tps_console.domain.views.search import SearchIndex, load_index
+from tps_console.domain.views.search import IndexedVoter, SearchIndex, load_index
 from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import desk_snapshot, indexed_voter
 from tps_console.i18n import set_language, t
+from tps_console.i18n.bindings import TranslatedBindings
 
 IDLE_LOCK_SECONDS = 10 * 60
 REFRESH_SECONDS = 2.0
 BACKUP_CHECK_SECONDS = 30.0
 
 
-@dataclass(frozen=True)
-class BackupState:
-    """The last automatic backup as the strip shows it: never silent about a failure."""
-
-    ok: bool | None  # None: no backup folder set yet
-    at: str = ""  # station time of the last attempt
-    message: str = ""
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    id: str
-    pin: str
-    name: str
-
-
-class DeskApp(Localised, App[None]):
+class DeskApp(TranslatedBindings, App[None]):
     CSS_PATH = "desk.tcss"
     TITLE = "TPS Console"
     BINDINGS = [
@@ -61,6 +51,14 @@ class DeskApp(Localised, App[None]):
         # Textual's own palette key, labelled for what the desk officer finds there.
         Binding("ctrl+p", "command_palette", "desk.key.all_keys", show=False, priority=True),
     ]
+
+    # The shared state: only the app sets it. `var`: a change redraws only what watches it.
+    officer: var[OfficerInfo | None] = var(None)
+    index: var[SearchIndex | None] = var(None)
+    status: var[Status | None] = var(None)
+    checked_in: var[frozenset[int]] = var(frozenset())
+    backup: var[BackupState] = var(BackupState(ok=None), init=False)
+    record_trouble: var[str | None] = var(None)  # what the last look ran into, until one succeeds
 
     def __init__(
         self,
@@ -75,28 +73,20 @@ class DeskApp(Localised, App[None]):
         self.demo_logins = demo_logins
         self.idle_lock_seconds = idle_lock_seconds
         self.refresh_seconds = refresh_seconds
-        self.officer: OfficerInfo | None = None
-        self.index: SearchIndex | None = None
-        self.checked_in: frozenset[int] = frozenset()
-        self.status: Status | None = None
         self.commits = CommitWatch(rec.engine)
         self._looking = False  # a look at the record is under way
         self._look_again = False  # asked for while it was
-        self.record_trouble: str | None = None  # what the last look ran into, until one succeeds
         self.last_activity = time.monotonic()
-        self.backup = BackupState(ok=None)
         self._last_backup = float("-inf")
 
     def on_mount(self) -> None:
-        from tps_console.desk.signin import SignInScreen
-
         self.load_index()
         self.refresh_record()
         self.set_interval(self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
         self.backup_if_due()
-        self.push_screen(SignInScreen())
+        self.push_screen(SignInScreen(self.rec, self.demo_logins))
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
@@ -107,12 +97,17 @@ class DeskApp(Localised, App[None]):
         self.index = index
         # Not before the first frame: a full collection costs ~30 ms of start-up.
         self.set_timer(1.0, self._freeze_roll)
-        self.screen.post_message(IndexReady())
 
+    @work(thread=True)
     def add_to_index(self, voter_id: int) -> None:
-        """A voter registered during the day (DPK) becomes findable at once."""
+        """A voter registered during the day (DPK) becomes findable: read here, in a thread, and
+        added on the UI thread, where the index is searched."""
+        voter = indexed_voter(self.rec, voter_id)
+        self.call_from_thread(self._indexed, voter)
+
+    def _indexed(self, voter: IndexedVoter) -> None:
         if self.index is not None:
-            self.index.add(indexed_voter(self.rec, voter_id))
+            self.index.add(voter)
 
     def _freeze_roll(self) -> None:
         # The roll's objects live all day: keep them out of the garbage collector's full passes,
@@ -150,20 +145,11 @@ class DeskApp(Localised, App[None]):
             self.call_from_thread(self._looked, snapshot, None)
 
     def _looked(self, snapshot: tuple[Status, frozenset[int]] | None, trouble: str | None) -> None:
-        from tps_console.desk.strip import StatusStrip
-
+        """`snapshot` is None when nothing was committed since the last look, or it failed."""
         self._looking = False
-        changed = False
         if snapshot is not None:
-            status, checked_in = snapshot
-            changed = checked_in != self.checked_in
-            self.status, self.checked_in = status, checked_in
-        if snapshot is not None or trouble != self.record_trouble:
-            self.record_trouble = trouble
-            for strip in self.screen.query(StatusStrip):
-                strip.update_now()
-        if snapshot is not None:
-            self.screen.post_message(RecordRefreshed(changed))
+            self.status, self.checked_in = snapshot
+        self.record_trouble = trouble
         if self._look_again:
             self._look_again = False
             self.refresh_record()
@@ -189,15 +175,13 @@ class DeskApp(Localised, App[None]):
         self.call_from_thread(self._backup_done, state)
 
     def _backup_done(self, state: BackupState) -> None:
-        from tps_console.desk.strip import StatusStrip
-
-        failed_now = state.ok is False and self.backup.ok is not False
         self.backup = state
-        for strip in self.screen.query(StatusStrip):
-            strip.update_now()
-        if failed_now:
+
+    def watch_backup(self, old: BackupState, new: BackupState) -> None:
+        # Rung once when backups start failing; the strip stays red until one succeeds.
+        if new.ok is False and old.ok is not False:
             self.bell()
-            self.notify(t("desk.backup.failed", error=state.message), severity="error", timeout=30)
+            self.notify(t("desk.backup.failed", error=new.message), severity="error", timeout=30)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
@@ -205,8 +189,6 @@ class DeskApp(Localised, App[None]):
         await super().on_event(event)
 
     def _check_idle(self) -> None:
-        from tps_console.desk.dialogs import LockScreen
-
         idle = time.monotonic() - self.last_activity
         if (
             self.officer
@@ -215,25 +197,38 @@ class DeskApp(Localised, App[None]):
         ):
             self.action_lock()
 
-    def action_lock(self) -> None:
-        from tps_console.desk.dialogs import LockScreen
+    @on(SignInScreen.SignedIn)
+    def _signed_in(self, message: SignInScreen.SignedIn) -> None:
+        self.officer = message.officer
+        self.switch_screen(CheckInScreen(self.rec, message.officer))
 
+    @on(CheckInScreen.RecordChanged)
+    def _record_changed(self) -> None:
+        self.refresh_record()
+
+    @on(CheckInScreen.DpkRegistered)
+    def _dpk_registered(self, message: CheckInScreen.DpkRegistered) -> None:
+        self.add_to_index(message.voter_id)
+
+    @on(CheckInScreen.PollsClosed)
+    @on(CheckInScreen.BackupFolderSet)
+    def _backup_at_once(self) -> None:
+        # The record is final, or the folder is new: copy it now (DESIGN: a backup at close).
+        self.backup_if_due(force=True)
+
+    def action_lock(self) -> None:
         if self.officer:
-            self.push_screen(LockScreen(self.officer))
+            self.push_screen(LockScreen(self.rec, self.officer))
 
     def action_sign_out(self) -> None:
-        from tps_console.desk.signin import SignInScreen
-
         self.officer = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(SignInScreen())
+        self.push_screen(SignInScreen(self.rec, self.demo_logins))
 
     def action_calling(self) -> None:
-        from tps_console.desk.calling import CallingScreen
-
         if self.officer and not isinstance(self.screen, CallingScreen):
-            self.push_screen(CallingScreen())
+            self.push_screen(CallingScreen(self.rec))
 
     def action_command_palette(self) -> None:
         # Textual's own action, with the search box's placeholder in the desk's language.
@@ -251,16 +246,6 @@ class DeskApp(Localised, App[None]):
             seen.add(binding.action)
             run = partial(self.run_action, binding.action, active.node)
             yield SystemCommand(binding.description, key.upper(), run)
-
-
-class IndexReady(Message):
-    """The roll is loaded into the search index."""
-
-
-class RecordRefreshed(Message):
-    def __init__(self, checked_in_changed: bool) -> None:
-        super().__init__()
-        self.checked_in_changed = checked_in_changed
 
 
 def make_desk(

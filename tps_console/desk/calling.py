@@ -9,14 +9,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tps_console.desk.app import RecordRefreshed
-from tps_console.desk.localised import Localised
+from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import StatusStrip
+from tps_console.domain.record.station import Record
+from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import BlockProgress, waiting_by_block
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 
-class CallingScreen(Localised, Screen[None]):
+class CallingScreen(TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "desk.key.back"),
         # Priority: the table would otherwise take left/right for itself.
@@ -24,13 +26,14 @@ class CallingScreen(Localised, Screen[None]):
         Binding("right", "block(1)", "desk.key.next_block", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, rec: Record) -> None:
         super().__init__()
+        self.rec = rec
         self.blocks: list[BlockProgress] = []
         self.current = 0
 
     def compose(self) -> ComposeResult:
-        yield StatusStrip()
+        yield StatusStrip(self.rec)
         yield Static(id="blocks")
         yield Static(id="block-title")
         yield DataTable(id="waiting", cursor_type="row", zebra_stripes=True)
@@ -42,14 +45,16 @@ class CallingScreen(Localised, Screen[None]):
             t("desk.calling.cell"), "no", t("desk.calling.name"), t("desk.card.register")
         )
         table.focus()
-        self.load()
+        # The figures change with every commit (the audit head, the event count): read the
+        # blocks again each time, here first.
+        watch_desk(self, "status", self._record_changed)
 
-    def on_record_refreshed(self, _: RecordRefreshed) -> None:
+    def _record_changed(self, _: Status | None) -> None:
         self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        blocks = waiting_by_block(self.desk.rec)
+        blocks = waiting_by_block(self.rec)
         self.app.call_from_thread(self._show, blocks)
 
     def _show(self, blocks: list[BlockProgress]) -> None:

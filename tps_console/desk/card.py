@@ -6,6 +6,7 @@ here too; each asks for a chair's PIN at that moment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -16,16 +17,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tps_console.desk.dialogs import ChairForm, ChairTask, Field
-from tps_console.desk.localised import Localised
+from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.domain.day.checkin import set_voter_status, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
-from tps_console.domain.record.station import StationInfo
+from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
 BALLOT_STYLE = {
@@ -49,7 +50,7 @@ class CheckInRequest:
 CardOutcome = CheckInRequest | str | None
 
 
-class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
+class VoterCardScreen(TranslatedBindings, ModalScreen[CardOutcome]):
     BINDINGS = [
         Binding("enter", "confirm", "desk.key.confirm", priority=True),
         Binding("escape", "dismiss_card", "desk.key.back"),
@@ -59,9 +60,11 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
         Binding("t", "mark('transferred')", "desk.key.transferred"),
     ]
 
-    def __init__(self, voter_id: int) -> None:
+    def __init__(self, rec: Record, voter_id: int, officer: OfficerInfo) -> None:
         super().__init__()
+        self.rec = rec
         self.voter_id = voter_id
+        self.officer = officer
         self.details: VoterDetails | None = None
 
     def compose(self) -> ComposeResult:
@@ -74,14 +77,14 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        details = voter_details(self.desk.rec, self.voter_id)
+        details = voter_details(self.rec, self.voter_id)
         self.app.call_from_thread(self._show, details)
 
     def _show(self, details: VoterDetails) -> None:
         self.details = details
         self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
         self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
-        self.query_one("#card-body", Static).update(card_text(self.desk.rec.station, details))
+        self.query_one("#card-body", Static).update(card_text(self.rec.station, details))
 
     def action_confirm(self) -> None:
         v = self.details
@@ -91,28 +94,30 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             # Refusals (already voted, released, hours) are decided and recorded by the check-in.
             self.dismiss(CheckInRequest())
             return
-        approved: list[OfficerInfo] = []
 
-        def approve(chair: OfficerInfo, _: dict[str, list[str]]) -> str:
-            approved.append(chair)
-            return "approved"
+        def approving(chair: OfficerInfo, _: Values) -> OfficerInfo:
+            return chair
 
-        def decided(outcome: str | None) -> None:
-            if outcome and approved:
-                self.dismiss(CheckInRequest(short_approved_by=approved[0]))
+        def decided(chair: OfficerInfo | None) -> None:
+            if chair is not None:
+                self.dismiss(CheckInRequest(short_approved_by=chair))
 
         title = t("desk.chair.short", ballots=", ".join(v.plan.short), name=v.name)
-        self.app.push_screen(ChairForm(title, approve), decided)
+        self.app.push_screen(ChairForm(self.rec, self.officer, title, approving), decided)
 
     def action_dismiss_card(self) -> None:
         self.dismiss(None)
 
-    def _chair(self, title: str, task: ChairTask, *fields: Field) -> None:
+    def _chair(
+        self, title: str, task: Callable[[OfficerInfo, Values], str], *fields: Field
+    ) -> None:
+        """A chair's decision on this voter; the card closes with what to say about it."""
+
         def done(message: str | None) -> None:
             if message:
                 self.dismiss(message)
 
-        self.app.push_screen(ChairForm(title, task, fields), done)
+        self.app.push_screen(ChairForm(self.rec, self.officer, title, task, fields), done)
 
     def action_undo(self) -> None:
         v = self.details
@@ -122,8 +127,8 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             self.notify(t("undo.not_checked_in"), severity="warning")
             return
 
-        def undo(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
-            undo_check_in(self.desk.rec, chair, values["reason"][0], voter_id=v.id)
+        def undo(chair: OfficerInfo, values: Values) -> str:
+            undo_check_in(self.rec, chair, values["reason"][0], voter_id=v.id)
             return t("desk.chair.undo_done", name=v.name, no=v.no)
 
         self._chair(t("desk.chair.undo", name=v.name, no=v.no), undo, REASON)
@@ -136,9 +141,9 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
             self.notify(t("replace.not_checked_in"), severity="warning")
             return
 
-        def replace(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+        def replace(chair: OfficerInfo, values: Values) -> str:
             done = replace_ballot(
-                self.desk.rec,
+                self.rec,
                 chair,
                 values["ballot"][0],
                 values["reason"][0],
@@ -154,8 +159,8 @@ class VoterCardScreen(Localised, ModalScreen[CardOutcome]):
         if v is None:
             return
 
-        def mark(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
-            set_voter_status(self.desk.rec, chair, v.id, status, values["reason"][0])
+        def mark(chair: OfficerInfo, values: Values) -> str:
+            set_voter_status(self.rec, chair, v.id, status, values["reason"][0])
             return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
 
         self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)

@@ -6,32 +6,35 @@ Typing a name shows matches as you type; arrows move in the list and Enter opens
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tps_console.desk.app import IndexReady, RecordRefreshed
 from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
-from tps_console.desk.dialogs import ChairForm
+from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.inputs import FormInput
+from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import CheckInDone, check_in
 from tps_console.domain.day.dpk import DpkAdded
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, TpsError
+from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.views.search import Hit
+from tps_console.domain.views.search import Hit, SearchIndex
 from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list
@@ -41,7 +44,7 @@ ALL_KEYS_FROM = 120  # columns from which the footer shows every key (below, Ctr
 OCCASIONAL = ("dpk", "queue", "close_polls", "backup_folder")
 
 
-class CheckInScreen(Localised, Screen[None]):
+class CheckInScreen(TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
@@ -57,13 +60,36 @@ class CheckInScreen(Localised, Screen[None]):
         Binding("f10", "app.sign_out", "desk.key.sign_out"),
     ]
 
-    def __init__(self) -> None:
+    @dataclass
+    class RecordChanged(Message):
+        """This desk wrote to the record (a check-in, a chair's decision): figures are due."""
+
+    @dataclass
+    class DpkRegistered(Message):
+        """A DPK voter was registered at this desk and is to be found by the search from now on."""
+
+        voter_id: int
+
+    @dataclass
+    class PollsClosed(Message):
+        """The chair closed the polls: the record is final."""
+
+    @dataclass
+    class BackupFolderSet(Message):
+        """The chair named the folder for the automatic backups."""
+
+    def __init__(self, rec: Record, officer: OfficerInfo) -> None:
         super().__init__()
+        self.rec = rec
+        self.officer = officer
+        # The app's search index and who is checked in, followed (see on_mount).
+        self.index: SearchIndex | None = None
+        self.checked_in: frozenset[int] = frozenset()
         self._hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
-        yield StatusStrip()
-        yield entry(id="search", placeholder=t("desk.search.placeholder"))
+        yield StatusStrip(self.rec)
+        yield FormInput(id="search", placeholder=t("desk.search.placeholder"))
         yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
         with Horizontal(id="found"):
@@ -74,36 +100,40 @@ class CheckInScreen(Localised, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
         self.focus_search()
-        if self.desk.index is None:
-            self.say(t("desk.search.loading"), "info")
+        watch_desk(self, "index", self._index_changed)
+        watch_desk(self, "checked_in", self._checked_in_changed)
 
     def focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
     def on_screen_resume(self) -> None:
         self.focus_search()
-        # Check-ins by other desks while a card or form was on top: mark them in the list now.
-        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
     def say(self, message: str | Text, kind: str) -> None:
         box = self.query_one("#message", Static)
         box.set_classes(kind)
         box.update(message)
 
-    def on_index_ready(self, _: IndexReady) -> None:
+    def _index_changed(self, index: SearchIndex | None) -> None:
+        self.index = index
+        if index is None:
+            self.say(t("desk.search.loading"), "info")
+            return
         self.say(t("desk.search.hint"), "info")
         self.show_results(self.query_one("#search", Input).value)
 
-    def on_record_refreshed(self, message: RecordRefreshed) -> None:
-        if message.checked_in_changed:
-            self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
+    def _checked_in_changed(self, checked_in: frozenset[int]) -> None:
+        # Also while a card or a form is on top: the list shows through, and is right when it
+        # closes.
+        self.checked_in = checked_in
+        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
         self.show_results(event.value)
 
     def show_results(self, query: str, *, keep_highlight: bool = False) -> None:
-        index = self.desk.index
+        index = self.index
         results = self.query_one("#results", OptionList)
         count = self.query_one("#result-count", Static)
         previous = results.highlighted
@@ -115,7 +145,7 @@ class CheckInScreen(Localised, Screen[None]):
             return
         found = index.search(query, RESULT_LIMIT)
         self._hits = found.hits
-        checked_in = self.desk.checked_in
+        checked_in = self.checked_in
         results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
         if found.hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
@@ -137,7 +167,7 @@ class CheckInScreen(Localised, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _enter(self, event: Input.Submitted) -> None:
-        index = self.desk.index
+        index = self.index
         if index is None or not event.value.strip():
             return
         exact = index.exact(event.value)
@@ -166,7 +196,7 @@ class CheckInScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def preview(self, voter_id: int) -> None:
-        details = voter_details(self.desk.rec, voter_id)
+        details = voter_details(self.rec, voter_id)
         self.app.call_from_thread(self._show_preview, details)
 
     def _show_preview(self, details: VoterDetails) -> None:
@@ -174,7 +204,7 @@ class CheckInScreen(Localised, Screen[None]):
         highlighted = self.query_one("#results", OptionList).highlighted
         if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
             preview = self.query_one("#preview", Static)
-            preview.update(card_text(self.desk.rec.station, details))
+            preview.update(card_text(self.rec.station, details))
             preview.remove_class("-empty")
 
     def _clear_preview(self) -> None:
@@ -198,23 +228,21 @@ class CheckInScreen(Localised, Screen[None]):
             else:
                 self.focus_search()
 
-        self.app.push_screen(VoterCardScreen(voter_id), decided)
+        self.app.push_screen(VoterCardScreen(self.rec, voter_id, self.officer), decided)
 
     @work(thread=True, exclusive=True, group="checkin")
     def check_in(self, voter_id: int, short_approved_by: OfficerInfo | None = None) -> None:
-        app = self.desk
-        assert app.officer is not None  # this screen exists only once someone signed in
         try:
             done = check_in(
-                app.rec, app.officer, voter_id=voter_id, short_approved_by=short_approved_by
+                self.rec, self.officer, voter_id=voter_id, short_approved_by=short_approved_by
             )
         except TpsError as exc:
-            app.call_from_thread(self._refused, exc)
+            self.app.call_from_thread(self._refused, exc)
         else:
-            app.call_from_thread(self._checked_in, done)
+            self.app.call_from_thread(self._checked_in, done)
 
     def _checked_in(self, done: CheckInDone) -> None:
-        rec = self.desk.rec
+        rec = self.rec
         text = Text()
         text.append(f" ✔ {t('desk.done.title')} ", "bold reverse")
         text.append(f"  {local_time(rec.station, done.at)}\n", "bold")
@@ -227,7 +255,7 @@ class CheckInScreen(Localised, Screen[None]):
         self.after_action()
 
     def _refused(self, exc: TpsError) -> None:
-        rec = self.desk.rec
+        rec = self.rec
         params = dict(exc.params)
         if "at" in params:
             params["at"] = local_time(rec.station, params["at"])
@@ -235,59 +263,50 @@ class CheckInScreen(Localised, Screen[None]):
 
     def refuse(self, message: str, *, duplicate: bool, clear: bool = True) -> None:
         """Loud: a banner to acknowledge, and the reason left on screen afterwards."""
-        from tps_console.desk.dialogs import RefusalScreen
-
         self.say(message, "refused")
         if clear:
             self.after_action()
         self.app.push_screen(RefusalScreen(message, duplicate=duplicate))
 
-    def chair_form(self, form: ChairForm, then: Callable[[], object] | None = None) -> None:
+    def chair_form(self, form: ChairForm[str], then: type[Message] | None = None) -> None:
+        """A chair's decision of the day: what it says is shown, and `then` posted once taken."""
+
         def done(message: str | None) -> None:
             if message:
                 self.say(message, "done")
                 self.after_action()
                 if then is not None:
-                    then()
+                    self.post_message(then())
             else:
                 self.focus_search()
 
         self.app.push_screen(form, done)
 
     def action_dpk(self) -> None:
-        app = self.desk
-        added: list[DpkAdded] = []
-
-        def registered(voter: DpkAdded) -> None:
-            added.append(voter)
-
-        def done(message: str | None) -> None:
-            if not message or not added:
+        def done(added: DpkAdded | None) -> None:
+            if added is None:
                 self.focus_search()
                 return
-            app.add_to_index(added[0].voter_id)
-            self.say(message, "done")
-            self.open_card(added[0].voter_id)
+            self.post_message(self.DpkRegistered(added.voter_id))
+            self.say(t("dpk.added", name=added.name, no=added.no), "done")
+            self.open_card(added.voter_id)
 
-        app.push_screen(dpk_form(app.rec, registered), done)
+        self.app.push_screen(dpk_form(self.rec, self.officer), done)
 
     def action_queue(self) -> None:
-        self.chair_form(queue_form(self.desk.rec))
+        self.chair_form(queue_form(self.rec, self.officer))
 
     def action_close_polls(self) -> None:
-        # The record is final now: copy it at once (DESIGN: a backup at close).
-        self.chair_form(close_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True))
+        self.chair_form(close_form(self.rec, self.officer), then=self.PollsClosed)
 
     def action_backup_folder(self) -> None:
-        self.chair_form(
-            backup_form(self.desk.rec), then=lambda: self.desk.backup_if_due(force=True)
-        )
+        self.chair_form(backup_form(self.rec, self.officer), then=self.BackupFolderSet)
 
     def after_action(self) -> None:
         """Back to an empty search box for the next voter, with fresh figures."""
         self.query_one("#search", Input).value = ""
         self.focus_search()
-        self.desk.refresh_record()
+        self.post_message(self.RecordChanged())
 
 
 def result_line(hit: Hit, checked_in: bool) -> Text:

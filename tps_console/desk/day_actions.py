@@ -1,12 +1,10 @@
 """The chair's actions of the day from the desk: register a DPK voter (12:00–13:00), record the
 13:00 queue, close the polls, name the backup folder. Each is a `ChairForm`: chair ID and PIN
-at that moment."""
+at that moment. The DPK form gives back the new voter; the others what to say."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from tps_console.desk.dialogs import ChairForm, Field
+from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import DpkAdded, register_dpk
@@ -19,14 +17,12 @@ from tps_console.i18n import t
 YES = {"y", "ya", "yes"}
 
 
-def dpk_form(rec: Record, registered: Callable[[DpkAdded], None]) -> ChairForm:
-    """`registered` is called (from the worker thread) with the new voter before the form closes."""
-
-    def register(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+def dpk_form(rec: Record, officer: OfficerInfo) -> ChairForm[DpkAdded]:
+    def register(chair: OfficerInfo, values: Values) -> DpkAdded:
         def first(name: str) -> str:
             return values[name][0] if values[name] else ""
 
-        added = register_dpk(
+        return register_dpk(
             rec,
             chair,
             nik=first("nik"),
@@ -36,10 +32,10 @@ def dpk_form(rec: Record, registered: Callable[[DpkAdded], None]) -> ChairForm:
             married=first("married").lower() in YES,
             disability=first("disability"),
         )
-        registered(added)
-        return t("dpk.added", name=added.name, no=added.no)
 
     return ChairForm(
+        rec,
+        officer,
         t("desk.dpk.title"),
         register,
         (
@@ -53,27 +49,28 @@ def dpk_form(rec: Record, registered: Callable[[DpkAdded], None]) -> ChairForm:
     )
 
 
-def queue_form(rec: Record) -> ChairForm:
-    def queue(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+def queue_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def queue(chair: OfficerInfo, values: Values) -> str:
         queued = record_queue(rec, chair, values["keys"])
         return t("queue.done", count=len(queued), names=", ".join(q.name for q in queued))
 
-    return ChairForm(t("desk.queue.title"), queue, (Field("keys", "desk.queue.keys", many=True),))
+    keys = Field("keys", "desk.queue.keys", many=True)
+    return ChairForm(rec, officer, t("desk.queue.title"), queue, (keys,))
 
 
-def close_form(rec: Record) -> ChairForm:
-    def close(chair: OfficerInfo, _: dict[str, list[str]]) -> str:
+def close_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def close(chair: OfficerInfo, _: Values) -> str:
         closed = close_polls(rec, chair)
         said = t("close.done", at=local_time(rec.station, closed.at, seconds=False))
         if closed.queue_waiting:
             said += " " + t("close.queue_waiting", count=closed.queue_waiting)
         return said
 
-    return ChairForm(t("desk.close.title"), close)
+    return ChairForm(rec, officer, t("desk.close.title"), close)
 
 
-def backup_form(rec: Record) -> ChairForm:
-    def choose(chair: OfficerInfo, values: dict[str, list[str]]) -> str:
+def backup_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def choose(chair: OfficerInfo, values: Values) -> str:
         minutes = values["minutes"][0] if values["minutes"] else "5"
         keep = values["keep"][0] if values["keep"] else "12"
         if not (minutes.isdigit() and keep.isdigit()):
@@ -84,6 +81,8 @@ def backup_form(rec: Record) -> ChairForm:
         return t("desk.backup.set", folder=target.folder, minutes=target.every_minutes)
 
     return ChairForm(
+        rec,
+        officer,
         t("desk.backup.title"),
         choose,
         (

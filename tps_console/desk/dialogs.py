@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -12,13 +13,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.inputs import FormInput
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
+from tps_console.domain.record.station import Record
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 
-class RefusalScreen(Localised, ModalScreen[None]):
+class RefusalScreen(TranslatedBindings, ModalScreen[None]):
     """A refusal nobody can miss: full width, red, acknowledged with Enter."""
 
     BINDINGS = [
@@ -55,19 +58,32 @@ class Field:
     many: bool = False  # each Enter adds a value (a queue being scanned); an empty Enter goes on
 
 
-# Runs in a worker thread with the signed-in chair and the form's values; returns what to say.
-ChairTask = Callable[[OfficerInfo, dict[str, list[str]]], str]
+# What a chair's decision gives back: what to say, the new DPK voter, the approving chair...
+Result = TypeVar("Result")
+# The form's values by field name (a field that takes many values has them all).
+Values = dict[str, list[str]]
 
 
-class ChairForm(Localised, ModalScreen[str | None]):
+class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
     """A decision the chair takes at that moment: chair ID and PIN, then the form's own fields.
 
-    Wrong PINs count toward the chair's lock-out like anywhere else."""
+    `task` runs in a worker thread with the authenticated chair and the form's values; what it
+    returns is the form's result (None if cancelled). Wrong PINs count toward the chair's
+    lock-out like anywhere else."""
 
     BINDINGS = [Binding("escape", "cancel", "desk.key.cancel")]
 
-    def __init__(self, title: str, task: ChairTask, fields: Sequence[Field] = ()) -> None:
+    def __init__(
+        self,
+        rec: Record,
+        officer: OfficerInfo,
+        title: str,
+        task: Callable[[OfficerInfo, Values], Result],
+        fields: Sequence[Field] = (),
+    ) -> None:
         super().__init__()
+        self.rec = rec
+        self.officer = officer  # signed in at the desk, not necessarily the deciding chair
         self.title_text = title
         self.chair_task = task
         self.form_fields = (
@@ -75,19 +91,18 @@ class ChairForm(Localised, ModalScreen[str | None]):
             Field("pin", "desk.signin.pin", password=True),
             *fields,
         )
-        self.values: dict[str, list[str]] = {f.name: [] for f in self.form_fields}
+        self.values: Values = {f.name: [] for f in self.form_fields}
         self.submitting = False
 
     def compose(self) -> ComposeResult:
-        officer = self.desk.officer
+        # A chair at the desk is most likely the one deciding: their ID is filled in.
+        chair_id = self.officer.id if self.officer.is_chair else ""
         with Vertical(id="chair-box"):
             yield Static(self.title_text, classes="title")
             for field in self.form_fields:
                 yield Label(t(field.label))
-                start = (
-                    officer.id if field.name == "chair_id" and officer and officer.is_chair else ""
-                )
-                yield entry(
+                start = chair_id if field.name == "chair_id" else ""
+                yield FormInput(
                     value=start,
                     id=f"field-{field.name}",
                     password=field.password,
@@ -133,10 +148,9 @@ class ChairForm(Localised, ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True)
     def perform(self) -> None:
-        rec = self.desk.rec
         values = {name: list(v) for name, v in self.values.items()}
         try:
-            chair = authenticate(rec, values["chair_id"][0], values["pin"][0])
+            chair = authenticate(self.rec, values["chair_id"][0], values["pin"][0])
             require_chair(chair)
             done = self.chair_task(chair, values)
         except TpsError as exc:
@@ -155,20 +169,23 @@ class ChairForm(Localised, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class LockScreen(Localised, ModalScreen[None]):
+class LockScreen(TranslatedBindings, ModalScreen[None]):
     """The desk locked itself after idling: the same officer's PIN resumes."""
 
     BINDINGS = [Binding("f10", "app.sign_out", "desk.key.sign_out")]
 
-    def __init__(self, officer: OfficerInfo) -> None:
+    def __init__(self, rec: Record, officer: OfficerInfo) -> None:
         super().__init__()
+        self.rec = rec
         self.officer = officer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lock-box"):
             yield Static(t("desk.lock.title"), classes="title")
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))
-            yield entry(id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value))
+            yield FormInput(
+                id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value)
+            )
             yield Static("", id="lock-error", classes="error")
         yield Footer(compact=True)
 
@@ -178,7 +195,7 @@ class LockScreen(Localised, ModalScreen[None]):
     @work(thread=True, exclusive=True)
     def unlock(self, pin: str) -> None:
         try:
-            authenticate(self.desk.rec, self.officer.id, pin, record_success=True)
+            authenticate(self.rec, self.officer.id, pin, record_success=True)
         except TpsError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
         else:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tps_console.desk.textual_private import FooterKey
 
 
 class DeskFooter(Footer):

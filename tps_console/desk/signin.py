@@ -2,35 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.localised import Localised, entry
+from tps_console.desk.inputs import FormInput
+from tps_console.desk.state import DemoLogin
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.errors import TpsError
+from tps_console.domain.record.station import Record
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 
 
-class SignInScreen(Localised, Screen[None]):
+class SignInScreen(TranslatedBindings, Screen[None]):
+    @dataclass
+    class SignedIn(Message):
+        """The officer's PIN was right: the app decides what comes next."""
+
+        officer: OfficerInfo
+
+    def __init__(self, rec: Record, demo_logins: tuple[DemoLogin, ...] = ()) -> None:
+        super().__init__()
+        self.rec = rec
+        self.demo_logins = demo_logins
+
     def compose(self) -> ComposeResult:
-        yield StatusStrip()
+        yield StatusStrip(self.rec)
         with Center(), Vertical(id="signin-box"):
             yield Static(t("desk.signin.title"), classes="title")
             yield Label(t("desk.signin.officer"))
-            yield entry(
+            yield FormInput(
                 id="officer", placeholder=t("desk.signin.officer_hint"), on_enter=self._to_pin
             )
             yield Label(t("desk.signin.pin"))
-            yield entry(id="pin", password=True, placeholder="••••", on_enter=self._submit)
+            yield FormInput(id="pin", password=True, placeholder="••••", on_enter=self._submit)
             yield Static("", id="signin-error", classes="error")
-            demo = self.desk.demo_logins
-            if demo:
+            if self.demo_logins:
                 lines = [t("desk.signin.demo")]
-                lines += [t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name) for d in demo]
+                lines += [
+                    t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name)
+                    for d in self.demo_logins
+                ]
                 yield Static("\n".join(lines), id="demo-logins")
         yield Footer(compact=True)
 
@@ -51,22 +70,15 @@ class SignInScreen(Localised, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def sign_in(self, officer_id: str, pin: str) -> None:
-        app = self.desk
         try:
-            officer = authenticate(app.rec, officer_id, pin, record_success=True)
+            officer = authenticate(self.rec, officer_id, pin, record_success=True)
         except TpsError as exc:
-            app.call_from_thread(self._refused, t(exc.key, **exc.params))
+            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
         else:
-            app.call_from_thread(self._signed_in, officer)
+            self.post_message(self.SignedIn(officer))
 
     def _refused(self, message: str) -> None:
         self.query_one("#signin-error", Static).update(message)
         pin = self.query_one("#pin", Input)
         pin.value = ""
         pin.focus()
-
-    def _signed_in(self, officer: OfficerInfo) -> None:
-        from tps_console.desk.checkin_screen import CheckInScreen
-
-        self.desk.officer = officer
-        self.app.switch_screen(CheckInScreen())

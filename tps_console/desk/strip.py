@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tps_console.desk.localised import Localised
+from tps_console.desk.state import BackupState, watch_desk
 from tps_console.domain.day.hours import PollState, poll_state
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.station import Record
+from tps_console.domain.views.status import Status
 from tps_console.i18n import decimal, t
 
 # What the desk must remember in these hours (DOMAIN.md).
@@ -20,6 +25,8 @@ NOTICES = {
 
 
 SEPARATOR = " │ "
+# The desk's shared state the strip shows: it follows the app's reactives of these names.
+FOLLOWED = ("status", "officer", "backup", "record_trouble")
 
 
 def packed(parts: list[Text], width: int) -> Text:
@@ -35,7 +42,7 @@ def packed(parts: list[Text], width: int) -> Text:
     return Text("\n").join(lines)
 
 
-class StatusStrip(Localised, Vertical):
+class StatusStrip(Vertical):
     DEFAULT_CSS = """
     StatusStrip { height: auto; }
     StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
@@ -48,6 +55,14 @@ class StatusStrip(Localised, Vertical):
     StatusStrip.alarm > #notice { background: $error; color: white; }
     """
 
+    def __init__(self, rec: Record) -> None:
+        super().__init__()
+        self.rec = rec
+        self.status: Status | None = None
+        self.officer: OfficerInfo | None = None
+        self.backup = BackupState(ok=None)
+        self.record_trouble: str | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="drill")
         yield Static(id="line")
@@ -55,14 +70,21 @@ class StatusStrip(Localised, Vertical):
 
     def on_mount(self) -> None:
         self.set_interval(1, self.update_now)
-        self.update_now()
+        for name in FOLLOWED:
+            watch_desk(self, name, self._follow(name))
+
+    def _follow(self, name: str) -> Callable[[object], None]:
+        def follow(value: object) -> None:
+            setattr(self, name, value)
+            self.update_now()
+
+        return follow
 
     def on_resize(self) -> None:
         self.update_now()
 
     def update_now(self) -> None:
-        app = self.desk
-        rec, status, officer = app.rec, app.status, app.officer
+        rec, status, officer = self.rec, self.status, self.officer
         now = rec.local()
         # From the clock, every second: the figures are read again only when the record changes,
         # and the hour alone moves the polls from open to the DPK hour to the queue.
@@ -79,7 +101,7 @@ class StatusStrip(Localised, Vertical):
         parts.append(Text(now.strftime("%H:%M:%S %Z"), "bold"))
         if polls is not None:
             parts.append(Text(t(f"polls.{polls.value}")))
-        backup = app.backup
+        backup = self.backup
         if backup.ok is True:
             parts.append(Text(t("desk.backup.ok", at=backup.at)))
         elif backup.ok is None:
@@ -91,8 +113,8 @@ class StatusStrip(Localised, Vertical):
         self.query_one("#line", Static).update(packed(parts, self.size.width or 10_000))
         notice = NOTICES.get(polls) if polls is not None else None
         alarm = True
-        if app.record_trouble is not None:
-            notice_text = app.record_trouble
+        if self.record_trouble is not None:
+            notice_text = self.record_trouble
         elif backup.ok is False:
             notice_text = t("desk.backup.failed", error=backup.message)
         else:

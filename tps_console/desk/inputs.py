@@ -1,27 +1,12 @@
-"""What every desk screen and widget shares: translated key labels, typed access to the desk
-app, and the form inputs that keep a burst of keys in the right fields."""
+"""The desk's form input: keys typed in one burst land in the right fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import events
-from textual._context import active_app
-from textual.dom import DOMNode
 from textual.widgets import Input
-
-from tps_console.i18n.bindings import TranslatedBindings
-
-if TYPE_CHECKING:
-    from tps_console.desk.app import DeskApp
-
-
-class Localised(TranslatedBindings):
-    @property
-    def desk(self) -> DeskApp:
-        """The desk app, typed: screens read its shared state (record, officer, index)."""
-        return cast("DeskApp", cast(DOMNode, self).app)
 
 
 class FormInput(Input):
@@ -34,11 +19,14 @@ class FormInput(Input):
     app, which hands them to the field that has it now, in the order they were typed.
     """
 
-    def __init__(self, *, on_enter: Callable[[FormInput], None] | None = None, **kwargs: Any):
+    def __init__(self, *, on_enter: Callable[[FormInput], object] | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.on_enter = on_enter
+        # The cursor does not blink when headless (tests, selfcheck), so that frames repeat.
+        self.cursor_blink = not self.app.is_headless
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler; `prevent_default` keeps that one from running.
         if self.app.focused is not self:
             event.stop()
             event.prevent_default()
@@ -51,12 +39,3 @@ class FormInput(Input):
             event.stop()
             event.prevent_default()
             self.on_enter(self)
-        else:
-            await super()._on_key(event)
-
-
-def entry(**kwargs: Any) -> FormInput:
-    """A text input; the cursor does not blink when headless (tests, selfcheck) so frames repeat."""
-    field = FormInput(**kwargs)
-    field.cursor_blink = not active_app.get().is_headless
-    return field
