@@ -169,7 +169,12 @@ def status(args: argparse.Namespace, clock: Clock) -> int:
 def status_text(s: Status) -> str:
     lines = [
         t("status.title", tps=s.tps, polls=t(f"polls.{s.polls.value}")),
-        t("status.turnout", checked_in=s.checked_in, expected=s.expected, pct=percent(s.turnout_pct)),
+        t(
+            "status.turnout",
+            checked_in=s.checked_in,
+            expected=s.expected,
+            pct=percent(s.turnout_pct),
+        ),
         "  "
         + "  ".join(f"{k}: {v}" for k, v in s.by_category.items())
         + "   "

@@ -1,7 +1,9 @@
 """The voter card: who stands at the desk, what they receive, and whether they may vote.
 
-Enter confirms the check-in (the second keystroke after the identifier). Chair actions are
-here too; each asks for a chair's PIN at that moment.
+Enter confirms the check-in (the second keystroke after the identifier), but only when nothing
+was typed since the card opened: the next voter's slip scanned onto an open card is that voter,
+never a confirmation of this one. Chair actions are here too; each asks for a chair's PIN at
+that moment. The card follows the record: a check-in or undo at another desk shows at once.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tps_console.desk.dialogs import ChairForm, Field, Values
+from tps_console.desk.inputs import KeepsTyping
+from tps_console.desk.state import watch_desk
 from tps_console.domain.day.checkin import set_voter_status, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
@@ -45,14 +49,25 @@ class CheckInRequest:
     short_approved_by: OfficerInfo | None = None
 
 
-# What the card closes with: a check-in to make, a chair decision already made (what to say), or
-# nothing (back to the search).
-CardOutcome = CheckInRequest | str | None
+@dataclass(frozen=True)
+class Typed:
+    """Something was typed or scanned onto the card, then Enter: another voter to look up. Nothing
+    is recorded for the voter whose card it was."""
+
+    text: str
 
 
-class VoterCardScreen(TranslatedBindings, ModalScreen[CardOutcome]):
+# What the card closes with: a check-in to make, another voter to find, a chair decision already
+# made (what to say), or nothing (back to the search).
+CardOutcome = CheckInRequest | Typed | str | None
+
+
+class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
+    # The card's one-letter keys act only as the first key, before anything else was typed.
+    first_key_actions = frozenset("ugrt")
     BINDINGS = [
-        Binding("enter", "confirm", "desk.key.confirm", priority=True),
+        # Shown in the footer; Enter itself is taken in order with the typing (KeepsTyping).
+        Binding("enter", "confirm", "desk.key.confirm"),
         Binding("escape", "dismiss_card", "desk.key.back"),
         Binding("u", "undo", "desk.key.undo"),
         Binding("g", "replace", "desk.key.replace"),
@@ -70,10 +85,27 @@ class VoterCardScreen(TranslatedBindings, ModalScreen[CardOutcome]):
     def compose(self) -> ComposeResult:
         with Vertical(id="card"):
             yield Static(t("desk.working"), id="card-body")
+            yield Static("", id="card-typed")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Every commit moves the status: read the card again, so that it says what the record
+        # says now (a check-in or an undo at another desk), not what it said when it opened.
+        watch_desk(self, "status", self._record_changed)
+
+    def _record_changed(self, _: object) -> None:
         self.load()
+
+    def entered(self, typed: str) -> None:
+        if typed:
+            self.dismiss(Typed(typed))
+        else:
+            self.action_confirm()
+
+    def typed_changed(self) -> None:
+        typed = self.query_one("#card-typed", Static)
+        typed.set_class(bool(self.typed), "-typing")
+        typed.update(t("desk.card.typed", text=self.typed[-40:]) if self.typed else "")
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:

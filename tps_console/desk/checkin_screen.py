@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tps_console.desk.card import CardOutcome, CheckInRequest, VoterCardScreen, card_text
+from tps_console.desk.card import CardOutcome, CheckInRequest, Typed, VoterCardScreen, card_text
 from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
@@ -167,10 +167,15 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _enter(self, event: Input.Submitted) -> None:
+        self.find(event.value)
+
+    def find(self, value: str) -> None:
+        """Enter on what was typed or scanned: the voter it names exactly, else the highlighted
+        match, else a refusal that says nothing was found."""
         index = self.index
-        if index is None or not event.value.strip():
+        if index is None or not value.strip():
             return
-        exact = index.exact(event.value)
+        exact = index.exact(value)
         if exact is not None:
             self.open_card(exact.id)
             return
@@ -179,10 +184,8 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
             self.open_card(self._hits[highlighted].voter.id)
         else:
             # A scanned or typed number is done with; a name is kept to be corrected.
-            scanned = any(c.isdigit() for c in event.value)
-            self.refuse(
-                t("checkin.unknown", key=event.value.strip()), duplicate=False, clear=scanned
-            )
+            scanned = any(c.isdigit() for c in value)
+            self.refuse(t("checkin.unknown", key=value.strip()), duplicate=False, clear=scanned)
 
     def on_resize(self, event: events.Resize) -> None:
         # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
@@ -222,6 +225,8 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
             if isinstance(outcome, CheckInRequest):
                 self.say(t("desk.working"), "info")
                 self.check_in(voter_id, outcome.short_approved_by)
+            elif isinstance(outcome, Typed):
+                self.look_up(outcome.text)
             elif outcome:
                 self.say(outcome, "done")
                 self.after_action()
@@ -266,7 +271,21 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         self.say(message, "refused")
         if clear:
             self.after_action()
-        self.app.push_screen(RefusalScreen(message, duplicate=duplicate))
+
+        def acknowledged(typed: str | None) -> None:
+            if typed:
+                self.look_up(typed)
+
+        self.app.push_screen(RefusalScreen(message, duplicate=duplicate), acknowledged)
+
+    def look_up(self, typed: str) -> None:
+        """What was typed onto a card or a banner, as if typed into the search box."""
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = typed
+        self.show_results(typed)
+        self.focus_search()
+        self.find(typed)
 
     def chair_form(self, form: ChairForm[str], then: type[Message] | None = None) -> None:
         """A chair's decision of the day: what it says is shown, and `then` posted once taken."""

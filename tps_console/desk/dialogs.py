@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from tps_console.desk.inputs import FormInput
+from tps_console.desk.inputs import FormInput, KeepsTyping
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
@@ -21,11 +21,13 @@ from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 
 
-class RefusalScreen(TranslatedBindings, ModalScreen[None]):
-    """A refusal nobody can miss: full width, red, acknowledged with Enter."""
+class RefusalScreen(KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
+    """A refusal nobody can miss: full width, red, acknowledged with Enter. A voter scanned
+    onto it is acknowledged and looked up: the banner closes with what was typed."""
 
     BINDINGS = [
-        Binding("enter", "acknowledge", "desk.key.acknowledge", priority=True),
+        # Shown in the footer; Enter itself is taken in order with the typing (KeepsTyping).
+        Binding("enter", "acknowledge", "desk.key.acknowledge"),
         Binding("escape", "acknowledge", show=False),
     ]
 
@@ -44,6 +46,9 @@ class RefusalScreen(TranslatedBindings, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.app.bell()
+
+    def entered(self, typed: str) -> None:
+        self.dismiss(typed or None)
 
     def action_acknowledge(self) -> None:
         self.dismiss(None)

@@ -39,3 +39,40 @@ class FormInput(Input):
             event.stop()
             event.prevent_default()
             self.on_enter(self)
+
+
+class KeepsTyping:
+    """For a screen with no text box of its own (the voter card, the refusal banner): what is
+    typed onto it is kept, in order, never dropped, and Enter hands it on.
+
+    A scanner types a whole NIK or register number and Enter onto whatever is open. Handled here,
+    in the screen's own queue, Enter comes after the characters typed ahead of it; an app-level
+    (priority) Enter binding would run as soon as the app read the key, before them.
+    `first_key_actions`: one-letter keys that act as the screen's bindings, but only before
+    anything was typed."""
+
+    typed = ""
+    first_key_actions: frozenset[str] = frozenset()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            self.entered(self.typed.strip())
+        elif event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
+            self.typed_changed()
+        elif (
+            event.is_printable
+            and event.character
+            and (self.typed or event.character not in self.first_key_actions)
+        ):
+            self.typed += event.character
+            self.typed_changed()
+        else:
+            return
+        event.stop()
+
+    def entered(self, typed: str) -> None:
+        """Enter: `typed` is what was typed since the screen opened (stripped), or ""."""
+
+    def typed_changed(self) -> None:
+        """Show what has been typed so far."""

@@ -82,6 +82,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.card.out": {"id": "HABIS", "en": "OUT"},
     "desk.card.status_released": {"id": "BEBAS", "en": "RELEASED"},
     "desk.card.status_transferred": {"id": "DIPINDAH", "en": "TRANSFERRED"},
+    "desk.card.typed": {
+        "id": "Diketik: {text} — Enter mencari pemilih ini (tidak mencatat hadir yang di atas)",
+        "en": "Typed: {text} — Enter looks this voter up (checks nobody in above)",
+    },
     "desk.card.ready": {
         "id": "Boleh memilih — Enter untuk mencatat hadir",
         "en": "May vote — Enter to check in",
