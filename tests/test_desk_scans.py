@@ -4,19 +4,25 @@ Enter as fast as it can, onto whatever screen is open (VxPollBook #7041, #7453, 
 from __future__ import annotations
 
 from sqlalchemy import select
+from textual.widgets import OptionList
 
-from tests.desk_helpers import burst, desk_for, settle, sign_in
+from tests.conftest import wib
+from tests.desk_helpers import burst, desk_for, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import RefusalScreen
-from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
+from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn
 from tps_console.domain.record.station import Record
+from tps_console.domain.vocab import VoterStatus
 
 NIK_A = "3399141702910001"  # voter no. 1, PURNOMO HARTONO
 NIK_B = "3399011112980002"  # voter no. 2, BAYU HARTONO, register AI.002/2024
+DPK_NIK = "3316015505900001"
 
 
 def checked_in_voters(rec: Record) -> set[int]:
@@ -131,3 +137,37 @@ async def test_a_scan_onto_the_refusal_banner_acknowledges_it_and_opens_that_vot
         await settle(pilot)
         assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 2
     assert checked_in_voters(station) == {1}
+
+
+async def test_a_dpk_voter_added_at_another_desk_is_found_here_within_two_seconds(
+    station: Record, other_desk: Record, chair: OfficerInfo, clock: FixedClock
+) -> None:
+    clock.set(wib(12, 20))
+    app = desk_for(station, refresh_seconds=0.2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        register_dpk(
+            other_desk, chair, nik=DPK_NIK, name="Siti Aminah", sex="P", birth="1990-05-15"
+        )
+        set_voter_status(other_desk, chair, 2, VoterStatus.RELEASED, "bebas 13 Februari")
+        for _ in range(40):  # 2 s
+            await pilot.pause(0.05)
+            index = app.index
+            if index is not None and index.exact(DPK_NIK) is not None and 2 in app.not_eligible:
+                break
+        await type_text(pilot, "siti amin")
+        await settle(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        assert (
+            results.option_count == 1
+            and "SITI" in str(results.get_option_at_index(0).prompt).upper()
+        )
+        await pilot.press("escape")
+        await type_text(pilot, "bayu hartono")
+        await settle(pilot)
+        assert "TIDAK BOLEH" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        burst(app, *DPK_NIK, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)
+        assert app.screen.details is not None and app.screen.details.category == "DPK"

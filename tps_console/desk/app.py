@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from textual import events, on, work
@@ -32,9 +32,14 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.station import Record
-from tps_console.domain.views.search import IndexedVoter, SearchIndex, load_index
+from tps_console.domain.views.search import (
+    IndexedVoter,
+    SearchIndex,
+    load_index,
+    voters_added_after,
+)
 from tps_console.domain.views.status import Status
-from tps_console.domain.views.voters import desk_snapshot, indexed_voter
+from tps_console.domain.views.voters import DeskSnapshot, desk_snapshot
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
 
@@ -57,6 +62,7 @@ class DeskApp(TranslatedBindings, App[None]):
     index: var[SearchIndex | None] = var(None)
     status: var[Status | None] = var(None)
     checked_in: var[frozenset[int]] = var(frozenset())
+    not_eligible: var[frozenset[int]] = var(frozenset())  # released or transferred
     backup: var[BackupState] = var(BackupState(ok=None), init=False)
     record_trouble: var[str | None] = var(None)  # what the last look ran into, until one succeeds
 
@@ -98,17 +104,6 @@ class DeskApp(TranslatedBindings, App[None]):
         # Not before the first frame: a full collection costs ~30 ms of start-up.
         self.set_timer(1.0, self._freeze_roll)
 
-    @work(thread=True)
-    def add_to_index(self, voter_id: int) -> None:
-        """A voter registered during the day (DPK) becomes findable: read here, in a thread, and
-        added on the UI thread, where the index is searched."""
-        voter = indexed_voter(self.rec, voter_id)
-        self.call_from_thread(self._indexed, voter)
-
-    def _indexed(self, voter: IndexedVoter) -> None:
-        if self.index is not None:
-            self.index.add(voter)
-
     def _freeze_roll(self) -> None:
         # The roll's objects live all day: keep them out of the garbage collector's full passes,
         # which would otherwise pause a keystroke for ~70 ms on a 100k roll.
@@ -135,6 +130,11 @@ class DeskApp(TranslatedBindings, App[None]):
         try:
             self.rec.ensure_same_file()
             snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
+            index = self.index
+            added: list[IndexedVoter] = []
+            if snapshot and index is not None and snapshot.last_voter_id > index.last_id:
+                # DPK voters registered at any desk (this one too) become findable here.
+                added = voters_added_after(self.rec, index.last_id)
         except TpsError as exc:
             self.call_from_thread(self._looked, None, t(exc.key, **exc.params))
         except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
@@ -142,13 +142,20 @@ class DeskApp(TranslatedBindings, App[None]):
             error = str(getattr(exc, "orig", None) or exc)
             self.call_from_thread(self._looked, None, t("desk.record.unreadable", error=error))
         else:
-            self.call_from_thread(self._looked, snapshot, None)
+            self.call_from_thread(self._looked, snapshot, None, added)
 
-    def _looked(self, snapshot: tuple[Status, frozenset[int]] | None, trouble: str | None) -> None:
+    def _looked(
+        self, snapshot: DeskSnapshot | None, trouble: str | None, added: Sequence[IndexedVoter] = ()
+    ) -> None:
         """`snapshot` is None when nothing was committed since the last look, or it failed."""
         self._looking = False
         if snapshot is not None:
-            self.status, self.checked_in = snapshot
+            if added and self.index is not None:
+                for voter in added:
+                    self.index.add(voter)
+                self.mutate_reactive(DeskApp.index)  # the same index, holding more voters
+            self.checked_in, self.not_eligible = snapshot.checked_in, snapshot.not_eligible
+            self.status = snapshot.status
         self.record_trouble = trouble
         if self._look_again:
             self._look_again = False
@@ -205,10 +212,6 @@ class DeskApp(TranslatedBindings, App[None]):
     @on(CheckInScreen.RecordChanged)
     def _record_changed(self) -> None:
         self.refresh_record()
-
-    @on(CheckInScreen.DpkRegistered)
-    def _dpk_registered(self, message: CheckInScreen.DpkRegistered) -> None:
-        self.add_to_index(message.voter_id)
 
     @on(CheckInScreen.PollsClosed)
     @on(CheckInScreen.BackupFolderSet)

@@ -65,12 +65,6 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         """This desk wrote to the record (a check-in, a chair's decision): figures are due."""
 
     @dataclass
-    class DpkRegistered(Message):
-        """A DPK voter was registered at this desk and is to be found by the search from now on."""
-
-        voter_id: int
-
-    @dataclass
     class PollsClosed(Message):
         """The chair closed the polls: the record is final."""
 
@@ -85,6 +79,7 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         # The app's search index and who is checked in, followed (see on_mount).
         self.index: SearchIndex | None = None
         self.checked_in: frozenset[int] = frozenset()
+        self.not_eligible: frozenset[int] = frozenset()
         self._hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
@@ -102,6 +97,7 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         self.focus_search()
         watch_desk(self, "index", self._index_changed)
         watch_desk(self, "checked_in", self._checked_in_changed)
+        watch_desk(self, "not_eligible", self._not_eligible_changed)
 
     def focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -128,6 +124,10 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         self.checked_in = checked_in
         self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
+    def _not_eligible_changed(self, not_eligible: frozenset[int]) -> None:
+        self.not_eligible = not_eligible
+        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
+
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
         self.show_results(event.value)
@@ -145,8 +145,11 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
             return
         found = index.search(query, RESULT_LIMIT)
         self._hits = found.hits
-        checked_in = self.checked_in
-        results.set_options(Option(result_line(h, h.voter.id in checked_in)) for h in found.hits)
+        checked_in, not_eligible = self.checked_in, self.not_eligible
+        results.set_options(
+            Option(result_line(h, h.voter.id in checked_in, h.voter.id in not_eligible))
+            for h in found.hits
+        )
         if found.hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
         else:
@@ -306,7 +309,7 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
             if added is None:
                 self.focus_search()
                 return
-            self.post_message(self.DpkRegistered(added.voter_id))
+            self.post_message(self.RecordChanged())  # the search takes the new voter in
             self.say(t("dpk.added", name=added.name, no=added.no), "done")
             self.open_card(added.voter_id)
 
@@ -328,7 +331,7 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         self.post_message(self.RecordChanged())
 
 
-def result_line(hit: Hit, checked_in: bool) -> Text:
+def result_line(hit: Hit, checked_in: bool, not_eligible: bool) -> Text:
     v = hit.voter
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{v.no:<5}", "dim")
@@ -339,4 +342,6 @@ def result_line(hit: Hit, checked_in: bool) -> Text:
     line.append(f"{v.sex} ")
     if checked_in:
         line.append(f" {t('desk.voted_short')} ", "bold white on dark_red")
+    elif not_eligible:
+        line.append(f" {t('desk.not_eligible_short')} ", "bold white on dark_red")
     return line

@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.search.count": {"id": "{shown} dari {total} cocok", "en": "{shown} of {total} matches"},
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},
     "desk.voted_short": {"id": "SUDAH", "en": "VOTED"},
+    "desk.not_eligible_short": {"id": "TIDAK BOLEH", "en": "MAY NOT"},
     "desk.done.short": {
         "id": "Tidak diserahkan (habis): {ballots}",
         "en": "Not handed out (none left): {ballots}",

@@ -30,7 +30,7 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlmodel import col
 
 from tps_console.domain.record.db import read
@@ -257,7 +257,10 @@ class SearchIndex:
         self._registers = _Fragments([v.register_no for v in self.voters])
 
     def add(self, voter: IndexedVoter) -> None:
-        """A voter registered during the day (DPK): findable at once, at the end of the order."""
+        """A voter registered during the day (DPK): findable at once, at the end of the order.
+        Once: a voter already held is left as it is."""
+        if self.by_id(voter.id) is not None:
+            return
         pos = len(self.voters)
         self.voters.append(voter)
         i = bisect_left(self._ids, voter.id)
@@ -272,6 +275,11 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.voters)
+
+    @property
+    def last_id(self) -> int:
+        """The highest voter id held: voters added later (DPK, at any desk) have higher ones."""
+        return self._ids[-1] if self._ids else 0
 
     def by_id(self, voter_id: int) -> IndexedVoter | None:
         i = bisect_left(self._ids, voter_id)
@@ -414,6 +422,17 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 
 
 def load_index(rec: Record) -> SearchIndex:
+    with read(rec.engine) as conn:
+        return SearchIndex(_indexed(conn, 0))
+
+
+def voters_added_after(rec: Record, last_id: int) -> list[IndexedVoter]:
+    """Voters added to the station after `last_id` (DPK voters registered at any desk)."""
+    with read(rec.engine) as conn:
+        return list(_indexed(conn, last_id))
+
+
+def _indexed(conn: Connection, after_id: int) -> Iterator[IndexedVoter]:
     # Block, cell, list and sex take a handful of values, and many voters share a name: one
     # string object each instead of one per voter (several MiB on a 100k roll).
     shared: dict[str, str] = {}
@@ -421,31 +440,28 @@ def load_index(rec: Record) -> SearchIndex:
     def one(text: str) -> str:
         return shared.setdefault(text, text)
 
-    with read(rec.engine) as conn:
-        rows = conn.execute(
-            select(
-                col(Voter.id),
-                col(Voter.no),
-                col(Voter.nik),
-                col(Voter.name),
-                col(Voter.register_no),
-                col(Voter.block),
-                col(Voter.cell),
-                col(Voter.category),
-                col(Voter.sex),
-            )
-        )
-        return SearchIndex(
-            IndexedVoter(
-                voter_id or 0,  # never 0: a stored voter has its id; the column type allows None
-                no,
-                nik,
-                one(name),
-                register or "",
-                one(block),
-                one(cell),
-                one(cat),
-                one(sex),
-            )
-            for voter_id, no, nik, name, register, block, cell, cat, sex in rows
+    rows = conn.execute(
+        select(
+            col(Voter.id),
+            col(Voter.no),
+            col(Voter.nik),
+            col(Voter.name),
+            col(Voter.register_no),
+            col(Voter.block),
+            col(Voter.cell),
+            col(Voter.category),
+            col(Voter.sex),
+        ).where(col(Voter.id) > after_id)
+    )
+    for voter_id, no, nik, name, register, block, cell, cat, sex in rows:
+        yield IndexedVoter(
+            voter_id or 0,  # never 0: a stored voter has its id; the column type allows None
+            no,
+            nik,
+            one(name),
+            register or "",
+            one(block),
+            one(cell),
+            one(cat),
+            one(sex),
         )

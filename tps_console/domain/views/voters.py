@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import BallotPlan, plan_for
@@ -14,7 +14,6 @@ from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.parse import age_on
-from tps_console.domain.views.search import IndexedVoter
 from tps_console.domain.views.status import Status, status_in
 from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
 
@@ -116,12 +115,30 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
     )
 
 
-def desk_snapshot(rec: Record) -> tuple[Status, frozenset[int]]:
-    """The desk's periodic read, one consistent snapshot: turnout, and who is checked in (by any
-    desk) so the results list can mark them."""
+@dataclass(frozen=True)
+class DeskSnapshot:
+    """The desk's periodic read, one consistent snapshot: turnout; who is checked in and who may
+    not vote (released, transferred), by any desk, so the results list can mark them; and the
+    newest voter, so the search can take in DPK voters registered at other desks."""
+
+    status: Status
+    checked_in: frozenset[int]
+    not_eligible: frozenset[int]
+    last_voter_id: int
+
+
+def desk_snapshot(rec: Record) -> DeskSnapshot:
     with read(rec.engine) as conn:
         checked_in = conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active)))
-        return status_in(conn, rec), frozenset(checked_in.scalars())
+        not_eligible = conn.execute(
+            select(Voter.__table__.c.id).where(col(Voter.status) != VoterStatus.ELIGIBLE)  # type: ignore[attr-defined]
+        )
+        return DeskSnapshot(
+            status_in(conn, rec),
+            frozenset(checked_in.scalars()),
+            frozenset(not_eligible.scalars()),
+            conn.execute(select(func.max(col(Voter.id)))).scalar() or 0,
+        )
 
 
 @dataclass(frozen=True)
@@ -167,20 +184,3 @@ def waiting_by_block(rec: Record) -> list[BlockProgress]:
         BlockProgress(block, counts[0], counts[1], tuple(waiting))
         for block, (counts, waiting) in blocks.items()
     ]
-
-
-def indexed_voter(rec: Record, voter_id: int) -> IndexedVoter:
-    """One voter as the search index holds them (for a DPK voter registered during the day)."""
-    with read(rec.engine) as conn:
-        v = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()._mapping
-    return IndexedVoter(
-        v["id"],
-        v["no"],
-        v["nik"],
-        v["name"],
-        v["register_no"] or "",
-        v["block"],
-        v["cell"],
-        v["category"],
-        v["sex"],
-    )
