@@ -171,3 +171,23 @@ async def test_a_dpk_voter_added_at_another_desk_is_found_here_within_two_second
         await settle(pilot)
         assert isinstance(app.screen, VoterCardScreen)
         assert app.screen.details is not None and app.screen.details.category == "DPK"
+
+
+async def test_keys_typed_as_the_desk_starts_sign_in_even_when_enter_arrives_as_a_line_feed(
+    station: Record,
+) -> None:
+    """Keys typed before the terminal is in raw mode pass its line discipline, which turns the
+    Enter of a scanner or a fast typist into a line feed (Ctrl+J): seen in a real terminal as a
+    right PIN typed ~1 s after start that signed nobody in. Typed here the moment the app runs,
+    at scanner speed, with Enter as the terminal then delivers it."""
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        burst(app, *"anggota4", "tab", *"4444", "ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen) and app.officer is not None
+        burst(app, *NIK_A, "ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 1
+        burst(app, "ctrl+j")
+        await settle(pilot)
+    assert checked_in_voters(station) == {1}

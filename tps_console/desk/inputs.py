@@ -8,6 +8,11 @@ from typing import Any
 from textual import events
 from textual.widgets import Input
 
+# Keys typed before the terminal is switched to raw mode (a fast typist or a scanner right after
+# the desk starts) pass the terminal's line discipline, which turns Enter (CR) into LF: Textual
+# then reads Ctrl+J. Some scanners also end a scan with LF. Either way it is Enter.
+ENTER = frozenset({"enter", "ctrl+j"})
+
 
 class FormInput(Input):
     """An input that moves on at once and passes on keys meant for the next field.
@@ -35,10 +40,13 @@ class FormInput(Input):
             event.stop()
             event.prevent_default()
             self.screen.focus_next()
-        elif event.key == "enter" and self.on_enter is not None:
+        elif event.key in ENTER:
             event.stop()
             event.prevent_default()
-            self.on_enter(self)
+            if self.on_enter is not None:
+                self.on_enter(self)
+            else:
+                self.post_message(self.Submitted(self, self.value))
 
 
 class KeepsTyping:
@@ -55,7 +63,7 @@ class KeepsTyping:
     first_key_actions: frozenset[str] = frozenset()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key in ENTER:
             self.entered(self.typed.strip())
         elif event.key == "backspace" and self.typed:
             self.typed = self.typed[:-1]
