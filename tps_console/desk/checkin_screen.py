@@ -224,6 +224,10 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         self.open_card(self._hits[event.option_index].voter.id)
 
     def open_card(self, voter_id: int) -> None:
+        # The last voter's refusal is done with: it must not stay red beside the next one.
+        if self.query_one("#message", Static).has_class("refused"):
+            self.say(t("desk.search.hint"), "info")
+
         def decided(outcome: CardOutcome) -> None:
             if isinstance(outcome, CheckInRequest):
                 self.say(t("desk.working"), "info")
