@@ -1,8 +1,8 @@
 """`tps-console bench --quick --json`: the figures' shape, never their values.
 
 Timing belongs to the benchmark, run on purpose; a test that asserted a duration would fail on a
-busy machine and prove nothing. Only the core area runs here: the other areas drive the desk and
-the panel and take minutes.
+busy machine and prove nothing. The core and check-in areas run here (quick): the other areas
+drive the desk and the panel and take minutes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tps_console.bench import run
+from tps_console.bench import checkin
 from tps_console.cli.main import main
 
 QUICK_CORE = {"search_p99_ms_180", "search_p99_ms_10k", "checkin_p99_ms", "import_rows_per_s"}
@@ -24,10 +24,8 @@ FIELDS = {"value", "baseline", "ratio", "unit"}
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Any]:
     out = io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(run, "AREAS", ("core",))
-        with redirect_stdout(out):
-            code = main(["bench", "--quick", "--json"])
+    with redirect_stdout(out):
+        code = main(["bench", "--quick", "--json", "--area", "core", "--area", "checkin"])
     assert code == 0
     parsed: dict[str, Any] = json.loads(out.getvalue())
     return parsed
@@ -65,4 +63,21 @@ def test_the_check_in_stands_beside_the_same_work_typed_as_bare_sql(
 ) -> None:
     figure = figures["checkin_p99_ms"]
     assert {"median", "baseline_median", "bare_p99", "bare_median", "bare_ratio"} <= set(figure)
-    assert figure["checkins"] == 150  # the quick run, after the warm-up
+    assert figure["checkins"] == checkin.QUICK_CHECKINS  # the quick run, after the warm-up
+
+
+def test_the_check_in_states_its_goal_against_the_bare_sql(figures: dict[str, Any]) -> None:
+    figure = figures["checkin_p99_ms"]
+    assert "1.5" in figure["goal"] and "bare_p99" in figure["goal"]
+    assert figure["goal_met"] is (figure["goal_ratio"] <= checkin.GOAL_RATIO)
+    low, high = figure["block_ratios"]
+    assert 0 < low <= figure["goal_ratio"] <= high
+    # Plausible, not fast: a durable commit takes some time, and a p99 is not below its median.
+    assert 0 < figure["bare_median"] <= figure["bare_p99"]
+    assert 0 < figure["median"] <= figure["pooled_p99"]
+    assert len(figure["load_avg"]) == 2
+
+
+def test_one_area_can_be_measured_alone(figures: dict[str, Any]) -> None:
+    assert not any(name.startswith(("desk_", "panel_", "startup_")) for name in figures)
+
