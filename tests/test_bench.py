@@ -1,8 +1,8 @@
 """`tps-console bench --quick --json`: the figures' shape, never their values.
 
 Timing belongs to the benchmark, run on purpose; a test that asserted a duration would fail on a
-busy machine and prove nothing. Only the core area runs here: the other areas drive the desk and
-the panel and take minutes.
+busy machine and prove nothing. The core and check-in areas run here whole (quick); of the desk
+only the new figures' own day, on a small roll: the whole desk area and the panel take minutes.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 
-from tps_console.bench import run
+from tps_console.bench import checkin, desk
+from tps_console.bench import frames as desk_frames
 from tps_console.cli.main import main
+from tps_console.sample import generate_roll
 
 QUICK_CORE = {"search_p99_ms_180", "search_p99_ms_10k", "checkin_p99_ms", "import_rows_per_s"}
 FIELDS = {"value", "baseline", "ratio", "unit"}
@@ -24,10 +26,8 @@ FIELDS = {"value", "baseline", "ratio", "unit"}
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Any]:
     out = io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(run, "AREAS", ("core",))
-        with redirect_stdout(out):
-            code = main(["bench", "--quick", "--json"])
+    with redirect_stdout(out):
+        code = main(["bench", "--quick", "--json", "--area", "core", "--area", "checkin"])
     assert code == 0
     parsed: dict[str, Any] = json.loads(out.getvalue())
     return parsed
@@ -65,4 +65,46 @@ def test_the_check_in_stands_beside_the_same_work_typed_as_bare_sql(
 ) -> None:
     figure = figures["checkin_p99_ms"]
     assert {"median", "baseline_median", "bare_p99", "bare_median", "bare_ratio"} <= set(figure)
-    assert figure["checkins"] == 150  # the quick run, after the warm-up
+    assert figure["checkins"] == checkin.QUICK_CHECKINS  # the quick run, after the warm-up
+
+
+def test_the_check_in_states_its_goal_against_the_bare_sql(figures: dict[str, Any]) -> None:
+    figure = figures["checkin_p99_ms"]
+    assert "1.5" in figure["goal"] and "bare_p99" in figure["goal"]
+    assert figure["goal_met"] is (figure["goal_ratio"] <= checkin.GOAL_RATIO)
+    low, high = figure["block_ratios"]
+    assert 0 < low <= figure["goal_ratio"] <= high
+    # Plausible, not fast: a durable commit takes some time, and a p99 is not below its median.
+    assert 0 < figure["bare_median"] <= figure["bare_p99"]
+    assert 0 < figure["median"] <= figure["pooled_p99"]
+    assert len(figure["load_avg"]) == 2
+
+
+def test_one_area_can_be_measured_alone(figures: dict[str, Any]) -> None:
+    assert not any(name.startswith(("desk_", "panel_", "startup_")) for name in figures)
+
+
+@pytest.fixture(scope="module")
+def desk_feel() -> dict[str, Any]:
+    """The two desk figures, measured as the bench does (two days) but on a roll of 24."""
+    return desk.feel_entries(size=24, rounds=2)
+
+
+def test_the_desk_figures_state_their_goal_and_baseline(desk_feel: dict[str, Any]) -> None:
+    assert set(desk_feel) == {"desk_scan_to_card_p99_ms", "desk_enter_to_ready_p99_ms"}
+    for name, figure in desk_feel.items():
+        assert set(figure) >= FIELDS | {"goal", "goal_met", "median", "baseline_is"}, name
+        assert figure["unit"] == "ms", name
+        assert figure["goal"] == "p99 <= 50 ms", name
+        assert figure["goal_met"] is (figure["value"] <= desk.FEEL_GOAL_MS), name
+
+
+def test_the_desk_figures_are_plausible_numbers(desk_feel: dict[str, Any]) -> None:
+    with_register = 2 * sum(1 for row in generate_roll(24) if row["no_register"])
+    for name, figure in desk_feel.items():
+        # Every voter with a register number was scanned and checked in through the keys, and
+        # each figure is a real duration: a frame takes some time, and a p99 is not below its
+        # median. Never how fast: that is the benchmark's to say.
+        assert figure.get("scans", figure.get("checkins")) == with_register, name
+        assert 0 < figure["median"] <= figure["value"] < desk_frames.TIMEOUT_S * 1000, name
+        assert 0 < figure["baseline_median"] <= figure["baseline"], name

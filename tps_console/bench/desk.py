@@ -6,17 +6,27 @@
 - `desk_day_180`: 180 voters checked in through the desk as a scanner would (NIK + Enter, Enter
   on the card); seconds in all, against the same 180 check-ins made by calling the domain
   directly. `keys_beyond_identifier` says how many keys each voter cost after the NIK.
+- `desk_scan_to_card_p99_ms` and `desk_enter_to_ready_p99_ms`, where the officer feels it: a
+  register number typed as a USB scanner types it (its characters, then Enter, in one burst
+  through the driver's input path) until the voter's card is drawn; then Enter on the card until
+  the confirmation and an empty search box are drawn. Baselines, for the same voter in the same
+  loop: the domain calls that path makes, alone (a search per character typed, the exact look-up
+  and the card's read; the check-in itself, on a twin station). See `_feel` and bench/frames.py.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
 from textual import events
 
+from tps_console.bench.checkin import load_average
+from tps_console.bench.frames import Frame, FrameDriver
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import fresh_station, polling_clock
 from tps_console.domain.day.checkin import check_in
@@ -24,7 +34,14 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.station import open_record
 from tps_console.domain.views.search import SearchIndex, load_index
 from tps_console.domain.views.status import read_status
+from tps_console.domain.views.voters import voter_details
 
+FEEL_GOAL_MS = 50.0
+# The officer's moment between two keys: reading the card, the next voter stepping up. Outside
+# what is timed; it lets the app finish what it does after a frame (its look at the record) as it
+# would at a desk, where these moments last seconds.
+OFFICER_PAUSE_S = 0.03
+FEEL_ROUNDS = 2  # the 180 roll this many times (a fresh station each): 2 x 169 scans
 QUERIES = ("sutrisno", "hartono", "agus wi", "supriyanto", "3399", "aiii.01", "bi.1", "dwi sa")
 TIMEOUT_S = 30.0
 
@@ -136,6 +153,171 @@ async def _day(size: int) -> tuple[float, float, float]:
     return desk_seconds, direct_seconds, keys_after_identifier / len(voters)
 
 
+async def _feel(size: int, day: int) -> tuple[dict[str, list[float]], int]:
+    """One day on a fresh station of `size`, every voter with a register number scanned and
+    checked in; returns the four series (desk and baseline for both figures) and the count.
+
+    What "drawn" means: a frame counts once the app has composed it, rendered it to terminal
+    output and flushed it to its driver (FrameDriver.flush), which is where a terminal driver
+    hands the bytes to the terminal. The card is drawn when a frame flushed while the card screen
+    is on top carries the card's NIK line (only the loaded card prints it: "NIK 339914 170291
+    0001"; the list and the "working" card do not). Ready is the first frame, after a frame that
+    carried the confirmation "(no. N)", that was composed on the check-in screen with the focused
+    search box empty. The bench only waits for such frames (woken by each flush, no polling,
+    no pilot.pause inside a timed step), so the figures hold exactly the waits the app has.
+    """
+    from tps_console.desk.app import make_desk
+    from tps_console.desk.card import VoterCardScreen
+    from tps_console.desk.checkin_screen import CheckInScreen
+
+    rec = open_record(fresh_station(size, f"desk-feel-{day}"), polling_clock(), desk="bench")
+    twin = open_record(fresh_station(size, f"desk-feel-twin-{day}"), polling_clock(), desk="bench")
+    officer = OfficerInfo("anggota4", "", "member")
+    index = load_index(rec)  # the bench's own copy of what the desk searches, for the baseline
+    voters = [v for v in index.voters if v.register_no]
+    series: dict[str, list[float]] = {"card": [], "card_base": [], "ready": [], "ready_base": []}
+    app = make_desk(rec)  # the desk's own refresh interval, idle lock and all
+    app.driver_class = FrameDriver
+    async with app.run_test(headless=False, size=(120, 40)) as pilot:
+        driver = FrameDriver.current
+        assert driver is not None
+        await app.workers.wait_for_complete()  # the roll loaded into the desk's index
+        await pilot.press(*"anggota4", "tab", *"4444", "enter")
+        await driver.drawn(0.0, lambda f: f.screen is CheckInScreen)
+        for voter in voters:
+            await _officer_pause(pilot)
+            start = time.perf_counter()
+            for n in range(1, len(voter.register_no) + 1):
+                index.search(voter.register_no[:n], 50)
+            found = index.exact(voter.register_no)
+            assert found is not None and found.id == voter.id
+            voter_details(rec, voter.id)
+            series["card_base"].append((time.perf_counter() - start) * 1000)
+
+            nik_line = f"NIK {voter.nik[:6]} {voter.nik[6:12]} {voter.nik[12:]}"
+            driver.forget()
+            sent, typed = time.perf_counter(), driver.type(voter.register_no + "\r")
+            drawn = await driver.drawn(sent, _card(VoterCardScreen, nik_line))
+            series["card"].append((drawn - typed.at) * 1000)
+
+            await _officer_pause(pilot)
+            start = time.perf_counter()
+            check_in(twin, officer, voter_id=voter.id)
+            series["ready_base"].append((time.perf_counter() - start) * 1000)
+
+            driver.forget()
+            sent, typed = time.perf_counter(), driver.type("\r")
+            drawn = await driver.drawn(sent, _ready(CheckInScreen, f"(no. {voter.no})"))
+            series["ready"].append((drawn - typed.at) * 1000)
+        await app.workers.wait_for_complete()
+    checked_in = read_status(rec).checked_in
+    rec.close()
+    twin.close()
+    if checked_in != len(voters):
+        raise RuntimeError(f"desk feel: {checked_in} of {len(voters)} voters checked in")
+    return series, len(voters)
+
+
+def _card(card: type, nik_line: str) -> Callable[[Frame], bool]:
+    """The card: a frame on the card screen that carries the loaded card's NIK line."""
+
+    def done(frame: Frame) -> bool:
+        return frame.screen is card and nik_line in frame.data
+
+    return done
+
+
+def _ready(main: type, confirmation: str) -> Callable[[Frame], bool]:
+    """Ready: the confirmation drawn, and a frame on the main screen with an empty search box."""
+    confirmed = False
+
+    def done(frame: Frame) -> bool:
+        nonlocal confirmed
+        confirmed = confirmed or (frame.screen is main and confirmation in frame.data)
+        return confirmed and frame.screen is main and frame.search_empty
+
+    return done
+
+
+async def _officer_pause(pilot: Any) -> None:
+    """Not timed: the app finishes what follows a frame (its look at the record in a worker, the
+    footers rebuilt for the new screen's keys) before the officer's next key."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await asyncio.sleep(OFFICER_PAUSE_S)
+
+
+class _FullCollections:
+    """Python's full (generation 2) garbage collections while the desk ran: how many, the
+    longest. Said beside the figures because they are most of their tail: each screen switch
+    leaves the footer's old keys referenced (Textual issue 6666), the oldest generation grows all
+    day, and a full pass over it pauses the desk for longer and longer."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.longest_ms = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.count += 1
+            self.longest_ms = max(self.longest_ms, (time.perf_counter() - self._started) * 1000)
+
+
+def feel_entries(size: int = 180, rounds: int = FEEL_ROUNDS) -> dict[str, Any]:
+    """The two figures where the officer feels them, over `rounds` days on fresh stations."""
+    load_before = load_average()
+    series: dict[str, list[float]] = {}
+    scans = 0
+    full = _FullCollections()
+    gc.callbacks.append(full)
+    try:
+        for day in range(rounds):
+            taken, count = asyncio.run(_feel(size, day))
+            scans += count
+            for name, samples in taken.items():
+                series.setdefault(name, []).extend(samples)
+    finally:
+        gc.callbacks.remove(full)
+    load = [load_before, load_average()]
+    collections = {"full_gc": full.count, "full_gc_longest_ms": round(full.longest_ms, 1)}
+    goal = f"p99 <= {FEEL_GOAL_MS:g} ms"
+    # Rounded as printed, so that `goal_met` agrees with the `value` beside it.
+    card, ready = round(p99(series["card"]), 3), round(p99(series["ready"]), 3)
+    return {
+        "desk_scan_to_card_p99_ms": entry(
+            card,
+            p99(series["card_base"]),
+            "ms",
+            scans=scans,
+            median=round(statistics.median(series["card"]), 3),
+            baseline_median=round(statistics.median(series["card_base"]), 3),
+            baseline_is="a search per character typed, the exact look-up and the card's read",
+            goal=goal,
+            goal_met=card <= FEEL_GOAL_MS,
+            load_avg=load,
+            **collections,
+        ),
+        "desk_enter_to_ready_p99_ms": entry(
+            ready,
+            p99(series["ready_base"]),
+            "ms",
+            checkins=scans,
+            median=round(statistics.median(series["ready"]), 3),
+            baseline_median=round(statistics.median(series["ready_base"]), 3),
+            baseline_is="check_in alone, on a twin station",
+            goal=goal,
+            goal_met=ready <= FEEL_GOAL_MS,
+            load_avg=load,
+            **collections,
+        ),
+    }
+
+
 def measure(quick: bool) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for size, label in ((180, "180"), (100_000, "100k")):
@@ -147,4 +329,5 @@ def measure(quick: bool) -> dict[str, Any]:
     results["desk_day_180"] = entry(
         desk_seconds, direct_seconds, "s", voters=180, keys_beyond_identifier=keys
     )
+    results.update(feel_entries())
     return results

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tps_console.bench.run import AREAS
 from tps_console.cli.prompt import new_pin, officer_pin
 from tps_console.domain.day import backup as backups
 from tps_console.domain.day.checkin import check_in, undo_check_in
@@ -225,7 +226,7 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
 def bench(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.bench.run import run_all
 
-    results = run_all(quick=args.quick)
+    results = run_all(quick=args.quick, areas=tuple(args.area))
     if args.json:
         emit_json(results)
     else:
@@ -296,3 +297,6 @@ def register(cmd: Command, sub: Any) -> None:
     bench_p = cmd("bench", bench, "cli.bench")
     bench_p.add_argument("--json", action="store_true")
     bench_p.add_argument("--quick", action="store_true", help=t("cli.bench_quick"))
+    bench_p.add_argument(
+        "--area", action="append", default=[], choices=AREAS, help=t("cli.bench_area")
+    )

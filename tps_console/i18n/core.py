@@ -77,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "benchmarks, each beside its baseline",
     },
     "cli.bench_quick": {"id": "versi singkat (tanpa 100k)", "en": "short version (no 100k roll)"},
+    "cli.bench_area": {
+        "id": "hanya bagian ini (boleh diulang)",
+        "en": "only this area (may be repeated)",
+    },
     "cli.bad_now": {
         "id": "--now '{value}' bukan waktu ISO-8601 dengan zona (mis. 2024-02-14T09:00+07:00)",
         "en": "--now '{value}' is not an ISO-8601 time with offset (e.g. 2024-02-14T09:00+07:00)",
