@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
@@ -216,6 +216,21 @@ def _on_driver(sql: str, call: Callable[..., Any], *args: Any) -> Any:
 
 
 @contextmanager
+def scratch_database() -> Iterator[Connection]:
+    """A private in-memory SQLite database with the station's schema and constraints, gone when
+    the block ends: where `verify` rebuilds the tables from the log, whatever the record's own
+    database is."""
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            SQLModel.metadata.create_all(conn)
+            yield conn
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A consistent snapshot for several queries; never writes, ends promptly."""
     with engine.connect() as conn:
@@ -282,6 +297,12 @@ class Prepared:
             key = getattr(result, "inserted_primary_key", None)
             return int(key[0]) if key else None
         return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
+
+    def changed(self, conn: Connection, **params: Any) -> int:
+        """Run an UPDATE; returns how many rows it changed."""
+        if conn.dialect.name != "sqlite":
+            return int(conn.execute(self.statement, params).rowcount)
+        return int(self._for(conn, tuple(params)).execute(conn, params).rowcount)
 
     def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if not rows:
