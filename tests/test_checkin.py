@@ -337,7 +337,7 @@ def test_a_check_in_and_its_event_commit_together(
     def broken_append(*_: Any, **__: Any) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(checkin_module.audit, "append", broken_append)
+    monkeypatch.setattr(checkin_module.chain, "append", broken_append)
     with pytest.raises(OSError):
         check_in(station, member, key=NIK_1)
     monkeypatch.undo()
