@@ -428,6 +428,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
         "en": "event #{seq} undoes a check-in that does not exist",
     },
+    "verify.impossible": {
+        "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",
+        "en": "event #{seq} ({kind}) cannot follow the record before it (a forged log)",
+    },
     # Backups
     "backup.failed": {
         "id": "Cadangan ke {path} gagal: {error}",
