@@ -319,10 +319,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "SUDAH MEMILIH: {name} sudah tercatat hadir pukul {at} oleh {officer} di meja {desk}",
         "en": "ALREADY VOTED: {name} was checked in at {at} by {officer} at desk {desk}",
     },
-    "checkin.already_voted_index": {
-        "id": "Ditolak basis data: pemilih sudah tercatat hadir",
-        "en": "Refused by the database: the voter is already checked in",
-    },
     "checkin.released": {
         "id": "{name} sudah BEBAS (dikeluarkan dari rutan): {reason}",
         "en": "{name} has been RELEASED from the rutan: {reason}",

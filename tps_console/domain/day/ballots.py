@@ -19,7 +19,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
-from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import Prepared, read
 from tps_console.domain.record.events import BallotsReceived, Draw
@@ -29,7 +29,6 @@ from tps_console.domain.record.models import (
     BallotStock,
     CheckIn,
     IssuedBallot,
-    Voter,
 )
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
@@ -215,15 +214,6 @@ def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]])
 def entitlement(voter_ballots: str) -> tuple[str, ...]:
     """A voter's ballot types as stored on the roll (comma-separated, hand-out order)."""
     return tuple(voter_ballots.split(","))
-
-
-def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
-    """Read-only preview for the desk: what checking this voter in would hand out now."""
-    with read(rec.engine) as conn:
-        ballots = conn.execute(select(col(Voter.ballots)).where(col(Voter.id) == voter_id)).scalar()
-        if ballots is None:
-            raise Refused("checkin.unknown", key=str(voter_id))
-        return plan_for(conn, ballots)
 
 
 def plan_for(conn: Connection, voter_ballots: str) -> BallotPlan:

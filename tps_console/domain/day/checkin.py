@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, func, insert, select
+from sqlalchemy import Connection, Row, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
@@ -297,16 +297,6 @@ def _record_refusal(
             at=at, officer_id=officer.id, desk=rec.desk, voter_id=voter_id, reason=refusal.key
         )
     record_event(conn, rec.clock, event, after=head)
-
-
-def insert_check_in_unchecked(conn: Connection, voter_id: int, officer_id: str, at: str) -> None:
-    """Insert without any look-up. Only for proving that the index alone refuses duplicates."""
-    try:
-        conn.execute(
-            insert(CheckIn).values(voter_id=voter_id, officer_id=officer_id, desk="", at=at)
-        )
-    except IntegrityError as exc:
-        raise AlreadyVoted("checkin.already_voted_index") from exc
 
 
 def correctable_check_in(

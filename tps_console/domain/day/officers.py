@@ -59,11 +59,6 @@ def check_pin_format(pin: str) -> None:
         raise BadInput("officer.bad_pin")
 
 
-def officer_count(rec: Record) -> int:
-    with read(rec.engine) as conn:
-        return int(conn.execute(select(func.count()).select_from(Officer)).scalar_one())
-
-
 def list_officers(rec: Record) -> list[OfficerInfo]:
     with read(rec.engine) as conn:
         rows = conn.execute(
