@@ -89,7 +89,7 @@ _ACTIVE = (
 _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
 # Everything a check-in decides on, in one round trip under the write lock: the voter, their
 # active check-in (with the officer's name), whether the polls are closed, the chain head, and the
-# newest check-in id (the new one's is the next: see `_insert`).
+# newest check-in id (the new one's is the next: see `_record_check_in`).
 _LOOK_UP = Prepared(
     select(
         *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
@@ -224,14 +224,16 @@ def _check_in_once(
             refusal = _shortage(plan, short_approved_by)
         head = (voter.head_seq or 0, voter.head_hash or chain.GENESIS)
         if refusal is None:
-            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head, stamp(now))
+            outcome = _record_check_in(
+                conn, rec, officer, voter, plan, short_approved_by, head, stamp(now)
+            )
         else:
             _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
             outcome = refusal
     return outcome
 
 
-def _insert(
+def _record_check_in(
     conn: Connection,
     rec: Record,
     officer: OfficerInfo,
