@@ -298,11 +298,22 @@ class Prepared:
             return int(key[0]) if key else None
         return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
 
-    def changed(self, conn: Connection, **params: Any) -> int:
-        """Run an UPDATE; returns how many rows it changed."""
+    def first_unchanged(self, conn: Connection, rows: list[dict[str, Any]]) -> int | None:
+        """Run an UPDATE once per row, in order, until one changes nothing: that row's index, or
+        None if every row changed something. One statement per row (an executemany would say
+        only how many changed, not which did not)."""
+        if not rows:
+            return None
         if conn.dialect.name != "sqlite":
-            return int(conn.execute(self.statement, params).rowcount)
-        return int(self._for(conn, tuple(params)).execute(conn, params).rowcount)
+            for i, params in enumerate(rows):
+                if not conn.execute(self.statement, params).rowcount:
+                    return i
+            return None
+        compiled = self._for(conn, tuple(rows[0]))
+        for i, params in enumerate(rows):
+            if not compiled.execute(conn, params).rowcount:
+                return i
+        return None
 
     def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -199,9 +199,11 @@ def _hand_out(
     conn: Connection, checkin_id: int, draws: tuple[Draw, ...], at: str, *, replacement: int
 ) -> None:
     """One issued row per ballot, each taken out of the running stock of its source."""
-    for d in draws:
-        if not _TAKE.changed(conn, src=d.source, type_=d.ballot):
-            raise BrokenRule("verify.ballot_not_in_stock", type=d.ballot, source=d.source)
+    out = _TAKE.first_unchanged(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
+    if out is not None:
+        raise BrokenRule(
+            "verify.ballot_not_in_stock", type=draws[out].ballot, source=draws[out].source
+        )
     _ISSUE.run_many(
         conn,
         [
