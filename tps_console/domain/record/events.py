@@ -71,7 +71,9 @@ KINDS: dict[str, type[StationEvent]] = {}
 
 @dataclass(frozen=True, kw_only=True)
 class StationEvent:
-    """The envelope every event has. `at` is the instant the event records (UTC stamp)."""
+    """The envelope every event has: the instant it records (UTC stamp), the officer and the desk,
+    and the voter it is about. A kind that always has an officer or a voter says so by declaring
+    them again without `None`, for the type checker."""
 
     kind: ClassVar[EventKind]
     at: str
@@ -142,6 +144,7 @@ class RollImported(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class BackupTargetSet(StationEvent):
     kind = EventKind.BACKUP_TARGET
+    officer_id: str
     backup_dir: str
     backup_minutes: int
     backup_keep: int
@@ -150,6 +153,7 @@ class BackupTargetSet(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class PollsClosed(StationEvent):
     kind = EventKind.POLLS_CLOSED
+    officer_id: str
     queue_waiting: int
 
 
@@ -162,6 +166,7 @@ class OfficerAdded(StationEvent):
     chair adds themself)."""
 
     kind = EventKind.OFFICER_ADDED
+    officer_id: str
     id: str
     name: str
     role: str
@@ -171,11 +176,13 @@ class OfficerAdded(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class SignedIn(StationEvent):
     kind = EventKind.SIGNED_IN
+    officer_id: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class PinFailed(StationEvent):
     kind = EventKind.PIN_FAILED
+    officer_id: str
 
 
 # --- voters --------------------------------------------------------------------------------------
@@ -187,6 +194,8 @@ class CheckedIn(StationEvent):
     not get, logged only when a chair approved handing out what remained."""
 
     kind = EventKind.CHECKIN
+    officer_id: str
+    voter_id: int
     checkin_id: int
     draws: tuple[Draw, ...]
     short: tuple[str, ...] = ()
@@ -207,7 +216,7 @@ class CheckedIn(StationEvent):
         return cls(
             **envelope,
             checkin_id=payload["checkin_id"],
-            # A station from before ballots were handed out at the desk logged none.
+            # Check-ins logged before the desk handed out ballots carry no `ballots` key.
             draws=tuple(Draw(b, s) for b, s in payload.get("ballots", {}).items()),
             short=tuple(payload.get("short", ())),
             short_approved_by=payload.get("short_approved_by"),
@@ -217,12 +226,16 @@ class CheckedIn(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class CheckInRefused(StationEvent):
     kind = EventKind.CHECKIN_REFUSED
+    officer_id: str
+    voter_id: int
     reason: str  # catalogue key
 
 
 @dataclass(frozen=True, kw_only=True)
 class DuplicateBlocked(StationEvent):
     kind = EventKind.DUPLICATE_BLOCKED
+    officer_id: str
+    voter_id: int
     reason: str  # catalogue key
     first_checkin: int | None
 
@@ -230,6 +243,8 @@ class DuplicateBlocked(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class CheckInUndone(StationEvent):
     kind = EventKind.CHECKIN_UNDONE
+    officer_id: str
+    voter_id: int
     checkin_id: int
     reason: str
 
@@ -237,6 +252,8 @@ class CheckInUndone(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class VoterStatusSet(StationEvent):
     kind = EventKind.VOTER_STATUS
+    officer_id: str
+    voter_id: int
     status: str
     reason: str
 
@@ -247,6 +264,8 @@ class DpkRegistered(StationEvent):
     from one the program added."""
 
     kind = EventKind.DPK_REGISTERED
+    officer_id: str
+    voter_id: int
     voter: VoterEntry
     married: bool
 
@@ -261,6 +280,8 @@ class DpkRegistered(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class QueueJoined(StationEvent):
     kind = EventKind.QUEUE_JOINED
+    officer_id: str
+    voter_id: int
 
 
 # --- ballots -------------------------------------------------------------------------------------
@@ -269,6 +290,7 @@ class QueueJoined(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class BallotsReceived(StationEvent):
     kind = EventKind.BALLOTS_RECEIVED
+    officer_id: str
     source: str
     counts: dict[str, int]  # per type, in hand-out order
 
@@ -276,6 +298,8 @@ class BallotsReceived(StationEvent):
 @dataclass(frozen=True, kw_only=True)
 class BallotReplaced(StationEvent):
     kind = EventKind.BALLOT_REPLACED
+    officer_id: str
+    voter_id: int
     checkin_id: int
     ballot: str
     source: str  # where the replacement was drawn from
