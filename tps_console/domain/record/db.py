@@ -310,9 +310,13 @@ class Prepared:
                     return i
             return None
         compiled = self._for(conn, tuple(rows[0]))
-        for i, params in enumerate(rows):
-            if not compiled.execute(conn, params).rowcount:
-                return i
+        driver: Any = conn.connection.driver_connection
+        try:
+            for i, params in enumerate(rows):
+                if not driver.execute(compiled.sql, compiled.values(params)).rowcount:
+                    return i
+        except sqlite3.DatabaseError as exc:
+            raise _as_sqlalchemy_error(compiled.sql, exc) from exc
         return None
 
     def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
