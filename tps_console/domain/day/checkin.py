@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
@@ -88,7 +88,8 @@ _ACTIVE = (
 )
 _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
 # Everything a check-in decides on, in one round trip under the write lock: the voter, their
-# active check-in (with the officer's name), whether the polls are closed, and the chain head.
+# active check-in (with the officer's name), whether the polls are closed, the chain head, and the
+# newest check-in id (the new one's is the next: see `_record_check_in`).
 _LOOK_UP = Prepared(
     select(
         *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
@@ -100,6 +101,7 @@ _LOOK_UP = Prepared(
         select(Station.__table__.c.closed_at).scalar_subquery().label("closed_at"),  # type: ignore[attr-defined]
         select(_NEWEST_EVENT.c.seq).scalar_subquery().label("head_seq"),
         select(_NEWEST_EVENT.c.hash).scalar_subquery().label("head_hash"),
+        select(func.max(_CI.c.id)).scalar_subquery().label("last_checkin_id"),
     )
     .select_from(
         _VOTERS.outerjoin(_CI, (_CI.c.voter_id == _VOTERS.c.id) & _CI.c.active).outerjoin(
@@ -241,15 +243,15 @@ def _record_check_in(
     head: tuple[int, str],
     at: str,
 ) -> CheckInDone:
-    # The event carries its check-in's id, so that replaying it gives the same row. It is the
-    # event's own number in the log: known from the chain head the look-up read anyway (no query,
-    # not even a subquery, more), unique for as long as the log is, and one number for a witness
-    # to find both by ("check-in #57" is event #57). Check-ins of stations written before events
-    # carried their ids were numbered 1, 2, 3 by SQLite; those are all below any event number
-    # still to come, and `project` uses whatever id an event carries. On a server database two
-    # desks that race both want the same seq: the event's primary key refuses the second, and
-    # `check_in` tries again.
-    checkin_id = head[0] + 1
+    # The event carries its check-in's id, so that replaying it gives the same row. The next after
+    # the newest is what SQLite's rowid gave before events carried it: the same day logs the same
+    # payloads and hashes as before (an audit head a witness compares, the screens' snapshots),
+    # and check-ins are numbered 1, 2, 3 as the officer sees them. It is read in the look-up the
+    # check-in makes anyway (a max over the primary key, about 2 µs; the event's own seq would
+    # cost nothing but would change every check-in's payload from today's). Under the write lock
+    # nothing takes it meanwhile; on a server database a desk that races another hits the primary
+    # key and `check_in` tries again.
+    checkin_id = (voter.last_checkin_id or 0) + 1
     approved = short_approved_by.id if plan.short and short_approved_by is not None else None
     event = CheckedIn(
         at=at,
