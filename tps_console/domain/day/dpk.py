@@ -18,7 +18,7 @@ from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_stat
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.events import DpkRegistered, VoterEntry
+from tps_console.domain.record.events import DpkRegistered
 from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
@@ -86,7 +86,7 @@ def register_dpk(
             officer_id=chair.id,
             desk=rec.desk,
             voter_id=voter_id,
-            voter=VoterEntry(**entry.record()),
+            voter=entry.record(),
             married=married,
         )
         record_event(conn, rec.clock, registered)

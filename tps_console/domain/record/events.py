@@ -17,6 +17,7 @@ import json
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, ClassVar, Self
 
+from tps_console.domain.roll.parse import VoterRow
 from tps_console.domain.vocab import EventKind
 
 ENVELOPE = frozenset({"at", "officer_id", "desk", "voter_id"})
@@ -30,40 +31,6 @@ class Draw:
 
     ballot: str
     source: str
-
-
-@dataclass(frozen=True)
-class VoterEntry:
-    """A voter as the roll (or a DPK registration) lists them: the fields the roll fingerprint
-    covers, as stored in the voter table."""
-
-    no: int
-    nik: str
-    name: str
-    sex: str
-    birth_date: str  # YYYY-MM-DD
-    category: str
-    register_no: str | None
-    block: str
-    cell: str
-    disability: str
-    ballots: str  # comma-separated, hand-out order
-
-    def as_row(self) -> dict[str, Any]:
-        # Spelt out: `dataclasses.asdict` deep-copies, which a 100k-voter import feels.
-        return {
-            "no": self.no,
-            "nik": self.nik,
-            "name": self.name,
-            "sex": self.sex,
-            "birth_date": self.birth_date,
-            "category": self.category,
-            "register_no": self.register_no,
-            "block": self.block,
-            "cell": self.cell,
-            "disability": self.disability,
-            "ballots": self.ballots,
-        }
 
 
 KINDS: dict[str, type[StationEvent]] = {}
@@ -138,7 +105,7 @@ class RollImported(StationEvent):
     kind = EventKind.ROLL_IMPORTED
     count: int
     fingerprint: str
-    voters: tuple[VoterEntry, ...] = field(default=(), metadata=NOT_LOGGED)
+    voters: tuple[VoterRow, ...] = field(default=(), metadata=NOT_LOGGED)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -266,15 +233,8 @@ class DpkRegistered(StationEvent):
     kind = EventKind.DPK_REGISTERED
     officer_id: str
     voter_id: int
-    voter: VoterEntry
+    voter: VoterRow
     married: bool
-
-    def payload(self) -> dict[str, Any]:
-        return {"voter": self.voter.as_row(), "married": self.married}
-
-    @classmethod
-    def from_payload(cls, envelope: dict[str, Any], payload: dict[str, Any]) -> Self:
-        return cls(**envelope, voter=VoterEntry(**payload["voter"]), married=payload["married"])
 
 
 @dataclass(frozen=True, kw_only=True)

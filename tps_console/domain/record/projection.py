@@ -160,7 +160,7 @@ def project(event: StationEvent, conn: Connection) -> None:
                 .values(status=event.status, status_reason=event.reason, status_at=event.at)
             )
         case DpkRegistered():
-            conn.execute(insert(Voter).values(id=event.voter_id, **event.voter.as_row()))
+            conn.execute(insert(Voter).values(id=event.voter_id, **event.voter))
         case QueueJoined():
             conn.execute(
                 insert(QueueEntry).values(
@@ -186,7 +186,7 @@ def project(event: StationEvent, conn: Connection) -> None:
                 update(Station).values(roll_count=event.count, roll_fingerprint=event.fingerprint)
             )
             if event.voters:
-                conn.execute(insert(Voter), [v.as_row() for v in event.voters])
+                conn.execute(insert(Voter), list(event.voters))
         case BackupTargetSet():
             conn.execute(update(Station).values(event.payload()))
         case PollsClosed():

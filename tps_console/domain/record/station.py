@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -18,7 +18,7 @@ from tps_console.domain.errors import BadInput
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import Clock, stamp
 from tps_console.domain.record.db import Writer, create_schema, open_engine, read, write
-from tps_console.domain.record.events import RollImported, StationCreated, VoterEntry
+from tps_console.domain.record.events import RollImported, StationCreated
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.roll.parse import ParsedRoll, Progress, parse_roll
@@ -86,7 +86,7 @@ class RollRejected(BadInput):
         self.parsed = parsed
 
 
-def roll_fingerprint(records: Iterable[dict[str, Any]]) -> str:
+def roll_fingerprint(records: Iterable[Mapping[str, object]]) -> str:
     digest = hashlib.sha256()
     for rec in records:
         digest.update(chain.canonical(rec).encode())
@@ -142,7 +142,7 @@ def create_station(
                 at=stamp(clock.now()),
                 count=len(records),
                 fingerprint=fingerprint,
-                voters=tuple(VoterEntry(**r) for r in records),
+                voters=tuple(records),
             )
             record_event(conn, clock, imported)
         with engine.connect() as conn:
