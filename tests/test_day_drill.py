@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import make_station, wib
 
-from tps_console.domain.day.ballots import ballot_plan, receive_ballots
+from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, resolve, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
@@ -34,6 +34,7 @@ from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
+from tps_console.domain.views.voters import voter_details
 from tps_console.sample import sample_roll
 
 FIVE = ("PPWP", "DPR", "DPD", "DPRD_PROV", "DPRD_KAB")
@@ -99,8 +100,8 @@ def test_the_whole_day(
     # Voter 5 comes back. The desk's preview, before confirming, shows where each ballot comes
     # from: the own PPWP, DPR and DPD are gone by now.
     at(clock, 11, 10)
-    plan = ballot_plan(day, resolve(day, NIK[5]))
-    assert plan.complete
+    plan = voter_details(day, resolve(day, NIK[5])).plan
+    assert plan is not None and plan.complete
     assert [(d.ballot, d.source) for d in plan.draws] == [
         ("PPWP", "TPS 905"),
         ("DPR", "TPS 905"),

@@ -413,10 +413,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "SUDAH MEMILIH: {name} sudah tercatat hadir pukul {at} oleh {officer} di meja {desk}",
         "en": "ALREADY VOTED: {name} was checked in at {at} by {officer} at desk {desk}",
     },
-    "checkin.already_voted_index": {
-        "id": "Ditolak basis data: pemilih sudah tercatat hadir",
-        "en": "Refused by the database: the voter is already checked in",
-    },
     "checkin.released": {
         "id": "{name} sudah BEBAS (dikeluarkan dari rutan): {reason}",
         "en": "{name} has been RELEASED from the rutan: {reason}",
@@ -521,6 +517,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.undo_without_checkin": {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
         "en": "event #{seq} undoes a check-in that does not exist",
+    },
+    "verify.impossible": {
+        "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",
+        "en": "event #{seq} ({kind}) cannot follow the record before it (a forged log)",
     },
     # Backups
     "backup.failed": {

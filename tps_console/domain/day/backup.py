@@ -12,18 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput
-from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import read, readonly_uri
+from tps_console.domain.record.events import BackupTargetSet
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
-from tps_console.domain.vocab import EventKind
 
 
 def _fsync(path: Path) -> None:
@@ -149,17 +150,17 @@ def set_backup_target(
         raise BadInput("backup.bad_setting", minutes=every_minutes, keep=keep)
     path = Path(folder.strip()).expanduser()
     _check_writable(path)
-    settings = {
-        "backup_dir": str(path.resolve()),
-        "backup_minutes": every_minutes,
-        "backup_keep": keep,
-    }
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
-        conn.execute(update(Station).values(**settings))
-        audit.append(
-            conn, rec.clock, EventKind.BACKUP_TARGET, settings, officer_id=chair.id, desk=rec.desk
+        target = BackupTargetSet(
+            at=stamp(rec.now()),
+            officer_id=chair.id,
+            desk=rec.desk,
+            backup_dir=str(path.resolve()),
+            backup_minutes=every_minutes,
+            backup_keep=keep,
         )
+        record_event(conn, rec.clock, target)
     return BackupTarget(path.resolve(), every_minutes, keep)
 
 

@@ -14,31 +14,29 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
-from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record import chain as audit
+from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import Prepared, read
-from tps_console.domain.record.models import BallotSource, BallotStock, CheckIn, IssuedBallot, Voter
+from tps_console.domain.record.events import BallotsReceived, Draw
+from tps_console.domain.record.models import (
+    OWN_POSITION,
+    BallotSource,
+    BallotStock,
+    CheckIn,
+    IssuedBallot,
+)
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
-from tps_console.domain.vocab import ALL_BALLOTS, EventKind
+from tps_console.domain.vocab import ALL_BALLOTS
 
-OWN_POSITION = 0
 # A TPS serves a few hundred voters at most: a larger count is a typo in the minutes.
 MAX_DELIVERY = 10_000
 MAX_SOURCE_NAME = 40
-
-
-@dataclass(frozen=True)
-class Draw:
-    """One ballot to hand out and the source it comes from."""
-
-    ballot: str
-    source: str
 
 
 @dataclass(frozen=True)
@@ -145,10 +143,9 @@ def _source_name(raw: str) -> str:
     return name
 
 
-def _find_or_add_source(
-    conn: Connection, rec: Record, raw: str | None, at: str
-) -> tuple[str, bool]:
-    """The stored name of the source (own when not given), registering a new lender at the end."""
+def _source(conn: Connection, rec: Record, raw: str | None) -> tuple[str, bool]:
+    """The stored name of the source (own when not given), and whether it is new: a lender is
+    known by its name in any case, the own stock by being the station's."""
     own = rec.station.tps
     wanted = own if raw is None else _source_name(raw)
     is_own = wanted.casefold() == own.casefold()
@@ -158,12 +155,7 @@ def _find_or_add_source(
             return str(name), False
         if not is_own and position != OWN_POSITION and name.casefold() == wanted.casefold():
             return str(name), False
-    if is_own:
-        name, position = own, OWN_POSITION
-    else:
-        name, position = wanted, max([OWN_POSITION, *(p for _, p in known)]) + 1
-    conn.execute(insert(BallotSource).values(name=name, position=position, added_at=at))
-    return name, True
+    return (own if is_own else wanted), True
 
 
 def receive_ballots(
@@ -177,8 +169,11 @@ def receive_ballots(
     checked = _check_counts(counts)
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
-        at = stamp(rec.now())
-        name, new_source = _find_or_add_source(conn, rec, source, at)
+        name, new_source = _source(conn, rec, source)
+        received = BallotsReceived(
+            at=stamp(rec.now()), officer_id=chair.id, desk=rec.desk, source=name, counts=checked
+        )
+        record_event(conn, rec.clock, received)
         held: dict[str, int] = {
             ballot: remaining
             for ballot, remaining in conn.execute(
@@ -187,32 +182,6 @@ def receive_ballots(
                 )
             )
         }
-        for ballot, count in checked.items():
-            if ballot in held:
-                conn.execute(
-                    update(BallotStock)
-                    .where(col(BallotStock.source) == name, col(BallotStock.ballot) == ballot)
-                    .values(
-                        received=col(BallotStock.received) + count,
-                        remaining=col(BallotStock.remaining) + count,
-                    )
-                )
-            else:
-                conn.execute(
-                    insert(BallotStock).values(
-                        source=name, ballot=ballot, received=count, remaining=count
-                    )
-                )
-            held[ballot] = held.get(ballot, 0) + count
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.BALLOTS_RECEIVED,
-            {"source": name, "counts": checked},
-            officer_id=chair.id,
-            desk=rec.desk,
-            at=at,
-        )
     return Delivery(name, new_source, checked, {b: held[b] for b in ALL_BALLOTS if b in held})
 
 
@@ -224,7 +193,6 @@ _AVAILABLE = Prepared(
     .where(col(BallotStock.remaining) > 0)
     .order_by(col(BallotSource.position))
 )
-_ISSUE = Prepared(insert(IssuedBallot.__table__))  # type: ignore[attr-defined]
 
 
 def available(conn: Connection) -> list[tuple[str, str, int]]:
@@ -248,77 +216,9 @@ def entitlement(voter_ballots: str) -> tuple[str, ...]:
     return tuple(voter_ballots.split(","))
 
 
-def ballot_plan(rec: Record, voter_id: int) -> BallotPlan:
-    """Read-only preview for the desk: what checking this voter in would hand out now."""
-    with read(rec.engine) as conn:
-        ballots = conn.execute(select(col(Voter.ballots)).where(col(Voter.id) == voter_id)).scalar()
-        if ballots is None:
-            raise Refused("checkin.unknown", key=str(voter_id))
-        return plan_for(conn, ballots)
-
-
 def plan_for(conn: Connection, voter_ballots: str) -> BallotPlan:
     """What a voter entitled to `voter_ballots` would be handed from the stock as it is now."""
     return plan_draw(entitlement(voter_ballots), available(conn))
-
-
-def _stock_step(delta: int) -> Any:
-    return (
-        update(BallotStock)
-        .where(
-            col(BallotStock.source) == bindparam("src"),
-            col(BallotStock.ballot) == bindparam("type_"),
-        )
-        .values(remaining=col(BallotStock.remaining) + delta)
-    )
-
-
-_TAKE = Prepared(_stock_step(-1))
-_GIVE_BACK = _stock_step(+1)
-
-
-def _params(draws: Iterable[Draw]) -> list[dict[str, str]]:
-    return [{"src": d.source, "type_": d.ballot} for d in draws]
-
-
-def issue(
-    conn: Connection, checkin_id: int, draws: Sequence[Draw], at: str, *, replacement: int = 0
-) -> None:
-    """Hand out ballots for a check-in: one row each, taken out of the running stock (whose
-    constraint refuses to go below zero)."""
-    if not draws:
-        return
-    _ISSUE.run_many(
-        conn,
-        [
-            {
-                "checkin_id": checkin_id,
-                "ballot": d.ballot,
-                "replacement": replacement,
-                "source": d.source,
-                "at": at,
-            }
-            for d in draws
-        ],
-    )
-    _TAKE.run_many(conn, _params(draws))
-
-
-def give_back(conn: Connection, checkin_id: int) -> list[Draw]:
-    """An undone check-in's ballots go back to the stock they came from; spoiled ones stay
-    damaged."""
-    back = [
-        Draw(r.ballot, r.source)
-        for r in conn.execute(
-            select(col(IssuedBallot.ballot), col(IssuedBallot.source)).where(
-                col(IssuedBallot.checkin_id) == checkin_id,
-                col(IssuedBallot.spoiled_at).is_(None),
-            )
-        )
-    ]
-    if back:
-        conn.execute(_GIVE_BACK, _params(back))
-    return back
 
 
 def stock_in(conn: Connection) -> list[SourceStock]:

@@ -13,23 +13,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from tps_console.domain.day import ballots
-from tps_console.domain.day.ballots import BallotPlan, Draw
+from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state, refuse_if_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
-from tps_console.domain.record import chain as audit
+from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.events import (
+    CheckedIn,
+    CheckInRefused,
+    CheckInUndone,
+    Draw,
+    DuplicateBlocked,
+    VoterStatusSet,
+)
 from tps_console.domain.record.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
-from tps_console.domain.vocab import EventKind, VoterStatus
+from tps_console.domain.vocab import VoterStatus
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,8 @@ _ACTIVE = (
 )
 _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
 # Everything a check-in decides on, in one round trip under the write lock: the voter, their
-# active check-in (with the officer's name), whether the polls are closed, and the chain head.
+# active check-in (with the officer's name), whether the polls are closed, the chain head, and the
+# newest check-in id (the new one's is the next: see `_record_check_in`).
 _LOOK_UP = Prepared(
     select(
         *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
@@ -91,6 +101,7 @@ _LOOK_UP = Prepared(
         select(Station.__table__.c.closed_at).scalar_subquery().label("closed_at"),  # type: ignore[attr-defined]
         select(_NEWEST_EVENT.c.seq).scalar_subquery().label("head_seq"),
         select(_NEWEST_EVENT.c.hash).scalar_subquery().label("head_hash"),
+        select(func.max(_CI.c.id)).scalar_subquery().label("last_checkin_id"),
     )
     .select_from(
         _VOTERS.outerjoin(_CI, (_CI.c.voter_id == _VOTERS.c.id) & _CI.c.active).outerjoin(
@@ -99,7 +110,6 @@ _LOOK_UP = Prepared(
     )
     .where(_VOTERS.c.id == bindparam("voter_id"))
 )
-_INSERT = Prepared(insert(_CI))
 _QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
     QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
 )
@@ -174,7 +184,7 @@ def check_in(
 
     If a type the voter is entitled to is out of stock the check-in is refused ("no ballots"),
     unless `short_approved_by` is the chair who decided to hand out what remains (the desk shows
-    `ballots.ballot_plan` before confirming). Raises the reason if refused.
+    what would be handed out, `views.voters`, before confirming). Raises the reason if refused.
     """
     if short_approved_by is not None:
         require_chair(short_approved_by)
@@ -212,16 +222,18 @@ def _check_in_once(
         if refusal is None:
             plan = ballots.plan_for(conn, voter.ballots)
             refusal = _shortage(plan, short_approved_by)
-        head = (voter.head_seq or 0, voter.head_hash or audit.GENESIS)
+        head = (voter.head_seq or 0, voter.head_hash or chain.GENESIS)
         if refusal is None:
-            outcome = _insert(conn, rec, officer, voter, plan, short_approved_by, head, stamp(now))
+            outcome = _record_check_in(
+                conn, rec, officer, voter, plan, short_approved_by, head, stamp(now)
+            )
         else:
             _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
             outcome = refusal
     return outcome
 
 
-def _insert(
+def _record_check_in(
     conn: Connection,
     rec: Record,
     officer: OfficerInfo,
@@ -231,28 +243,27 @@ def _insert(
     head: tuple[int, str],
     at: str,
 ) -> CheckInDone:
-    checkin_id = _INSERT.run(
-        conn, voter_id=voter.id, officer_id=officer.id, desk=rec.desk, at=at, active=True
-    )
-    assert checkin_id is not None
-    ballots.issue(conn, checkin_id, plan.draws, at)
-    payload: dict[str, Any] = {
-        "checkin_id": checkin_id,
-        "ballots": {d.ballot: d.source for d in plan.draws},
-    }
-    if plan.short and short_approved_by is not None:
-        payload.update(short=list(plan.short), short_approved_by=short_approved_by.id)
-    audit.append(
-        conn,
-        rec.clock,
-        EventKind.CHECKIN,
-        payload,
+    # The event carries its check-in's id, so that replaying it gives the same row. The next after
+    # the newest is what SQLite's rowid gave before events carried it: the same day logs the same
+    # payloads and hashes as before (an audit head a witness compares, the screens' snapshots),
+    # and check-ins are numbered 1, 2, 3 as the officer sees them. It is read in the look-up the
+    # check-in makes anyway (a max over the primary key, about 2 µs; the event's own seq would
+    # cost nothing but would change every check-in's payload from today's). Under the write lock
+    # nothing takes it meanwhile; on a server database a desk that races another hits the primary
+    # key and `check_in` tries again.
+    checkin_id = (voter.last_checkin_id or 0) + 1
+    approved = short_approved_by.id if plan.short and short_approved_by is not None else None
+    event = CheckedIn(
+        at=at,
         officer_id=officer.id,
         desk=rec.desk,
         voter_id=voter.id,
-        at=at,
-        after=head,
+        checkin_id=checkin_id,
+        draws=plan.draws,
+        short=plan.short if approved else (),
+        short_approved_by=approved,
     )
+    record_event(conn, rec.clock, event, after=head)
     return CheckInDone(
         checkin_id,
         voter.id,
@@ -276,30 +287,21 @@ def _record_refusal(
     head: tuple[int, str],
     at: str,
 ) -> None:
-    duplicate = isinstance(refusal, AlreadyVoted)
-    audit.append(
-        conn,
-        rec.clock,
-        EventKind.DUPLICATE_BLOCKED if duplicate else EventKind.CHECKIN_REFUSED,
-        {"reason": refusal.key, "first_checkin": refusal.params.get("checkin_id")}
-        if duplicate
-        else {"reason": refusal.key},
-        officer_id=officer.id,
-        desk=rec.desk,
-        voter_id=voter_id,
-        at=at,
-        after=head,
-    )
-
-
-def insert_check_in_unchecked(conn: Connection, voter_id: int, officer_id: str, at: str) -> None:
-    """Insert without any look-up. Only for proving that the index alone refuses duplicates."""
-    try:
-        conn.execute(
-            insert(CheckIn).values(voter_id=voter_id, officer_id=officer_id, desk="", at=at)
+    event: DuplicateBlocked | CheckInRefused
+    if isinstance(refusal, AlreadyVoted):
+        event = DuplicateBlocked(
+            at=at,
+            officer_id=officer.id,
+            desk=rec.desk,
+            voter_id=voter_id,
+            reason=refusal.key,
+            first_checkin=refusal.params.get("checkin_id"),
         )
-    except IntegrityError as exc:
-        raise AlreadyVoted("checkin.already_voted_index") from exc
+    else:
+        event = CheckInRefused(
+            at=at, officer_id=officer.id, desk=rec.desk, voter_id=voter_id, reason=refusal.key
+        )
+    record_event(conn, rec.clock, event, after=head)
 
 
 def correctable_check_in(
@@ -332,24 +334,15 @@ def undo_check_in(
         voter_id = resolve(rec, key or "")
     with rec.write() as conn:
         first = correctable_check_in(conn, rec, voter_id, "undo.not_checked_in")
-        at = stamp(rec.now())
-        conn.execute(
-            update(CheckIn)
-            .where(col(CheckIn.id) == first.id, col(CheckIn.active))
-            .values(active=False, undone_at=at, undone_by=officer.id, undo_reason=reason.strip())
-        )
-        # The mistake is caught before the voter takes the ballots: back where they came from.
-        ballots.give_back(conn, first.id)
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.CHECKIN_UNDONE,
-            {"checkin_id": first.id, "reason": reason.strip()},
+        undone = CheckInUndone(
+            at=stamp(rec.now()),
             officer_id=officer.id,
             desk=rec.desk,
             voter_id=voter_id,
-            at=at,
+            checkin_id=first.id,
+            reason=reason.strip(),
         )
+        record_event(conn, rec.clock, undone)
     return int(first.id)
 
 
@@ -366,19 +359,12 @@ def set_voter_status(
         ensure_not_closed(conn, rec.station)
         if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
             raise Refused("status.already_voted")
-        at = stamp(rec.now())
-        conn.execute(
-            update(Voter)
-            .where(col(Voter.id) == voter_id)
-            .values(status=status, status_reason=reason.strip(), status_at=at)
-        )
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.VOTER_STATUS,
-            {"status": status, "reason": reason.strip()},
+        changed = VoterStatusSet(
+            at=stamp(rec.now()),
             officer_id=officer.id,
             desk=rec.desk,
             voter_id=voter_id,
-            at=at,
+            status=status,
+            reason=reason.strip(),
         )
+        record_event(conn, rec.clock, changed)

@@ -11,19 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.checkin import active_check_in, is_queued, resolve
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
-from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.events import PollsClosed, QueueJoined
 from tps_console.domain.record.models import CheckIn, QueueEntry, Station, Voter
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.vocab import EventKind, VoterStatus
+from tps_console.domain.vocab import VoterStatus
 
 
 @dataclass(frozen=True)
@@ -64,16 +65,8 @@ def record_queue(rec: Record, chair: OfficerInfo, keys: Sequence[str]) -> list[Q
                 ).where(col(Voter.id) == voter_id)
             ).one()
             _check_may_queue(conn, voter_id, voter)
-            conn.execute(insert(QueueEntry).values(voter_id=voter_id, officer_id=chair.id, at=at))
-            audit.append(
-                conn,
-                rec.clock,
-                EventKind.QUEUE_JOINED,
-                officer_id=chair.id,
-                desk=rec.desk,
-                voter_id=voter_id,
-                at=at,
-            )
+            joined = QueueJoined(at=at, officer_id=chair.id, desk=rec.desk, voter_id=voter_id)
+            record_event(conn, rec.clock, joined)
             queued.append(Queued(voter_id, voter.no, voter.name))
     return queued
 
@@ -115,15 +108,8 @@ def close_polls(rec: Record, chair: OfficerInfo) -> Closed:
         if state in (PollState.NOT_OPEN, PollState.OPEN, PollState.DPK_HOUR):
             raise Refused("close.too_early", closes=rec.station.closes.strftime("%H:%M"))
         waiting = queue_waiting(conn)
-        at = stamp(rec.now())
-        conn.execute(update(Station).values(closed_at=at))
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.POLLS_CLOSED,
-            {"queue_waiting": waiting},
-            officer_id=chair.id,
-            desk=rec.desk,
-            at=at,
+        closed = PollsClosed(
+            at=stamp(rec.now()), officer_id=chair.id, desk=rec.desk, queue_waiting=waiting
         )
-    return Closed(at, waiting)
+        record_event(conn, rec.clock, closed)
+    return Closed(closed.at, waiting)

@@ -10,19 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import remaining_by_type
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record import chain as audit
+from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.events import DpkRegistered
 from tps_console.domain.record.models import CheckIn, Voter
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
 from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex
-from tps_console.domain.vocab import ALL_BALLOTS, Category, EventKind, VoterStatus
+from tps_console.domain.vocab import ALL_BALLOTS, Category, VoterStatus
 
 MIN_AGE = 17
 
@@ -72,20 +74,22 @@ def register_dpk(
         out = _types_without_ballot(conn)
         if out:
             raise Refused("dpk.no_ballots", types=", ".join(out))
-        last_no = conn.execute(select(func.max(col(Voter.no)))).scalar() or 0
-        entry = replace(entry, no=int(last_no) + 1)
-        record = entry.record()
-        inserted = conn.execute(insert(Voter).values(**record))
-        voter_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.DPK_REGISTERED,
-            {"voter": record, "married": married},
+        last_no, last_id = conn.execute(
+            select(func.max(col(Voter.no)), func.max(col(Voter.id)))
+        ).one()
+        entry = replace(entry, no=(last_no or 0) + 1)
+        # The event carries the new voter's id, so that replaying it gives the same row: the next
+        # after the newest, as SQLite's rowid gave it before events carried it.
+        voter_id = (last_id or 0) + 1
+        registered = DpkRegistered(
+            at=stamp(rec.now()),
             officer_id=chair.id,
             desk=rec.desk,
             voter_id=voter_id,
+            voter=entry.record(),
+            married=married,
         )
+        record_event(conn, rec.clock, registered)
     warnings = nik_mismatches(entry.nik, entry.birth_date, entry.sex)
     return DpkAdded(voter_id, entry.no, entry.name, tuple(warnings))
 

@@ -13,15 +13,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import stamp, unstamp
 from tps_console.domain.record.db import read
+from tps_console.domain.record.events import OfficerAdded, PinFailed, SignedIn
 from tps_console.domain.record.models import Event, Officer
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import EventKind, Role
 
@@ -58,11 +59,6 @@ def check_pin_format(pin: str) -> None:
         raise BadInput("officer.bad_pin")
 
 
-def officer_count(rec: Record) -> int:
-    with read(rec.engine) as conn:
-        return int(conn.execute(select(func.count()).select_from(Officer)).scalar_one())
-
-
 def list_officers(rec: Record) -> list[OfficerInfo]:
     with read(rec.engine) as conn:
         rows = conn.execute(
@@ -93,18 +89,16 @@ def add_officer(
             raise Refused("officer.chair_needed")
         if officer_id in existing:
             raise BadInput("officer.exists", id=officer_id)
-        at = stamp(rec.now())
-        row = {"id": officer_id, "name": name.strip(), "role": role, "pin_hash": pin_hash}
-        conn.execute(insert(Officer).values(**row, added_at=at))
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.OFFICER_ADDED,
-            row,
+        added = OfficerAdded(
+            at=stamp(rec.now()),
             officer_id=by.id if by else officer_id,
             desk=rec.desk,
-            at=at,
+            id=officer_id,
+            name=name.strip(),
+            role=role,
+            pin_hash=pin_hash,
         )
+        record_event(conn, rec.clock, added)
     return OfficerInfo(officer_id, name.strip(), role)
 
 
@@ -143,8 +137,10 @@ def authenticate(
     if ok and not (record_success or failures):
         return OfficerInfo(m["id"], m["name"], m["role"])
     with rec.write() as conn:
-        kind = EventKind.SIGNED_IN if ok else EventKind.PIN_FAILED
-        audit.append(conn, rec.clock, kind, officer_id=officer_id, desk=rec.desk)
+        attempt = SignedIn if ok else PinFailed
+        record_event(
+            conn, rec.clock, attempt(at=stamp(rec.now()), officer_id=officer_id, desk=rec.desk)
+        )
     if not ok:
         left = MAX_FAILURES - failures % MAX_FAILURES - 1
         if left <= 0:

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
-from tps_console.domain.day.ballots import available, issue, parse_ballot, plan_draw
+from tps_console.domain.day.ballots import available, parse_ballot, plan_draw
 from tps_console.domain.day.checkin import correctable_check_in, resolve
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.events import BallotReplaced
 from tps_console.domain.record.models import CheckIn, IssuedBallot
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
-from tps_console.domain.vocab import EventKind
 
 
 @dataclass(frozen=True)
@@ -60,29 +60,18 @@ def replace_ballot(
         plan = plan_draw((code,), available(conn))
         if not plan.complete:
             raise Refused("ballots.out", types=code)
-        at = stamp(rec.now())
-        conn.execute(
-            update(IssuedBallot)
-            .where(
-                col(IssuedBallot.checkin_id) == first.id,
-                col(IssuedBallot.ballot) == code,
-                col(IssuedBallot.replacement) == 0,
-            )
-            .values(spoiled_at=at)
-        )
-        issue(conn, first.id, plan.draws, at, replacement=1)
-        source = plan.draws[0].source
-        audit.append(
-            conn,
-            rec.clock,
-            EventKind.BALLOT_REPLACED,
-            {"checkin_id": first.id, "ballot": code, "source": source, "reason": reason},
+        replaced = BallotReplaced(
+            at=stamp(rec.now()),
             officer_id=chair.id,
             desk=rec.desk,
             voter_id=voter_id,
-            at=at,
+            checkin_id=first.id,
+            ballot=code,
+            source=plan.draws[0].source,
+            reason=reason,
         )
-    return Replaced(voter_id, first.id, code, spoiled_source, source, at)
+        record_event(conn, rec.clock, replaced)
+    return Replaced(voter_id, first.id, code, spoiled_source, replaced.source, replaced.at)
 
 
 def _handed_out(conn: Connection, checkin_id: int, ballot: str) -> str | None:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
@@ -238,6 +238,21 @@ def _on_driver(sql: str, call: Callable[..., Any], *args: Any) -> Any:
 
 
 @contextmanager
+def scratch_database() -> Iterator[Connection]:
+    """A private in-memory SQLite database with the station's schema and constraints, gone when
+    the block ends: where `verify` rebuilds the tables from the log, whatever the record's own
+    database is."""
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            SQLModel.metadata.create_all(conn)
+            yield conn
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A consistent snapshot for several queries; never writes, ends promptly."""
     with engine.connect() as conn:
@@ -304,6 +319,27 @@ class Prepared:
             key = getattr(result, "inserted_primary_key", None)
             return int(key[0]) if key else None
         return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
+
+    def first_unchanged(self, conn: Connection, rows: list[dict[str, Any]]) -> int | None:
+        """Run an UPDATE once per row, in order, until one changes nothing: that row's index, or
+        None if every row changed something. One statement per row (an executemany would say
+        only how many changed, not which did not)."""
+        if not rows:
+            return None
+        if conn.dialect.name != "sqlite":
+            for i, params in enumerate(rows):
+                if not conn.execute(self.statement, params).rowcount:
+                    return i
+            return None
+        compiled = self._for(conn, tuple(rows[0]))
+        driver: Any = conn.connection.driver_connection
+        try:
+            for i, params in enumerate(rows):
+                if not driver.execute(compiled.sql, compiled.values(params)).rowcount:
+                    return i
+        except sqlite3.DatabaseError as exc:
+            raise _as_sqlalchemy_error(compiled.sql, exc) from exc
+        return None
 
     def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -87,6 +87,10 @@ class CheckIn(SQLModel, table=True):
     undo_reason: str | None = None
 
 
+# The station's own stock is drawn from first, before every lending TPS.
+OWN_POSITION = 0
+
+
 class BallotSource(SQLModel, table=True):
     """Where ballots come from: the station's own stock (position 0), then each lending TPS
     (*TPS penyangga*) in the order its first delivery was entered, which is the order they are

@@ -20,7 +20,7 @@ from sqlmodel import col
 from tps_console.domain.day.ballots import BallotFigures, Draw, SourceStock, stock_in, totals
 from tps_console.domain.day.hours import closed_at
 from tps_console.domain.errors import TpsError
-from tps_console.domain.record import chain as audit
+from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
@@ -142,9 +142,9 @@ def build_report(rec: Record) -> Report:
                     )
         voters, disabled_voters = _by_list(conn, active_only=False)
         voted, disabled_voted = _by_list(conn, active_only=True)
-        seq, head = audit.head(conn)
+        seq, head = chain.head(conn)
         closed = closed_at(conn)
-        closing = audit.closing(conn) if closed else None
+        closing = chain.closing(conn) if closed else None
         attendance = _attendance(conn, rec)
     zone = rec.station.timezone
     return Report(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
@@ -43,6 +43,22 @@ _BALLOT_SPLIT = re.compile(r"[,;/ ]+")
 _LIST_NO = re.compile(r"[0-9]{1,9}")
 
 
+class VoterRow(TypedDict):
+    """A voter's roll fields as stored in the voter table (and as fingerprinted and logged)."""
+
+    no: int
+    nik: str
+    name: str
+    sex: str
+    birth_date: str  # YYYY-MM-DD
+    category: str
+    register_no: str | None
+    block: str
+    cell: str
+    disability: str
+    ballots: str  # comma-separated, hand-out order
+
+
 @dataclass(frozen=True)
 class RollEntry:
     no: int
@@ -57,7 +73,7 @@ class RollEntry:
     disability: str
     ballots: tuple[str, ...]
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> VoterRow:
         """The voter's roll fields as stored (and as fingerprinted)."""
         return {
             "no": self.no,

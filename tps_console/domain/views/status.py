@@ -10,7 +10,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.closing import queue_waiting
 from tps_console.domain.day.hours import PollState, closed_at, poll_state
-from tps_console.domain.record import chain as audit
+from tps_console.domain.record import chain
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, QueueEntry, Voter
 from tps_console.domain.record.station import Record
@@ -98,7 +98,7 @@ def status_in(conn: Connection, rec: Record) -> Status:
             .group_by(col(Event.kind))
         ).all()
     }
-    seq, head = audit.head(conn)
+    seq, head = chain.head(conn)
     closed = closed_at(conn)
     queued = conn.execute(select(func.count()).select_from(QueueEntry)).scalar_one()
     return Status(
@@ -117,5 +117,5 @@ def status_in(conn: Connection, rec: Record) -> Status:
         queued=int(queued),
         queue_waiting=queue_waiting(conn) if queued else 0,
         closed_at=closed,
-        closing=audit.closing(conn) if closed else None,
+        closing=chain.closing(conn) if closed else None,
     )

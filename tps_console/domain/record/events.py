@@ -1,0 +1,266 @@
+"""What can happen to a station's record: one frozen dataclass per kind of event.
+
+An event is the only way the record changes: `projection.record_event` appends it to the hash
+chain and applies it with `projection.project`, and `verify` replays the same events through the
+same `project`. Each event maps to one row of the `event` table: the envelope (when, which
+officer at which desk, about which voter) in columns of its own, everything else as the payload.
+
+The payload keys are the ones the log has always stored, because the hash covers them: a station
+written by an earlier version must still verify. Most kinds store their fields under their own
+names, and the base class does that for them; the few that store another shape say so in
+`payload` and `from_payload`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, Self
+
+from tps_console.domain.roll.parse import VoterRow
+from tps_console.domain.vocab import EventKind
+
+ENVELOPE = frozenset({"at", "officer_id", "desk", "voter_id"})
+# A field that travels with the event when it is recorded but is not stored in the log.
+NOT_LOGGED = {"logged": False}
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One ballot to hand out and the source it comes from."""
+
+    ballot: str
+    source: str
+
+
+KINDS: dict[str, type[StationEvent]] = {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class StationEvent:
+    """The envelope every event has: the instant it records (UTC stamp), the officer and the desk,
+    and the voter it is about. A kind that always has an officer or a voter says so by declaring
+    them again without `None`, for the type checker."""
+
+    kind: ClassVar[EventKind]
+    at: str
+    officer_id: str | None = None
+    desk: str = ""
+    voter_id: int | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Registered by being defined: a new kind is its dataclass and its branch of `project`.
+        KINDS[cls.kind] = cls
+
+    def payload(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in _logged(type(self))}
+
+    @classmethod
+    def from_payload(cls, envelope: dict[str, Any], payload: dict[str, Any]) -> Self:
+        return cls(**envelope, **{f.name: payload[f.name] for f in _logged(cls)})
+
+
+def _logged(cls: type[StationEvent]) -> tuple[Field[Any], ...]:
+    return tuple(
+        f for f in fields(cls) if f.name not in ENVELOPE and f.metadata.get("logged", True)
+    )
+
+
+def decode(row: Any) -> StationEvent:
+    """The event a stored row records. KeyError for a kind (or a payload key) this program does
+    not know."""
+    m = row._mapping
+    envelope = {name: m[name] for name in ENVELOPE}
+    return KINDS[m["kind"]].from_payload(envelope, json.loads(m["payload"]))
+
+
+# --- the station ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class StationCreated(StationEvent):
+    """The station's settings, hours included: moving them behind the program's back (closing
+    later) fails `verify`."""
+
+    kind = EventKind.STATION_CREATED
+    tps: str
+    polling_date: str
+    timezone: str
+    opens: str
+    closes: str
+    dpk_from: str
+    backup_dir: str
+    backup_minutes: int
+    backup_keep: int
+    created_at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RollImported(StationEvent):
+    """The roll: the log holds its size and fingerprint, not its rows. The rows travel with the
+    event when the station is made; `verify` copies them from the stored file instead, and the
+    fingerprint proves they are the ones imported."""
+
+    kind = EventKind.ROLL_IMPORTED
+    count: int
+    fingerprint: str
+    voters: tuple[VoterRow, ...] = field(default=(), metadata=NOT_LOGGED)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BackupTargetSet(StationEvent):
+    kind = EventKind.BACKUP_TARGET
+    officer_id: str
+    backup_dir: str
+    backup_minutes: int
+    backup_keep: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PollsClosed(StationEvent):
+    kind = EventKind.POLLS_CLOSED
+    officer_id: str
+    queue_waiting: int
+
+
+# --- officers ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficerAdded(StationEvent):
+    """`id` is the new officer; the envelope's officer is the chair who added them (the first
+    chair adds themself)."""
+
+    kind = EventKind.OFFICER_ADDED
+    officer_id: str
+    id: str
+    name: str
+    role: str
+    pin_hash: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignedIn(StationEvent):
+    kind = EventKind.SIGNED_IN
+    officer_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PinFailed(StationEvent):
+    kind = EventKind.PIN_FAILED
+    officer_id: str
+
+
+# --- voters --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckedIn(StationEvent):
+    """A check-in and the ballots it handed out. `short`: types the voter is entitled to but did
+    not get, logged only when a chair approved handing out what remained."""
+
+    kind = EventKind.CHECKIN
+    officer_id: str
+    voter_id: int
+    checkin_id: int
+    draws: tuple[Draw, ...]
+    short: tuple[str, ...] = ()
+    short_approved_by: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        logged: dict[str, Any] = {
+            "checkin_id": self.checkin_id,
+            "ballots": {d.ballot: d.source for d in self.draws},
+        }
+        if self.short_approved_by is not None:
+            logged["short"] = list(self.short)
+            logged["short_approved_by"] = self.short_approved_by
+        return logged
+
+    @classmethod
+    def from_payload(cls, envelope: dict[str, Any], payload: dict[str, Any]) -> Self:
+        return cls(
+            **envelope,
+            checkin_id=payload["checkin_id"],
+            # Check-ins logged before the desk handed out ballots carry no `ballots` key.
+            draws=tuple(Draw(b, s) for b, s in payload.get("ballots", {}).items()),
+            short=tuple(payload.get("short", ())),
+            short_approved_by=payload.get("short_approved_by"),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckInRefused(StationEvent):
+    kind = EventKind.CHECKIN_REFUSED
+    officer_id: str
+    voter_id: int
+    reason: str  # catalogue key
+
+
+@dataclass(frozen=True, kw_only=True)
+class DuplicateBlocked(StationEvent):
+    kind = EventKind.DUPLICATE_BLOCKED
+    officer_id: str
+    voter_id: int
+    reason: str  # catalogue key
+    first_checkin: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckInUndone(StationEvent):
+    kind = EventKind.CHECKIN_UNDONE
+    officer_id: str
+    voter_id: int
+    checkin_id: int
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VoterStatusSet(StationEvent):
+    kind = EventKind.VOTER_STATUS
+    officer_id: str
+    voter_id: int
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DpkRegistered(StationEvent):
+    """A walk-in voter; the full record is logged, so a row slipped into the voter table is told
+    from one the program added."""
+
+    kind = EventKind.DPK_REGISTERED
+    officer_id: str
+    voter_id: int
+    voter: VoterRow
+    married: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class QueueJoined(StationEvent):
+    kind = EventKind.QUEUE_JOINED
+    officer_id: str
+    voter_id: int
+
+
+# --- ballots -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class BallotsReceived(StationEvent):
+    kind = EventKind.BALLOTS_RECEIVED
+    officer_id: str
+    source: str
+    counts: dict[str, int]  # per type, in hand-out order
+
+
+@dataclass(frozen=True, kw_only=True)
+class BallotReplaced(StationEvent):
+    kind = EventKind.BALLOT_REPLACED
+    officer_id: str
+    voter_id: int
+    checkin_id: int
+    ballot: str
+    source: str  # where the replacement was drawn from
+    reason: str

@@ -1,0 +1,265 @@
+"""What each event does to the state tables: the one definition, live and in `verify`.
+
+`record_event` is the only way the record changes: it appends the event to the hash chain and
+applies it with `project`, inside the caller's write transaction, so both commit or neither does.
+`verify` runs the same `project` over the stored events into a scratch database and compares.
+
+The day's rules (hours, roles, who may vote) are checked before an event is made, in `day/`.
+`project` checks only what the log itself could get wrong (an undo of a check-in that is not
+active, a ballot that is not in stock): live those never happen, but a forged log would make
+them, and `verify` names them from the `BrokenRule` raised here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+
+from tps_console.domain.record import chain
+from tps_console.domain.record.chain import Appended
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.db import Prepared
+from tps_console.domain.record.events import (
+    BackupTargetSet,
+    BallotReplaced,
+    BallotsReceived,
+    CheckedIn,
+    CheckInRefused,
+    CheckInUndone,
+    DpkRegistered,
+    Draw,
+    DuplicateBlocked,
+    OfficerAdded,
+    PinFailed,
+    PollsClosed,
+    QueueJoined,
+    RollImported,
+    SignedIn,
+    StationCreated,
+    StationEvent,
+    VoterStatusSet,
+)
+from tps_console.domain.record.models import (
+    OWN_POSITION,
+    BallotSource,
+    BallotStock,
+    CheckIn,
+    IssuedBallot,
+    Officer,
+    QueueEntry,
+    Station,
+    Voter,
+)
+
+
+class BrokenRule(Exception):
+    """The event cannot follow the ones before it. `key`: the catalogue key `verify` reports."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def record_event(
+    conn: Connection, clock: Clock, event: StationEvent, *, after: tuple[int, str] | None = None
+) -> Appended:
+    """Apply `event` and append it to the chain, inside the caller's write transaction.
+
+    `after`: the chain head, if the caller already read it under that same lock. Applied first:
+    a second active check-in that a server database's unique index refuses is refused before
+    any hashing."""
+    project(event, conn)
+    return chain.append(
+        conn,
+        clock,
+        event.kind,
+        event.payload(),
+        officer_id=event.officer_id,
+        desk=event.desk,
+        voter_id=event.voter_id,
+        at=event.at,
+        after=after,
+    )
+
+
+_CHECKINS: Table = CheckIn.__table__  # type: ignore[attr-defined]
+_ISSUED: Table = IssuedBallot.__table__  # type: ignore[attr-defined]
+_STOCK: Table = BallotStock.__table__  # type: ignore[attr-defined]
+# A check-in's statements are built once and run on the driver's cursor (see `db.Prepared`): at
+# the desk they are most of what a check-in costs besides the fsync.
+_ADD_CHECK_IN = Prepared(insert(_CHECKINS))
+_ISSUE = Prepared(insert(_ISSUED))
+# One type at a time, so that a ballot not in stock is named; `remaining > 0` rather than the
+# table's constraint, so that running out changes no row instead of failing mid-way.
+_TAKE = Prepared(
+    update(_STOCK)
+    .where(
+        _STOCK.c.source == bindparam("src"),
+        _STOCK.c.ballot == bindparam("type_"),
+        _STOCK.c.remaining > 0,
+    )
+    .values(remaining=_STOCK.c.remaining - 1)
+)
+_GIVE_BACK = (
+    update(_STOCK)
+    .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
+    .values(remaining=_STOCK.c.remaining + 1)
+)
+
+
+def project(event: StationEvent, conn: Connection) -> None:
+    """Apply one event to the state tables. Raises `BrokenRule` if it cannot follow the log."""
+    match event:
+        case CheckedIn():  # first: the desk's hot path
+            _ADD_CHECK_IN.run(
+                conn,
+                id=event.checkin_id,
+                voter_id=event.voter_id,
+                officer_id=event.officer_id,
+                desk=event.desk,
+                at=event.at,
+                active=True,
+            )
+            _hand_out(conn, event.checkin_id, event.draws, event.at, replacement=0)
+        case SignedIn() | PinFailed() | CheckInRefused() | DuplicateBlocked():
+            pass  # the log of who came and who tried: no table changes
+        case CheckInUndone():
+            undone = conn.execute(
+                update(_CHECKINS)
+                .where(_CHECKINS.c.id == event.checkin_id, _CHECKINS.c.active)
+                .values(
+                    active=False,
+                    undone_at=event.at,
+                    undone_by=event.officer_id,
+                    undo_reason=event.reason,
+                )
+            )
+            if not undone.rowcount:
+                raise BrokenRule("verify.undo_without_checkin")
+            _give_back(conn, event.checkin_id)
+        case BallotReplaced():
+            spoiled = conn.execute(
+                update(_ISSUED)
+                .where(
+                    _ISSUED.c.checkin_id == event.checkin_id,
+                    _ISSUED.c.ballot == event.ballot,
+                    _ISSUED.c.replacement == 0,
+                    _ISSUED.c.spoiled_at.is_(None),
+                )
+                .values(spoiled_at=event.at)
+            )
+            if not spoiled.rowcount:
+                raise BrokenRule("verify.replace_without_ballot")
+            draw = (Draw(event.ballot, event.source),)
+            _hand_out(conn, event.checkin_id, draw, event.at, replacement=1)
+        case VoterStatusSet():
+            conn.execute(
+                update(Voter)
+                .where(Voter.__table__.c.id == event.voter_id)  # type: ignore[attr-defined]
+                .values(status=event.status, status_reason=event.reason, status_at=event.at)
+            )
+        case DpkRegistered():
+            conn.execute(insert(Voter).values(id=event.voter_id, **event.voter))
+        case QueueJoined():
+            conn.execute(
+                insert(QueueEntry).values(
+                    voter_id=event.voter_id, officer_id=event.officer_id, at=event.at
+                )
+            )
+        case BallotsReceived():
+            _receive(conn, event)
+        case OfficerAdded():
+            conn.execute(
+                insert(Officer).values(
+                    id=event.id,
+                    name=event.name,
+                    role=event.role,
+                    pin_hash=event.pin_hash,
+                    added_at=event.at,
+                )
+            )
+        case StationCreated():
+            conn.execute(insert(Station).values(event.payload()))
+        case RollImported():
+            conn.execute(
+                update(Station).values(roll_count=event.count, roll_fingerprint=event.fingerprint)
+            )
+            if event.voters:
+                conn.execute(insert(Voter), list(event.voters))
+        case BackupTargetSet():
+            conn.execute(update(Station).values(event.payload()))
+        case PollsClosed():
+            conn.execute(update(Station).values(closed_at=event.at))
+        case _:
+            raise TypeError(f"no projection for {type(event).__name__}")
+
+
+def _hand_out(
+    conn: Connection, checkin_id: int, draws: tuple[Draw, ...], at: str, *, replacement: int
+) -> None:
+    """One issued row per ballot, each taken out of the running stock of its source."""
+    out = _TAKE.first_unchanged(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
+    if out is not None:
+        raise BrokenRule(
+            "verify.ballot_not_in_stock", type=draws[out].ballot, source=draws[out].source
+        )
+    _ISSUE.run_many(
+        conn,
+        [
+            {
+                "checkin_id": checkin_id,
+                "ballot": d.ballot,
+                "replacement": replacement,
+                "source": d.source,
+                "at": at,
+            }
+            for d in draws
+        ],
+    )
+
+
+def _give_back(conn: Connection, checkin_id: int) -> None:
+    """An undone check-in's ballots go back to the stock they came from (the mistake is caught
+    before the voter takes them); spoiled ones stay damaged."""
+    back = [
+        {"src": r.source, "type_": r.ballot}
+        for r in conn.execute(
+            select(_ISSUED.c.ballot, _ISSUED.c.source).where(
+                _ISSUED.c.checkin_id == checkin_id, _ISSUED.c.spoiled_at.is_(None)
+            )
+        )
+    ]
+    if back:
+        conn.execute(_GIVE_BACK, back)
+
+
+def _receive(conn: Connection, event: BallotsReceived) -> None:
+    """Stock received at a source. A source named for the first time is drawn from after the
+    ones already known (the station's own stock always first)."""
+    sources: Table = BallotSource.__table__  # type: ignore[attr-defined]
+    known = {
+        name: place for name, place in conn.execute(select(sources.c.name, sources.c.position))
+    }
+    if event.source not in known:
+        own = conn.execute(select(Station.__table__.c.tps)).scalar() == event.source  # type: ignore[attr-defined]
+        position = OWN_POSITION if own else max([OWN_POSITION, *known.values()]) + 1
+        conn.execute(
+            insert(sources).values(name=event.source, position=position, added_at=event.at)
+        )
+    held = set(
+        conn.execute(select(_STOCK.c.ballot).where(_STOCK.c.source == event.source)).scalars()
+    )
+    for ballot, count in event.counts.items():
+        if ballot in held:
+            conn.execute(
+                update(_STOCK)
+                .where(_STOCK.c.source == event.source, _STOCK.c.ballot == ballot)
+                .values(received=_STOCK.c.received + count, remaining=_STOCK.c.remaining + count)
+            )
+        else:
+            conn.execute(
+                insert(_STOCK).values(
+                    source=event.source, ballot=ballot, received=count, remaining=count
+                )
+            )
