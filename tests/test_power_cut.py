@@ -8,10 +8,12 @@ The parent `kill -9`s it at a random moment, many times. After every kill the fi
 
 from __future__ import annotations
 
+import queue
 import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -71,6 +73,14 @@ while True:
 """
 
 
+def read_lines(child: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
+    """Every line the child writes, in order, then None once its output is closed."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        lines.put(line)
+    lines.put(None)
+
+
 def integrity(path: Path) -> str:
     db = sqlite3.connect(path)
     try:
@@ -90,29 +100,38 @@ def test_kill_9_at_random_moments_loses_nothing_confirmed(
     duplicates = 0
 
     for round_no in range(ROUNDS):
-        child = subprocess.Popen(
-            [sys.executable, "-c", DESK, str(path), str(rng.randrange(10**9))],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        errors = tmp_path / f"stderr-{round_no}.txt"
+        with errors.open("w") as stderr:
+            child = subprocess.Popen(
+                [sys.executable, "-c", DESK, str(path), str(rng.randrange(10**9))],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+            )
+        # One reader of the child's output, from its start to its end: every line it printed
+        # before the kill reaches `lines`, whatever the load on the machine.
+        lines: queue.Queue[str | None] = queue.Queue()
+        reader = threading.Thread(target=read_lines, args=(child, lines), daemon=True)
+        reader.start()
         if round_no % 6 == 5:
             time.sleep(rng.uniform(0.0, 0.8))  # sometimes while it is still opening the file
         else:
-            assert child.stdout is not None
-            first = child.stdout.readline()
-            assert first == "ready\n", first + child.communicate()[1]
+            first = lines.get(timeout=60)
+            assert first == "ready\n", f"{first!r} {errors.read_text()}"
             time.sleep(rng.uniform(0.0, 0.25))
         child.kill()  # SIGKILL: no handler, no cleanup, no flush of anything unwritten
-        out, err = child.communicate(timeout=30)
+        child.wait(timeout=30)
+        reader.join(timeout=30)
+        assert not reader.is_alive(), "the child's output never closed"
+        err = errors.read_text()
         assert child.returncode == -9, err
         assert "Traceback" not in err, err
+        out = list(iter(lines.get_nowait, None))
 
         in_flight_undo: int | None = None
-        # Only whole lines were reported: the kill may cut the last one short.
-        for line in out.split("\n")[:-1]:
-            if not line.strip():
-                continue
+        for line in out:
+            if not line.endswith("\n") or not line.strip():
+                continue  # the kill may cut the last line short: only whole lines count
             word, *rest = line.split()
             if word == "in":
                 confirmed_in.add(int(rest[0]))
