@@ -27,6 +27,24 @@ def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:
     return datetime(2024, 2, 14, hour, minute, second, tzinfo=WIB)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`--snapshot-update` runs in one process: syrupy only removes (and, without it, only
+    reports) snapshots no test uses when it sees the whole run, which pytest-xdist splits."""
+    if config.getoption("--snapshot-update", default=False):
+        config.option.numprocesses = 0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The user's data folder (platformdirs, e.g. ~/.local/share/tps-console) is this worker's
+    own temporary folder: tests never touch the real one, nor each other's under pytest-xdist.
+    Set in the environment, so child processes (the selfcheck) use it too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def indonesian() -> Iterator[None]:
     set_language("id")
