@@ -15,7 +15,7 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.i18n import set_language
+from tps_console.i18n import STRICT_ENV, set_language, set_strict
 from tps_console.sample import sample_roll
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -43,6 +43,17 @@ def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def strict_messages() -> Iterator[None]:
+    """An unknown message key raises under tests (in production it shows the key itself), in
+    this process and, through the environment, in the child processes tests start."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(STRICT_ENV, "1")
+        set_strict(True)
+        yield
+        set_strict(False)
 
 
 @pytest.fixture(autouse=True)
