@@ -35,6 +35,13 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         config.option.numprocesses = 0
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` first (in their order), so pytest-xdist starts them at once and the
+    other workers share out the rest meanwhile, instead of one worker still running a long test
+    alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The user's data folder (platformdirs, e.g. ~/.local/share/tps-console) is this worker's

@@ -17,6 +17,8 @@ import pytest
 from tps_console.bench import run
 from tps_console.cli.main import main
 
+pytestmark = pytest.mark.long
+
 QUICK_CORE = {"search_p99_ms_180", "search_p99_ms_10k", "checkin_p99_ms", "import_rows_per_s"}
 FIELDS = {"value", "baseline", "ratio", "unit"}
 

@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from conftest import make_station
 from sqlalchemy import func, select
 
@@ -25,6 +26,8 @@ from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event
 from tps_console.domain.record.station import open_record
 from tps_console.domain.verify import verify
+
+pytestmark = pytest.mark.long
 
 ROUNDS = 18
 SEED = 20240214
