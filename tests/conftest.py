@@ -10,12 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tps_console.demo import DEMO_OFFICERS, add_demo_officers
+from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.i18n import set_language
+from tps_console.i18n import STRICT_ENV, set_language, set_strict
 from tps_console.sample import sample_roll
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -25,6 +26,42 @@ POLLING_DAY = datetime(2024, 2, 14, tzinfo=WIB).date()
 
 def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:
     return datetime(2024, 2, 14, hour, minute, second, tzinfo=WIB)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`--snapshot-update` runs in one process: syrupy only removes (and, without it, only
+    reports) snapshots no test uses when it sees the whole run, which pytest-xdist splits."""
+    if config.getoption("--snapshot-update", default=False):
+        config.option.numprocesses = 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` first (in their order), so pytest-xdist starts them at once and the
+    other workers share out the rest meanwhile, instead of one worker still running a long test
+    alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The user's data folder (platformdirs, e.g. ~/.local/share/tps-console) is this worker's
+    own temporary folder: tests never touch the real one, nor each other's under pytest-xdist.
+    Set in the environment, so child processes (the selfcheck) use it too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def strict_messages() -> Iterator[None]:
+    """An unknown message key raises under tests (in production it shows the key itself), in
+    this process and, through the environment, in the child processes tests start."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(STRICT_ENV, "1")
+        set_strict(True)
+        yield
+        set_strict(False)
 
 
 @pytest.fixture(autouse=True)
@@ -39,17 +76,35 @@ def clock() -> FixedClock:
     return FixedClock(wib(9))
 
 
+# Stations already built in this process, by (clock, drill, roll, stock, PIN hashing): the bytes
+# of the file. The PIN hashing is in the key because a test may fix the salt (to fix the audit
+# head its snapshot shows) by replacing officers.hash_pin.
+_built: dict[tuple[object, ...], bytes] = {}
+
+
 def make_station(
     path: Path, clock: FixedClock, roll: bytes | None = None, *, stock: int = OWN_STOCK
 ) -> Record:
     """A station at `path` with the demo chair (`ketua`, 1234) and member (`anggota4`, 4444),
-    and `stock` ballots of each type in its own stock, entered by the chair."""
+    and `stock` ballots of each type in its own stock, entered by the chair.
+
+    Built once per process for each clock, roll and stock, then copied: building costs two scrypt
+    PIN hashes and a handful of fsynced commits (about 0.1 s, for some 300 tests), a copy a few
+    milliseconds. The copy is the same file, byte for byte, as that first station (the same PIN
+    salts); each test still gets its own file."""
+    key = (clock.now(), clock.drill, roll, stock, officers.hash_pin)
+    if key in _built:
+        path.write_bytes(_built[key])
+        return open_record(path, clock, desk="meja-1")
     create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
     rec = open_record(path, clock, desk="meja-1")
     chair, _ = add_demo_officers(rec)
     if stock:
         receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, stock))
-    return rec
+    rec.close()  # the last connection checkpoints the WAL into the file and removes it
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        _built[key] = path.read_bytes()
+    return open_record(path, clock, desk="meja-1")
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from tps_console.bench import frames as desk_frames
 from tps_console.cli.main import main
 from tps_console.sample import generate_roll
 
+pytestmark = pytest.mark.long
+
 QUICK_CORE = {"search_p99_ms_180", "search_p99_ms_10k", "checkin_p99_ms", "import_rows_per_s"}
 FIELDS = {"value", "baseline", "ratio", "unit"}
 

@@ -281,9 +281,12 @@ async def test_calling_by_block_lists_who_has_not_voted(station: Record, member)
 
 
 async def test_the_desk_locks_itself_when_idle(station: Record) -> None:
-    app = desk_for(station, idle_lock_seconds=0.0)
+    # Idle from the moment of signing in, not before: the desk's own 5-second idle check could
+    # otherwise lock it in the middle of signing in on a slow (busy) machine.
+    app = desk_for(station, idle_lock_seconds=3600)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
+        app.idle_lock_seconds = 0.0
         app._check_idle()
         await settle(pilot)
         assert isinstance(app.screen, LockScreen)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
+from textual import events
 
 from tests.panel_helpers import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in
@@ -114,7 +115,9 @@ async def test_a_running_panel_leaves_the_files_byte_for_byte_unchanged(
     app = make_panel(path, clock, poll_interval=0.01)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(10):
-            await pilot.press("r")
+            # As the terminal delivers it: Pilot.press would wait for the process to go idle,
+            # which a 10 ms poll never lets it do (a whole second per wait, 20 s in all).
+            app._driver.send_message(events.Key("r", "r"))  # type: ignore[union-attr]
             await pilot.pause(0.05)
         await settle(pilot)
     if idle is not None:

@@ -19,6 +19,7 @@ from tps_console.i18n import set_language, t
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.long
 def test_selfcheck_passes_every_step_from_source() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "tps_console", "--lang", "en", "selfcheck"],

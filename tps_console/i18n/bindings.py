@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from textual.dom import DOMNode
 
-from tps_console.i18n import t
+from tps_console.i18n import has, t
 
 
 class TranslatedBindings:
@@ -26,4 +26,8 @@ class TranslatedBindings:
         # `_bindings` is this instance's own copy of the class bindings (see DOMNode.__init__).
         table = cast(DOMNode, self)._bindings.key_to_bindings
         for key, bindings in table.items():
-            table[key] = [replace(b, description=t(b.description)) for b in bindings]
+            # Textual's own bindings (and those without a label) keep their description.
+            table[key] = [
+                replace(b, description=t(b.description)) if has(b.description) else b
+                for b in bindings
+            ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
     # Command line
     "cli.description": {
         "id": "TPS Console: meja daftar hadir, panel saksi dan catatan TPS yang tidak bisa diubah diam-diam",
@@ -99,7 +101,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "number.percent": {"id": "{value} %", "en": "{value}%"},
     "status.turnout": {
         "id": "Hadir {checked_in} / {expected} pemilih ({pct})",
-        "en": "Checked in {checked_in} / {expected} voters ({pct})",
+        "en": Plural(
+            "Checked in {checked_in} / {expected} voter ({pct})",
+            "Checked in {checked_in} / {expected} voters ({pct})",
+            by="expected",
+        ),
     },
     "status.refusals": {
         "id": "Percobaan ganda ditolak: {blocked}   Kehadiran dibatalkan: {undone}",
@@ -111,7 +117,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status.audit": {
         "id": "Kepala log audit: {head}… ({events} kejadian)",
-        "en": "Audit head: {head}… ({events} events)",
+        "en": Plural(
+            "Audit head: {head}… ({events} event)",
+            "Audit head: {head}… ({events} events)",
+            by="events",
+        ),
     },
     "drill.banner": {
         "id": "SIMULASI — jam latihan, bukan waktu sebenarnya",
@@ -156,7 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "nik.length": {
         "id": "NIK '{value}' berisi {count} angka, seharusnya 16",
-        "en": "NIK '{value}' has {count} digits, a NIK has 16",
+        "en": Plural(
+            "NIK '{value}' has {count} digit, a NIK has 16",
+            "NIK '{value}' has {count} digits, a NIK has 16",
+        ),
     },
     "nik.province": {
         "id": "NIK '{value}': kode provinsi {code} tidak ada",
@@ -218,7 +231,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roll.missing_column": {"id": "kolom wajib tidak ada", "en": "required column is missing"},
     "roll.field_count": {
         "id": "baris berisi {found} kolom, seharusnya {expected}",
-        "en": "row has {found} fields, expected {expected}",
+        "en": Plural(
+            "row has {found} field, expected {expected}",
+            "row has {found} fields, expected {expected}",
+            by="found",
+        ),
     },
     "roll.bad_no": {
         "id": "nomor urut '{value}' bukan angka positif",
@@ -251,7 +268,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "roll.rejected": {
         "id": "DPT ditolak: {count} masalah, tidak ada yang diimpor",
-        "en": "Roll rejected: {count} problems, nothing was imported",
+        "en": Plural(
+            "Roll rejected: {count} problem, nothing was imported",
+            "Roll rejected: {count} problems, nothing was imported",
+        ),
     },
     "roll.issue": {
         "id": "baris {line}, kolom {column}: {message}",
@@ -285,8 +305,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.done": {
         "id": "{tps} dibuat di {path}\nHari pemungutan suara: {date}, pukul {opens}–{closes} "
         "{zone}\n{count} pemilih, sidik DPT {fingerprint}",
-        "en": "{tps} created at {path}\nPolling day: {date}, {opens}–{closes} {zone}\n"
-        "{count} voters, roll fingerprint {fingerprint}",
+        "en": Plural(
+            "{tps} created at {path}\nPolling day: {date}, {opens}–{closes} {zone}\n"
+            "{count} voter, roll fingerprint {fingerprint}",
+            "{tps} created at {path}\nPolling day: {date}, {opens}–{closes} {zone}\n"
+            "{count} voters, roll fingerprint {fingerprint}",
+        ),
     },
     "station.replaced": {
         "id": "Berkas {path} telah diganti atau dihapus sejak dibuka: tidak ada yang dicatat. "
@@ -386,11 +410,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.unknown_officer": {"id": "Petugas '{id}' tidak dikenal", "en": "Unknown officer '{id}'"},
     "auth.wrong_pin": {
         "id": "PIN salah ({left} percobaan lagi sebelum dikunci)",
-        "en": "Wrong PIN ({left} more tries before lock-out)",
+        "en": Plural(
+            "Wrong PIN ({left} more try before lock-out)",
+            "Wrong PIN ({left} more tries before lock-out)",
+            by="left",
+        ),
     },
     "auth.locked_now": {
         "id": "PIN salah 5 kali: petugas dikunci {minutes} menit",
-        "en": "Wrong PIN 5 times: officer locked for {minutes} minutes",
+        "en": Plural(
+            "Wrong PIN 5 times: officer locked for {minutes} minute",
+            "Wrong PIN 5 times: officer locked for {minutes} minutes",
+            by="minutes",
+        ),
     },
     "auth.locked": {
         "id": "Petugas dikunci karena PIN salah sampai {until}",
@@ -451,7 +483,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Audit chain
     "verify.ok": {
         "id": "Log audit utuh: {events} kejadian, kepala {head}",
-        "en": "Audit chain intact: {events} events, head {head}",
+        "en": Plural(
+            "Audit chain intact: {events} event, head {head}",
+            "Audit chain intact: {events} events, head {head}",
+            by="events",
+        ),
     },
     "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
     "verify.after_closing": {
@@ -476,7 +512,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "verify.roll_count": {
         "id": "jumlah pemilih DPT {found}, menurut log {expected}",
-        "en": "the roll holds {found} voters, the log says {expected}",
+        "en": Plural(
+            "the roll holds {found} voter, the log says {expected}",
+            "the roll holds {found} voters, the log says {expected}",
+            by="found",
+        ),
     },
     "verify.roll_changed": {
         "id": "data pemilih DPT diubah setelah impor (sidik jari berbeda)",
@@ -537,7 +577,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "backup.bad_setting": {
         "id": "Cadangan tiap {minutes} menit, simpan {keep}: harus 1–60 menit dan 1–500 salinan",
-        "en": "Backup every {minutes} minutes, keep {keep}: must be 1–60 minutes and 1–500 copies",
+        "en": Plural(
+            "Backup every {minutes} minute, keep {keep}: must be 1–60 minutes and 1–500 copies",
+            "Backup every {minutes} minutes, keep {keep}: must be 1–60 minutes and 1–500 copies",
+            by="minutes",
+        ),
     },
     "backup.not_a_file": {
         "id": "Cadangan otomatis hanya untuk TPS dalam berkas SQLite",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
     # Command line
     "cli.ballots": {
         "id": "catat surat suara diterima menurut berita acara (ketua): TYPE=N …",
@@ -68,7 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "queue.done": {
         "id": "{count} pemilih dicatat dalam antrean: {names}",
-        "en": "{count} voters recorded in the queue: {names}",
+        "en": Plural(
+            "{count} voter recorded in the queue: {names}",
+            "{count} voters recorded in the queue: {names}",
+        ),
     },
     "close.already": {
         "id": "Pemungutan suara sudah ditutup pukul {closed}",
@@ -84,7 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "close.queue_waiting": {
         "id": "Perhatian: {count} pemilih dalam antrean tidak tercatat hadir",
-        "en": "Note: {count} voters in the queue were never checked in",
+        "en": Plural(
+            "Note: {count} voter in the queue was never checked in",
+            "Note: {count} voters in the queue were never checked in",
+        ),
     },
     # Ballots
     "ballot.PPWP": {"id": "PPWP (Presiden/Wapres)", "en": "PPWP (President/VP)"},
@@ -122,7 +130,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ballots.bad_source": {
         "id": "Nama sumber '{value}' tidak sah (tidak kosong, maks. {max} karakter)",
-        "en": "Source name '{value}' is not valid (not empty, at most {max} characters)",
+        "en": Plural(
+            "Source name '{value}' is not valid (not empty, at most {max} character)",
+            "Source name '{value}' is not valid (not empty, at most {max} characters)",
+            by="max",
+        ),
     },
     "ballots.out": {
         "id": "SURAT SUARA HABIS: {types}. Ketua KPPS memutuskan: serahkan yang ada, atau tunggu",
@@ -326,8 +338,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pdf.audit_note": {
         "id": "Sidik catatan elektronik setelah {events} kejadian; `tps-console verify` membuktikan "
         "bahwa angka di atas berasal dari catatan yang tidak diubah.",
-        "en": "Fingerprint of the electronic record after {events} events; `tps-console verify` "
-        "proves the figures above come from an unaltered record.",
+        "en": Plural(
+            "Fingerprint of the electronic record after {events} event; `tps-console verify` proves the figures above come from an unaltered record.",
+            "Fingerprint of the electronic record after {events} events; `tps-console verify` proves the figures above come from an unaltered record.",
+            by="events",
+        ),
     },
     "pdf.closing": {
         "id": "Kode penutupan: kepala log saat pemungutan ditutup (kejadian #{seq})",

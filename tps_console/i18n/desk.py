@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
     "desk.working": {"id": "Memproses…", "en": "Working…"},
     # Keys in the footer
     "desk.key.quit": {"id": "Keluar", "en": "Quit"},
@@ -51,7 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "NIK or register no. + Enter: voter card. Name: ↑↓ then Enter.",
     },
     "desk.search.loading": {"id": "Memuat daftar pemilih…", "en": "Loading the voter list…"},
-    "desk.search.count": {"id": "{shown} dari {total} cocok", "en": "{shown} of {total} matches"},
+    "desk.search.count": {
+        "id": "{shown} dari {total} cocok",
+        "en": Plural("{shown} of {total} match", "{shown} of {total} matches", by="total"),
+    },
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},
     "desk.voted_short": {"id": "SUDAH", "en": "VOTED"},
     "desk.not_eligible_short": {"id": "TIDAK BOLEH", "en": "MAY NOT"},
@@ -67,7 +72,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Voter card
     "sex.L": {"id": "Laki-laki", "en": "Male"},
     "sex.P": {"id": "Perempuan", "en": "Female"},
-    "desk.card.age": {"id": "{age} tahun", "en": "{age} years"},
+    "desk.card.age": {
+        "id": "{age} tahun",
+        "en": Plural("{age} year", "{age} years", by="age"),
+    },
     "desk.card.register": {"id": "No. register", "en": "Register no."},
     "desk.card.block": {"id": "Blok/kamar", "en": "Block/cell"},
     "desk.card.disability": {
@@ -208,7 +216,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "desk.backup.set": {
         "id": "Cadangan otomatis ke {folder} tiap {minutes} menit; salinan pertama dibuat sekarang",
-        "en": "Automatic backups to {folder} every {minutes} minutes; the first copy is made now",
+        "en": Plural(
+            "Automatic backups to {folder} every {minutes} minute; the first copy is made now",
+            "Automatic backups to {folder} every {minutes} minutes; the first copy is made now",
+            by="minutes",
+        ),
     },
     # Idle lock
     "desk.lock.title": {"id": "🔒 Meja terkunci", "en": "🔒 Desk locked"},

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
     "cli.selfcheck": {
         "id": "uji cepat program terpasang/paket di folder sementara (keluar 0 bila semua ok)",
         "en": "smoke test of the installed or packaged program in a temporary folder (exit 0 if all ok)",
@@ -19,7 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "TPS dibuat dari DPT bawaan",
         "en": "station created from the bundled roll",
     },
-    "selfcheck.voters": {"id": "{count} pemilih", "en": "{count} voters"},
+    "selfcheck.voters": {
+        "id": "{count} pemilih",
+        "en": Plural("{count} voter", "{count} voters"),
+    },
     "selfcheck.officers": {"id": "petugas KPPS ditambahkan", "en": "KPPS officers added"},
     "selfcheck.ballots": {"id": "surat suara diterima", "en": "ballots received"},
     "selfcheck.per_type": {"id": "{count} per jenis", "en": "{count} of each type"},
@@ -39,11 +44,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "witness panel drawn headless (read-only)",
     },
     "selfcheck.verify": {"id": "log audit diperiksa (verify)", "en": "audit log verified (verify)"},
-    "selfcheck.events": {"id": "{count} kejadian", "en": "{count} events"},
+    "selfcheck.events": {
+        "id": "{count} kejadian",
+        "en": Plural("{count} event", "{count} events"),
+    },
     "selfcheck.skipped": {"id": "dilewati", "en": "skipped"},
     "selfcheck.all_ok": {
         "id": "selfcheck: semua {count} langkah ok",
-        "en": "selfcheck: all {count} steps ok",
+        "en": Plural("selfcheck: {count} step ok", "selfcheck: all {count} steps ok"),
     },
     "selfcheck.failed": {
         "id": "selfcheck GAGAL pada: {step}",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
     "cli.panel": {
         "id": "panel saksi: kehadiran langsung, hanya-baca",
         "en": "witness panel: live turnout, read-only",
@@ -13,7 +15,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "panel.turnout": {"id": "Pemilih hadir", "en": "Voters who came"},
     "panel.turnout_line": {
         "id": "{checked_in} / {expected} pemilih · {pct} %",
-        "en": "{checked_in} / {expected} voters · {pct} %",
+        "en": Plural(
+            "{checked_in} / {expected} voter · {pct} %",
+            "{checked_in} / {expected} voters · {pct} %",
+            by="expected",
+        ),
     },
     "panel.grid": {
         "id": "Pengguna hak pilih (C.Hasil)",
