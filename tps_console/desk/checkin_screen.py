@@ -130,7 +130,10 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
-        self.show_results(event.value)
+        # A scanner's burst reaches the box before any of its changes reach this screen: only
+        # the newest text is worth searching and drawing, not each of its sixteen beginnings.
+        if event.value == event.input.value:
+            self.show_results(event.value)
 
     def show_results(self, query: str, *, keep_highlight: bool = False) -> None:
         index = self.index

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from tps_console.desk.textual_private import FooterKey
@@ -20,6 +21,22 @@ class DeskFooter(Footer):
     def __init__(self, *, occasional: Iterable[str] = ()) -> None:
         super().__init__(compact=True)
         self.occasional = frozenset(occasional)
+        self._shown: tuple[tuple[str, str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # The main screen's keys are the same each time a card closes over it: rebuilding the
+        # footer then would cost a layout and a redraw in the moment the officer waits for the
+        # confirmation.
+        shown = tuple(
+            (binding.key, binding.action, binding.description, enabled)
+            for _, binding, enabled, _ in screen.active_bindings.values()
+            if binding.show
+        )
+        if shown == self._shown:
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._shown = shown  # what Footer is about to compose (it skips the other cases)
+        super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         await super().recompose()
