@@ -92,8 +92,8 @@ MESSAGES: Catalogue = {
     "desk.card.status_released": {"id": "BEBAS", "en": "RELEASED"},
     "desk.card.status_transferred": {"id": "DIPINDAH", "en": "TRANSFERRED"},
     "desk.card.typed": {
-        "id": "Diketik: {text} — Enter mencari pemilih ini (tidak mencatat hadir yang di atas)",
-        "en": "Typed: {text} — Enter looks this voter up (checks nobody in above)",
+        "id": "Diketik: {text} — Enter: cari pemilih ini, bukan yang di atas",
+        "en": "Typed: {text} — Enter: look this voter up, not the one above",
     },
     "desk.card.ready": {
         "id": "Boleh memilih — Enter untuk mencatat hadir",
