@@ -9,11 +9,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from conftest import make_station, wib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from tests.helpers import make_station, wib
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import create_schema, open_engine, read, write

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.desk_helpers import desk_for, settle, sign_in
+from tests.helpers.desk import desk_for, settle, sign_in
 from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
 from tps_console.domain.day.backup import restore as backups_restore
 from tps_console.domain.day.officers import OfficerInfo

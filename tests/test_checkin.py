@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import wib
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
+from tests.helpers import wib
 from tps_console.domain.day import checkin as checkin_module
 from tps_console.domain.day.checkin import (
     check_in,

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station, wib
 
+from tests.helpers import make_station, wib
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, resolve, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_station, wib
 from sqlalchemy import select
 
+from tests.helpers import make_station, wib
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.closing import close_polls, record_queue

@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from tests.conftest import make_station, wib
-from tests.desk_helpers import burst, desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station, wib
+from tests.helpers.desk import burst, desk_for, find, settle, sign_in, type_text
 from tps_console.desk import app as desk_app
 from tps_console.desk.app import DeskApp
 from tps_console.desk.card import VoterCardScreen

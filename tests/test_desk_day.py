@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from textual.widgets import Static
 
-from tests.conftest import make_station, wib
-from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station, wib
+from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, RefusalScreen

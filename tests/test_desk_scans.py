@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from textual.widgets import OptionList
 
-from tests.conftest import wib
-from tests.desk_helpers import burst, desk_for, settle, sign_in, type_text
+from tests.helpers import wib
+from tests.helpers.desk import burst, desk_for, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import RefusalScreen

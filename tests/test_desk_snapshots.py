@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import make_station
-from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station
+from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin
 from tps_console.domain.day.checkin import check_in

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import POLLING_DAY, wib
 from sqlalchemy import select
 
+from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.day.officers import (
     OfficerInfo,
     add_officer,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import wib
-from tests.panel_helpers import screen_text, settle, stock_ballots
+from tests.helpers import wib
+from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.officers import OfficerInfo, authenticate

@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from textual import events
 
-from tests.panel_helpers import screen_text, settle, stock_ballots
+from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record import db

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
 
-from tests.conftest import make_station, wib
-from tests.panel_helpers import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
+from tests.helpers import make_station, wib
+from tests.helpers.panel import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
 from tps_console.domain.day import officers
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo

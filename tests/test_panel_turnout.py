@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import wib
-from tests.panel_helpers import stock_ballots
+from tests.helpers import wib
+from tests.helpers.panel import stock_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo

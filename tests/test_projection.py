@@ -15,10 +15,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import make_station, wib
 from sqlalchemy import Connection, Table, insert, select
 from sqlmodel import SQLModel, col
 
+from tests.helpers import make_station, wib
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in

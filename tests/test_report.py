@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station, wib
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from tests.helpers import make_station, wib
 from tps_console.cli.main import main
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in

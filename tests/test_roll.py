@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import POLLING_DAY, wib
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import make_station
 from sqlalchemy import func, select
 
+from tests.helpers import make_station
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, Voter
