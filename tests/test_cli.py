@@ -381,7 +381,8 @@ def test_now_is_a_drill_clock_recorded_in_the_log(station: Record, cli: Cli) -> 
         ("officer_added", 1),
         ("checkin", 1),
     ]
-    assert rows[2][2].startswith("2024-02-14T02:00:")  # 09:00 WIB, stored in UTC
+    at = rows[2][2]
+    assert isinstance(at, str) and at.startswith("2024-02-14T02:00:")  # 09:00 WIB, stored in UTC
     assert cli(*DRILL, "status", db).out.splitlines()[0].startswith("SIMULASI")
     assert "SIMULASI" not in cli("status", db).out
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
+from sqlmodel import col
 from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -38,7 +39,7 @@ def active_check_ins(rec: Record) -> int:
     with read(rec.engine) as conn:
         return int(
             conn.execute(
-                select(func.count()).select_from(CheckIn).where(CheckIn.active)
+                select(func.count()).select_from(CheckIn).where(col(CheckIn.active))
             ).scalar_one()
         )
 
@@ -47,7 +48,7 @@ def events_of(rec: Record, kind: str) -> int:
     with read(rec.engine) as conn:
         return int(
             conn.execute(
-                select(func.count()).select_from(Event).where(Event.kind == kind)
+                select(func.count()).select_from(Event).where(col(Event.kind) == kind)
             ).scalar_one()
         )
 
@@ -336,7 +337,8 @@ def footer_in_view(app: DeskApp) -> tuple[set[str], set[str]]:
     keys = list(footer.query(FooterKey))
     palette = [k for k in keys if k.has_class("-command-palette")]
     edge = palette[0].region.x if palette else footer.region.right
-    shown, not_shown = set(), set()
+    shown: set[str] = set()
+    not_shown: set[str] = set()
     for key in keys:
         region = key.region
         limit = footer.region.right if key in palette else edge

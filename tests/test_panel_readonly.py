@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
+from sqlmodel import col
 from textual import events
 
+from tests.helpers import stored
 from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -55,7 +57,9 @@ def watcher(path: Path, clock: FixedClock) -> Iterator[Watcher]:
 
 def first_voters(rec: Record, count: int) -> list[int]:
     with read(rec.engine) as conn:
-        return list(conn.execute(select(Voter.id).order_by(Voter.no).limit(count)).scalars())
+        return stored(
+            conn.execute(select(col(Voter.id)).order_by(col(Voter.no)).limit(count)).scalars()
+        )
 
 
 def sha256(path: Path) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 from textual.pilot import Pilot
 
 from tests.helpers import make_station, wib
@@ -45,7 +46,7 @@ def morning(
     rec = make_station(tmp_path / "tps.db", clock)
     stock_ballots(rec, chair)
     with read(rec.engine) as conn:
-        ids = list(conn.execute(select(Voter.id).order_by(Voter.no).limit(47)).scalars())
+        ids = list(conn.execute(select(col(Voter.id)).order_by(col(Voter.no)).limit(47)).scalars())
     for i, voter_id in enumerate(ids):
         clock.set(wib(7, 4) + timedelta(seconds=220 * i))  # 07:04 … 09:49
         check_in(rec, member, voter_id=voter_id)

@@ -107,6 +107,7 @@ def test_released_voters_leave_their_block_and_the_expected_count(
     station: Record, chair: OfficerInfo
 ) -> None:
     voter = voters(station)[0]
+    assert voter.id is not None
     before = {b.block: b.eligible for b in read_turnout(station).blocks}
     set_voter_status(station, chair, voter.id, VoterStatus.RELEASED, "bebas 10 Feb")
     turnout = read_turnout(station)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlmodel import col
 
 from tests.helpers import make_station, wib
 from tps_console.cli.main import main
@@ -42,7 +43,7 @@ DPK_NIK = "3316015505900001"
 
 def nik(rec: Record, no: int) -> str:
     with read(rec.engine) as conn:
-        return str(conn.execute(select(Voter.nik).where(Voter.no == no)).scalar_one())
+        return str(conn.execute(select(col(Voter.nik)).where(col(Voter.no) == no)).scalar_one())
 
 
 @pytest.fixture

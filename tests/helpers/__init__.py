@@ -7,8 +7,10 @@ test module."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict, TypeVar
 from zoneinfo import ZoneInfo
 
 from tps_console.demo import add_demo_officers
@@ -19,7 +21,18 @@ from tps_console.domain.record.station import Record, create_station, open_recor
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import sample_roll
 
-__all__ = ["OWN_STOCK", "POLLING_DAY", "WIB", "make_station", "wib"]
+T = TypeVar("T")
+
+__all__ = [
+    "OWN_STOCK",
+    "POLLING_DAY",
+    "WIB",
+    "Person",
+    "PersonChange",
+    "make_station",
+    "stored",
+    "wib",
+]
 
 WIB = ZoneInfo("Asia/Jakarta")
 OWN_STOCK = 200  # ballots of each type: more than the synthetic roll's 180 voters need
@@ -59,3 +72,29 @@ def make_station(
     if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         _built[key] = path.read_bytes()
     return open_record(path, clock, desk="meja-1")
+
+
+class Person(TypedDict):
+    """Who walks in in the DPK hour: register_dpk's required fields, passed as `**person`."""
+
+    nik: str
+    name: str
+    sex: str
+    birth: str
+
+
+class PersonChange(TypedDict, total=False):
+    """Some of a Person's fields, changed: `person: Person = {**WALK_IN, **change}`."""
+
+    nik: str
+    name: str
+    sex: str
+    birth: str
+
+
+def stored(values: Iterable[T | None]) -> list[T]:
+    """Values read back from NOT NULL columns the models type `X | None` (a primary key is None
+    only until its row is inserted): the same values, typed without the None."""
+    found = list(values)
+    assert None not in found
+    return [v for v in found if v is not None]
