@@ -19,7 +19,7 @@ from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.replacement import replace_ballot
-from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read, write
@@ -196,7 +196,7 @@ def test_the_queue_is_all_or_nothing(
     member: OfficerInfo,
     setup: str,
     key: str,
-    error: type[Exception],
+    error: type[TpsError],
 ) -> None:
     clock.set(wib(12, 50))
     check_in(station, member, key=nik(station, 5))
@@ -208,7 +208,7 @@ def test_the_queue_is_all_or_nothing(
     before = read_status(station)
     with pytest.raises(error) as refused:
         record_queue(station, chair, [nik(station, 8), bad[setup]])
-    assert refused.value.key == key  # type: ignore[attr-defined]
+    assert refused.value.key == key
     assert read_status(station).queued == before.queued == 1
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlmodel import col
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.helpers import make_station, wib
@@ -24,11 +26,11 @@ from tps_console.domain.vocab import ALL_BALLOTS
 DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999
 
 
-def message(app: object) -> str:
-    return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+def message(app: App[None]) -> str:
+    return str(app.screen.query_one("#message", Static).render())
 
 
-async def chair_approves(pilot, *fields: str) -> None:  # type: ignore[no-untyped-def]
+async def chair_approves(pilot: Pilot[None], *fields: str) -> None:
     """Fill a ChairForm: chair ID, PIN, then the form's own fields, each with Enter."""
     for value in ("ketua", "1234", *fields):
         await type_text(pilot, value)
