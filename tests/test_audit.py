@@ -9,11 +9,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from conftest import make_station, wib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlmodel import col
 
+from tests.helpers import make_station, wib
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import create_schema, open_engine, read, write
@@ -37,7 +38,7 @@ def chain(rec: Record) -> audit.ChainBreak | None:
 
 def events(rec: Record) -> list[dict[str, Any]]:
     with read(rec.engine) as conn:
-        return [dict(r._mapping) for r in conn.execute(select(Event).order_by(Event.seq))]
+        return [dict(r._mapping) for r in conn.execute(select(Event).order_by(col(Event.seq)))]
 
 
 def sql(rec: Record, statement: str, *params: Any) -> None:

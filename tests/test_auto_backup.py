@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.desk_helpers import desk_for, settle, sign_in
+from tests.helpers.desk import desk_for, settle, sign_in
 from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
 from tps_console.domain.day.backup import restore as backups_restore
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.verify import verify
 
@@ -34,8 +35,8 @@ def test_the_chair_names_an_existing_writable_folder(
 def test_copies_rotate_and_each_is_a_whole_station(
     station: Record,
     chair: OfficerInfo,
-    clock,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -98,8 +99,8 @@ async def test_without_a_folder_the_strip_says_so(station: Record) -> None:
 def test_a_backup_killed_mid_copy_leaves_nothing_a_restore_would_take(
     station: Record,
     chair: OfficerInfo,
-    clock,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
     """kill -9 while a copy is on its way to the stick: the half file is never taken for a backup,
     and the next backup into that folder sweeps it once nothing has written to it for a while."""

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_station, wib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
+from tests.helpers import make_station, wib
 from tps_console.domain.day.ballots import parse_counts, read_stock, receive_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -45,14 +46,16 @@ def empty(tmp_path: Path, clock: FixedClock) -> Iterator[Record]:
 
 def vid(rec: Record, no: int) -> int:
     with read(rec.engine) as conn:
-        return int(conn.execute(select(Voter.id).where(Voter.no == no)).scalar_one())
+        found = conn.execute(select(col(Voter.id)).where(col(Voter.no) == no)).scalar_one()
+    assert found is not None
+    return found
 
 
 def events(rec: Record, kind: str | None = None) -> list[dict[str, Any]]:
     with read(rec.engine) as conn:
-        query = select(Event).order_by(Event.seq)
+        query = select(Event).order_by(col(Event.seq))
         if kind:
-            query = query.where(Event.kind == kind)
+            query = query.where(col(Event.kind) == kind)
         return [{**dict(r._mapping), "payload": json.loads(r.payload)} for r in conn.execute(query)]
 
 
@@ -248,7 +251,7 @@ def test_the_database_refuses_to_take_a_ballot_that_is_not_there(
 ) -> None:
     receive_ballots(empty, chair, {"PPWP": 1})
     with pytest.raises(IntegrityError), write(empty.engine) as conn:
-        conn.execute(update(BallotStock).values(remaining=BallotStock.remaining - 2))
+        conn.execute(update(BallotStock).values(remaining=col(BallotStock.remaining) - 2))
     assert stock(empty)["TPS 901"]["PPWP"] == (1, 0, 0, 1)
 
 
@@ -386,7 +389,7 @@ def test_for_any_day_received_is_used_plus_damaged_plus_remaining(
             assert figures.balanced, ballot
         with read(rec.engine) as conn:
             active = conn.execute(
-                select(func.count()).select_from(CheckIn).where(CheckIn.active)
+                select(func.count()).select_from(CheckIn).where(col(CheckIn.active))
             ).scalar_one()
         assert report.voted["total"].total == active
         assert verify(rec).ok

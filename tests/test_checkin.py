@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import wib
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
+from tests.helpers import wib
 from tps_console.domain.day import checkin as checkin_module
 from tps_console.domain.day.checkin import (
     check_in,
@@ -51,20 +52,24 @@ REGISTER_1 = "BI.001/2024"
 
 def voter_id(rec: Record, no: int) -> int:
     with read(rec.engine) as conn:
-        return int(conn.execute(select(Voter.id).where(Voter.no == no)).scalar_one())
+        found = conn.execute(select(col(Voter.id)).where(col(Voter.no) == no)).scalar_one()
+    assert found is not None
+    return found
 
 
 def check_ins(rec: Record, voter: int) -> list[dict[str, Any]]:
     with read(rec.engine) as conn:
-        rows = conn.execute(select(CheckIn).where(CheckIn.voter_id == voter).order_by(CheckIn.id))
+        rows = conn.execute(
+            select(CheckIn).where(col(CheckIn.voter_id) == voter).order_by(col(CheckIn.id))
+        )
         return [dict(r._mapping) for r in rows]
 
 
 def events(rec: Record, kind: str | None = None) -> list[dict[str, Any]]:
     with read(rec.engine) as conn:
-        query = select(Event).order_by(Event.seq)
+        query = select(Event).order_by(col(Event.seq))
         if kind:
-            query = query.where(Event.kind == kind)
+            query = query.where(col(Event.kind) == kind)
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -383,10 +388,12 @@ def test_a_duplicate_the_look_up_missed_is_refused_by_the_index_and_recorded(
         check_in(station, member, voter_id=1)
     with read(station.engine) as conn:
         active = conn.execute(
-            select(func.count()).select_from(CheckIn).where(CheckIn.voter_id == 1, CheckIn.active)
+            select(func.count())
+            .select_from(CheckIn)
+            .where(col(CheckIn.voter_id) == 1, col(CheckIn.active))
         ).scalar_one()
         blocked = conn.execute(
-            select(func.count()).select_from(Event).where(Event.kind == "duplicate_blocked")
+            select(func.count()).select_from(Event).where(col(Event.kind) == "duplicate_blocked")
         ).scalar_one()
     assert (active, blocked) == (1, 1)
     assert verify(station).ok

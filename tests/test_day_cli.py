@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 
+from tests.helpers import make_station
 from tps_console.cli.main import main
 from tps_console.domain.record.clock import FixedClock
 

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station, wib
 
+from tests.helpers import Person, make_station, wib
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, resolve, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue
@@ -113,7 +113,7 @@ def test_the_whole_day(
     assert again.issued == plan.draws and again.short == ()
 
     # The DPK hour.
-    dpk = {"nik": DPK_NIK, "name": "Siti Aminah", "sex": "P", "birth": "1990-05-15"}
+    dpk: Person = {"nik": DPK_NIK, "name": "Siti Aminah", "sex": "P", "birth": "1990-05-15"}
     at(clock, 11, 50)
     with pytest.raises(Refused) as too_early:
         register_dpk(day, chair, **dpk)

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_station, wib
 from sqlalchemy import select
+from sqlmodel import col
 
+from tests.helpers import Person, PersonChange, make_station, wib
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.closing import close_polls, record_queue
@@ -18,7 +19,7 @@ from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.replacement import replace_ballot
-from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read, write
@@ -30,12 +31,12 @@ from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS, EventKind
 
 NEW_NIK = "3316014107900002"  # a woman born 01-07-1990, not on the synthetic roll
-WALK_IN = {"nik": NEW_NIK, "name": "Sri Wahyuni", "sex": "P", "birth": "1990-07-01"}
+WALK_IN: Person = {"nik": NEW_NIK, "name": "Sri Wahyuni", "sex": "P", "birth": "1990-07-01"}
 
 
 def nik(rec: Record, no: int) -> str:
     with read(rec.engine) as conn:
-        return str(conn.execute(select(Voter.nik).where(Voter.no == no)).scalar_one())
+        return str(conn.execute(select(col(Voter.nik)).where(col(Voter.no) == no)).scalar_one())
 
 
 def event_count(rec: Record) -> int:
@@ -76,7 +77,8 @@ def test_a_nik_that_disagrees_with_the_ktp_only_warns(
     station: Record, clock: FixedClock, chair: OfficerInfo
 ) -> None:
     clock.set(wib(12, 30))
-    added = register_dpk(station, chair, **{**WALK_IN, "sex": "L", "birth": "1991-07-01"})
+    disagrees: Person = {**WALK_IN, "sex": "L", "birth": "1991-07-01"}
+    added = register_dpk(station, chair, **disagrees)
     assert added.warnings == ("warn.nik_birth", "warn.nik_sex")
 
 
@@ -92,24 +94,26 @@ def test_a_nik_that_disagrees_with_the_ktp_only_warns(
     ],
 )
 def test_bad_dpk_input_is_refused_and_changes_nothing(
-    station: Record, clock: FixedClock, chair: OfficerInfo, change: dict[str, str], key: str
+    station: Record, clock: FixedClock, chair: OfficerInfo, change: PersonChange, key: str
 ) -> None:
     clock.set(wib(12, 10))
     before = event_count(station)
+    person: Person = {**WALK_IN, **change}
     with pytest.raises(BadInput) as refused:
-        register_dpk(station, chair, **{**WALK_IN, **change})
+        register_dpk(station, chair, **person)
     assert refused.value.key == key and refused.value.exit_code == 2
     assert event_count(station) == before
 
 
 def test_under_17_only_if_married(station: Record, clock: FixedClock, chair: OfficerInfo) -> None:
     clock.set(wib(12, 10))
-    young = {**WALK_IN, "nik": "3316014502080003", "birth": "2008-02-05"}  # 16 on polling day
+    # 16 on polling day
+    young: Person = {**WALK_IN, "nik": "3316014502080003", "birth": "2008-02-05"}
     with pytest.raises(Refused) as refused:
         register_dpk(station, chair, **young)
     assert refused.value.key == "dpk.under_17" and refused.value.params == {"age": 16}
     assert register_dpk(station, chair, **young, married=True).no == 181
-    seventeen = {**WALK_IN, "nik": "3316011402070004", "sex": "L", "birth": "2007-02-14"}
+    seventeen: Person = {**WALK_IN, "nik": "3316011402070004", "sex": "L", "birth": "2007-02-14"}
     assert register_dpk(station, chair, **seventeen).no == 182
 
 
@@ -117,8 +121,9 @@ def test_a_nik_already_on_the_roll_is_not_a_dpk_voter(
     station: Record, clock: FixedClock, chair: OfficerInfo
 ) -> None:
     clock.set(wib(12, 10))
+    on_roll: Person = {**WALK_IN, "nik": nik(station, 2)}
     with pytest.raises(Refused) as refused:
-        register_dpk(station, chair, **{**WALK_IN, "nik": nik(station, 2)})
+        register_dpk(station, chair, **on_roll)
     assert refused.value.key == "dpk.on_roll"
     assert refused.value.params == {"name": "BAYU HARTONO", "category": "DPTb", "no": 2}
     register_dpk(station, chair, **WALK_IN)
@@ -143,7 +148,7 @@ def test_dpk_only_while_ballots_remain_for_them(
     clock.set(wib(12, 5))
     register_dpk(rec, chair, **WALK_IN)
     # One DPD left and the first DPK voter, not checked in yet, will need it.
-    other = {**WALK_IN, "nik": "3316014107900005"}
+    other: Person = {**WALK_IN, "nik": "3316014107900005"}
     with pytest.raises(Refused) as refused:
         register_dpk(rec, chair, **other)
     assert refused.value.key == "dpk.no_ballots" and refused.value.params == {"types": "DPD"}
@@ -191,7 +196,7 @@ def test_the_queue_is_all_or_nothing(
     member: OfficerInfo,
     setup: str,
     key: str,
-    error: type[Exception],
+    error: type[TpsError],
 ) -> None:
     clock.set(wib(12, 50))
     check_in(station, member, key=nik(station, 5))
@@ -203,7 +208,7 @@ def test_the_queue_is_all_or_nothing(
     before = read_status(station)
     with pytest.raises(error) as refused:
         record_queue(station, chair, [nik(station, 8), bad[setup]])
-    assert refused.value.key == key  # type: ignore[attr-defined]
+    assert refused.value.key == key
     assert read_status(station).queued == before.queued == 1
 
 

@@ -9,10 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from tests.helpers import make_station
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, Refused

@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
+from sqlmodel import col
+from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from tests.conftest import make_station, wib
-from tests.desk_helpers import burst, desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station, wib
+from tests.helpers.desk import burst, desk_for, find, settle, sign_in, type_text
 from tps_console.desk import app as desk_app
 from tps_console.desk.app import DeskApp
+from tps_console.desk.calling import CallingScreen
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import ALL_KEYS_FROM, OCCASIONAL, CheckInScreen
 from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
@@ -38,7 +41,7 @@ def active_check_ins(rec: Record) -> int:
     with read(rec.engine) as conn:
         return int(
             conn.execute(
-                select(func.count()).select_from(CheckIn).where(CheckIn.active)
+                select(func.count()).select_from(CheckIn).where(col(CheckIn.active))
             ).scalar_one()
         )
 
@@ -47,13 +50,13 @@ def events_of(rec: Record, kind: str) -> int:
     with read(rec.engine) as conn:
         return int(
             conn.execute(
-                select(func.count()).select_from(Event).where(Event.kind == kind)
+                select(func.count()).select_from(Event).where(col(Event.kind) == kind)
             ).scalar_one()
         )
 
 
-def message(app: object) -> str:
-    return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+def message(app: App[None]) -> str:
+    return str(app.screen.query_one("#message", Static).render())
 
 
 def strip(app: DeskApp) -> str:
@@ -98,7 +101,7 @@ async def test_check_in_by_nik_with_spaces_is_two_keys_after_the_nik(station: Re
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen)
         assert "PURNOMO HARTONO" in message(app) and "09:00" in message(app)
-        assert app.screen.query_one("#search").value == ""  # type: ignore[attr-defined]
+        assert app.screen.query_one("#search", Input).value == ""
         assert "HADIR 1 / 180" in strip(app)  # the desk's own check-in, on the strip at once
     assert active_check_ins(station) == 1
 
@@ -130,7 +133,7 @@ async def test_check_in_by_name_search_with_arrows(station: Record) -> None:
         assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 1
         await pilot.press("escape")  # back from the card: the query stays, to be corrected
         await settle(pilot)
-        assert app.screen.query_one("#search").value == "purnomo hart"  # type: ignore[attr-defined]
+        assert app.screen.query_one("#search", Input).value == "purnomo hart"
         await pilot.press("escape")  # clear it
         await type_text(pilot, "hartono")
         await pilot.press("down", "enter")
@@ -163,7 +166,9 @@ async def test_second_attempt_gets_the_red_banner_and_is_recorded(station: Recor
     assert events_of(station, EventKind.DUPLICATE_BLOCKED) == 1
 
 
-async def test_released_voter_is_refused_with_the_reason(station: Record, chair) -> None:  # type: ignore[no-untyped-def]
+async def test_released_voter_is_refused_with_the_reason(
+    station: Record, chair: OfficerInfo
+) -> None:
     set_voter_status(station, chair, 1, "released", "bebas 12 Februari")
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -176,7 +181,7 @@ async def test_released_voter_is_refused_with_the_reason(station: Record, chair)
     assert active_check_ins(station) == 0
 
 
-async def test_outside_polling_hours_is_refused(station: Record, clock) -> None:  # type: ignore[no-untyped-def]
+async def test_outside_polling_hours_is_refused(station: Record, clock: FixedClock) -> None:
     clock.set(wib(6, 30))
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -203,7 +208,7 @@ async def test_unknown_voter_is_refused_loudly(station: Record) -> None:
         assert "tidak ada di daftar" in message(app)
 
 
-async def test_chair_undoes_a_check_in_with_a_reason(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+async def test_chair_undoes_a_check_in_with_a_reason(station: Record, member: OfficerInfo) -> None:
     check_in(station, member, voter_id=1)
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -225,7 +230,7 @@ async def test_chair_undoes_a_check_in_with_a_reason(station: Record, member) ->
     assert events_of(station, EventKind.CHECKIN_UNDONE) == 1
 
 
-async def test_member_pin_cannot_undo(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+async def test_member_pin_cannot_undo(station: Record, member: OfficerInfo) -> None:
     check_in(station, member, voter_id=1)
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -265,14 +270,17 @@ async def test_two_desks_race_for_the_same_voter(station: Record, other_desk: Re
     assert events_of(station, EventKind.DUPLICATE_BLOCKED) == 1
 
 
-async def test_calling_by_block_lists_who_has_not_voted(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+async def test_calling_by_block_lists_who_has_not_voted(
+    station: Record, member: OfficerInfo
+) -> None:
     check_in(station, member, voter_id=1)  # block C
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
         await pilot.press("f2")
         await settle(pilot)
-        blocks = {b.block: b for b in app.screen.blocks}  # type: ignore[attr-defined]
+        assert isinstance(app.screen, CallingScreen)
+        blocks = {b.block: b for b in app.screen.blocks}
         assert blocks["C"].voted == 1
         assert all(w.no != 1 for w in blocks["C"].waiting)
         assert sum(b.eligible for b in blocks.values()) == 180
@@ -336,7 +344,8 @@ def footer_in_view(app: DeskApp) -> tuple[set[str], set[str]]:
     keys = list(footer.query(FooterKey))
     palette = [k for k in keys if k.has_class("-command-palette")]
     edge = palette[0].region.x if palette else footer.region.right
-    shown, not_shown = set(), set()
+    shown: set[str] = set()
+    not_shown: set[str] = set()
     for key in keys:
         region = key.region
         limit = footer.region.right if key in palette else edge
@@ -372,7 +381,9 @@ async def test_the_footer_shows_how_to_reach_everything(
         assert footer_in_view(app)[1] == set()
 
 
-async def test_a_burst_of_keys_lands_in_the_right_fields(station: Record, member) -> None:  # type: ignore[no-untyped-def]
+async def test_a_burst_of_keys_lands_in_the_right_fields(
+    station: Record, member: OfficerInfo
+) -> None:
     """ID ⇥ PIN ⏎ in one burst signs in; a chair form filled in one burst is filled right."""
     check_in(station, member, voter_id=1)
     app = desk_for(station)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlmodel import col
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.conftest import make_station, wib
-from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station, wib
+from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
@@ -23,11 +26,11 @@ from tps_console.domain.vocab import ALL_BALLOTS
 DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999
 
 
-def message(app: object) -> str:
-    return str(app.screen.query_one("#message", Static).render())  # type: ignore[attr-defined]
+def message(app: App[None]) -> str:
+    return str(app.screen.query_one("#message", Static).render())
 
 
-async def chair_approves(pilot, *fields: str) -> None:  # type: ignore[no-untyped-def]
+async def chair_approves(pilot: Pilot[None], *fields: str) -> None:
     """Fill a ChairForm: chair ID, PIN, then the form's own fields, each with Enter."""
     for value in ("ketua", "1234", *fields):
         await type_text(pilot, value)
@@ -56,10 +59,11 @@ async def test_dpk_registered_at_the_desk_then_checked_in(
         # and she is findable by name from now on
         await type_text(pilot, "siti cont")
         await settle(pilot)
-        assert app.screen._hits[0].voter.nik == DPK_NIK  # type: ignore[attr-defined]
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen._hits[0].voter.nik == DPK_NIK
     with read(station.engine) as conn:
-        dpk = conn.execute(select(Voter.id).where(Voter.nik == DPK_NIK)).scalar_one()
-        assert conn.execute(select(CheckIn.id).where(CheckIn.voter_id == dpk)).first()
+        dpk = conn.execute(select(col(Voter.id)).where(col(Voter.nik) == DPK_NIK)).scalar_one()
+        assert conn.execute(select(col(CheckIn.id)).where(col(CheckIn.voter_id) == dpk)).first()
 
 
 async def test_dpk_before_noon_is_refused_in_the_form(station: Record, clock: FixedClock) -> None:
@@ -73,7 +77,7 @@ async def test_dpk_before_noon_is_refused_in_the_form(station: Record, clock: Fi
         assert isinstance(app.screen, ChairForm)
         assert "12" in str(app.screen.query_one("#chair-error", Static).render())
     with read(station.engine) as conn:
-        assert conn.execute(select(Voter.id).where(Voter.nik == DPK_NIK)).first() is None
+        assert conn.execute(select(col(Voter.id)).where(col(Voter.nik) == DPK_NIK)).first() is None
 
 
 async def test_queue_at_13_then_only_the_queued_vote_then_close(
@@ -103,7 +107,7 @@ async def test_queue_at_13_then_only_the_queued_vote_then_close(
         await chair_approves(pilot)
         assert "DITUTUP" in message(app)
     with read(station.engine) as conn:
-        assert conn.execute(select(Station.closed_at)).scalar() is not None
+        assert conn.execute(select(col(Station.closed_at))).scalar() is not None
         assert conn.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 1
 
 

@@ -4,10 +4,11 @@ Enter as fast as it can, onto whatever screen is open (VxPollBook #7041, #7453, 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlmodel import col
 from textual.widgets import OptionList
 
-from tests.conftest import wib
-from tests.desk_helpers import burst, desk_for, settle, sign_in, type_text
+from tests.helpers import wib
+from tests.helpers.desk import burst, desk_for, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import RefusalScreen
@@ -27,7 +28,7 @@ DPK_NIK = "3316015505900001"
 
 def checked_in_voters(rec: Record) -> set[int]:
     with read(rec.engine) as conn:
-        return set(conn.execute(select(CheckIn.voter_id).where(CheckIn.active)).scalars())
+        return set(conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active))).scalars())
 
 
 async def test_a_scan_onto_an_open_card_opens_that_voter_and_records_nothing_for_the_first(

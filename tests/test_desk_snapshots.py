@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import make_station
-from tests.desk_helpers import desk_for, find, settle, sign_in, type_text
+from tests.helpers import make_station
+from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
 from tps_console.demo import DEMO_OFFICERS
-from tps_console.desk.app import DemoLogin
+from tps_console.desk.app import DemoLogin, DeskApp
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
@@ -75,7 +75,8 @@ async def at_calling(pilot: Pilot[None]) -> None:
 
 async def at_lock(pilot: Pilot[None]) -> None:
     await sign_in(pilot)
-    pilot.app.action_lock()  # type: ignore[attr-defined]
+    assert isinstance(pilot.app, DeskApp)
+    pilot.app.action_lock()
     await settle(pilot)
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 
+from tests.helpers import make_station
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import POLLING_DAY, wib
 from sqlalchemy import select
+from sqlmodel import col
 
+from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.day.officers import (
     OfficerInfo,
     add_officer,
@@ -39,7 +40,7 @@ def scrypt_form(pin: str, salt: str) -> str:
 
 def events(rec: Record, kind: str) -> list[dict[str, Any]]:
     with read(rec.engine) as conn:
-        query = select(Event).where(Event.kind == kind).order_by(Event.seq)
+        query = select(Event).where(col(Event.kind) == kind).order_by(col(Event.seq))
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -74,7 +75,7 @@ def test_pin_hashes_are_salted_and_slow() -> None:
 
 def test_stored_pin_is_a_hash(station: Record) -> None:
     with read(station.engine) as conn:
-        stored = dict(conn.execute(select(Officer.id, Officer.pin_hash)).all())
+        stored = dict(conn.execute(select(col(Officer.id), col(Officer.pin_hash))).all())
     assert set(stored) == {"ketua", "anggota4"}
     for officer, pin in (("ketua", "1234"), ("anggota4", "4444")):
         _, salt, _ = stored[officer].split("$")
@@ -95,11 +96,11 @@ def test_right_pin_signs_in(station: Record) -> None:
 
 def test_unknown_officer_is_refused_without_a_record(station: Record) -> None:
     with read(station.engine) as conn:
-        before = conn.execute(select(Event.seq)).scalars().all()
+        before = conn.execute(select(col(Event.seq))).scalars().all()
     error = refused(station, "penyusup", "1234")
     assert error.key == "auth.unknown_officer" and error.exit_code == EXIT_REFUSED
     with read(station.engine) as conn:
-        assert conn.execute(select(Event.seq)).scalars().all() == before
+        assert conn.execute(select(col(Event.seq))).scalars().all() == before
 
 
 def test_wrong_pin_is_recorded(station: Record, clock: FixedClock) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 
-from tests.conftest import wib
-from tests.panel_helpers import screen_text, settle, stock_ballots
+from tests.helpers import stored, wib
+from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.officers import OfficerInfo, authenticate
@@ -45,7 +46,9 @@ def shown(app: PanelApp) -> Turnout:
 
 def voter_ids(rec: Record, count: int) -> list[int]:
     with read(rec.engine) as conn:
-        return list(conn.execute(select(Voter.id).order_by(Voter.no).limit(count)).scalars())
+        return stored(
+            conn.execute(select(col(Voter.id)).order_by(col(Voter.no)).limit(count)).scalars()
+        )
 
 
 async def test_a_check_in_at_another_desk_appears_without_a_key_press(
@@ -182,7 +185,7 @@ async def test_no_nik_name_or_birth_date_reaches_the_screen(
     for voter_id in voter_ids(station, 12):
         check_in(other_desk, member, voter_id=voter_id)
     with read(station.engine) as conn:
-        roll = conn.execute(select(Voter.nik, Voter.name, Voter.birth_date)).all()
+        roll = conn.execute(select(col(Voter.nik), col(Voter.name), col(Voter.birth_date))).all()
     app = panel_for(station, clock)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)

@@ -10,15 +10,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
+from sqlmodel import col
 from textual import events
 
-from tests.panel_helpers import screen_text, settle, stock_ballots
+from tests.helpers import stored
+from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record import db
@@ -55,7 +57,9 @@ def watcher(path: Path, clock: FixedClock) -> Iterator[Watcher]:
 
 def first_voters(rec: Record, count: int) -> list[int]:
     with read(rec.engine) as conn:
-        return list(conn.execute(select(Voter.id).order_by(Voter.no).limit(count)).scalars())
+        return stored(
+            conn.execute(select(col(Voter.id)).order_by(col(Voter.no)).limit(count)).scalars()
+        )
 
 
 def sha256(path: Path) -> str:
@@ -67,12 +71,12 @@ def wal_size(path: Path) -> int | None:
     return wal.stat().st_size if wal.exists() else None
 
 
-def poll_until(watcher: Watcher, done: object, seconds: float = 5.0) -> object:
+def poll_until(watcher: Watcher, done: Callable[[Reading], bool], seconds: float = 5.0) -> Reading:
     """Poll like the panel does until `done(reading)` holds; returns that reading."""
     deadline = time.monotonic() + seconds
     while True:
         reading = watcher.poll()
-        if done(reading) or time.monotonic() > deadline:  # type: ignore[operator]
+        if done(reading) or time.monotonic() > deadline:
             return reading
         time.sleep(0.05)
 
@@ -117,7 +121,8 @@ async def test_a_running_panel_leaves_the_files_byte_for_byte_unchanged(
         for _ in range(10):
             # As the terminal delivers it: Pilot.press would wait for the process to go idle,
             # which a 10 ms poll never lets it do (a whole second per wait, 20 s in all).
-            app._driver.send_message(events.Key("r", "r"))  # type: ignore[union-attr]
+            assert app._driver is not None
+            app._driver.send_message(events.Key("r", "r"))
             await pilot.pause(0.05)
         await settle(pilot)
     if idle is not None:
@@ -168,7 +173,7 @@ def test_a_restored_file_is_a_new_file_and_is_followed(
     other.close()
     os.replace(copy, path)  # what `restore` does: a new inode under the old name
     reading = poll_until(watcher, lambda r: r.turnout is not None)
-    assert reading.turnout is not None and reading.turnout.status.checked_in == 1  # type: ignore[attr-defined]
+    assert reading.turnout is not None and reading.turnout.status.checked_in == 1
 
 
 def test_a_locked_database_is_reported_busy_and_then_followed_again(

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 from textual.pilot import Pilot
 
-from tests.conftest import make_station, wib
-from tests.panel_helpers import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
+from tests.helpers import make_station, wib
+from tests.helpers.panel import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
 from tps_console.domain.day import officers
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -45,7 +46,7 @@ def morning(
     rec = make_station(tmp_path / "tps.db", clock)
     stock_ballots(rec, chair)
     with read(rec.engine) as conn:
-        ids = list(conn.execute(select(Voter.id).order_by(Voter.no).limit(47)).scalars())
+        ids = list(conn.execute(select(col(Voter.id)).order_by(col(Voter.no)).limit(47)).scalars())
     for i, voter_id in enumerate(ids):
         clock.set(wib(7, 4) + timedelta(seconds=220 * i))  # 07:04 … 09:49
         check_in(rec, member, voter_id=voter_id)

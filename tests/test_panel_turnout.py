@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import wib
-from tests.panel_helpers import stock_ballots
+from tests.helpers import wib
+from tests.helpers.panel import stock_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo
@@ -107,6 +107,7 @@ def test_released_voters_leave_their_block_and_the_expected_count(
     station: Record, chair: OfficerInfo
 ) -> None:
     voter = voters(station)[0]
+    assert voter.id is not None
     before = {b.block: b.eligible for b in read_turnout(station).blocks}
     set_voter_status(station, chair, voter.id, VoterStatus.RELEASED, "bebas 10 Feb")
     turnout = read_turnout(station)

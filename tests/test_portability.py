@@ -17,7 +17,8 @@ def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> Non
     def capture(sql: Any, *_: Any, **__: Any) -> None:
         ddl.append(str(sql.compile(dialect=engine.dialect)))
 
-    engine = create_mock_engine("postgresql://", capture)  # type: ignore[arg-type]
+    engine = create_mock_engine("postgresql://", capture)
+    # A mock engine only records the DDL; SQLAlchemy types it MockConnection, not Engine.
     db.create_schema(engine)  # type: ignore[arg-type]
     text = "\n".join(ddl)
     assert "CREATE UNIQUE INDEX uq_checkin_active_voter ON checkin (voter_id) WHERE active" in text
@@ -27,8 +28,8 @@ def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> Non
 def test_without_sqlites_data_version_every_look_reads_again() -> None:
     """PRAGMA data_version is SQLite's: on another database the desk and the panel simply read
     as often as they look, and never send it."""
-    engine = create_mock_engine("postgresql://", lambda *_, **__: None)  # type: ignore[arg-type]
-    watch = CommitWatch(engine)  # type: ignore[arg-type]
+    engine = create_mock_engine("postgresql://", lambda *_, **__: None)
+    watch = CommitWatch(engine)  # type: ignore[arg-type]  # a MockConnection, as above
     looks = iter(range(3))
     assert [watch.read_if_changed(lambda: next(looks)) for _ in range(3)] == [0, 1, 2]
     watch.close()

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 from sqlalchemy import func, select
+from sqlmodel import col
 
+from tests.helpers import make_station
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event
@@ -191,11 +192,11 @@ def test_kill_9_at_random_moments_loses_nothing_confirmed(
                 result = verify(rec)
                 assert result.ok, (round_no, result.problem, result.params)
                 with read(rec.engine) as conn:
-                    table = dict(conn.execute(select(CheckIn.id, CheckIn.active)).all())
+                    table = dict(conn.execute(select(col(CheckIn.id), col(CheckIn.active))).all())
                     blocked = conn.execute(
                         select(func.count())
                         .select_from(Event)
-                        .where(Event.kind == "duplicate_blocked")
+                        .where(col(Event.kind) == "duplicate_blocked")
                     ).scalar_one()
             finally:
                 rec.close()

@@ -15,10 +15,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import make_station, wib
 from sqlalchemy import Connection, Table, insert, select
 from sqlmodel import SQLModel, col
 
+from tests.helpers import make_station, wib
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
@@ -196,6 +196,8 @@ def test_the_stored_payload_of_every_kind_is_kept_byte_for_byte() -> None:
 def test_replaying_the_log_rebuilds_every_table_exactly(whole_day: Record) -> None:
     with read(whole_day.engine) as conn, scratch_database() as scratch:
         roll_count = conn.execute(select(col(Station.roll_count))).scalar_one()
+        # SQLModel declares no __table__ on its models (SQLAlchemy adds it): the product reads it
+        # the same way.
         voters: Table = Voter.__table__  # type: ignore[attr-defined]
         roll = conn.execute(
             select(*(c for c in voters.columns if not c.name.startswith("status"))).where(

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station, wib
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlmodel import col
 
+from tests.helpers import make_station, wib
 from tps_console.cli.main import main
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
@@ -42,7 +43,7 @@ DPK_NIK = "3316015505900001"
 
 def nik(rec: Record, no: int) -> str:
     with read(rec.engine) as conn:
-        return str(conn.execute(select(Voter.nik).where(Voter.no == no)).scalar_one())
+        return str(conn.execute(select(col(Voter.nik)).where(col(Voter.no) == no)).scalar_one())
 
 
 @pytest.fixture

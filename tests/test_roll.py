@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import POLLING_DAY, wib
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from sqlmodel import col
 
+from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
@@ -389,9 +390,9 @@ def test_station_holds_exactly_the_roll(tmp_path: Path, clock: FixedClock) -> No
         with read(rec.engine) as conn:
             stored = [
                 {k: r._mapping[k] for k in parsed.entries[0].record()}
-                for r in conn.execute(select(Voter).order_by(Voter.id))
+                for r in conn.execute(select(Voter).order_by(col(Voter.id)))
             ]
-            kinds = conn.execute(select(Event.kind).order_by(Event.seq)).scalars().all()
+            kinds = conn.execute(select(col(Event.kind)).order_by(col(Event.seq))).scalars().all()
         assert stored == [e.record() for e in parsed.entries]
         assert kinds == ["station_created", "roll_imported"]
         assert verify(rec).ok
@@ -517,15 +518,15 @@ def test_damaged_rolls_import_whole_or_not_at_all(data: bytes) -> None:
             rec.close()
 
 
+BASE_HEADER = (",".join(HEADER) + "\n").encode()
+
+
 @settings(PROPERTIES, max_examples=300)
 @given(st.one_of(st.binary(max_size=600), st.builds(lambda b: BASE_HEADER + b, st.binary())))
 def test_random_bytes_never_raise(data: bytes) -> None:
     parsed = parse(data)
     assert parsed.errors or parsed.entries
     check_messages(parsed.errors + parsed.warnings)
-
-
-BASE_HEADER = (",".join(HEADER) + "\n").encode()
 
 
 def test_the_file_in_data_is_the_demos_roll() -> None:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 
+from tests.helpers import make_station, wib
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.views.search import SearchIndex, load_index
 from tps_console.sample import HEADER
@@ -47,8 +47,6 @@ def roll() -> bytes:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    from conftest import wib
-
     path: Path = tmp_path_factory.mktemp("search") / "tps.db"
     rec = make_station(path, FixedClock(wib(9)), roll())
     yield load_index(rec)

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_station
 
+from tests.helpers import make_station
 from tps_console.bench import startup
 from tps_console.bench.probe import startup_probe
 from tps_console.domain.record.clock import FixedClock

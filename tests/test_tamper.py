@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_station
 
+from tests.helpers import make_station
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo, authenticate, hash_pin

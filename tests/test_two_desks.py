@@ -14,9 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conftest import make_station
 from sqlalchemy import func, select
+from sqlmodel import col
 
+from tests.helpers import make_station
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, Voter
@@ -77,9 +78,9 @@ def test_four_desks_check_in_the_same_voters_at_once(tmp_path: Path, clock: Fixe
         voters = [
             dict(r._mapping)
             for r in conn.execute(
-                select(Voter.id, Voter.nik, Voter.register_no)
-                .where(Voter.no <= VOTERS)
-                .order_by(Voter.no)
+                select(col(Voter.id), col(Voter.nik), col(Voter.register_no))
+                .where(col(Voter.no) <= VOTERS)
+                .order_by(col(Voter.no))
             )
         ]
     rec.close()
@@ -129,20 +130,26 @@ def test_four_desks_check_in_the_same_voters_at_once(tmp_path: Path, clock: Fixe
     try:
         with read(rec.engine) as conn:
             rows = conn.execute(
-                select(CheckIn.id, CheckIn.voter_id, CheckIn.active).order_by(CheckIn.id)
+                select(col(CheckIn.id), col(CheckIn.voter_id), col(CheckIn.active)).order_by(
+                    col(CheckIn.id)
+                )
             ).all()
             per_voter = dict(
                 conn.execute(
-                    select(CheckIn.voter_id, func.count())
-                    .where(CheckIn.active)
-                    .group_by(CheckIn.voter_id)
+                    select(col(CheckIn.voter_id), func.count())
+                    .where(col(CheckIn.active))
+                    .group_by(col(CheckIn.voter_id))
                 ).all()
             )
             blocked = conn.execute(
-                select(func.count()).select_from(Event).where(Event.kind == "duplicate_blocked")
+                select(func.count())
+                .select_from(Event)
+                .where(col(Event.kind) == "duplicate_blocked")
             ).scalar_one()
             blocked_desks = set(
-                conn.execute(select(Event.desk).where(Event.kind == "duplicate_blocked")).scalars()
+                conn.execute(
+                    select(col(Event.desk)).where(col(Event.kind) == "duplicate_blocked")
+                ).scalars()
             )
         assert sorted((r.voter_id, r.id) for r in rows) == sorted(successes)
         assert all(r.active for r in rows)

@@ -5,17 +5,30 @@ from __future__ import annotations
 import contextlib
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerState
 
-from tps_console.desk.app import DeskApp, make_desk
+from tps_console.desk.app import IDLE_LOCK_SECONDS, DemoLogin, DeskApp, make_desk
 from tps_console.domain.record.station import Record
 
 
-def desk_for(rec: Record, *, lang: str = "id", **kwargs: object) -> DeskApp:
+def desk_for(
+    rec: Record,
+    *,
+    lang: str = "id",
+    demo_logins: tuple[DemoLogin, ...] = (),
+    idle_lock_seconds: float = IDLE_LOCK_SECONDS,
+    refresh_seconds: float = 60.0,
+) -> DeskApp:
     # A long refresh interval: tests decide when figures refresh, so frames repeat exactly.
-    kwargs.setdefault("refresh_seconds", 60.0)
-    return make_desk(rec, lang=lang, **kwargs)  # type: ignore[arg-type]
+    return make_desk(
+        rec,
+        lang=lang,
+        demo_logins=demo_logins,
+        idle_lock_seconds=idle_lock_seconds,
+        refresh_seconds=refresh_seconds,
+    )
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -41,7 +54,7 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     keys = ["space" if c == " " else c for c in text]
     if not keys:
         return
-    burst(pilot.app, *keys[:-1])  # type: ignore[arg-type]
+    burst(pilot.app, *keys[:-1])
     await pilot.press(keys[-1])
 
 
@@ -60,9 +73,10 @@ async def find(pilot: Pilot[None], text: str) -> None:
     await settle(pilot)
 
 
-def burst(app: DeskApp, *keys: str) -> None:
+def burst(app: App[None], *keys: str) -> None:
     """Keys arriving in one burst, as a scanner or a fast typist sends them through the terminal
     (Pilot.press would wait for each key to be handled)."""
+    assert app._driver is not None  # the app is running (under run_test)
     for key in keys:
         char = " " if key == "space" else (key if len(key) == 1 else None)
-        app._driver.send_message(events.Key(key, char))  # type: ignore[union-attr]
+        app._driver.send_message(events.Key(key, char))
