@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlmodel import col
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from tests.helpers import wib
 from tests.helpers.desk import burst, desk_for, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
-from tps_console.desk.dialogs import RefusalScreen
+from tps_console.desk.dialogs import LockScreen, RefusalScreen
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn
+from tps_console.domain.record.models import CheckIn, Event
 from tps_console.domain.record.station import Record
-from tps_console.domain.vocab import VoterStatus
+from tps_console.domain.vocab import EventKind, VoterStatus
 
 NIK_A = "3399141702910001"  # voter no. 1, PURNOMO HARTONO
 NIK_B = "3399011112980002"  # voter no. 2, BAYU HARTONO, register AI.002/2024
@@ -192,3 +192,22 @@ async def test_keys_typed_as_the_desk_starts_sign_in_even_when_enter_arrives_as_
         burst(app, "ctrl+j")
         await settle(pilot)
     assert checked_in_voters(station) == {1}
+
+
+async def test_a_nik_scanned_onto_the_lock_screen_is_no_wrong_pin(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        app.action_lock()
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)
+        burst(app, *NIK_B, "enter")
+        await settle(pilot)
+        said = str(app.screen.query_one("#lock-error", Static).render())
+        assert "bukan PIN" in said and isinstance(app.screen, LockScreen)
+        burst(app, *"4444", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+    with read(station.engine) as conn:
+        failed = conn.execute(select(Event).where(col(Event.kind) == EventKind.PIN_FAILED))
+        assert failed.first() is None

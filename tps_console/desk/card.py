@@ -160,7 +160,9 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
             return
 
         def undo(chair: OfficerInfo, values: Values) -> str:
-            undo_check_in(self.rec, chair, values["reason"][0], voter_id=v.id)
+            # The check-in this card shows, not whichever is active by the time the chair signs.
+            shown = v.checked_in.checkin_id if v.checked_in else None
+            undo_check_in(self.rec, chair, values["reason"][0], voter_id=v.id, checkin_id=shown)
             return t("desk.chair.undo_done", name=v.name, no=v.no)
 
         self._chair(t("desk.chair.undo", name=v.name, no=v.no), undo, REASON)

@@ -408,6 +408,22 @@ MESSAGES: Catalogue = {
     "officer.pin_differs": {"id": "Kedua PIN berbeda", "en": "The two PINs differ"},
     "officer.chair_id_prompt": {"id": "ID Ketua KPPS: ", "en": "Chair's officer ID: "},
     "auth.unknown_officer": {"id": "Petugas '{id}' tidak dikenal", "en": "Unknown officer '{id}'"},
+    "auth.not_a_pin": {
+        "id": "Itu bukan PIN (PIN: 4–12 angka); tidak dihitung sebagai PIN salah",
+        "en": "That is not a PIN (a PIN is 4–12 digits); not counted as a wrong PIN",
+    },
+    "reason.looks_scanned": {
+        "id": "Alasan ini tampak seperti NIK atau no. register yang terpindai: tulis alasannya "
+        "dengan kata-kata (tidak ada yang dicatat)",
+        "en": "This reason looks like a scanned NIK or register number: write the reason in "
+        "words (nothing was recorded)",
+    },
+    "undo.changed": {
+        "id": "Kehadiran pemilih ini berubah sejak kartunya dibuka (di meja lain): buka kartunya "
+        "lagi; tidak ada yang dibatalkan",
+        "en": "This voter's check-in changed since the card was opened (at another desk): open "
+        "the card again; nothing was undone",
+    },
     "auth.wrong_pin": {
         "id": "PIN salah ({left} percobaan lagi sebelum dikunci)",
         "en": Plural(

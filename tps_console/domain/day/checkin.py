@@ -21,6 +21,7 @@ from tps_console.domain.day import ballots
 from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state, refuse_if_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
+from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
@@ -323,24 +324,27 @@ def undo_check_in(
     *,
     voter_id: int | None = None,
     key: str | None = None,
+    checkin_id: int | None = None,
 ) -> int:
     """Undo a voter's active check-in (chair only, with a reason); its ballots go back to stock.
 
-    Returns the check-in id."""
+    `checkin_id`: the check-in the chair saw (on the card); refused if the active one is another
+    by now (undone and made again at another desk meanwhile). Returns the check-in id."""
     require_chair(officer)
-    if not reason.strip():
-        raise BadInput("undo.reason_needed")
+    reason = given_reason(reason, "undo.reason_needed")
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     with rec.write() as conn:
         first = correctable_check_in(conn, rec, voter_id, "undo.not_checked_in")
+        if checkin_id is not None and first.id != checkin_id:
+            raise Refused("undo.changed")
         undone = CheckInUndone(
             at=stamp(rec.now()),
             officer_id=officer.id,
             desk=rec.desk,
             voter_id=voter_id,
             checkin_id=first.id,
-            reason=reason.strip(),
+            reason=reason,
         )
         record_event(conn, rec.clock, undone)
     return int(first.id)
@@ -353,8 +357,7 @@ def set_voter_status(
     require_chair(officer)
     if status not in tuple(VoterStatus):
         raise BadInput("status.bad", status=status)
-    if not reason.strip():
-        raise BadInput("status.reason_needed")
+    reason = given_reason(reason, "status.reason_needed")
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
@@ -365,6 +368,6 @@ def set_voter_status(
             desk=rec.desk,
             voter_id=voter_id,
             status=status,
-            reason=reason.strip(),
+            reason=reason,
         )
         record_event(conn, rec.clock, changed)

@@ -24,6 +24,7 @@ from tps_console.domain.record.events import OfficerAdded, PinFailed, SignedIn
 from tps_console.domain.record.models import Event, Officer
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
+from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.vocab import EventKind, Role
 
 MAX_FAILURES = 5
@@ -54,8 +55,13 @@ def pin_matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(hash_pin(pin, bytes.fromhex(salt)).split("$")[2], digest)
 
 
+def is_pin_shaped(pin: str) -> bool:
+    """The PIN rule: 4 to 12 digits."""
+    return pin.isdigit() and pin.isascii() and 4 <= len(pin) <= 12
+
+
 def check_pin_format(pin: str) -> None:
-    if not (pin.isdigit() and pin.isascii() and 4 <= len(pin) <= 12):
+    if not is_pin_shaped(pin):
         raise BadInput("officer.bad_pin")
 
 
@@ -119,10 +125,22 @@ def _locked_until(conn: Connection, officer_id: str, rec: Record, failures: int)
     return stamp(until) if rec.now() < until else None
 
 
+def _shown_until(rec: Record, until: str) -> str:
+    """The end of a lock-out as officers read a clock, `09:06 WIB`: the minute rounded up, so
+    that trying again at the time shown always works."""
+    instant = unstamp(until)
+    if instant.second or instant.microsecond:
+        instant = instant.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return local_time(rec.station, instant, seconds=False)
+
+
 def authenticate(
     rec: Record, officer_id: str, pin: str, *, record_success: bool = False
 ) -> OfficerInfo:
-    """Check an officer's PIN. Wrong PINs are recorded and count toward the lock-out."""
+    """Check an officer's PIN. Wrong PINs are recorded and count toward the lock-out; what
+    cannot be a PIN at all (a NIK scanned into the box) is refused without counting."""
+    if not is_pin_shaped(pin):
+        raise Refused("auth.not_a_pin")
     officer_id = officer_id.strip().lower()
     with read(rec.engine) as conn:
         row = conn.execute(select(Officer).where(col(Officer.id) == officer_id)).first()
@@ -131,7 +149,7 @@ def authenticate(
         failures = _failures_since_success(conn, officer_id)
         until = _locked_until(conn, officer_id, rec, failures)
         if until:
-            raise Refused("auth.locked", until=until)
+            raise Refused("auth.locked", until=_shown_until(rec, until))
     m = row._mapping
     ok = pin_matches(pin, m["pin_hash"])
     if ok and not (record_success or failures):

@@ -15,7 +15,8 @@ from sqlmodel import col
 from tps_console.domain.day.ballots import available, parse_ballot, plan_draw
 from tps_console.domain.day.checkin import correctable_check_in, resolve
 from tps_console.domain.day.officers import OfficerInfo, require_chair
-from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.day.reasons import given_reason
+from tps_console.domain.errors import Refused
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import BallotReplaced
 from tps_console.domain.record.models import CheckIn, IssuedBallot
@@ -45,9 +46,7 @@ def replace_ballot(
     """Replace a checked-in voter's spoiled ballot of one type. Raises the reason if refused."""
     require_chair(chair)
     code = parse_ballot(ballot)
-    reason = reason.strip()
-    if not reason:
-        raise BadInput("replace.reason_needed")
+    reason = given_reason(reason, "replace.reason_needed")
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     with rec.write() as conn:
