@@ -7,14 +7,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
+from tests.helpers import wib
+from tps_console.domain.day.checkin import check_in, resolve, set_voter_status, undo_check_in
+from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.replacement import replace_ballot
-from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.errors import BadInput, Refused, echoed
+from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Event
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import EventKind, VoterStatus
+from tps_console.i18n import t
 
 NIK_1 = "3399141702910001"
 
@@ -94,3 +98,23 @@ def test_an_undo_undoes_the_check_in_the_card_showed_not_a_later_one(
     assert refused.value.key == "undo.changed"
     assert events(station) == before
     assert undo_check_in(station, chair, "salah orang", key=NIK_1, checkin_id=again) == again
+
+
+def test_a_released_voters_nik_at_the_dpk_desk_is_said_as_it_is(
+    station: Record, chair: OfficerInfo, clock: FixedClock
+) -> None:
+    set_voter_status(station, chair, 1, VoterStatus.RELEASED, "bebas 13 Februari")
+    clock.set(wib(12, 20))
+    with pytest.raises(Refused) as refused:
+        register_dpk(station, chair, nik=NIK_1, name="Purnomo", sex="L", birth="1991-02-17")
+    assert refused.value.key == "dpk.on_roll_released"
+    assert refused.value.params["reason"] == "bebas 13 Februari"
+    assert "BEBAS" in t(refused.value.key, **refused.value.params)
+
+
+def test_an_unknown_key_is_echoed_at_most_forty_characters(station: Record) -> None:
+    with pytest.raises(Refused) as refused:
+        resolve(station, "A" * 300)
+    shown = refused.value.params["key"]
+    assert len(shown) == 40 and shown.endswith("…")
+    assert echoed(" short  key ") == "short key"

@@ -211,3 +211,39 @@ async def test_a_nik_scanned_onto_the_lock_screen_is_no_wrong_pin(station: Recor
     with read(station.engine) as conn:
         failed = conn.execute(select(Event).where(col(Event.kind) == EventKind.PIN_FAILED))
         assert failed.first() is None
+
+
+async def test_the_banner_says_the_attempt_is_logged_only_when_it_was(
+    station: Record, member: OfficerInfo
+) -> None:
+    check_in(station, member, voter_id=1)
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        burst(app, *"3399999999999999", "enter")  # on no list: nothing is recorded
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen) and not app.screen.logged
+        assert "tercatat di log" not in str(app.screen.query_one("#refusal-hint", Static).render())
+        burst(app, "enter", *NIK_A, "enter")
+        await settle(pilot)
+        burst(app, "enter")  # voted already: the refused attempt is an event
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen) and app.screen.logged
+        assert "tercatat di log" in str(app.screen.query_one("#refusal-hint", Static).render())
+
+
+async def test_enter_then_the_next_scan_at_once_checks_in_one_and_opens_the_next(
+    station: Record,
+) -> None:
+    """Keys typed right after the Enter that closes a card (or a banner) reach it still: they are
+    the next voter's, and a second Enter among them must not close the screen below."""
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        burst(app, *NIK_A, "enter")
+        await settle(pilot)
+        burst(app, "enter", *NIK_B, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 2
+        assert isinstance(app.screen_stack[-2], CheckInScreen)
+    assert checked_in_voters(station) == {1}

@@ -133,6 +133,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "desk.chair.{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
     "desk.chair.{}_done": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
     "desk.card.status_{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
+    "dpk.on_roll_{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
     "pdf.list_{}": ["dpt", "dptb", "dpk", "total"],
     "csv.{}": CSV_COLUMNS,
     "pdf.sign_{}": _SIGNATURE_ROWS,

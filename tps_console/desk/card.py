@@ -96,11 +96,11 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
     def _record_changed(self, _: object) -> None:
         self.load()
 
-    def entered(self, typed: str) -> None:
+    def entered(self, typed: str) -> bool:
         if typed:
             self.dismiss(Typed(typed))
-        else:
-            self.action_confirm()
+            return True
+        return self.action_confirm()
 
     def typed_changed(self) -> None:
         typed = self.query_one("#card-typed", Static)
@@ -118,14 +118,16 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
         self.query_one("#card-body", Static).update(card_text(self.rec.station, details))
 
-    def action_confirm(self) -> None:
+    def action_confirm(self) -> bool:
+        """True when the card closes to check the voter in; False while it stays open (still
+        loading, or a chair must first decide on ballots that ran out)."""
         v = self.details
         if v is None:
-            return
+            return False
         if v.plan is None or v.plan.complete or not v.eligible:
             # Refusals (already voted, released, hours) are decided and recorded by the check-in.
             self.dismiss(CheckInRequest())
-            return
+            return True
 
         def approving(chair: OfficerInfo, _: Values) -> OfficerInfo:
             return chair
@@ -136,6 +138,7 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
 
         title = t("desk.chair.short", ballots=", ".join(v.plan.short), name=v.name)
         self.app.push_screen(ChairForm(self.rec, self.officer, title, approving), decided)
+        return False
 
     def action_dismiss_card(self) -> None:
         self.dismiss(None)

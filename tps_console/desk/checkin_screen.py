@@ -28,7 +28,7 @@ from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import CheckInDone, check_in
 from tps_console.domain.day.dpk import DpkAdded
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.errors import AlreadyVoted, TpsError
+from tps_console.domain.errors import AlreadyVoted, TpsError, echoed
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.views.search import Hit, SearchIndex
@@ -191,7 +191,8 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         else:
             # A scanned or typed number is done with; a name is kept to be corrected.
             scanned = any(c.isdigit() for c in value)
-            self.refuse(t("checkin.unknown", key=value.strip()), duplicate=False, clear=scanned)
+            message = t("checkin.unknown", key=echoed(value))
+            self.refuse(message, duplicate=False, logged=False, clear=scanned)
 
     def on_resize(self, event: events.Resize) -> None:
         # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
@@ -233,6 +234,9 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
 
         def decided(outcome: CardOutcome) -> None:
             if isinstance(outcome, CheckInRequest):
+                # Emptied now, not once the check-in is done: the next voter may be typed or
+                # scanned in while it commits.
+                self.query_one("#search", Input).value = ""
                 self.say(t("desk.working"), "info")
                 self.check_in(voter_id, outcome.short_approved_by)
             elif isinstance(outcome, Typed):
@@ -267,16 +271,23 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
         if done.short:
             text.append("  " + t("desk.done.short", ballots=" ".join(done.short)), "bold red")
         self.say(text, "done")
-        self.after_action()
+        self.after_action(clear=False)
 
     def _refused(self, exc: TpsError) -> None:
         rec = self.rec
         params = dict(exc.params)
         if "at" in params:
             params["at"] = local_time(rec.station, params["at"])
-        self.refuse(t(exc.key, **params), duplicate=isinstance(exc, AlreadyVoted))
+        # The box was emptied when the card closed; what is in it now is the next voter's.
+        self.after_action(clear=False)
+        self.refuse(
+            t(exc.key, **params),
+            duplicate=isinstance(exc, AlreadyVoted),
+            logged=exc.logged,
+            clear=False,
+        )
 
-    def refuse(self, message: str, *, duplicate: bool, clear: bool = True) -> None:
+    def refuse(self, message: str, *, duplicate: bool, logged: bool, clear: bool = True) -> None:
         """Loud: a banner to acknowledge, and the reason left on screen afterwards."""
         self.say(message, "refused")
         if clear:
@@ -286,7 +297,8 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
             if typed:
                 self.look_up(typed)
 
-        self.app.push_screen(RefusalScreen(message, duplicate=duplicate), acknowledged)
+        refusal = RefusalScreen(message, duplicate=duplicate, logged=logged)
+        self.app.push_screen(refusal, acknowledged)
 
     def look_up(self, typed: str) -> None:
         """What was typed onto a card or a banner, as if typed into the search box."""
@@ -331,9 +343,11 @@ class CheckInScreen(TranslatedBindings, Screen[None]):
     def action_backup_folder(self) -> None:
         self.chair_form(backup_form(self.rec, self.officer), then=self.BackupFolderSet)
 
-    def after_action(self) -> None:
-        """Back to an empty search box for the next voter, with fresh figures."""
-        self.query_one("#search", Input).value = ""
+    def after_action(self, *, clear: bool = True) -> None:
+        """Back to an empty search box for the next voter (`clear=False`: emptied already, and
+        what is in it now is the next voter), with fresh figures."""
+        if clear:
+            self.query_one("#search", Input).value = ""
         self.focus_search()
         self.post_message(self.RecordChanged())
 

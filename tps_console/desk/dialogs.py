@@ -31,24 +31,27 @@ class RefusalScreen(KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
         Binding("escape", "acknowledge", show=False),
     ]
 
-    def __init__(self, message: str, *, duplicate: bool) -> None:
+    def __init__(self, message: str, *, duplicate: bool, logged: bool) -> None:
         super().__init__()
         self.message = message
         self.duplicate = duplicate
+        self.logged = logged  # the attempt is in the record: only then is it said to be
 
     def compose(self) -> ComposeResult:
         with Vertical(id="refusal", classes="duplicate" if self.duplicate else ""):
             title = "desk.refused.duplicate_title" if self.duplicate else "desk.refused.title"
             yield Static(t(title), id="refusal-title")
             yield Static(self.message, id="refusal-message")
-            yield Static(t("desk.refused.acknowledge"), id="refusal-hint")
+            hint = "desk.refused.acknowledge_logged" if self.logged else "desk.refused.acknowledge"
+            yield Static(t(hint), id="refusal-hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.bell()
 
-    def entered(self, typed: str) -> None:
+    def entered(self, typed: str) -> bool:
         self.dismiss(typed or None)
+        return True
 
     def action_acknowledge(self) -> None:
         self.dismiss(None)

@@ -61,10 +61,20 @@ class KeepsTyping:
 
     typed = ""
     first_key_actions: frozenset[str] = frozenset()
+    _handed_on = False  # Enter closed this screen
 
     def on_key(self, event: events.Key) -> None:
+        if self._handed_on:
+            # Enter closed this screen, and keys typed right after it (the next voter's scan)
+            # still reached it: they belong to the screen below, in their order. Handing them
+            # back to the app, which gives them to the screen on top once this one is gone,
+            # also keeps a second Enter from closing a second screen.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))  # type: ignore[attr-defined]
+            return
         if event.key in ENTER:
-            self.entered(self.typed.strip())
+            self._handed_on = self.entered(self.typed.strip())
         elif event.key == "backspace" and self.typed:
             self.typed = self.typed[:-1]
             self.typed_changed()
@@ -79,8 +89,10 @@ class KeepsTyping:
             return
         event.stop()
 
-    def entered(self, typed: str) -> None:
-        """Enter: `typed` is what was typed since the screen opened (stripped), or ""."""
+    def entered(self, typed: str) -> bool:
+        """Enter: `typed` is what was typed since the screen opened (stripped), or "". True when
+        the screen is closing."""
+        return False
 
     def typed_changed(self) -> None:
         """Show what has been typed so far."""

@@ -9,8 +9,21 @@ EXIT_ALREADY_VOTED = 3
 EXIT_REFUSED = 4
 
 
+ECHO_LIMIT = 40
+
+
+def echoed(text: str) -> str:
+    """What of an officer's input a message repeats: at most 40 characters (a paste or a stuck
+    scanner must not fill the screen or the terminal)."""
+    text = " ".join(text.split())
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
+
+
 class TpsError(Exception):
     exit_code = EXIT_REFUSED
+    # Set once the refusal itself was written to the record (a refused check-in is an event):
+    # only then may a screen say "this attempt is logged".
+    logged = False
 
     def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)

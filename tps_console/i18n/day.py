@@ -194,6 +194,18 @@ MESSAGES: Catalogue = {
         "id": "NIK ini sudah ada di daftar: {name}, {category} no. {no}; layani sebagai pemilih terdaftar",
         "en": "This NIK is already on the lists: {name}, {category} no. {no}; serve them as a listed voter",
     },
+    "dpk.on_roll_released": {
+        "id": "NIK ini ada di daftar: {name}, {category} no. {no}, tetapi ditandai BEBAS ({reason}): "
+        "tidak boleh memilih di TPS ini, juga tidak sebagai DPK",
+        "en": "This NIK is on the lists: {name}, {category} no. {no}, but marked RELEASED "
+        "({reason}): may not vote at this station, nor as DPK",
+    },
+    "dpk.on_roll_transferred": {
+        "id": "NIK ini ada di daftar: {name}, {category} no. {no}, tetapi ditandai PINDAH "
+        "({reason}): tidak boleh memilih di TPS ini, juga tidak sebagai DPK",
+        "en": "This NIK is on the lists: {name}, {category} no. {no}, but marked TRANSFERRED "
+        "({reason}): may not vote at this station, nor as DPK",
+    },
     "dpk.no_ballots": {
         "id": "Surat suara tidak cukup untuk pemilih DPK lagi: {types}",
         "en": "Not enough ballots left for another DPK voter: {types}",

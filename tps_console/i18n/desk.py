@@ -105,9 +105,13 @@ MESSAGES: Catalogue = {
         "en": "!!  REFUSED — THIS VOTER HAS ALREADY VOTED  !!",
     },
     "desk.refused.title": {"id": "!!  DITOLAK  !!", "en": "!!  REFUSED  !!"},
-    "desk.refused.acknowledge": {
+    "desk.refused.acknowledge_logged": {
         "id": "Tidak ada kehadiran yang dicatat (percobaan ini tercatat di log). Tekan Enter setelah dibaca.",
         "en": "No check-in was recorded (the attempt is logged). Press Enter once read.",
+    },
+    "desk.refused.acknowledge": {
+        "id": "Tidak ada kehadiran yang dicatat. Tekan Enter setelah dibaca.",
+        "en": "No check-in was recorded. Press Enter once read.",
     },
     # Chair actions
     "desk.chair.officer": {"id": "ID Ketua KPPS", "en": "KPPS chair's ID"},

@@ -22,7 +22,7 @@ from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state, refuse_if_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.day.reasons import given_reason
-from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError, echoed
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import Prepared, read
@@ -74,7 +74,7 @@ def resolve(rec: Record, key: str) -> int:
     with read(rec.engine) as conn:
         voter_id = find_voter_id(conn, key)
     if voter_id is None:
-        raise Refused("checkin.unknown", key=key.strip())
+        raise Refused("checkin.unknown", key=echoed(key))
     return voter_id
 
 
@@ -215,7 +215,7 @@ def _check_in_once(
     with rec.write() as conn:
         voter = _LOOK_UP.first(conn, voter_id=voter_id)
         if voter is None:
-            raise Refused("checkin.unknown", key=str(key or voter_id))
+            raise Refused("checkin.unknown", key=echoed(str(key or voter_id)))
         refuse_if_closed(rec.station, voter.closed_at)
         # One instant for the whole check-in: the hours it was judged by are the time it records.
         now = rec.now()
@@ -231,6 +231,8 @@ def _check_in_once(
         else:
             _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
             outcome = refusal
+    if isinstance(outcome, TpsError):
+        outcome.logged = True  # its event committed with the transaction just closed
     return outcome
 
 

@@ -63,14 +63,20 @@ def register_dpk(
                 end=rec.station.closes.strftime("%H:%M"),
             )
         on_roll = conn.execute(
-            select(col(Voter.no), col(Voter.name), col(Voter.category)).where(
-                col(Voter.nik) == entry.nik
-            )
+            select(
+                col(Voter.no),
+                col(Voter.name),
+                col(Voter.category),
+                col(Voter.status),
+                col(Voter.status_reason),
+            ).where(col(Voter.nik) == entry.nik)
         ).first()
         if on_roll is not None:
-            raise Refused(
-                "dpk.on_roll", name=on_roll.name, category=on_roll.category, no=on_roll.no
-            )
+            # Said as it stands: a released or transferred voter is no listed voter to serve.
+            listed = {"name": on_roll.name, "category": on_roll.category, "no": on_roll.no}
+            if on_roll.status == VoterStatus.ELIGIBLE:
+                raise Refused("dpk.on_roll", **listed)
+            raise Refused(f"dpk.on_roll_{on_roll.status}", **listed, reason=on_roll.status_reason)
         out = _types_without_ballot(conn)
         if out:
             raise Refused("dpk.no_ballots", types=", ".join(out))
