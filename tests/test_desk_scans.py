@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlmodel import col
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from tests.helpers import wib
 from tests.helpers.desk import burst, desk_for, settle, sign_in, type_text
+from tps_console.desk.app import DeskApp
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen, RefusalScreen
@@ -26,6 +28,16 @@ NIK_B = "3399011112980002"  # voter no. 2, BAYU HARTONO, register AI.002/2024
 DPK_NIK = "3316015505900001"
 
 
+async def card_of_a_open(app: DeskApp, pilot: Pilot[None]) -> VoterCardScreen:
+    """Signed in as the member, voter A's NIK scanned: A's card is open."""
+    await sign_in(pilot)
+    burst(app, *NIK_A, "enter")
+    await settle(pilot)
+    card = app.screen
+    assert isinstance(card, VoterCardScreen) and card.voter_id == 1
+    return card
+
+
 def checked_in_voters(rec: Record) -> set[int]:
     with read(rec.engine) as conn:
         return set(conn.execute(select(col(CheckIn.voter_id)).where(col(CheckIn.active))).scalars())
@@ -36,9 +48,7 @@ async def test_a_scan_onto_an_open_card_opens_that_voter_and_records_nothing_for
 ) -> None:
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 1
         burst(app, *NIK_B, "enter")  # the next voter's NIK, as a scanner types it
         await settle(pilot)
@@ -57,9 +67,7 @@ async def test_a_register_number_scanned_onto_an_open_card_is_that_voter(
     action (`r`, `t`, `u`, `g` only act as the first key on the card)."""
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         burst(app, *"AI.002/2024", "enter")
         await settle(pilot)
         assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 2
@@ -71,9 +79,7 @@ async def test_an_unknown_scan_onto_an_open_card_is_refused_and_checks_in_nobody
 ) -> None:
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         burst(app, *"3399999999999999", "enter")
         await settle(pilot)
         assert isinstance(app.screen, RefusalScreen)
@@ -85,9 +91,7 @@ async def test_enter_confirms_only_when_nothing_was_typed_and_backspace_takes_ty
 ) -> None:
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         burst(app, "3", "9", "backspace", "backspace", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckInScreen)
@@ -99,9 +103,7 @@ async def test_an_open_card_follows_a_check_in_and_an_undo_made_at_another_desk(
 ) -> None:
     app = desk_for(station, refresh_seconds=0.1)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         card = app.screen
         assert isinstance(card, VoterCardScreen)
         assert card.details is not None and card.details.checked_in is None
@@ -128,9 +130,7 @@ async def test_a_scan_onto_the_refusal_banner_acknowledges_it_and_opens_that_vot
     check_in(station, member, voter_id=1)
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         burst(app, "enter")  # the card of a voter who voted: Enter is refused, loudly
         await settle(pilot)
         assert isinstance(app.screen, RefusalScreen) and app.screen.duplicate
@@ -239,9 +239,7 @@ async def test_enter_then_the_next_scan_at_once_checks_in_one_and_opens_the_next
     the next voter's, and a second Enter among them must not close the screen below."""
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
-        await sign_in(pilot)
-        burst(app, *NIK_A, "enter")
-        await settle(pilot)
+        await card_of_a_open(app, pilot)
         burst(app, "enter", *NIK_B, "enter")
         await settle(pilot)
         assert isinstance(app.screen, VoterCardScreen) and app.screen.voter_id == 2

@@ -293,34 +293,31 @@ def feel_entries(size: int = 180, rounds: int = FEEL_ROUNDS) -> dict[str, Any]:
     load = [load_before, load_average()]
     collections = {"full_gc": full.count, "full_gc_longest_ms": round(full.longest_ms, 1)}
     goal = f"p99 <= {FEEL_GOAL_MS:g} ms"
-    # Rounded as printed, so that `goal_met` agrees with the `value` beside it.
-    card, ready = round(p99(series["card"]), 3), round(p99(series["ready"]), 3)
+
+    def figure(name: str, base: str, **facts: Any) -> dict[str, Any]:
+        value = round(p99(series[name]), 3)  # rounded as printed: `goal_met` agrees with it
+        return entry(
+            value,
+            p99(series[base]),
+            "ms",
+            **facts,
+            median=round(statistics.median(series[name]), 3),
+            baseline_median=round(statistics.median(series[base]), 3),
+            goal=goal,
+            goal_met=value <= FEEL_GOAL_MS,
+            load_avg=load,
+            **collections,
+        )
+
     return {
-        "desk_scan_to_card_p99_ms": entry(
-            card,
-            p99(series["card_base"]),
-            "ms",
+        "desk_scan_to_card_p99_ms": figure(
+            "card",
+            "card_base",
             scans=scans,
-            median=round(statistics.median(series["card"]), 3),
-            baseline_median=round(statistics.median(series["card_base"]), 3),
             baseline_is="a search per character typed, the exact look-up and the card's read",
-            goal=goal,
-            goal_met=card <= FEEL_GOAL_MS,
-            load_avg=load,
-            **collections,
         ),
-        "desk_enter_to_ready_p99_ms": entry(
-            ready,
-            p99(series["ready_base"]),
-            "ms",
-            checkins=scans,
-            median=round(statistics.median(series["ready"]), 3),
-            baseline_median=round(statistics.median(series["ready_base"]), 3),
-            baseline_is="check_in alone, on a twin station",
-            goal=goal,
-            goal_met=ready <= FEEL_GOAL_MS,
-            load_avg=load,
-            **collections,
+        "desk_enter_to_ready_p99_ms": figure(
+            "ready", "ready_base", checkins=scans, baseline_is="check_in alone, on a twin station"
         ),
     }
 
