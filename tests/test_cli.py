@@ -10,6 +10,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.sample import HEADER, sample_roll
 
-DRILL = ("--now", "2024-02-14T09:00+07:00", "--desk", "meja-1")
+DESK = ("--desk", "meja-1")
 NIK_1 = "3399141702910001"
 STATUS_KEYS = {
     "tps",
@@ -47,9 +48,12 @@ Cli = Callable[..., Ran]
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """Run `tps-console ARGS` in this process; `pin` is TPS_PIN, `stdin` what is piped in."""
+    """Run `tps-console ARGS` in this process at `at` (09:00 on polling day unless told); `pin`
+    is TPS_PIN, `stdin` what is piped in."""
 
-    def run(*args: object, pin: str | None = None, stdin: str = "") -> Ran:
+    def run(
+        *args: object, pin: str | None = None, stdin: str = "", at: datetime | None = None
+    ) -> Ran:
         if pin is None:
             monkeypatch.delenv("TPS_PIN", raising=False)
         else:
@@ -57,7 +61,7 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         capsys.readouterr()
         try:
-            code = main([str(a) for a in args])
+            code = main([str(a) for a in args], clock=FixedClock(at or wib(9)))
         except SystemExit as exc:  # argparse refusing the usage
             code = int(exc.code or 0)
         captured = capsys.readouterr()
@@ -257,7 +261,7 @@ def test_officer_add_first_the_chair_then_with_the_chairs_pin(tmp_path: Path, cl
 
 def test_checkin_exit_codes(station: Record, cli: Cli) -> None:
     db = db_of(station)
-    ok = cli(*DRILL, "checkin", db, "3399 1417 0291 0001", "--officer", "anggota4", pin="4444")
+    ok = cli(*DESK, "checkin", db, "3399 1417 0291 0001", "--officer", "anggota4", pin="4444")
     assert ok.code == 0, ok.err
     assert re.fullmatch(
         r"HADIR: PURNOMO HARTONO \(no\. 1\) tercatat pukul 09:00:\d\d WIB — surat suara: "
@@ -265,7 +269,7 @@ def test_checkin_exit_codes(station: Record, cli: Cli) -> None:
         ok.out,
     ), ok.out
 
-    again = cli(*DRILL, "checkin", db, "bi.001/2024", "--officer", "ketua", pin="1234")
+    again = cli(*DESK, "checkin", db, "bi.001/2024", "--officer", "ketua", pin="1234")
     assert again.code == 3
     assert re.search(
         r"SUDAH MEMILIH: PURNOMO HARTONO sudah tercatat hadir pukul 09:00:\d\d WIB oleh "
@@ -273,16 +277,13 @@ def test_checkin_exit_codes(station: Record, cli: Cli) -> None:
         again.err,
     ), again.err
 
-    unknown = cli(*DRILL, "checkin", db, "3399141702919999", "--officer", "anggota4", pin="4444")
+    unknown = cli(*DESK, "checkin", db, "3399141702919999", "--officer", "anggota4", pin="4444")
     assert unknown.code == 4 and "tidak ada di daftar TPS ini" in unknown.err
-    wrong_pin = cli(*DRILL, "checkin", db, "BI.005/2022", "--officer", "anggota4", pin="1234")
+    wrong_pin = cli(*DESK, "checkin", db, "BI.005/2022", "--officer", "anggota4", pin="1234")
     assert wrong_pin.code == 4 and "PIN salah" in wrong_pin.err
-    no_pin = cli(*DRILL, "checkin", db, "BI.005/2022", "--officer", "anggota4")
+    no_pin = cli(*DESK, "checkin", db, "BI.005/2022", "--officer", "anggota4")
     assert no_pin.code == 2
-    early = cli(
-        "--now", "2024-02-14T06:30+07:00", "checkin", db, "BI.005/2022", "--officer", "anggota4",
-        pin="4444",
-    )  # fmt: skip
+    early = cli("checkin", db, "BI.005/2022", "--officer", "anggota4", pin="4444", at=wib(6, 30))
     assert early.code == 4 and "belum dibuka" in early.err
     assert cli("verify", db).code == 0
 
@@ -290,24 +291,24 @@ def test_checkin_exit_codes(station: Record, cli: Cli) -> None:
 def test_a_locked_officer_is_told_until_when_in_local_time(station: Record, cli: Cli) -> None:
     db = db_of(station)
     for _ in range(5):
-        assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="0000").code == 4
-    locked = cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444")
+        assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="0000").code == 4
+    locked = cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444")
     assert locked.code == 4
     assert re.search(r"sampai 09:0[56] WIB", locked.err), locked.err
 
 
 def test_undo_is_for_the_chair_with_a_reason(station: Record, cli: Cli) -> None:
     db = db_of(station)
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
 
-    by_member = cli(*DRILL, "undo", db, NIK_1, "--officer", "anggota4", "--reason", "x", pin="4444")
+    by_member = cli(*DESK, "undo", db, NIK_1, "--officer", "anggota4", "--reason", "x", pin="4444")
     assert by_member.code == 4 and "Hanya Ketua KPPS" in by_member.err
-    blank = cli(*DRILL, "undo", db, NIK_1, "--officer", "ketua", "--reason", "  ", pin="1234")
+    blank = cli(*DESK, "undo", db, NIK_1, "--officer", "ketua", "--reason", "  ", pin="1234")
     assert blank.code == 2 and "Alasan pembatalan wajib diisi" in blank.err
-    assert cli(*DRILL, "undo", db, NIK_1, "--officer", "ketua", pin="1234").code == 2
+    assert cli(*DESK, "undo", db, NIK_1, "--officer", "ketua", pin="1234").code == 2
 
     done = cli(
-        *DRILL, "undo", db, NIK_1, "--officer", "ketua", "--reason", "salah orang", pin="1234"
+        *DESK, "undo", db, NIK_1, "--officer", "ketua", "--reason", "salah orang", pin="1234"
     )
     assert done.code == 0, done.err
     checkin_id = sql(db, "SELECT id FROM checkin")[0][0]
@@ -315,9 +316,9 @@ def test_undo_is_for_the_chair_with_a_reason(station: Record, cli: Cli) -> None:
     assert sql(db, "SELECT active, undone_by, undo_reason FROM checkin") == [
         (0, "ketua", "salah orang")
     ]
-    twice = cli(*DRILL, "undo", db, NIK_1, "--officer", "ketua", "--reason", "x", pin="1234")
+    twice = cli(*DESK, "undo", db, NIK_1, "--officer", "ketua", "--reason", "x", pin="1234")
     assert twice.code == 4 and "tidak sedang tercatat hadir" in twice.err
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
     assert cli("verify", db).code == 0
 
 
@@ -326,9 +327,9 @@ def test_undo_is_for_the_chair_with_a_reason(station: Record, cli: Cli) -> None:
 
 def test_status_json_has_the_design_keys(station: Record, cli: Cli) -> None:
     db = db_of(station)
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 3
-    ran = cli(*DRILL, "status", db, "--json")
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 3
+    ran = cli(*DESK, "status", db, "--json")
     assert ran.code == 0
     status = json.loads(ran.out)
     assert status.keys() >= STATUS_KEYS
@@ -344,50 +345,28 @@ def test_status_json_has_the_design_keys(station: Record, cli: Cli) -> None:
         "audit_head": head,
     }
     assert re.fullmatch(r"[0-9a-f]{64}", status["audit_head"])
-    text = cli(*DRILL, "status", db)
+    text = cli(*DESK, "status", db)
     assert text.code == 0 and "Hadir 1 / 180 pemilih (0,6 %)" in text.out
 
 
 def test_messages_in_english_on_request(station: Record, cli: Cli) -> None:
     db = db_of(station)
-    default = cli(*DRILL, "checkin", db, "XX.1/2024", "--officer", "anggota4", pin="4444")
+    default = cli(*DESK, "checkin", db, "XX.1/2024", "--officer", "anggota4", pin="4444")
     assert "tidak ada di daftar TPS ini" in default.err
     english = cli(
-        "--lang", "en", *DRILL, "checkin", db, "XX.1/2024", "--officer", "anggota4", pin="4444"
+        "--lang", "en", *DESK, "checkin", db, "XX.1/2024", "--officer", "anggota4", pin="4444"
     )
     assert english.code == 4
     assert english.err.strip() == "Voter 'XX.1/2024' is not on this station's lists"
-    done = cli("--lang=en", *DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444")
+    done = cli("--lang=en", *DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444")
     assert done.out.startswith("CHECKED IN: PURNOMO HARTONO (no. 1) at 09:00:")
-    status = cli("--lang", "en", *DRILL, "status", db)
-    assert "Checked in 1 / 180 voters" in status.out and "DRILL" in status.out
+    status = cli("--lang", "en", *DESK, "status", db)
+    assert "Checked in 1 / 180 voters" in status.out and "DRILL" not in status.out
 
 
-def test_now_is_a_drill_clock_recorded_in_the_log(station: Record, cli: Cli) -> None:
-    db = db_of(station)
-    last_seq = sql(db, "SELECT max(seq) FROM event")[0][0]
-    real = ("officer", "add", db, "anggota5", "--name", "A5", "--role", "member", "--pin-stdin")
-    assert cli(*real, pin="1234", stdin="5555\n").code == 0
-    drill = ("officer", "add", db, "anggota6", "--name", "A6", "--role", "member", "--pin-stdin")
-    assert cli(*DRILL, *drill, pin="1234", stdin="6666\n").code == 0
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota5", pin="5555").code == 0
-    rows = sql(
-        db,
-        "SELECT kind, drill, at FROM event WHERE kind IN ('officer_added', 'checkin') "
-        f"AND seq > {last_seq} ORDER BY seq",
-    )
-    assert [(kind, drill) for kind, drill, _ in rows] == [
-        ("officer_added", 0),
-        ("officer_added", 1),
-        ("checkin", 1),
-    ]
-    at = rows[2][2]
-    assert isinstance(at, str) and at.startswith("2024-02-14T02:00:")  # 09:00 WIB, stored in UTC
-    assert cli(*DRILL, "status", db).out.splitlines()[0].startswith("SIMULASI")
-    assert "SIMULASI" not in cli("status", db).out
-
+def test_now_must_be_a_time_with_its_offset(station: Record, cli: Cli) -> None:
     for bad in ("kemarin", "2024-02-14T09:00"):  # not a time, or no offset
-        ran = cli("--now", bad, "status", db)
+        ran = cli("--now", bad, "status", db_of(station))
         assert ran.code == 2 and "bukan waktu ISO-8601" in ran.err
 
 
@@ -419,7 +398,7 @@ def test_verify(station: Record, cli: Cli) -> None:
 
 def test_backup_then_restore(station: Record, cli: Cli, tmp_path: Path) -> None:
     db = db_of(station)
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
     copy = tmp_path / "usb" / "cadangan.db"
     ran = cli("backup", db, copy)
     assert ran.code == 0, ran.err
@@ -434,10 +413,10 @@ def test_backup_then_restore(station: Record, cli: Cli, tmp_path: Path) -> None:
     fresh = tmp_path / "pulih.db"
     assert cli("restore", copy, fresh).code == 0
     assert cli("verify", fresh).code == 0
-    assert json.loads(cli(*DRILL, "status", fresh, "--json").out)["checked_in"] == 1
+    assert json.loads(cli(*DESK, "status", fresh, "--json").out)["checked_in"] == 1
 
     # The live station moves on; restoring over it needs --force.
-    assert cli(*DRILL, "checkin", db, "BI.005/2022", "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, "BI.005/2022", "--officer", "anggota4", pin="4444").code == 0
     station.close()
     head = sql(db, "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")
     refused = cli("restore", copy, db)
@@ -445,7 +424,7 @@ def test_backup_then_restore(station: Record, cli: Cli, tmp_path: Path) -> None:
     assert sql(db, "SELECT hash FROM event ORDER BY seq DESC LIMIT 1") == head
     assert cli("restore", copy, db, "--force").code == 0
     assert cli("verify", db).code == 0
-    assert json.loads(cli(*DRILL, "status", db, "--json").out)["checked_in"] == 1
+    assert json.loads(cli(*DESK, "status", db, "--json").out)["checked_in"] == 1
 
 
 def test_restore_leaves_the_backup_untouched(station: Record, cli: Cli, tmp_path: Path) -> None:
@@ -489,7 +468,7 @@ def day_in(folder: Path, cli: Cli) -> None:
     assert cli("init", db, "--roll", roll, "--date", "2024-02-14").code == 0
     chair = ("officer", "add", db, "ketua", "--name", "K", "--role", "chair", "--pin-stdin")
     assert cli(*chair, stdin="1234\n").code == 0
-    assert cli(*DRILL, "status", db).code == 0
+    assert cli(*DESK, "status", db).code == 0
     assert cli("backup", db, folder / "cadangan.db").code == 0
     assert cli("restore", folder / "cadangan.db", folder / "pulih.db").code == 0
     assert cli("verify", folder / "pulih.db").code == 0
@@ -508,7 +487,7 @@ def test_restore_from_a_plain_copy_of_a_station_file(
 ) -> None:
     """A chair who copied tps.db by hand (WAL mode, no -wal beside it) can restore it too."""
     db = db_of(station)
-    assert cli(*DRILL, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
     station.close()
     sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
     copy = tmp_path / "salinan.db"
@@ -518,4 +497,4 @@ def test_restore_from_a_plain_copy_of_a_station_file(
     ran = cli("restore", copy, target)
     assert ran.code == 0, ran.err
     assert cli("verify", target).code == 0
-    assert json.loads(cli(*DRILL, "status", target, "--json").out)["checked_in"] == 1
+    assert json.loads(cli(*DESK, "status", target, "--json").out)["checked_in"] == 1

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import make_station
 from tps_console.cli.main import main
-from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.clock import FixedClock, parse_instant
 
 Run = Callable[..., tuple[int, str, str]]
 DPK = ["--nik", "3316015505900001", "--name", "Siti Aminah", "--sex", "P", "--birth", "1990-05-15"]
@@ -30,8 +30,8 @@ def run(db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[
     def run(time: str, *command: str, pin: str = "1234", lang: str = "id") -> tuple[int, str, str]:
         monkeypatch.setenv("TPS_PIN", pin)
         words = 2 if command[0] == "dpk" else 1
-        argv = ["--lang", lang, "--now", f"2024-02-14T{time}+07:00", *command[:words], db]
-        code = main([*argv, *command[words:]])
+        argv = ["--lang", lang, *command[:words], db, *command[words:]]
+        code = main(argv, clock=FixedClock(parse_instant(f"2024-02-14T{time}+07:00")))
         out = capsys.readouterr()
         return code, out.out, out.err
 

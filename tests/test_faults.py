@@ -24,7 +24,7 @@ from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record import db
-from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.clock import FixedClock, parse_instant
 from tps_console.i18n import t
 from tps_console.sample import sample_roll
 
@@ -222,7 +222,7 @@ def test_every_command_under_every_fault_says_what_happened_and_changes_nothing(
     now = f"{ROLL_DATE}T{command.now}+07:00"
     args = [a.format(db=fault.db, other=fault.other) for a in command.args + command.more]
     capsys.readouterr()
-    code = main(["--now", now, *args])
+    code = main(args, clock=FixedClock(parse_instant(now)))
     out, err = capsys.readouterr()
 
     expected = fault.read_key if command.reads_only else fault.key

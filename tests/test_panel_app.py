@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.helpers import stored, wib
+from tests.helpers import make_drill_station, stored, wib
 from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.officers import OfficerInfo, authenticate
-from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
@@ -33,7 +33,7 @@ def station(station: Record, chair: OfficerInfo) -> Record:
     return station
 
 
-def panel_for(rec: Record, clock: FixedClock) -> PanelApp:
+def panel_for(rec: Record, clock: Clock) -> PanelApp:
     assert rec.path is not None
     return make_panel(rec.path, clock)
 
@@ -68,9 +68,11 @@ async def test_a_check_in_at_another_desk_appears_without_a_key_press(
         assert "3 / 180 pemilih" in str(app.query_one(TurnoutLine).render())
 
 
-async def test_a_check_in_from_another_process_appears(station: Record, clock: FixedClock) -> None:
-    assert station.path is not None
-    app = panel_for(station, clock)
+async def test_a_check_in_from_another_process_appears(tmp_path: Path) -> None:
+    # A drill station: the other process runs on the real clock, and so on the station's own.
+    drill = make_drill_station(tmp_path / "latihan.db", Clock(), wib(9))
+    drill.close()
+    app = panel_for(drill, Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         subprocess.run(
@@ -78,10 +80,8 @@ async def test_a_check_in_from_another_process_appears(station: Record, clock: F
                 sys.executable,
                 "-c",
                 "from tps_console.cli.main import main; raise SystemExit(main())",
-                "--now",
-                "2024-02-14T09:05+07:00",
                 "checkin",
-                str(station.path),
+                str(drill.path),
                 "BI.001/2024",
                 "--officer",
                 "anggota4",
@@ -169,12 +169,13 @@ async def test_reload_key_is_in_the_footer_and_reads_again(
     assert app.return_code == 0
 
 
-async def test_a_drill_says_so_and_the_real_day_does_not(station: Record) -> None:
-    assert station.path is not None
-    drill = make_panel(station.path, FixedClock(wib(9)))
-    async with drill.run_test(size=(80, 24)):
-        assert "SIMULASI" in screen_text(drill)
-    real = make_panel(station.path, FixedClock(wib(9), drill=False))
+async def test_a_drill_says_so_and_the_real_day_does_not(station: Record, tmp_path: Path) -> None:
+    drill = make_drill_station(tmp_path / "latihan.db", Clock(), wib(9))
+    drill.close()
+    on_drill = panel_for(drill, Clock())
+    async with on_drill.run_test(size=(80, 24)):
+        assert "SIMULASI" in screen_text(on_drill)
+    real = panel_for(station, FixedClock(wib(9)))
     async with real.run_test(size=(80, 24)):
         assert "SIMULASI" not in screen_text(real)
 

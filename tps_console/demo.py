@@ -1,16 +1,25 @@
-"""The ready-to-try station: the bundled roll, two demo officers, polls open now."""
+"""The ready-to-try station: a drill station on the bundled roll, two demo officers, polls open."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tps_console.domain.day.ballots import receive_ballots
-from tps_console.domain.day.hours import PollState, poll_state
+from tps_console.domain.day.drill import set_drill_clock
+from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo, add_officer
-from tps_console.domain.record.clock import Clock, DrillClock
-from tps_console.domain.record.station import Record, StationInfo, create_station, open_record
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.station import (
+    CLOSES,
+    DEFAULT_TIMEZONE,
+    Record,
+    create_station,
+    open_record,
+)
+from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS, Role
 from tps_console.sample import sample_roll
 
@@ -44,21 +53,37 @@ def add_demo_officers(rec: Record) -> tuple[OfficerInfo, OfficerInfo]:
     return chair, member
 
 
-def demo_clock(station: StationInfo, real: Clock) -> Clock:
-    """The real clock while the polls are open; otherwise a drill clock at 09:00 on polling day."""
-    if poll_state(station, real.now()) in (PollState.OPEN, PollState.DPK_HOUR):
-        return real
-    return DrillClock(datetime.combine(station.polling_date, DEMO_OPENS_AT, station.timezone))
+def demo_start(polling_date: date, zone: tzinfo, real: Clock) -> datetime:
+    """Where the demo's drill clock starts: the real time while the polls would be open today,
+    otherwise 09:00 on polling day, so the demo can always be tried."""
+    now = real.now().astimezone(zone)
+    opens = datetime.combine(polling_date, DEMO_OPENS_AT, zone)
+    closes = datetime.combine(polling_date, time.fromisoformat(CLOSES), zone)
+    return now if opens <= now < closes else opens
 
 
-def ensure_demo(path: Path, real: Clock, *, desk: str = "demo") -> Record:
-    """Open the demo station at `path`, creating it first if it does not exist yet."""
+def ensure_demo(
+    path: Path, real: Clock, *, desk: str = "demo", drill_at: datetime | None = None
+) -> Record:
+    """Open the demo station at `path` (a drill station), creating it first if it does not exist
+    yet. Its clock is set to `drill_at`, or back to the morning if the hours have run out."""
     if not path.exists():
-        create_station(path, sample_roll(), real)
+        zone = ZoneInfo(DEFAULT_TIMEZONE)
+        today = real.now().astimezone(zone).date()
+        start = drill_at or demo_start(today, zone, real)
+        create_station(path, sample_roll(), real, polling_date=today, drill=True, drill_at=start)
         rec = open_record(path, real, desk=desk)
         chair, _ = add_demo_officers(rec)
         receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS))
         rec.close()
     rec = open_record(path, real, desk=desk)
-    rec.clock = demo_clock(rec.station, real)
+    try:
+        state = read_status(rec).polls
+        if drill_at is not None:
+            set_drill_clock(rec, drill_at)
+        elif state not in (PollState.OPEN, PollState.DPK_HOUR, PollState.CLOSED):
+            set_drill_clock(rec, demo_start(rec.station.polling_date, rec.station.timezone, real))
+    except BaseException:
+        rec.close()
+        raise
     return rec

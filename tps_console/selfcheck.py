@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from tps_console.demo import DEMO_OFFICERS, add_demo_officers
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, TpsError
-from tps_console.domain.record.clock import DrillClock
+from tps_console.domain.record.clock import StartedClock
 from tps_console.domain.record.station import DEFAULT_TIMEZONE, Record
 from tps_console.i18n import language, t
 
@@ -47,7 +47,7 @@ class Day:
     """What the steps share: the temporary station and who works at it."""
 
     folder: Path
-    clock: DrillClock = field(default_factory=lambda: DrillClock(POLLING_MORNING))
+    clock: StartedClock = field(default_factory=lambda: StartedClock(POLLING_MORNING))
     rec: Record | None = None
     chair: OfficerInfo | None = None
     member: OfficerInfo | None = None

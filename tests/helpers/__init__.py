@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from tps_console.demo import add_demo_officers
 from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
-from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import sample_roll
@@ -29,6 +29,7 @@ __all__ = [
     "WIB",
     "Person",
     "PersonChange",
+    "make_drill_station",
     "make_station",
     "stored",
     "wib",
@@ -64,14 +65,30 @@ def make_station(
         path.write_bytes(_built[key])
         return open_record(path, clock, desk="meja-1")
     create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
-    rec = open_record(path, clock, desk="meja-1")
-    chair, _ = add_demo_officers(rec)
-    if stock:
-        receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, stock))
-    rec.close()  # the last connection checkpoints the WAL into the file and removes it
+    _furnish(open_record(path, clock, desk="meja-1"), stock).close()
+    # The last connection checkpoints the WAL into the file and removes it.
     if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         _built[key] = path.read_bytes()
     return open_record(path, clock, desk="meja-1")
+
+
+def make_drill_station(
+    path: Path, real: Clock, drill_at: datetime, *, stock: int = OWN_STOCK
+) -> Record:
+    """A training station as `make_station` makes a real one, whose own clock reads `drill_at`
+    at `real`'s now. Built each time: it keeps the real instant it was made at."""
+    create_station(
+        path, sample_roll(), real, polling_date=POLLING_DAY, drill=True, drill_at=drill_at
+    )
+    return _furnish(open_record(path, real, desk="meja-1"), stock)
+
+
+def _furnish(rec: Record, stock: int) -> Record:
+    """The demo chair and member, and `stock` ballots of each type in the own stock."""
+    chair, _ = add_demo_officers(rec)
+    if stock:
+        receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, stock))
+    return rec
 
 
 class Person(TypedDict):

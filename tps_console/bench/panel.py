@@ -33,7 +33,7 @@ from tps_console.bench.run import entry, p99
 from tps_console.demo import DEMO_OFFICERS, ensure_demo
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.clock import DrillClock, parse_instant
+from tps_console.domain.record.clock import StartedClock, parse_instant
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Voter
 from tps_console.panel.app import POLL_INTERVAL_S, PanelApp, PanelScreen, make_panel
@@ -61,7 +61,7 @@ class ProbeApp(PanelApp):
 
 def serve(path: str, now: str) -> None:
     """The panel process: headless, on `path`, until terminated."""
-    make_panel(Path(path), DrillClock(parse_instant(now)), app_class=ProbeApp).run(headless=True)
+    make_panel(Path(path), StartedClock(parse_instant(now)), app_class=ProbeApp).run(headless=True)
 
 
 def _lines(stream: TextIO, into: queue.Queue[tuple[int, float]]) -> None:
@@ -92,7 +92,7 @@ def measure(quick: bool) -> dict[str, Any]:
     rounds = QUICK_CHECK_INS if quick else CHECK_INS
     with tempfile.TemporaryDirectory(prefix="tps-bench-panel-") as tmp:
         path = Path(tmp) / "tps.db"
-        desk = ensure_demo(path, DrillClock(DRILL_AT), desk="bench")
+        desk = ensure_demo(path, StartedClock(DRILL_AT), desk="bench")
         member = next(o for o in DEMO_OFFICERS if o.role == "member")
         officer = OfficerInfo(member.id, member.name, member.role)
         with read(desk.engine) as conn:

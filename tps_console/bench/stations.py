@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from tps_console.demo import add_demo_officers
 from tps_console.domain.day.ballots import MAX_DELIVERY, receive_ballots
-from tps_console.domain.record.clock import Clock, DrillClock
+from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import generate_roll, roll_csv
@@ -30,7 +30,7 @@ def workdir() -> Path:
 
 def polling_clock() -> Clock:
     """A drill clock at 09:00 on polling day, so every check-in falls inside the hours."""
-    return DrillClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    return StartedClock(datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
 
 
 @functools.cache

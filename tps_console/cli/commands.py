@@ -14,9 +14,10 @@ from tps_console.bench.run import AREAS
 from tps_console.cli.prompt import new_pin, officer_pin
 from tps_console.domain.day import backup as backups
 from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Record,
@@ -40,12 +41,28 @@ def emit_json(obj: object) -> None:
 
 
 def _open(args: argparse.Namespace, clock: Clock) -> Record:
-    return open_record(args.db, clock, desk=args.desk)
+    """For commands that write. `--now` re-sets a drill station's clock (recorded, and every desk
+    and panel on it follows); a real station refuses it before anything is asked or written."""
+    rec = open_record(args.db, clock, desk=args.desk)
+    if args.drill_at is not None:
+        try:
+            set_drill_clock(rec, args.drill_at)
+        except BaseException:
+            rec.close()
+            raise
+        print(t("drill.clock_set", at=_local(rec)), file=sys.stderr)
+    return rec
+
+
+def _local(rec: Record) -> str:
+    return rec.local().strftime("%Y-%m-%d %H:%M %Z")
 
 
 def _open_to_read(args: argparse.Namespace, clock: Clock) -> Record:
-    """For commands that only read: a witness's copy on a write-protected stick opens too."""
-    return open_record(args.db, clock, desk=args.desk, readonly=True)
+    """For commands that only read: a witness's copy on a write-protected stick opens too.
+    `--now` looks at the record as at that instant, on any station, and records nothing."""
+    chosen = StartedClock(args.drill_at) if args.drill_at is not None else clock
+    return open_record(args.db, chosen, desk=args.desk, readonly=True)
 
 
 def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
@@ -67,6 +84,8 @@ def _print_warnings(parsed: ParsedRoll) -> None:
 def init(args: argparse.Namespace, clock: Clock) -> int:
     from rich.progress import Progress
 
+    if args.drill_at is not None and not args.drill:
+        raise BadInput("drill.init_real")
     data = read_roll(args.roll)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task(t("roll.progress"), total=None)
@@ -76,7 +95,14 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
 
         try:
             parsed = create_station(
-                args.db, data, clock, tps=args.tps, polling_date=args.date, progress=progress
+                args.db,
+                data,
+                clock,
+                tps=args.tps,
+                polling_date=args.date,
+                progress=progress,
+                drill=args.drill,
+                drill_at=args.drill_at,
             )
         except RollRejected as exc:
             bar.stop()
@@ -87,6 +113,9 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
     station = rec.station
+    if rec.drill:
+        print(t("drill.banner"))
+        print(t("init.drill", at=_local(rec)))
     print(
         t(
             "init.done",
@@ -206,6 +235,8 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
     def intact(staged: Path) -> None:
         copy = open_record(staged, clock)
         try:
+            if args.drill_at is not None:
+                refuse_drill_clock(copy)  # a real station's file is never put back on a drill
             result = verify_record(copy)
         finally:
             copy.close()
@@ -246,6 +277,7 @@ def register(cmd: Command, sub: Any) -> None:
     init_p.add_argument("--tps", type=tps_name, default=DEFAULT_TPS)
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
     init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    init_p.add_argument("--drill", action="store_true", help=t("cli.init_drill"))
 
     officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
         dest="officer_command", required=True, metavar="add"

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
-from tps_console.domain.record.clock import Clock, DrillClock, parse_instant
+from tps_console.domain.record.clock import Clock, parse_instant
 from tps_console.domain.record.faults import explain
 from tps_console.i18n import set_language, t
 
@@ -50,18 +50,19 @@ def _language(argv: Sequence[str]) -> str:
     return "id"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """`clock`: the real time (tests give a polling day's); `--now` is a drill's, see cli/drill."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
     set_language(lang if lang in ("id", "en") else "id")
     args = build_parser().parse_args(argv)
     try:
-        clock: Clock = DrillClock(parse_instant(args.now)) if args.now else Clock()
+        args.drill_at = parse_instant(args.now) if args.now else None
     except ValueError:
         print(t("cli.bad_now", value=args.now), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        return int(args.handler(args, clock))
+        return int(args.handler(args, clock or Clock()))
     except TpsError as exc:
         return _refuse(exc)
     except KeyboardInterrupt:

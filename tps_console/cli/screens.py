@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tps_console.cli.commands import Command, read_status, status_text
-from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.station import Record, open_record
+from tps_console.cli.commands import Command, _open, read_status, status_text
+from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.station import Record
 from tps_console.i18n import language, t
 
 
@@ -24,7 +24,7 @@ def run_desk(rec: Record, demo: bool = False) -> int:
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
-    return run_desk(open_record(args.db, clock, desk=args.desk))
+    return run_desk(_open(args, clock))
 
 
 def demo(args: argparse.Namespace, clock: Clock) -> int:
@@ -32,7 +32,7 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.paths import fresh_demo_path
 
     path = args.db or fresh_demo_path()
-    rec = ensure_demo(path, clock, desk=args.desk)
+    rec = ensure_demo(path, clock, desk=args.desk, drill_at=args.drill_at)
     if args.no_desk:
         print(t("demo.location", path=path))
         for officer in DEMO_OFFICERS:
@@ -41,16 +41,16 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
         rec.close()
     else:
         run_desk(rec, demo=True)
-    # The same station for a second terminal: the witness panel, on the demo's clock.
-    now = f"--now {rec.local().isoformat(timespec='seconds')} " if rec.clock.drill else ""
-    print(t("demo.panel_hint", command=f"tps-console {now}panel {path}"))
+    # The same station for a second terminal: the panel runs on the station's own drill clock.
+    print(t("demo.panel_hint", command=f"tps-console panel {path}"))
     return 0
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.panel.app import make_panel
 
-    make_panel(args.db, clock).run()
+    # `--now` only looks: the panel shows the record as at that instant and records nothing.
+    make_panel(args.db, StartedClock(args.drill_at) if args.drill_at is not None else clock).run()
     return 0
 
 

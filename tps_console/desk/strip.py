@@ -91,8 +91,8 @@ class StatusStrip(Vertical):
         polls = None
         if status is not None:
             polls = poll_state(rec.station, now, closed=status.closed_at is not None)
-        self.set_class(rec.clock.drill, "drill")
-        if rec.clock.drill:
+        self.set_class(rec.drill, "drill")
+        if rec.drill:
             self.query_one("#drill", Static).update(t("drill.banner"))
         parts = [Text(rec.station.tps, "bold")]
         if status is not None:

@@ -57,3 +57,4 @@ class EventKind(StrEnum):
     DPK_REGISTERED = "dpk_registered"
     QUEUE_JOINED = "queue_joined"
     POLLS_CLOSED = "polls_closed"
+    DRILL_CLOCK = "drill_clock"

@@ -12,8 +12,10 @@ MESSAGES: Catalogue = {
     },
     "cli.lang": {"id": "bahasa (id/en)", "en": "language (id/en)"},
     "cli.now": {
-        "id": "jam simulasi/latihan, mis. 2024-02-14T09:00+07:00 (dicatat di log audit)",
-        "en": "drill clock, e.g. 2024-02-14T09:00+07:00 (recorded in the audit log)",
+        "id": "jam latihan TPS latihan, mis. 2024-02-14T09:00+07:00 (dicatat di log audit); "
+        "perintah yang hanya membaca melihat catatan pada saat itu",
+        "en": "a training station's drill clock, e.g. 2024-02-14T09:00+07:00 (recorded in the "
+        "audit log); commands that only read look at the record as at that instant",
     },
     "cli.desk": {
         "id": "nama meja ini (tercatat di setiap kejadian)",
@@ -34,6 +36,12 @@ MESSAGES: Catalogue = {
     "cli.desk_cmd": {
         "id": "meja daftar hadir (masuk dengan ID petugas + PIN)",
         "en": "the check-in desk (sign in with officer ID + PIN)",
+    },
+    "cli.init_drill": {
+        "id": "TPS latihan (SIMULASI): jamnya milik TPS, mulai pukul buka hari pemungutan atau "
+        "--now; tidak pernah menjadi TPS sungguhan",
+        "en": "a training station (DRILL): its clock belongs to it, starting at polling day's "
+        "opening or --now; it never becomes a real station",
     },
     "cli.init": {
         "id": "buat TPS baru dari berkas DPT (CSV)",
@@ -124,8 +132,24 @@ MESSAGES: Catalogue = {
         ),
     },
     "drill.banner": {
-        "id": "SIMULASI — jam latihan, bukan waktu sebenarnya",
-        "en": "DRILL — training clock, not the real time",
+        "id": "SIMULASI — TPS latihan, jam latihan: bukan data pemungutan suara sebenarnya",
+        "en": "DRILL — training station, training clock: not a real polling day's record",
+    },
+    "drill.init_real": {
+        "id": "--now (jam latihan) hanya untuk TPS latihan: tambahkan --drill, atau buat TPS "
+        "sungguhan tanpa --now",
+        "en": "--now (the drill clock) is only for training stations: add --drill, or make a "
+        "real station without --now",
+    },
+    "drill.real_station": {
+        "id": "--now (jam latihan) hanya untuk TPS latihan; {tps} di sini TPS sungguhan, jadi "
+        "tidak ada yang dicatat. Untuk berlatih, buat TPS latihan: init ... --drill",
+        "en": "--now (the drill clock) is only for training stations; {tps} here is a real "
+        "station, so nothing was recorded. To train, make a drill station: init ... --drill",
+    },
+    "drill.clock_set": {
+        "id": "Jam latihan TPS ini sekarang {at} (dicatat; berlaku di semua meja dan panel)",
+        "en": "This station's drill clock now reads {at} (recorded; every desk and panel follows)",
     },
     "polls.not_open": {"id": "belum dibuka", "en": "not yet open"},
     "polls.open": {"id": "dibuka", "en": "open"},
@@ -301,6 +325,10 @@ MESSAGES: Catalogue = {
     "init.exists": {
         "id": "{path} sudah ada; TPS yang ada tidak akan ditimpa",
         "en": "{path} already exists; an existing station is never overwritten",
+    },
+    "init.drill": {
+        "id": "TPS latihan: jamnya sekarang {at} dan berjalan terus (ubah dengan --now)",
+        "en": "Training station: its clock now reads {at} and runs on (re-set it with --now)",
     },
     "init.done": {
         "id": "{tps} dibuat di {path}\nHari pemungutan suara: {date}, pukul {opens}–{closes} "
@@ -569,6 +597,10 @@ MESSAGES: Catalogue = {
     "verify.bad_expect": {
         "id": "'{head}' bukan kepala log (minimal 8 digit heksadesimal)",
         "en": "'{head}' is not an audit head (at least 8 hex digits)",
+    },
+    "verify.drill_clock_on_real": {
+        "id": "kejadian #{seq} memasang jam latihan pada TPS sungguhan",
+        "en": "event #{seq} sets a drill clock on a real station",
     },
     "verify.undo_without_checkin": {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",

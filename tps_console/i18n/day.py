@@ -283,6 +283,7 @@ MESSAGES: Catalogue = {
     "csv.sources": {"id": "Sumber surat suara", "en": "Ballot source"},
     "csv.replaced": {"id": "Diganti (rusak)", "en": "Replaced (spoiled)"},
     "csv.yes": {"id": "ya", "en": "yes"},
+    "csv.drill": {"id": "SIMULASI", "en": "DRILL"},
     "csv.total_l": {"id": "Jumlah laki-laki (L)", "en": "Men (L)"},
     "csv.total_p": {"id": "Jumlah perempuan (P)", "en": "Women (P)"},
     "csv.total": {"id": "Jumlah (L+P)", "en": "Total (L+P)"},

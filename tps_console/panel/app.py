@@ -75,12 +75,9 @@ class PanelScreen(Screen[None]):
             super().__init__()
             self.turnout = turnout
 
-    def __init__(
-        self, watcher: Watcher, clock: Clock, first: Turnout, *, poll_interval: float
-    ) -> None:
+    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float) -> None:
         super().__init__()
         self.watcher = watcher
-        self.clock = clock
         self.poll_interval = poll_interval
         self._poll_worker: Worker[None] | None = None
         self._poll_started = 0.0
@@ -89,7 +86,7 @@ class PanelScreen(Screen[None]):
         self.set_reactive(PanelScreen.checked_at, first.taken_at)
 
     def compose(self) -> ComposeResult:
-        if self.clock.drill:
+        if self.turnout is not None and self.turnout.status.drill:
             yield Static(Content(t("drill.banner")), id="drill")
         yield ClockLine(id="clock").data_bind(PanelScreen.turnout, PanelScreen.now)
         yield OutageNotice(id="outage").data_bind(PanelScreen.outage)
@@ -137,7 +134,7 @@ class PanelScreen(Screen[None]):
 
     def _now(self) -> datetime:
         # To the second, as shown: a reactive that does not change repaints nothing.
-        return self.clock.now().replace(microsecond=0)
+        return self.watcher.now().replace(microsecond=0)
 
     def _tick(self) -> None:
         self.now = self._now()
@@ -181,18 +178,15 @@ class PanelApp(TranslatedBindings, App[None]):
         Binding("r", "screen.reload", "panel.key.reload"),
     ]
 
-    def __init__(
-        self, watcher: Watcher, clock: Clock, first: Turnout, *, poll_interval: float
-    ) -> None:
+    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float) -> None:
         super().__init__()
         self.watcher = watcher
-        self.clock = clock
         self.first = first
         self.poll_interval = poll_interval
         self.title = t("panel.title", tps=first.status.tps)
 
     def get_default_screen(self) -> PanelScreen:
-        return PanelScreen(self.watcher, self.clock, self.first, poll_interval=self.poll_interval)
+        return PanelScreen(self.watcher, self.first, poll_interval=self.poll_interval)
 
     def on_unmount(self) -> None:
         self.watcher.close()
@@ -208,4 +202,4 @@ def make_panel(
     """The panel on the station at `target`, read-only. Raises BadInput if it is not a station."""
     watcher = Watcher(Path(target), clock)
     first = watcher.open()
-    return app_class(watcher, clock, first, poll_interval=poll_interval)
+    return app_class(watcher, first, poll_interval=poll_interval)

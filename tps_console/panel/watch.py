@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -92,6 +93,12 @@ class Watcher:
             if trouble is not Trouble.BUSY:
                 self._close()
             return Reading(trouble=trouble, detail=describe(exc))
+
+    def now(self) -> datetime:
+        """The station's time: a drill station's own clock, which the figures' reads keep up to
+        date, or the clock the panel was given."""
+        record = self.record  # one read: a poll may swap it meanwhile
+        return (record.clock if record is not None else self.clock).now()
 
     def close(self) -> None:
         with self._lock:

@@ -160,7 +160,7 @@ def set_backup_target(
             backup_minutes=every_minutes,
             backup_keep=keep,
         )
-        record_event(conn, rec.clock, target)
+        record_event(conn, rec, target)
     return BackupTarget(path.resolve(), every_minutes, keep)
 
 

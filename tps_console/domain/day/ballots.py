@@ -173,7 +173,7 @@ def receive_ballots(
         received = BallotsReceived(
             at=stamp(rec.now()), officer_id=chair.id, desk=rec.desk, source=name, counts=checked
         )
-        record_event(conn, rec.clock, received)
+        record_event(conn, rec, received)
         held: dict[str, int] = {
             ballot: remaining
             for ballot, remaining in conn.execute(

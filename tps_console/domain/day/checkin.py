@@ -266,7 +266,7 @@ def _record_check_in(
         short=plan.short if approved else (),
         short_approved_by=approved,
     )
-    record_event(conn, rec.clock, event, after=head)
+    record_event(conn, rec, event, after=head)
     return CheckInDone(
         checkin_id,
         voter.id,
@@ -304,7 +304,7 @@ def _record_refusal(
         event = CheckInRefused(
             at=at, officer_id=officer.id, desk=rec.desk, voter_id=voter_id, reason=refusal.key
         )
-    record_event(conn, rec.clock, event, after=head)
+    record_event(conn, rec, event, after=head)
 
 
 def correctable_check_in(
@@ -348,7 +348,7 @@ def undo_check_in(
             checkin_id=first.id,
             reason=reason,
         )
-        record_event(conn, rec.clock, undone)
+        record_event(conn, rec, undone)
     return int(first.id)
 
 
@@ -372,4 +372,4 @@ def set_voter_status(
             status=status,
             reason=reason,
         )
-        record_event(conn, rec.clock, changed)
+        record_event(conn, rec, changed)

@@ -66,7 +66,7 @@ def record_queue(rec: Record, chair: OfficerInfo, keys: Sequence[str]) -> list[Q
             ).one()
             _check_may_queue(conn, voter_id, voter)
             joined = QueueJoined(at=at, officer_id=chair.id, desk=rec.desk, voter_id=voter_id)
-            record_event(conn, rec.clock, joined)
+            record_event(conn, rec, joined)
             queued.append(Queued(voter_id, voter.no, voter.name))
     return queued
 
@@ -111,5 +111,5 @@ def close_polls(rec: Record, chair: OfficerInfo) -> Closed:
         closed = PollsClosed(
             at=stamp(rec.now()), officer_id=chair.id, desk=rec.desk, queue_waiting=waiting
         )
-        record_event(conn, rec.clock, closed)
+        record_event(conn, rec, closed)
     return Closed(closed.at, waiting)

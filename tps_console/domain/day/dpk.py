@@ -95,7 +95,7 @@ def register_dpk(
             voter=entry.record(),
             married=married,
         )
-        record_event(conn, rec.clock, registered)
+        record_event(conn, rec, registered)
     warnings = nik_mismatches(entry.nik, entry.birth_date, entry.sex)
     return DpkAdded(voter_id, entry.no, entry.name, tuple(warnings))
 

@@ -104,7 +104,7 @@ def add_officer(
             role=role,
             pin_hash=pin_hash,
         )
-        record_event(conn, rec.clock, added)
+        record_event(conn, rec, added)
     return OfficerInfo(officer_id, name.strip(), role)
 
 
@@ -156,9 +156,7 @@ def authenticate(
         return OfficerInfo(m["id"], m["name"], m["role"])
     with rec.write() as conn:
         attempt = SignedIn if ok else PinFailed
-        record_event(
-            conn, rec.clock, attempt(at=stamp(rec.now()), officer_id=officer_id, desk=rec.desk)
-        )
+        record_event(conn, rec, attempt(at=stamp(rec.now()), officer_id=officer_id, desk=rec.desk))
     if not ok:
         left = MAX_FAILURES - failures % MAX_FAILURES - 1
         if left <= 0:

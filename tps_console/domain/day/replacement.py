@@ -69,7 +69,7 @@ def replace_ballot(
             source=plan.draws[0].source,
             reason=reason,
         )
-        record_event(conn, rec.clock, replaced)
+        record_event(conn, rec, replaced)
     return Replaced(voter_id, first.id, code, spoiled_source, replaced.source, replaced.at)
 
 

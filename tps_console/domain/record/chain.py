@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from tps_console.domain.record.clock import Clock, stamp
+from tps_console.domain.record.clock import Timekeeper, stamp
 from tps_console.domain.record.db import Prepared
 from tps_console.domain.record.models import Event
 from tps_console.domain.vocab import EventKind
@@ -73,7 +73,7 @@ def head(conn: Connection) -> tuple[int, str]:
 
 def append(
     conn: Connection,
-    clock: Clock,
+    keeper: Timekeeper,
     kind: str,
     payload: dict[str, Any] | None = None,
     *,
@@ -87,7 +87,7 @@ def append(
 
     `after`: the chain head, if the caller already read it under that same lock."""
     last, prev = after or head(conn)
-    seq, at = last + 1, at or stamp(clock.now())
+    seq, at = last + 1, at or stamp(keeper.now())
     fields = {
         "seq": seq,
         "at": at,
@@ -95,7 +95,7 @@ def append(
         "officer_id": officer_id,
         "desk": desk,
         "voter_id": voter_id,
-        "drill": clock.drill,
+        "drill": keeper.drill,
         "payload": canonical(payload or {}),
     }
     digest = event_hash(prev, fields)

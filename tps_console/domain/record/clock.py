@@ -1,6 +1,8 @@
-"""Clocks: the real one, and the drill clock (`--now`) that starts at a chosen instant and runs on.
+"""Clocks: the real one, a drill station's own clock, and clocks that start where they are told.
 
 Everything that needs the time is handed a clock, so tests and training drills set the day freely.
+Only a `StationClock` is a drill: the events it stamps are marked as such, and it runs on a drill
+station, which every screen, report and file says is SIMULASI.
 """
 
 from __future__ import annotations
@@ -8,21 +10,54 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Timekeeper(Protocol):
+    """What stamps an event: the time, and whether it is a drill's (a drill station's events are
+    all marked). A `Record` is one, and so is the clock a station is created with."""
+
+    @property
+    def drill(self) -> bool: ...
+
+    def now(self) -> datetime: ...
 
 
 class Clock:
     drill: bool = False
+    # A time the caller chose (`--now` for a command that only reads): kept on a drill station
+    # too, where any other clock is the real time the station's own clock runs on from.
+    chosen: bool = False
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
 
 @dataclass
-class DrillClock(Clock):
-    """Starts at `start` and advances with real time; `advance` moves it on (tests, drills)."""
+class StationClock(Clock):
+    """A drill station's clock: the station keeps "drill time `drill_at` at real time `since`" and
+    every process on it runs on from there with its own `real` clock, so the desk, the panel and
+    the command line all show the same drill time. `--now` re-sets it (an event)."""
+
+    real: Clock
+    drill_at: datetime
+    since: datetime
+    drill: bool = True
+
+    def now(self) -> datetime:
+        return (self.drill_at + (self.real.now() - self.since)).astimezone(UTC)
+
+    def reset(self, drill_at: datetime, since: datetime) -> None:
+        self.drill_at, self.since = drill_at, since
+
+
+@dataclass
+class StartedClock(Clock):
+    """Starts at `start` and advances with real time; `advance` moves it on. A look at the record
+    as at some instant (`--now` for a reading command), and the benchmarks' polling day."""
 
     start: datetime
-    drill: bool = True
+    chosen: bool = True
     _t0: float = field(default_factory=time.monotonic)
     _offset: timedelta = timedelta(0)
 
@@ -43,7 +78,6 @@ class FixedClock(Clock):
     """A clock that does not move unless told: for tests that assert exact times."""
 
     instant: datetime
-    drill: bool = True
 
     def now(self) -> datetime:
         return self.instant.astimezone(UTC)

@@ -94,6 +94,35 @@ class StationCreated(StationEvent):
     backup_minutes: int
     backup_keep: int
     created_at: str
+    # A training station: its clock reads `drill_at` at real time `drill_since` (UTC stamps).
+    drill: bool = False
+    drill_at: str | None = None
+    drill_since: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        logged = super().payload()
+        if not self.drill:  # a real station's payload as it has always been stored
+            for name in _DRILL_FIELDS:
+                del logged[name]
+        return logged
+
+    @classmethod
+    def from_payload(cls, envelope: dict[str, Any], payload: dict[str, Any]) -> Self:
+        settings = {f.name: payload[f.name] for f in _logged(cls) if f.name not in _DRILL_FIELDS}
+        drill = {name: payload[name] for name in _DRILL_FIELDS if name in payload}
+        return cls(**envelope, **settings, **drill)
+
+
+_DRILL_FIELDS = ("drill", "drill_at", "drill_since")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DrillClockSet(StationEvent):
+    """`--now` on a drill station: from here its clock reads `drill_at` at real time `since`."""
+
+    kind = EventKind.DRILL_CLOCK
+    drill_at: str
+    since: str
 
 
 @dataclass(frozen=True, kw_only=True)

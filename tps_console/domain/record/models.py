@@ -26,6 +26,11 @@ class Station(SQLModel, table=True):
     backup_dir: str = ""
     backup_minutes: int = 5
     backup_keep: int = 12
+    # A training station (`init --drill`, `demo`): SIMULASI everywhere, never a real one. Its
+    # clock reads `drill_at` at real time `drill_since` and runs on from there.
+    drill: bool = False
+    drill_at: str | None = None
+    drill_since: str | None = None
 
 
 class Voter(SQLModel, table=True):

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from tps_console.domain.record import chain
 from tps_console.domain.record.chain import Appended
-from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.clock import Timekeeper
 from tps_console.domain.record.db import Prepared
 from tps_console.domain.record.events import (
     BackupTargetSet,
@@ -29,6 +29,7 @@ from tps_console.domain.record.events import (
     CheckInUndone,
     DpkRegistered,
     Draw,
+    DrillClockSet,
     DuplicateBlocked,
     OfficerAdded,
     PinFailed,
@@ -62,7 +63,11 @@ class BrokenRule(Exception):
 
 
 def record_event(
-    conn: Connection, clock: Clock, event: StationEvent, *, after: tuple[int, str] | None = None
+    conn: Connection,
+    keeper: Timekeeper,
+    event: StationEvent,
+    *,
+    after: tuple[int, str] | None = None,
 ) -> Appended:
     """Apply `event` and append it to the chain, inside the caller's write transaction.
 
@@ -72,7 +77,7 @@ def record_event(
     project(event, conn)
     return chain.append(
         conn,
-        clock,
+        keeper,
         event.kind,
         event.payload(),
         officer_id=event.officer_id,
@@ -191,6 +196,15 @@ def project(event: StationEvent, conn: Connection) -> None:
             conn.execute(update(Station).values(event.payload()))
         case PollsClosed():
             conn.execute(update(Station).values(closed_at=event.at))
+        case DrillClockSet():
+            drill_station = Station.__table__.c.drill  # type: ignore[attr-defined]
+            moved = conn.execute(
+                update(Station)
+                .where(drill_station)
+                .values(drill_at=event.drill_at, drill_since=event.since)
+            )
+            if not moved.rowcount:  # a real station never runs on a drill clock
+                raise BrokenRule("verify.drill_clock_on_real")
         case _:
             raise TypeError(f"no projection for {type(event).__name__}")
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record import chain
-from tps_console.domain.record.clock import Clock, stamp
+from tps_console.domain.record.clock import Clock, StationClock, stamp, unstamp
 from tps_console.domain.record.db import Writer, create_schema, open_engine, read, write
 from tps_console.domain.record.events import RollImported, StationCreated
 from tps_console.domain.record.faults import explain
@@ -47,6 +47,7 @@ class StationInfo:
     timezone: ZoneInfo
     roll_count: int
     roll_fingerprint: str
+    drill: bool = False  # a training station: SIMULASI on every screen, report and file
 
 
 @dataclass
@@ -72,6 +73,17 @@ class Record:
         """Refused if the station's path no longer holds the file this record opened."""
         self.writer.ensure_same_file()
 
+    @property
+    def drill(self) -> bool:
+        return self.station.drill
+
+    def follow_clock(self, conn: Connection) -> None:
+        """A drill station's clock as the station now keeps it (another process may have re-set
+        it): read with the figures, so every screen moves to the new drill time together."""
+        if isinstance(self.clock, StationClock):
+            row = conn.execute(_DRILL_ANCHOR).one()
+            self.clock.reset(unstamp(row[0]), unstamp(row[1]))
+
     def now(self) -> datetime:
         return self.clock.now()
 
@@ -91,6 +103,10 @@ class RollRejected(BadInput):
         self.parsed = parsed
 
 
+_STATIONS = Station.__table__  # type: ignore[attr-defined]
+_DRILL_ANCHOR = select(_STATIONS.c.drill_at, _STATIONS.c.drill_since)
+
+
 def roll_fingerprint(records: Iterable[Mapping[str, object]]) -> str:
     digest = hashlib.sha256()
     for rec in records:
@@ -107,11 +123,18 @@ def create_station(
     tps: str = DEFAULT_TPS,
     polling_date: date | None = None,
     progress: Progress | None = None,
+    drill: bool = False,
+    drill_at: datetime | None = None,
 ) -> ParsedRoll:
     """Create a new station file from a roll. Refuses to touch an existing file; all or nothing:
-    a full disk or a write-protected folder midway leaves nothing behind."""
+    a full disk or a write-protected folder midway leaves nothing behind.
+
+    `drill`: a training station, its clock starting at `drill_at` (by default the opening of
+    polling day). It stays a drill: a real station is made afresh from the same roll."""
     try:
-        return _create_station(path, roll, clock, tps, polling_date, progress)
+        return _create_station(
+            path, roll, clock, tps, polling_date, progress, drill_at if drill else None, drill
+        )
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         for leftover in _sqlite_files(_building(path)):
             with contextlib.suppress(OSError):
@@ -133,11 +156,19 @@ def _create_station(
     tps: str,
     polling_date: date | None,
     progress: Progress | None,
+    drill_at: datetime | None,
+    drill: bool,
 ) -> ParsedRoll:
     if path.exists():
         raise BadInput("init.exists", path=str(path))
     zone = ZoneInfo(DEFAULT_TIMEZONE)
     day = polling_date or clock.now().astimezone(zone).date()
+    anchor: dict[str, Any] = {}
+    if drill:
+        start = drill_at or datetime.combine(day, time.fromisoformat(OPENS), zone)
+        since = clock.now()
+        anchor = {"drill": True, "drill_at": stamp(start), "drill_since": stamp(since)}
+        clock = StationClock(clock, start, since)
     parsed = parse_roll(roll, day, progress)
     if parsed.errors:
         raise RollRejected(parsed)
@@ -165,6 +196,7 @@ def _create_station(
             backup_minutes=BACKUP_MINUTES,
             backup_keep=BACKUP_KEEP,
             created_at=created,
+            **anchor,
         )
         with write(engine) as conn:
             record_event(conn, clock, station)
@@ -220,7 +252,10 @@ def open_record(
     if row is None:
         engine.dispose()
         raise BadInput("station.not_a_station", path=str(target))
-    return Record(engine, clock, station_info(row._mapping), desk, path, readonly)
+    m = row._mapping
+    if m["drill"] and not clock.chosen:
+        clock = StationClock(clock, unstamp(m["drill_at"]), unstamp(m["drill_since"]))
+    return Record(engine, clock, station_info(m), desk, path, readonly)
 
 
 def station_info(m: Any) -> StationInfo:
@@ -233,6 +268,7 @@ def station_info(m: Any) -> StationInfo:
         timezone=ZoneInfo(m["timezone"]),
         roll_count=m["roll_count"],
         roll_fingerprint=m["roll_fingerprint"],
+        drill=bool(m["drill"]),
     )
 
 

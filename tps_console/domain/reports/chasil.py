@@ -151,7 +151,7 @@ def build_report(rec: Record) -> Report:
         tps=rec.station.tps,
         polling_date=rec.station.polling_date,
         generated_at=rec.now().astimezone(zone),
-        drill=rec.clock.drill,
+        drill=rec.drill,
         closed_at=unstamp(closed).astimezone(zone) if closed else None,
         voters=voters,
         voted=voted,

@@ -43,7 +43,9 @@ def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Pat
     written = [
         _write(
             out_dir / name,
-            attendance_csv(report.attendance[category], sources, tr).encode("utf-8-sig"),
+            attendance_csv(report.attendance[category], sources, tr, drill=report.drill).encode(
+                "utf-8-sig"
+            ),
         )
         for category, name in ATTENDANCE_FILES.items()
     ]
@@ -73,11 +75,21 @@ def as_text(cell: object) -> object:
     return cell
 
 
-def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate) -> str:
-    """One attendance list; `sources` are the ballot sources in drawing order (own first)."""
+def attendance_csv(
+    attendees: list[Attendee], sources: list[str], tr: Translate, *, drill: bool = False
+) -> str:
+    """One attendance list; `sources` are the ballot sources in drawing order (own first).
+
+    A drill's list says SIMULASI in a first column, on the header line and on every row, so that
+    no row copied or sorted elsewhere can pass for a polling day's."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow([tr(f"csv.{column}") for column in CSV_COLUMNS])
+    mark: list[object] = [tr("csv.drill")] if drill else []
+
+    def line(cells: list[object]) -> None:
+        writer.writerow([*mark, *cells] if cells else cells)
+
+    line([tr(f"csv.{column}") for column in CSV_COLUMNS])
     came, with_disability = BySex(), BySex()
     for row, a in enumerate(attendees, 1):
         came = came.plus(a.sex)
@@ -96,8 +108,8 @@ def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate)
             _sources(a, sources),
             ", ".join(a.replaced),
         ]
-        writer.writerow([as_text(cell) for cell in cells])
-    writer.writerow([])
+        line([as_text(cell) for cell in cells])
+    line([])
     for key, value in (
         ("csv.total_l", came.men),
         ("csv.total_p", came.women),
@@ -105,7 +117,7 @@ def attendance_csv(attendees: list[Attendee], sources: list[str], tr: Translate)
         ("csv.disability_l", with_disability.men),
         ("csv.disability_p", with_disability.women),
     ):
-        writer.writerow([tr(key), value])
+        line([tr(key), value])
     return out.getvalue()
 
 

@@ -31,11 +31,21 @@ def _when(instant: datetime) -> str:
 
 
 class _Summary(FPDF):
-    def __init__(self, tr: Translate) -> None:
+    def __init__(self, tr: Translate, *, drill: bool) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.tr = tr
+        self.drill = drill
         self.set_margins(15, 12, 15)
         self.set_auto_page_break(True, margin=12)
+
+    def header(self) -> None:
+        # fpdf2 calls this on every page it starts: a drill's copy can't lose its mark by
+        # printing one page of it.
+        if self.drill:
+            self.set_text_color(200, 0, 0)
+            self.say("drill.banner", 11, "B")
+            self.set_text_color(0, 0, 0)
+            self.ln(1)
 
     def say(self, key: str, size: float = 10, style: str = "", **params: object) -> None:
         self.set_font("Helvetica", style, size)
@@ -68,12 +78,10 @@ class _Summary(FPDF):
 
 
 def render_pdf(report: Report, tr: Translate) -> bytes:
-    pdf = _Summary(tr)
+    pdf = _Summary(tr, drill=report.drill)
     pdf.set_title(_latin1(tr("pdf.title", tps=report.tps)))
     pdf.set_creation_date(report.generated_at)
     pdf.add_page()
-    if report.drill:
-        pdf.say("drill.banner", 11, "B")
     pdf.say("pdf.title", 15, "B", tps=report.tps)
     pdf.say(
         "pdf.subtitle",

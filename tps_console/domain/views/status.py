@@ -53,7 +53,7 @@ class Status:
             "polls": self.polls.value,
             "queue": {"recorded": self.queued, "waiting": self.queue_waiting},
             "closed_at": self.closed_at,
-            "drill": self.drill,
+            "simulasi": self.drill,
             "events": self.events,
             "roll_fingerprint": self.roll_fingerprint,
             "audit_head": self.audit_head,
@@ -81,6 +81,7 @@ def read_status(rec: Record) -> Status:
 
 
 def status_in(conn: Connection, rec: Record) -> Status:
+    rec.follow_clock(conn)
     expected = conn.execute(
         select(func.count()).select_from(Voter).where(col(Voter.status) == VoterStatus.ELIGIBLE)
     ).scalar_one()
@@ -113,7 +114,7 @@ def status_in(conn: Connection, rec: Record) -> Status:
         events=seq,
         roll_fingerprint=rec.station.roll_fingerprint,
         polls=poll_state(rec.station, rec.now(), closed=closed is not None),
-        drill=rec.clock.drill,
+        drill=rec.drill,
         queued=int(queued),
         queue_waiting=queue_waiting(conn) if queued else 0,
         closed_at=closed,

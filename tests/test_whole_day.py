@@ -1,4 +1,4 @@
-"""A whole polling day on the synthetic roll, with the drill clock, and every C.Hasil figure checked.
+"""A whole polling day on the synthetic roll, on a test clock, and every C.Hasil figure checked.
 
 The day: the chair enters the own stock (20 of each type) and a lender's (TPS 905, 15 of each) at
 06:45; nobody gets in before 07:00; voters 1–25 come every ten minutes from 07:00; voter 1 tries a
@@ -218,7 +218,7 @@ def test_the_whole_day(
     assert figures["tanggal"] == "2024-02-14"
     assert figures["dibuat"] == "2024-02-14T13:40:00+07:00"
     assert figures["ditutup"] == "2024-02-14T13:20:00+07:00"
-    assert figures["simulasi"] is True
+    assert figures["simulasi"] is False  # a real station, on the test's clock
     assert figures["audit_head"] == figures["closing_head"] == head_at_close
 
     status = read_status(day)
@@ -236,7 +236,7 @@ def test_the_whole_day(
         "polls": "closed",
         "queue": {"recorded": 2, "waiting": 0},
         "closed_at": "2024-02-14T06:20:00.000000Z",
-        "drill": True,
+        "simulasi": False,
         "events": 0,
         "roll_fingerprint": "",
         "audit_head": "",
