@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import make_station
+from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -27,42 +28,6 @@ from tps_console.domain.record import db
 from tps_console.domain.record.clock import FixedClock, parse_instant
 from tps_console.i18n import t
 from tps_console.sample import sample_roll
-
-NIK_1 = "3399141702910001"  # checked in by the fixture
-NIK_2 = "3399011112980002"
-ROLL_DATE = "2024-02-14"
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    args: tuple[str, ...]  # {db}, {other} stand for the station and a second path
-    more: tuple[str, ...] = ()
-    now: str = "12:30"
-    reads_only: bool = False
-
-
-COMMANDS = (
-    Command("status", ("status", "{db}", "--json"), reads_only=True),
-    Command("verify", ("verify", "{db}"), reads_only=True),
-    Command("report", ("report", "{db}", "--json"), reads_only=True),
-    Command("checkin", ("checkin", "{db}", NIK_2, "--officer", "ketua")),
-    Command("undo", ("undo", "{db}", NIK_1, "--officer", "ketua", "--reason", "salah orang")),
-    Command("ballots", ("ballots", "{db}", "--officer", "ketua", "PPWP=5")),
-    Command("replace", ("replace", "{db}", NIK_1, "PPWP", "--officer", "ketua", "--reason", "x")),
-    Command(
-        "dpk",
-        ("dpk", "add", "{db}", "--officer", "ketua", "--nik", "3316015505900001"),
-        ("--name", "Siti Aminah", "--sex", "P", "--birth", "1990-05-15"),
-    ),
-    Command("queue", ("queue", "{db}", "--officer", "ketua", NIK_2), now="13:01"),
-    Command("close", ("close", "{db}", "--officer", "ketua"), now="13:05"),
-    Command(
-        "officer",
-        ("officer", "add", "{db}", "m2", "--name", "A", "--role", "member", "--pin-stdin"),
-    ),
-    Command("backup", ("backup", "{db}", "{other}"), reads_only=True),
-)
 
 
 @dataclass
