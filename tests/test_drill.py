@@ -33,6 +33,7 @@ from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.reports.files import ATTENDANCE_FILES, PDF_FILE
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
+from tps_console.domain.vocab import Category
 from tps_console.panel.app import make_panel
 from tps_console.sample import sample_roll
 
@@ -151,7 +152,7 @@ def test_a_drill_station_says_simulasi_in_every_figure_and_file(tmp_path: Path, 
         rows = [row for row in csv.reader(io.StringIO(text), delimiter=";") if row]
         assert rows[0][0] == "SIMULASI"  # the header line
         assert all(row[0] == "SIMULASI" for row in rows)  # and every row after it
-    dpt = (tmp_path / "out" / ATTENDANCE_FILES["DPT"]).read_text(encoding="utf-8-sig")
+    dpt = (tmp_path / "out" / ATTENDANCE_FILES[Category.DPT]).read_text(encoding="utf-8-sig")
     assert "PURNOMO HARTONO" in dpt
 
 
