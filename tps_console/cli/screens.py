@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record
 from tps_console.i18n import language, t
+
+if TYPE_CHECKING:
+    from tps_console.desk.state import PanelLaunch
 
 
 def run_desk(rec: Record, demo: bool = False) -> int:
@@ -18,9 +21,27 @@ def run_desk(rec: Record, demo: bool = False) -> int:
     from tps_console.desk.app import DemoLogin, make_desk
 
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
-    make_desk(rec, lang=language(), demo_logins=logins).run(auto_pilot=startup_probe())
+    make_desk(rec, lang=language(), demo_logins=logins, panel=_panel_launch(rec)).run(
+        auto_pilot=startup_probe()
+    )
     rec.close()
     return 0
+
+
+def _panel_args(path: Path) -> tuple[str, ...]:
+    """The witness panel on the station at `path`, in the language of this window."""
+    lang = ("--lang", language()) if language() != "id" else ()
+    return (*lang, "panel", str(path.resolve()))
+
+
+def _panel_launch(rec: Record) -> PanelLaunch | None:
+    from tps_console.desk.state import PanelLaunch
+    from tps_console.launch import own_command, shown_command
+
+    if rec.path is None:
+        return None
+    args = _panel_args(rec.path)
+    return PanelLaunch(tuple(own_command(*args)), shown_command(*args))
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
@@ -29,6 +50,7 @@ def desk(args: argparse.Namespace, clock: Clock) -> int:
 
 def demo(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.demo import DEMO_OFFICERS, ensure_demo
+    from tps_console.launch import shown_command
     from tps_console.paths import fresh_demo_path
 
     path = args.db or fresh_demo_path()
@@ -39,10 +61,10 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
             print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))
         print(status_text(read_status(rec)))
         rec.close()
+        # The same station for a second terminal: the panel runs on the station's drill clock.
+        print(t("demo.panel_hint", command=shown_command(*_panel_args(path))))
     else:
         run_desk(rec, demo=True)
-    # The same station for a second terminal: the panel runs on the station's own drill clock.
-    print(t("demo.panel_hint", command=f"tps-console panel {path}"))
     return 0
 
 

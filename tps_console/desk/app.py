@@ -26,7 +26,7 @@ from tps_console.desk.calling import CallingScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
-from tps_console.desk.state import BackupState, DemoLogin
+from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
 from tps_console.domain.day.backup import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
@@ -42,6 +42,7 @@ from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import DeskSnapshot, desk_snapshot
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.launch import open_window
 
 IDLE_LOCK_SECONDS = 10 * 60
 # Python's full garbage collections pause the whole desk for tens of milliseconds, longer as the
@@ -60,6 +61,7 @@ class DeskApp(TranslatedBindings, App[None]):
         Binding("ctrl+q", "quit", "desk.key.quit", priority=True),
         # Textual's own palette key, labelled for what the desk officer finds there.
         Binding("ctrl+p", "command_palette", "desk.key.all_keys", show=False, priority=True),
+        Binding("f8", "open_panel", "desk.key.panel"),
     ]
 
     # The shared state: only the app sets it. `var`: a change redraws only what watches it.
@@ -76,12 +78,14 @@ class DeskApp(TranslatedBindings, App[None]):
         rec: Record,
         *,
         demo_logins: tuple[DemoLogin, ...] = (),
+        panel: PanelLaunch | None = None,
         idle_lock_seconds: float = IDLE_LOCK_SECONDS,
         refresh_seconds: float = REFRESH_SECONDS,
     ) -> None:
         super().__init__()
         self.rec = rec
         self.demo_logins = demo_logins
+        self.panel = panel
         self.idle_lock_seconds = idle_lock_seconds
         self.refresh_seconds = refresh_seconds
         self.commits = CommitWatch(rec.engine)
@@ -102,7 +106,25 @@ class DeskApp(TranslatedBindings, App[None]):
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
         self.backup_if_due()
-        self.push_screen(SignInScreen(self.rec, self.demo_logins))
+        self.push_screen(self._sign_in_screen())
+
+    def _sign_in_screen(self) -> SignInScreen:
+        # The demo says at once how to see its panel beside it (a chair trying it out is not
+        # told to guess a second command after quitting).
+        hint = self.panel.shown if self.panel and self.demo_logins else None
+        return SignInScreen(self.rec, self.demo_logins, panel_hint=hint)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key is shown only where there is a panel to open (a station file on this laptop).
+        return self.panel is not None if action == "open_panel" else True
+
+    def action_open_panel(self) -> None:
+        if self.panel is None:
+            return
+        if open_window(list(self.panel.argv)):
+            self.notify(t("desk.panel.opened"), timeout=8)
+        else:
+            self.notify(t("desk.panel.how", command=self.panel.shown), timeout=30)
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
@@ -244,7 +266,7 @@ class DeskApp(TranslatedBindings, App[None]):
         self.officer = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(SignInScreen(self.rec, self.demo_logins))
+        self.push_screen(self._sign_in_screen())
 
     def action_calling(self) -> None:
         if self.officer and not isinstance(self.screen, CallingScreen):
@@ -273,6 +295,7 @@ def make_desk(
     *,
     lang: str = "id",
     demo_logins: tuple[DemoLogin, ...] = (),
+    panel: PanelLaunch | None = None,
     idle_lock_seconds: float = IDLE_LOCK_SECONDS,
     refresh_seconds: float = REFRESH_SECONDS,
 ) -> DeskApp:
@@ -280,6 +303,7 @@ def make_desk(
     return DeskApp(
         rec,
         demo_logins=demo_logins,
+        panel=panel,
         idle_lock_seconds=idle_lock_seconds,
         refresh_seconds=refresh_seconds,
     )

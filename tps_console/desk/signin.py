@@ -28,13 +28,22 @@ class SignInScreen(TranslatedBindings, Screen[None]):
 
         officer: OfficerInfo
 
-    def __init__(self, rec: Record, demo_logins: tuple[DemoLogin, ...] = ()) -> None:
+    def __init__(
+        self,
+        rec: Record,
+        demo_logins: tuple[DemoLogin, ...] = (),
+        *,
+        panel_hint: str | None = None,
+    ) -> None:
         super().__init__()
         self.rec = rec
         self.demo_logins = demo_logins
+        self.panel_hint = panel_hint
 
     def compose(self) -> ComposeResult:
         yield StatusStrip(self.rec)
+        if self.panel_hint:
+            yield Static(t("desk.signin.panel", command=self.panel_hint), id="panel-hint")
         with Center(), Vertical(id="signin-box"):
             yield Static(t("desk.signin.title"), classes="title")
             yield Label(t("desk.signin.officer"))

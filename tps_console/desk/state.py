@@ -27,6 +27,15 @@ class DemoLogin:
     name: str
 
 
+@dataclass(frozen=True)
+class PanelLaunch:
+    """How this desk opens the witness panel on its station in a second window (`argv`), and the
+    command a person types for it where no window can be opened (`shown`)."""
+
+    argv: tuple[str, ...]
+    shown: str
+
+
 def watch_desk(node: DOMNode, name: str, callback: Callable[[Any], None]) -> None:
     """Call `callback` with the app's shared reactive `name` now and whenever it changes.
 

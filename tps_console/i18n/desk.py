@@ -43,6 +43,19 @@ MESSAGES: Catalogue = {
         "id": "  {id}  PIN {pin}  — {name}",
         "en": "  {id}  PIN {pin}  — {name}",
     },
+    "desk.signin.panel": {
+        "id": "Panel saksi: F8 membuka jendela kedua, atau jalankan di terminal lain:\n{command}",
+        "en": "Witness panel: F8 opens a second window, or run in another terminal:\n{command}",
+    },
+    "desk.key.panel": {"id": "Panel saksi", "en": "Witness panel"},
+    "desk.panel.opened": {
+        "id": "Panel saksi dibuka di jendela baru",
+        "en": "The witness panel opened in a new window",
+    },
+    "desk.panel.how": {
+        "id": "Jendela baru tidak bisa dibuka dari sini. Di terminal lain jalankan:\n{command}",
+        "en": "A new window can't be opened from here. In another terminal run:\n{command}",
+    },
     # Search
     "desk.search.placeholder": {
         "id": "Ketik nama, NIK atau no. register — atau pindai",
