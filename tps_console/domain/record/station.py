@@ -26,7 +26,8 @@ from tps_console.domain.record.events import RollImported, StationCreated
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.roll.parse import ParsedRoll, Progress, parse_roll
+from tps_console.domain.roll.parse import ParsedRoll, Progress
+from tps_console.domain.roll.read import parse_roll
 
 DEFAULT_TPS = "TPS 901"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -107,11 +108,13 @@ def create_station(
     tps: str = DEFAULT_TPS,
     polling_date: date | None = None,
     progress: Progress | None = None,
+    sheet: str | None = None,
 ) -> ParsedRoll:
-    """Create a new station file from a roll. Refuses to touch an existing file; all or nothing:
-    a full disk or a write-protected folder midway leaves nothing behind."""
+    """Create a new station file from a roll (CSV or Excel workbook; `sheet`: the worksheet, by
+    default the first). Refuses to touch an existing file; all or nothing: a full disk or a
+    write-protected folder midway leaves nothing behind."""
     try:
-        return _create_station(path, roll, clock, tps, polling_date, progress)
+        return _create_station(path, roll, clock, tps, polling_date, progress, sheet)
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         for leftover in _sqlite_files(_building(path)):
             with contextlib.suppress(OSError):
@@ -133,12 +136,13 @@ def _create_station(
     tps: str,
     polling_date: date | None,
     progress: Progress | None,
+    sheet: str | None,
 ) -> ParsedRoll:
     if path.exists():
         raise BadInput("init.exists", path=str(path))
     zone = ZoneInfo(DEFAULT_TIMEZONE)
     day = polling_date or clock.now().astimezone(zone).date()
-    parsed = parse_roll(roll, day, progress)
+    parsed = parse_roll(roll, day, progress, sheet=sheet)
     if parsed.errors:
         raise RollRejected(parsed)
     path.parent.mkdir(parents=True, exist_ok=True)
