@@ -8,6 +8,8 @@ that noise from other work on the machine hits both alike:
   `LIKE '%term%'` scan of name, nik and register_no in the same database (all matching ids).
 - `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
+- `xlsx_read_s`: `parse_roll` of the same roll as an Excel workbook (shaped as Excel saves one,
+  bench/excel_file.py): every row read and checked. Baseline: `parse_roll` of it as CSV.
 
 Times are wall-clock, each taken after a short idle gap as at a real desk. On a shared machine a
 descheduled process still shows in a p99, so every entry also carries both medians, and search
@@ -34,11 +36,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from tps_console.bench.excel_file import roll_xlsx
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import POLLING_DAY, polling_clock, roll_bytes
 from tps_console.domain.record.db import create_schema, open_engine
 from tps_console.domain.record.station import create_station, open_record
+from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.views.search import load_index
+from tps_console.sample import generate_roll
 
 SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
 QUICK_MAX = 10_000
@@ -56,13 +61,15 @@ def measure(quick: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tps-bench-core-") as tmp:
         workdir = Path(tmp)
         largest: tuple[Path, bytes, float] | None = None
+        size_built = 0
         for label, size in SEARCH_SIZES:
             if quick and size > QUICK_MAX:
                 continue
-            largest = _build(workdir, size)
+            largest, size_built = _build(workdir, size), size
             results[f"search_p99_ms_{label}"] = _search(largest[0])
         assert largest is not None
         results["import_rows_per_s"] = _import(workdir, *largest)
+        results["xlsx_read_s"] = _xlsx(size_built)
     return results
 
 
@@ -226,4 +233,37 @@ def _import(workdir: Path, station: Path, roll: bytes, seconds: float) -> dict[s
         rows=size,
         baseline_is="raw sqlite3 executemany of the same rows into the same schema, one transaction",
         csv_reader_rows_per_s=round(parsed / csv_seconds),
+    )
+
+
+# --- the roll as an Excel workbook --------------------------------------------------------------
+
+
+def _xlsx(size: int) -> dict[str, Any]:
+    """Seconds to read and check the roll from a workbook, beside the same roll as CSV. The first
+    workbook a process reads also imports openpyxl: timed apart, on a workbook of 10 voters."""
+    roll = roll_bytes(size)
+    workbook = roll_xlsx(generate_roll(size))
+    start = time.perf_counter()
+    parse_roll(roll_xlsx(generate_roll(10)), POLLING_DAY)
+    first_ms = (time.perf_counter() - start) * 1000
+    gc.collect()
+    start = time.perf_counter()
+    from_csv = parse_roll(roll, POLLING_DAY)
+    csv_seconds = time.perf_counter() - start
+    gc.collect()
+    start = time.perf_counter()
+    from_workbook = parse_roll(workbook, POLLING_DAY)
+    seconds = time.perf_counter() - start
+    assert not from_workbook.errors and from_workbook.entries == from_csv.entries
+    return entry(
+        seconds,
+        csv_seconds,
+        "s",
+        rows=size,
+        rows_per_s=round(size / seconds),
+        baseline_is="parse_roll of the same roll as CSV",
+        first_workbook_ms=round(first_ms, 1),
+        xlsx_mib=round(len(workbook) / 2**20, 1),
+        csv_mib=round(len(roll) / 2**20, 1),
     )
