@@ -1,9 +1,10 @@
-"""A synthetic roll written as Excel writes a workbook, for the benchmark of reading one.
+"""The synthetic roll (sample.py) as an Excel workbook, shaped as Excel saves one.
 
 openpyxl writes every text inline and, streaming, states no size; Excel keeps each distinct text
 once in a shared-strings table and states the sheet's size first, and a reader's speed differs
-between the two. So the figure is measured on a file shaped like the rutan's: shared strings,
-the size stated, the list number a number and the birth date a date cell.
+between the two. So the benchmark and the selfcheck read a file shaped like the rutan's: shared
+strings, the size stated, the list number a number and the birth date a date cell. No real
+person's data: the voters are sample.py's.
 """
 
 from __future__ import annotations
