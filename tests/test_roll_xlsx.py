@@ -174,6 +174,22 @@ def test_the_first_sheet_is_read_or_the_one_named() -> None:
         assert (named.sheet, len(named.entries)) == ("DPT", 4)
 
 
+def test_the_first_sheet_is_the_first_the_chair_sees() -> None:
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "Kode"
+    hidden.append(["kode wilayah", 3316])
+    hidden.sheet_state = "hidden"
+    shown = book.create_sheet("DPT")
+    for cells in roll_sheet(ROLL[:3]):
+        shown.append(list(cells))
+    out = io.BytesIO()
+    book.save(out)
+    parsed = parse(out.getvalue())
+    assert parsed.errors == []
+    assert (parsed.sheet, parsed.sheets, len(parsed.entries)) == ("DPT", ("Kode", "DPT"), 3)
+
+
 def test_an_unknown_sheet_is_refused_listing_the_sheets_there_are() -> None:
     data = workbook(("Rekap", [["x"]]), ("DPT", roll_sheet(ROLL[:4])))
     parsed = parse(data, sheet="DPT 2024")

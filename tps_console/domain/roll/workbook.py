@@ -43,9 +43,9 @@ DATE_COLUMN = "tanggal_lahir"
 
 @contextmanager
 def workbook_table(data: bytes, sheet: str | None, result: ParsedRoll) -> Iterator[Table | None]:
-    """The header and rows of the workbook's first worksheet, or of the one named; None when there
+    """The header and rows of the workbook's first visible worksheet, or of the one named; None when there
     is none to read (said in `result`). The workbook stays open while the rows are read."""
-    # Imported here: a second of start-up that only reading a workbook needs.
+    # Imported here: a third of a second of start-up that only reading a workbook needs.
     from openpyxl import load_workbook
 
     with warnings.catch_warnings():
@@ -103,9 +103,11 @@ def _table(book: Any, sheet: str | None, result: ParsedRoll) -> Table | None:
 
 
 def _find_sheet(worksheets: list[Any], name: str | None) -> Any:
-    """The first worksheet, or the one named (Excel's names ignore case, and so does this)."""
+    """The first worksheet the chair sees (a hidden one is not), or the one named (Excel's names
+    ignore case, and so does this)."""
     if name is None:
-        return worksheets[0] if worksheets else None
+        visible = [ws for ws in worksheets if ws.sheet_state == "visible"]
+        return (visible or worksheets or [None])[0]
     wanted = name.strip().casefold()
     found = [ws for ws in worksheets if ws.title == name]
     found = found or [ws for ws in worksheets if ws.title.strip().casefold() == wanted]
