@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -287,6 +288,26 @@ def test_empty_rows_at_the_end_and_formatted_cells_are_ignored() -> None:
     parsed = parse(out.getvalue())
     assert parsed.errors == [] and parsed.warnings == []
     assert len(parsed.entries) == 5
+
+
+def test_what_openpyxl_leaves_out_is_not_warned_about() -> None:
+    """Excel's data validation (a drop-down for L/P) is dropped by openpyxl with a warning,
+    which the chair must not see printed."""
+    validation = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14='
+        b'"http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b'<x14:dataValidations count="0"/></ext></extLst>'
+    )
+    data = rewrite(
+        workbook(("DPT", roll_sheet(ROLL[:5]))),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + validation),
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parsed = parse(data)
+    assert parsed.errors == [] and len(parsed.entries) == 5
+    assert [str(w.message) for w in caught] == []
 
 
 def test_a_header_with_no_voters_below_it() -> None:

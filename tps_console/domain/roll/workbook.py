@@ -51,7 +51,7 @@ def workbook_table(data: bytes, sheet: str | None, result: ParsedRoll) -> Iterat
     with warnings.catch_warnings():
         # openpyxl warns about what it leaves out (data validation, conditional formats...):
         # none of it is the roll's, and a warning printed to the chair would be noise.
-        warnings.simplefilter("ignore")
+        warnings.filterwarnings("ignore", module="openpyxl")
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # a damaged file raises whatever openpyxl's parsers meet in it
