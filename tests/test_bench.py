@@ -21,7 +21,13 @@ from tps_console.sample import generate_roll
 
 pytestmark = pytest.mark.long
 
-QUICK_CORE = {"search_p99_ms_180", "search_p99_ms_10k", "checkin_p99_ms", "import_rows_per_s"}
+QUICK_CORE = {
+    "search_p99_ms_180",
+    "search_p99_ms_10k",
+    "checkin_p99_ms",
+    "import_rows_per_s",
+    "xlsx_read_s",
+}
 FIELDS = {"value", "baseline", "ratio", "unit"}
 
 
@@ -60,6 +66,16 @@ def test_import_says_what_its_baseline_is(figures: dict[str, Any]) -> None:
     assert figure["unit"] == "rows/s"
     assert "executemany" in figure["baseline_is"]
     assert figure["rows"] == 10_000
+
+
+def test_reading_a_workbook_stands_beside_reading_the_same_roll_as_csv(
+    figures: dict[str, Any],
+) -> None:
+    figure = figures["xlsx_read_s"]
+    assert figure["unit"] == "s"
+    assert "CSV" in figure["baseline_is"]
+    assert figure["rows"] == 10_000
+    assert figure["xlsx_mib"] > 0 and figure["csv_mib"] > 0
 
 
 def test_the_check_in_stands_beside_the_same_work_typed_as_bare_sql(

@@ -21,7 +21,8 @@ from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Event, Voter
 from tps_console.domain.record.station import RollRejected, create_station, open_record
-from tps_console.domain.roll.parse import ParsedRoll, RowIssue, parse_roll
+from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
+from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import MESSAGES, t
@@ -326,8 +327,8 @@ def test_warnings_do_not_block(tmp_path: Path, clock: FixedClock) -> None:
 
 
 def test_empty_and_header_only_files() -> None:
-    assert issues(parse(b"").errors) == {(1, "", "roll.empty")}
-    assert issues(parse(b"\n\n").errors) == {(1, "", "roll.empty")}
+    assert issues(parse(b"").errors) == {(WHOLE_FILE, "", "roll.empty")}
+    assert issues(parse(b"\n\n").errors) == {(WHOLE_FILE, "", "roll.empty")}
     header_only = csv_bytes([])
     assert [i.key for i in parse(header_only).errors] == ["roll.no_rows"]
 
@@ -486,7 +487,7 @@ def data_rows(data: bytes) -> int:
 
 def check_messages(found: list[RowIssue]) -> None:
     for issue in found:
-        assert issue.line >= 1
+        assert issue.line >= WHOLE_FILE
         assert issue.key in MESSAGES, issue.key
         t(issue.key, **issue.params)
 
@@ -545,11 +546,16 @@ def test_excel_unicode_text_is_read_as_utf16_tab_delimited() -> None:
         assert "warn.encoding" not in {w.key for w in parsed.warnings}
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office's old container: .xls, .doc, encrypted .xlsx
+
+
 @pytest.mark.parametrize(
     ("data", "key"),
     [
-        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "roll.binary_xlsx"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "roll.binary_xls"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200, "roll.workbook_damaged"),
+        (OLE + b"\x00" * 200 + "Workbook".encode("utf-16-le"), "roll.binary_xls"),
+        (OLE + b"\x00" * 200 + "EncryptedPackage".encode("utf-16-le"), "roll.workbook_password"),
+        (OLE + b"\x00" * 200 + "WordDocument".encode("utf-16-le"), "roll.binary"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "roll.binary_pdf"),
         (b"SQLite format 3\x00" + b"\x10\x00" * 50, "roll.binary_station"),
         (bytes(range(256)) * 4, "roll.binary"),
@@ -559,7 +565,7 @@ def test_a_binary_file_given_as_roll_is_named_and_none_of_its_bytes_shown(
     data: bytes, key: str
 ) -> None:
     parsed = parse(data)
-    assert [(i.line, i.key, i.params) for i in parsed.errors] == [(1, key, {})]
+    assert [(i.line, i.key, i.params) for i in parsed.errors] == [(WHOLE_FILE, key, {})]
     assert parsed.entries == [] and parsed.warnings == []
 
 

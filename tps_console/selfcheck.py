@@ -1,8 +1,9 @@
 """`tps-console selfcheck`: the smoke test of an installed or packaged build.
 
 In a temporary folder it goes through a polling day in miniature with what the program carries:
-a station from the bundled roll, officers, ballot stock, a check-in, the duplicate refused, the
-desk and the witness panel drawn headless, and `verify`. Each step prints `ok` or `FAILED` with
+a station from the bundled roll, the same roll read from an Excel workbook, officers, ballot
+stock, a check-in, the duplicate refused, the desk and the witness panel drawn headless, and
+`verify`. Each step prints `ok` or `FAILED` with
 what went wrong; after a failure the remaining steps are skipped, since each builds on the one
 before. The files a one-file build must carry (screen styles, sample roll, time zones) are
 checked by name, so a packaging mistake is named rather than shown as a crash later.
@@ -104,6 +105,22 @@ def station(day: Day) -> str:
     first = next(csv.DictReader(io.StringIO(roll.decode("utf-8-sig"))))
     day.voter_nik = first["nik"]
     return t("selfcheck.voters", count=day.record.station.roll_count)
+
+
+def workbook(day: Day) -> str:
+    """The bundled roll as an Excel workbook gives the same voters: openpyxl travels too."""
+    from tps_console.domain.roll.read import parse_roll
+    from tps_console.sample import generate_roll, sample_roll
+    from tps_console.sample_xlsx import roll_xlsx
+
+    polling_day = POLLING_MORNING.date()
+    parsed = parse_roll(roll_xlsx(generate_roll(180)), polling_day)
+    if parsed.errors:
+        first = parsed.errors[0]
+        raise Failed(t(first.key, **first.params))
+    if parsed.entries != parse_roll(sample_roll(), polling_day).entries:
+        raise Failed(t("selfcheck.workbook_differs"))
+    return t("selfcheck.voters", count=len(parsed.entries))
 
 
 def officers(day: Day) -> str:
@@ -215,6 +232,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("selfcheck.files", bundled_files),
     ("selfcheck.data_dir", data_folder),
     ("selfcheck.station", station),
+    ("selfcheck.workbook", workbook),
     ("selfcheck.officers", officers),
     ("selfcheck.ballots", ballots),
     ("selfcheck.checkin", checkin),

@@ -8,6 +8,8 @@ that noise from other work on the machine hits both alike:
   `LIKE '%term%'` scan of name, nik and register_no in the same database (all matching ids).
 - `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
+- `xlsx_read_s`: `parse_roll` of the same roll as an Excel workbook (shaped as Excel saves one,
+  sample_xlsx.py): every row read and checked. Baseline: `parse_roll` of it as CSV.
 
 Times are wall-clock, each taken after a short idle gap as at a real desk. On a shared machine a
 descheduled process still shows in a p99, so every entry also carries both medians, and search
@@ -38,7 +40,10 @@ from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import POLLING_DAY, polling_clock, roll_bytes
 from tps_console.domain.record.db import create_schema, open_engine
 from tps_console.domain.record.station import create_station, open_record
+from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.views.search import load_index
+from tps_console.sample import generate_roll
+from tps_console.sample_xlsx import roll_xlsx
 
 SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
 QUICK_MAX = 10_000
@@ -56,13 +61,15 @@ def measure(quick: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tps-bench-core-") as tmp:
         workdir = Path(tmp)
         largest: tuple[Path, bytes, float] | None = None
+        size_built = 0
         for label, size in SEARCH_SIZES:
             if quick and size > QUICK_MAX:
                 continue
-            largest = _build(workdir, size)
+            largest, size_built = _build(workdir, size), size
             results[f"search_p99_ms_{label}"] = _search(largest[0])
         assert largest is not None
         results["import_rows_per_s"] = _import(workdir, *largest)
+        results["xlsx_read_s"] = _xlsx(size_built)
     return results
 
 
@@ -227,3 +234,41 @@ def _import(workdir: Path, station: Path, roll: bytes, seconds: float) -> dict[s
         baseline_is="raw sqlite3 executemany of the same rows into the same schema, one transaction",
         csv_reader_rows_per_s=round(parsed / csv_seconds),
     )
+
+
+# --- the roll as an Excel workbook --------------------------------------------------------------
+
+
+def _xlsx(size: int) -> dict[str, Any]:
+    """Seconds to read and check the roll from a workbook, beside the same roll as CSV. Each is
+    also timed in CPU seconds: on a shared machine the wall-clock ratio moves with the load, the
+    CPU ratio much less. The first workbook a process reads also imports openpyxl: timed apart,
+    on a workbook of 10 voters."""
+    roll = roll_bytes(size)
+    workbook = roll_xlsx(generate_roll(size))
+    (first_seconds, _), _ = _seconds(parse_roll, roll_xlsx(generate_roll(10)))
+    (csv_seconds, csv_cpu), from_csv = _seconds(parse_roll, roll)
+    (seconds, cpu), from_workbook = _seconds(parse_roll, workbook)
+    assert not from_workbook.errors and from_workbook.entries == from_csv.entries
+    return entry(
+        seconds,
+        csv_seconds,
+        "s",
+        rows=size,
+        rows_per_s=round(size / seconds),
+        baseline_is="parse_roll of the same roll as CSV",
+        cpu_s=round(cpu, 3),
+        baseline_cpu_s=round(csv_cpu, 3),
+        cpu_ratio=round(cpu / csv_cpu, 3),
+        first_workbook_ms=round(first_seconds * 1000, 1),
+        xlsx_mib=round(len(workbook) / 2**20, 1),
+        csv_mib=round(len(roll) / 2**20, 1),
+    )
+
+
+def _seconds(parse: Callable[[bytes, Any], Any], data: bytes) -> tuple[tuple[float, float], Any]:
+    """(wall-clock, CPU) seconds of parse(data, POLLING_DAY), and what it returned."""
+    gc.collect()
+    cpu, start = time.process_time(), time.perf_counter()
+    parsed = parse(data, POLLING_DAY)
+    return (time.perf_counter() - start, time.process_time() - cpu), parsed

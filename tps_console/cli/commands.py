@@ -27,7 +27,8 @@ from tps_console.domain.record.station import (
     tps_name,
 )
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.roll.parse import ParsedRoll, RowIssue, read_roll
+from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
+from tps_console.domain.roll.read import read_roll
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
 from tps_console.i18n import percent, t
@@ -71,9 +72,20 @@ def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
 
 def issue_line(issue: RowIssue) -> str:
     message = t(issue.key, **issue.params)
+    if issue.line == WHOLE_FILE:
+        return message
     if issue.column:
         return t("roll.issue", line=issue.line, column=issue.column, message=message)
     return t("roll.issue_row", line=issue.line, message=message)
+
+
+def _print_sheet(parsed: ParsedRoll) -> None:
+    """Which worksheet was read, when the workbook has others: never a silent choice."""
+    if len(parsed.sheets) > 1 and parsed.sheet:
+        print(
+            t("roll.sheet_read", sheet=parsed.sheet, sheets=", ".join(parsed.sheets)),
+            file=sys.stderr,
+        )
 
 
 def _print_warnings(parsed: ParsedRoll) -> None:
@@ -103,13 +115,16 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
                 progress=progress,
                 drill=args.drill,
                 drill_at=args.drill_at,
+                sheet=args.sheet,
             )
         except RollRejected as exc:
             bar.stop()
+            _print_sheet(exc.parsed)
             for issue in exc.parsed.errors:
                 print(issue_line(issue), file=sys.stderr)
             _print_warnings(exc.parsed)
             raise
+    _print_sheet(parsed)
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
     station = rec.station
@@ -273,7 +288,8 @@ def register(cmd: Command, sub: Any) -> None:
     """The record's commands (DESIGN.md)."""
     init_p = cmd("init", init, "cli.init")
     init_p.add_argument("db", type=Path, metavar="DB")
-    init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")
+    init_p.add_argument("--roll", type=Path, required=True, metavar="CSV|XLSX")
+    init_p.add_argument("--sheet", metavar="NAME", help=t("cli.sheet"))
     init_p.add_argument("--tps", type=tps_name, default=DEFAULT_TPS)
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
     init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")

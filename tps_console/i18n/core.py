@@ -44,8 +44,12 @@ MESSAGES: Catalogue = {
         "opening or --now; it never becomes a real station",
     },
     "cli.init": {
-        "id": "buat TPS baru dari berkas DPT (CSV)",
-        "en": "create a new station from a roll (CSV)",
+        "id": "buat TPS baru dari berkas DPT (CSV atau Excel .xlsx)",
+        "en": "create a new station from a roll (CSV or Excel .xlsx)",
+    },
+    "cli.sheet": {
+        "id": "lembar kerja yang dibaca dari buku kerja Excel (bawaan: yang pertama)",
+        "en": "worksheet to read from an Excel workbook (default: the first)",
     },
     "cli.officer": {"id": "kelola petugas KPPS", "en": "manage KPPS officers"},
     "cli.officer_add": {
@@ -207,6 +211,12 @@ MESSAGES: Catalogue = {
         "id": "NIK '{value}': bagian tanggal lahir {part} tidak mungkin",
         "en": "NIK '{value}': birth-date part {part} is impossible",
     },
+    "nik.stored_as_number": {
+        "id": "NIK disimpan sebagai angka ({value}): Excel hanya menyimpan 15 angka, jadi angka "
+        "ke-16 sudah hilang; format kolom NIK sebagai Teks lalu ketik ulang NIK-nya",
+        "en": "NIK stored as a number ({value}): Excel keeps only 15 digits, so the 16th is "
+        "already lost; format the NIK column as Text and retype the NIKs",
+    },
     "nik.serial": {
         "id": "NIK '{value}': nomor urut 0000 tidak sah",
         "en": "NIK '{value}': serial number 0000 is not valid",
@@ -228,27 +238,95 @@ MESSAGES: Catalogue = {
         "id": "Berkas DPT {path} tidak boleh dibaca oleh pengguna ini",
         "en": "This user may not read the roll file {path}",
     },
-    "roll.binary_xlsx": {
-        "id": "Berkas ini buku kerja Excel (.xlsx), bukan CSV: di Excel pilih Simpan Sebagai > "
-        "CSV UTF-8",
-        "en": "This file is an Excel workbook (.xlsx), not a CSV: in Excel use Save As > CSV UTF-8",
-    },
     "roll.binary_xls": {
-        "id": "Berkas ini buku kerja Excel lama (.xls), bukan CSV: di Excel pilih Simpan Sebagai "
-        "> CSV UTF-8",
-        "en": "This file is an old Excel workbook (.xls), not a CSV: in Excel use Save As > CSV UTF-8",
+        "id": "Berkas ini buku kerja Excel format lama (.xls) yang tidak bisa dibaca: di Excel "
+        "pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)",
+        "en": "This file is an old-format Excel workbook (.xls), which cannot be read: in Excel "
+        "use Save As > Excel Workbook (.xlsx)",
+    },
+    "roll.binary_xlsb": {
+        "id": "Berkas ini buku kerja biner Excel (.xlsb) yang tidak bisa dibaca: di Excel pilih "
+        "Simpan Sebagai > Buku Kerja Excel (.xlsx)",
+        "en": "This file is an Excel binary workbook (.xlsb), which cannot be read: in Excel use "
+        "Save As > Excel Workbook (.xlsx)",
+    },
+    "roll.binary_ods": {
+        "id": "Berkas ini lembar sebar OpenDocument (.ods) yang tidak bisa dibaca: simpan sebagai "
+        "Buku Kerja Excel (.xlsx) atau CSV",
+        "en": "This file is an OpenDocument spreadsheet (.ods), which cannot be read: save it as "
+        "an Excel Workbook (.xlsx) or CSV",
+    },
+    "roll.binary_zip": {
+        "id": "Berkas ini arsip zip atau dokumen Office selain buku kerja Excel, bukan DPT: "
+        "pilih berkas DPT (.xlsx atau CSV)",
+        "en": "This file is a zip archive or an Office document other than an Excel workbook, "
+        "not a roll: choose the roll file (.xlsx or CSV)",
+    },
+    "roll.workbook_damaged": {
+        "id": "Buku kerja Excel ini rusak atau terpotong dan tidak bisa dibaca: buka di Excel, "
+        "simpan ulang sebagai Buku Kerja Excel (.xlsx), lalu coba lagi (atau salin lagi berkasnya)",
+        "en": "This Excel workbook is damaged or cut short and cannot be read: open it in Excel, "
+        "save it again as an Excel Workbook (.xlsx) and try again (or copy the file again)",
+    },
+    "roll.workbook_password": {
+        "id": "Buku kerja ini dilindungi kata sandi dan tidak bisa dibaca: buka di Excel, hapus "
+        "kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsikan dengan Kata Sandi, "
+        "kosongkan), simpan, lalu coba lagi",
+        "en": "This workbook is protected by a password and cannot be read: open it in Excel, "
+        "remove the password (File > Info > Protect Workbook > Encrypt with Password, empty it), "
+        "save, and try again",
+    },
+    "roll.no_such_sheet": {
+        "id": "Buku kerja ini tidak punya lembar kerja '{sheet}'; yang ada: {sheets}",
+        "en": "This workbook has no worksheet '{sheet}'; it has: {sheets}",
+    },
+    "roll.sheet_of_text": {
+        "id": "Berkas ini teks (CSV), bukan buku kerja Excel: tidak ada lembar kerja '{sheet}' "
+        "untuk dipilih",
+        "en": "This file is text (CSV), not an Excel workbook: there is no worksheet '{sheet}' "
+        "to choose",
+    },
+    "roll.sheet_read": {
+        "id": "Dibaca: lembar kerja '{sheet}' (buku kerja ini berisi: {sheets})",
+        "en": "Read: worksheet '{sheet}' (this workbook holds: {sheets})",
+    },
+    "roll.no_header": {
+        "id": "Lembar kerja '{sheet}' tidak berisi baris nama kolom DPT (dicari di {rows} baris "
+        "pertama). Kolom wajib: {columns}; kolom lain: {optional}",
+        "en": "Worksheet '{sheet}' has no row of roll column names (looked for in the first "
+        "{rows} rows). Required columns: {columns}; others: {optional}",
+    },
+    "roll.no_header_other_sheets": {
+        "id": "Lembar kerja '{sheet}' tidak berisi baris nama kolom DPT (dicari di {rows} baris "
+        "pertama); lembar kerja lain di buku kerja ini: {others}. Kolom wajib: {columns}; kolom "
+        "lain: {optional}",
+        "en": "Worksheet '{sheet}' has no row of roll column names (looked for in the first "
+        "{rows} rows); the workbook's other worksheets: {others}. Required columns: {columns}; "
+        "others: {optional}",
+    },
+    "roll.cell_date": {
+        "id": "Excel mengubah isi sel ini menjadi tanggal ({value}); format kolom sebagai Teks "
+        "lalu ketik ulang",
+        "en": "Excel turned this cell into a date ({value}); format the column as Text and "
+        "retype it",
+    },
+    "roll.cell_error": {
+        "id": "sel berisi galat Excel {value} (rumusnya gagal); perbaiki di Excel",
+        "en": "the cell shows the Excel error {value} (its formula failed); fix it in Excel",
     },
     "roll.binary_pdf": {
-        "id": "Berkas ini PDF, bukan CSV: minta DPT dalam bentuk CSV atau Excel",
-        "en": "This file is a PDF, not a CSV: ask for the roll as CSV or Excel",
+        "id": "Berkas ini PDF, bukan DPT yang bisa dibaca: minta DPT dalam bentuk Excel (.xlsx) "
+        "atau CSV",
+        "en": "This file is a PDF, not a roll that can be read: ask for the roll as Excel (.xlsx) "
+        "or CSV",
     },
     "roll.binary_station": {
         "id": "Berkas ini berkas TPS (basis data), bukan DPT",
         "en": "This file is a station file (database), not a roll",
     },
     "roll.binary": {
-        "id": "Berkas ini bukan teks (berkas biner), bukan CSV",
-        "en": "This file is not text (a binary file), not a CSV",
+        "id": "Berkas ini bukan teks (berkas biner), bukan CSV atau buku kerja Excel (.xlsx)",
+        "en": "This file is not text (a binary file), not a CSV or an Excel workbook (.xlsx)",
     },
     "roll.empty": {"id": "Berkas DPT kosong", "en": "The roll file is empty"},
     "roll.no_rows": {"id": "Berkas DPT tidak berisi pemilih", "en": "The roll has no voters"},

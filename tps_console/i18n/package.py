@@ -21,6 +21,14 @@ MESSAGES: Catalogue = {
         "id": "TPS dibuat dari DPT bawaan",
         "en": "station created from the bundled roll",
     },
+    "selfcheck.workbook": {
+        "id": "DPT dibaca dari buku kerja Excel (.xlsx)",
+        "en": "roll read from an Excel workbook (.xlsx)",
+    },
+    "selfcheck.workbook_differs": {
+        "id": "pemilih dari buku kerja berbeda dengan dari CSV",
+        "en": "the workbook's voters differ from the CSV's",
+    },
     "selfcheck.voters": {
         "id": "{count} pemilih",
         "en": Plural("{count} voter", "{count} voters"),

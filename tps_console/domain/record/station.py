@@ -26,7 +26,8 @@ from tps_console.domain.record.events import RollImported, StationCreated
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.roll.parse import ParsedRoll, Progress, parse_roll
+from tps_console.domain.roll.parse import ParsedRoll, Progress
+from tps_console.domain.roll.read import parse_roll
 
 DEFAULT_TPS = "TPS 901"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -123,17 +124,27 @@ def create_station(
     tps: str = DEFAULT_TPS,
     polling_date: date | None = None,
     progress: Progress | None = None,
+    sheet: str | None = None,
     drill: bool = False,
     drill_at: datetime | None = None,
 ) -> ParsedRoll:
-    """Create a new station file from a roll. Refuses to touch an existing file; all or nothing:
-    a full disk or a write-protected folder midway leaves nothing behind.
+    """Create a new station file from a roll (CSV or Excel workbook; `sheet`: the worksheet, by
+    default the first). Refuses to touch an existing file; all or nothing: a full disk or a
+    write-protected folder midway leaves nothing behind.
 
     `drill`: a training station, its clock starting at `drill_at` (by default the opening of
     polling day). It stays a drill: a real station is made afresh from the same roll."""
     try:
         return _create_station(
-            path, roll, clock, tps, polling_date, progress, drill_at if drill else None, drill
+            path,
+            roll,
+            clock,
+            tps=tps,
+            polling_date=polling_date,
+            progress=progress,
+            sheet=sheet,
+            drill_at=drill_at if drill else None,
+            drill=drill,
         )
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         for leftover in _sqlite_files(_building(path)):
@@ -153,9 +164,11 @@ def _create_station(
     path: Path,
     roll: bytes,
     clock: Clock,
+    *,
     tps: str,
     polling_date: date | None,
     progress: Progress | None,
+    sheet: str | None,
     drill_at: datetime | None,
     drill: bool,
 ) -> ParsedRoll:
@@ -169,7 +182,7 @@ def _create_station(
         since = clock.now()
         anchor = {"drill": True, "drill_at": stamp(start), "drill_since": stamp(since)}
         clock = StationClock(clock, start, since)
-    parsed = parse_roll(roll, day, progress)
+    parsed = parse_roll(roll, day, progress, sheet=sheet)
     if parsed.errors:
         raise RollRejected(parsed)
     path.parent.mkdir(parents=True, exist_ok=True)

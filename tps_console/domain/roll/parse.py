@@ -1,22 +1,19 @@
-"""Reading the roll (CSV) the station starts from. All or nothing: every bad row is reported.
+"""The roll's rows, checked into voters: one check, whatever file the rows came from.
 
-The format is fixed by DESIGN.md. Each problem is a catalogue key with the line number and the
-column, so the chair can fix the spreadsheet in one pass instead of one error per attempt.
+The readers (text.py: CSV and UTF-16 text; workbook.py: Excel .xlsx) turn a file into a Table of
+cells; `parse_rows` checks them. All or nothing: every bad row is reported, each problem a
+catalogue key with the line and the column, so the chair can fix the file in one pass instead of
+one error per attempt. The format is fixed by DESIGN.md.
 """
 
 from __future__ import annotations
 
-import csv
-import errno
-import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, TypedDict
 
-from tps_console.domain.errors import BadInput
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
 from tps_console.domain.vocab import ALL_BALLOTS, Category
 
@@ -90,9 +87,13 @@ class RollEntry:
         }
 
 
+# The line of a problem with the file as a whole (not a workbook, no header ...), not one row.
+WHOLE_FILE = 0
+
+
 @dataclass(frozen=True)
 class RowIssue:
-    line: int
+    line: int  # the file's line, or the sheet's row number; WHOLE_FILE for the file itself
     column: str
     key: str
     params: dict[str, Any] = field(default_factory=dict)
@@ -103,6 +104,20 @@ class ParsedRoll:
     entries: list[RollEntry] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    sheet: str = ""  # of a workbook, the worksheet read
+    sheets: tuple[str, ...] = ()  # and all its worksheets
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """A cell its reader already refused (a NIK Excel stored as a number, an Excel error value):
+    the row is reported with this problem in that column, and its value is never read."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+Cell = str | BadCell
 
 
 def canonical_header(name: str) -> str:
@@ -149,108 +164,43 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-# Files that are not a roll at all, by their first bytes: named, so that none of their bytes end
-# up in a message about "columns".
-_BINARY = (
-    (b"PK\x03\x04", "roll.binary_xlsx"),  # an .xlsx (or any zip) workbook
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "roll.binary_xls"),  # an old .xls workbook
-    (b"%PDF", "roll.binary_pdf"),
-    (b"SQLite format 3\x00", "roll.binary_station"),
-)
-
-
-def binary_kind(data: bytes) -> str | None:
-    """The catalogue key naming what a binary file is, or None if the file is text."""
-    for magic, key in _BINARY:
-        if data.startswith(magic):
-            return key
-    head = data[:4096]
-    if b"\x00" in head and not _utf16(head):
-        return "roll.binary"
-    return None
-
-
-def _utf16(head: bytes) -> str | None:
-    """The UTF-16 codec of Excel's "Unicode text" (tab-delimited), by its BOM or, without one, by
-    the zero byte beside every ASCII character."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    even, odd = head[0::2], head[1::2]
-    if len(head) >= 4 and odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1:
-        return "utf-16-le"
-    if len(head) >= 4 and even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
-        return "utf-16-be"
-    return None
-
-
-def decode(data: bytes) -> tuple[str, bool]:
-    """Text of the file and whether it was not UTF-8 or UTF-16 (Excel's default on Windows is
-    cp1252)."""
-    codec = _utf16(data[:4096])
-    if codec is not None:
-        return data.decode(codec, errors="replace").lstrip("\ufeff"), False
-    try:
-        return data.decode("utf-8-sig"), False
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), True
-
-
-# What the operating system says in English, said in the officer's words.
-_UNREADABLE = {
-    errno.ENOENT: "roll.missing",
-    errno.EISDIR: "roll.directory",
-    errno.EACCES: "roll.no_permission",
-    errno.EPERM: "roll.no_permission",
-}
-
-
-def read_roll(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        key = _UNREADABLE.get(exc.errno or 0)
-        if key is not None:
-            raise BadInput(key, path=str(path)) from exc
-        raise BadInput("roll.unreadable", path=str(path), error=exc.strerror or str(exc)) from exc
-
-
 Progress = Callable[[int, int], None]
 
 
-def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None) -> ParsedRoll:
-    result = ParsedRoll()
-    binary = binary_kind(data)
-    if binary is not None:
-        result.errors.append(RowIssue(1, "", binary))
-        return result
-    text, legacy = decode(data)
-    if legacy:
-        result.warnings.append(RowIssue(1, "", "warn.encoding"))
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        result.errors.append(RowIssue(1, "", "roll.empty"))
-        return result
-    delimiter = max(",;\t", key=lines[0].count)
-    rows = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), result)
-    header = [canonical_header(h) for h in next(rows, (1, []))[1]]
-    if result.errors:
-        return result
+@dataclass(frozen=True)
+class Table:
+    """What a reader (text.py for CSV, workbook.py for .xlsx) hands to the one check of the rows:
+    the header's line and its names (canonical), then each row after it with its line."""
+
+    header_line: int
+    header: list[str]
+    rows: Iterator[tuple[int, Sequence[Cell]]]
+    total: int  # rows expected after the header, for the progress bar only
+
+
+def parse_rows(
+    table: Table, polling_date: date, result: ParsedRoll, progress: Progress | None = None
+) -> ParsedRoll:
+    """Check every row of a roll, whatever file it came from, into `result`: entries, and every
+    problem with its line and column."""
+    header = table.header
     for col in sorted(REQUIRED - set(header), key=COLUMNS.index):
-        result.errors.append(RowIssue(1, col, "roll.missing_column"))
+        result.errors.append(RowIssue(table.header_line, col, "roll.missing_column"))
     for name in header:
         if name not in COLUMNS:
-            result.warnings.append(RowIssue(1, name, "warn.extra_column"))
+            result.warnings.append(RowIssue(table.header_line, name, "warn.extra_column"))
     if result.errors:
         return result
 
     index = {name: header.index(name) for name in COLUMNS if name in header}
-    total = max(len(lines) - 1, 1)
     first_line: dict[tuple[str, object], int] = {}  # (column, value) -> line it first appeared
-    line = 1
-    for count, (line, row) in enumerate(rows, 1):
+    line = table.header_line
+    count = 0
+    for line, row in table.rows:
+        count += 1
         if progress and count % 2000 == 0:
-            progress(count, total)
-        if not any(cell.strip() for cell in row):
+            progress(count, max(table.total, count))
+        if all(isinstance(cell, str) and not cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             result.errors.append(
@@ -275,42 +225,31 @@ def parse_roll(data: bytes, polling_date: date, progress: Progress | None = None
                 )
         result.entries.append(entry)
     if progress:
+        total = max(table.total, count, 1)
         progress(total, total)
     if not result.entries and not result.errors:
         result.errors.append(RowIssue(line, "", "roll.no_rows"))
     return result
 
 
-def _records(reader: Any, result: ParsedRoll) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a stray quote can make one span many lines).
-
-    A record the csv module cannot read at all (a stray quote swallowing the rest of a large file
-    overflows its field limit) ends the file with an error instead of a traceback.
-    """
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            result.errors.append(
-                RowIssue(start, "", "roll.unreadable", {"path": "CSV", "error": str(exc)})
-            )
-            return
-        yield start, row
-
-
 def _parse_row(
-    row: list[str], index: dict[str, int], line: int, polling_date: date, result: ParsedRoll
+    row: Sequence[Cell], index: dict[str, int], line: int, polling_date: date, result: ParsedRoll
 ) -> RollEntry | None:
-    def cell(name: str) -> str:
-        return row[index[name]].strip() if name in index else ""
-
     errors: list[RowIssue] = []
+    refused = set()
+    for name, at in index.items():
+        value = row[at]
+        if isinstance(value, BadCell):
+            errors.append(RowIssue(line, name, value.key, value.params))
+            refused.add(name)
+
+    def cell(name: str) -> str:
+        value = row[index[name]] if name in index else ""
+        return value.strip() if isinstance(value, str) else ""
 
     def bad(column: str, key: str, **params: Any) -> None:
-        errors.append(RowIssue(line, column, key, params))
+        if column not in refused:  # its reader said what is wrong with it
+            errors.append(RowIssue(line, column, key, params))
 
     no_text = cell("no")
     no = int(no_text) if _LIST_NO.fullmatch(no_text) and int(no_text) > 0 else None
