@@ -103,6 +103,7 @@ async def test_check_in_by_nik_with_spaces_is_two_keys_after_the_nik(station: Re
         assert "PURNOMO HARTONO" in message(app) and "09:00" in message(app)
         assert app.screen.query_one("#search", Input).value == ""
         assert "HADIR 1 / 180" in strip(app)  # the desk's own check-in, on the strip at once
+        assert "(0,6 %)" in strip(app)  # the percent as Indonesian writes it
     assert active_check_ins(station) == 1
 
 
@@ -498,7 +499,7 @@ def test_the_strip_breaks_between_parts_and_never_cuts_one() -> None:
 
     from tps_console.desk.strip import packed
 
-    parts = [Text(p) for p in ("TPS 901", "HADIR 0 / 180 (0,0%)", "09:00:00 WIB", "dibuka")]
+    parts = [Text(p) for p in ("TPS 901", "HADIR 0 / 180 (0,0 %)", "09:00:00 WIB", "dibuka")]
     parts += [Text("CADANGAN BELUM DIATUR (F7)"), Text("anggota4 · meja-1")]
     wide = packed(parts, 160).plain
     assert "\n" not in wide and wide.endswith("anggota4 · meja-1")

@@ -65,7 +65,7 @@ async def test_a_check_in_at_another_desk_appears_without_a_key_press(
             await pilot.pause(0.05)
         await settle(pilot)
         assert app.query_one(TurnoutCount).value == "3"
-        assert "3 / 180 pemilih" in str(app.query_one(TurnoutLine).render())
+        assert "3 / 180 pemilih · 1,7 %" in str(app.query_one(TurnoutLine).render())
 
 
 async def test_a_check_in_from_another_process_appears(station: Record, clock: FixedClock) -> None:
