@@ -89,8 +89,6 @@ MESSAGES: Catalogue = {
     },
     "desk.card.spoiled": {"id": "(rusak)", "en": "(spoiled)"},
     "desk.card.out": {"id": "HABIS", "en": "OUT"},
-    "desk.card.status_released": {"id": "BEBAS", "en": "RELEASED"},
-    "desk.card.status_transferred": {"id": "DIPINDAH", "en": "TRANSFERRED"},
     "desk.card.typed": {
         "id": "Diketik: {text} — Enter: cari pemilih ini, bukan yang di atas",
         "en": "Typed: {text} — Enter: look this voter up, not the one above",
