@@ -29,7 +29,7 @@ from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.views.voters import VoterDetails, voter_details
-from tps_console.domain.vocab import BALLOTS
+from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 
@@ -65,7 +65,7 @@ CardOutcome = CheckInRequest | Typed | str | None
 
 class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
     # The card's one-letter keys act only as the first key, before anything else was typed.
-    first_key_actions = frozenset("ugrt")
+    first_key_actions = frozenset("ugrtp")
     BINDINGS = [
         # Shown in the footer; Enter itself is taken in order with the typing (KeepsTyping).
         Binding("enter", "confirm", "desk.key.confirm"),
@@ -74,6 +74,7 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         Binding("g", "replace", "desk.key.replace"),
         Binding("r", "mark('released')", "desk.key.released"),
         Binding("t", "mark('transferred')", "desk.key.transferred"),
+        Binding("p", "mark('eligible')", "desk.key.reinstate"),
     ]
 
     def __init__(self, rec: Record, voter_id: int, officer: OfficerInfo) -> None:
@@ -203,8 +204,12 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         self._chair(t("desk.chair.replace", name=v.name, no=v.no), replace, ballot, REASON)
 
     def action_mark(self, status: str) -> None:
+        """Released, transferred, or eligible again: a mark made by mistake is reversed."""
         v = self.details
         if v is None:
+            return
+        if status == VoterStatus.ELIGIBLE and v.eligible:
+            self.notify(t("status.not_marked", name=v.name), severity="warning")
             return
 
         def mark(chair: OfficerInfo, values: Values) -> str:

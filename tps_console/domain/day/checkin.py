@@ -121,6 +121,9 @@ _LOOK_UP = Prepared(
     )
     .where(_VOTERS.c.id == bindparam("voter_id"))
 )
+_STATUS = select(_VOTERS.c.no, _VOTERS.c.name, _VOTERS.c.status).where(
+    _VOTERS.c.id == bindparam("voter_id")
+)
 _QUEUED = select(_QUEUE.c.at).where(_QUEUE.c.voter_id == bindparam("voter_id"))
 
 
@@ -378,17 +381,30 @@ def undo_check_in(
     return int(first.id)
 
 
+@dataclass(frozen=True)
+class StatusChanged:
+    voter_id: int
+    no: int
+    name: str
+    status: str
+
+
 def set_voter_status(
     rec: Record, officer: OfficerInfo, voter_id: int, status: str, reason: str
-) -> None:
-    """Mark a voter released or transferred (or eligible again), chair only, with a reason."""
+) -> StatusChanged:
+    """Mark a voter released or transferred, or eligible again (a mark made by mistake is
+    reversed, never deleted): chair only, with a reason."""
     require_chair(officer)
     if status not in tuple(VoterStatus):
         raise BadInput("status.bad", status=status)
     reason = given_reason(reason, "status.reason_needed")
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
-        if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
+        voter = conn.execute(_STATUS, {"voter_id": voter_id}).one()
+        if status == VoterStatus.ELIGIBLE:
+            if voter.status == VoterStatus.ELIGIBLE:
+                raise Refused("status.not_marked", name=voter.name)
+        elif active_check_in(conn, voter_id) is not None:
             raise Refused("status.already_voted")
         changed = VoterStatusSet(
             at=stamp(rec.now()),
@@ -399,3 +415,4 @@ def set_voter_status(
             reason=reason,
         )
         record_event(conn, rec.clock, changed)
+    return StatusChanged(voter_id, voter.no, voter.name, status)
