@@ -202,3 +202,16 @@ def test_a_missing_file_is_refused_before_the_screen_opens(tmp_path: Path) -> No
     with pytest.raises(BadInput) as refused:
         make_panel(tmp_path / "nothing.db", FixedClock(wib(9)))
     assert refused.value.key == "station.missing"
+
+
+async def test_below_80x24_the_panel_says_the_window_is_too_small_until_enlarged(
+    station: Record, clock: FixedClock
+) -> None:
+    app = panel_for(station, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert screen_text(app) == ("Jendela terlalu kecil (60×20): perbesar menjadi minimal 80×24")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Jendela terlalu kecil" not in screen_text(app)
+        assert "0 / 180 pemilih" in screen_text(app)

@@ -32,6 +32,7 @@ from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
 BALLOT_STYLE = {
@@ -63,7 +64,7 @@ class Typed:
 CardOutcome = CheckInRequest | Typed | str | None
 
 
-class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
+class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
     # The card's one-letter keys act only as the first key, before anything else was typed.
     first_key_actions = frozenset("ugrtp")
     BINDINGS = [

@@ -19,9 +19,10 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 
-class RefusalScreen(KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
+class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
     """A refusal nobody can miss: full width, red, acknowledged with Enter. A voter scanned
     onto it is acknowledged and looked up: the banner closes with what was typed."""
 
@@ -72,7 +73,7 @@ Result = TypeVar("Result")
 Values = dict[str, list[str]]
 
 
-class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
+class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
     """A decision the chair takes at that moment: chair ID and PIN, then the form's own fields.
 
     `task` runs in a worker thread with the authenticated chair and the form's values; what it
@@ -191,7 +192,7 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
         self.dismiss(None)
 
 
-class LockScreen(TranslatedBindings, ModalScreen[None]):
+class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
     """The desk locked itself after idling: the same officer's PIN resumes."""
 
     BINDINGS = [Binding("f10", "app.sign_out", "desk.key.sign_out")]

@@ -101,6 +101,10 @@ MESSAGES: Catalogue = {
         "en": "  officer {id}  PIN {pin}  ({name})",
     },
     "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
+    "window.too_small": {
+        "id": "Jendela terlalu kecil ({width}×{height}): perbesar menjadi minimal {min_width}×{min_height}",
+        "en": "The window is too small ({width}×{height}): enlarge it to at least {min_width}×{min_height}",
+    },
     "number.decimal_mark": {"id": ",", "en": "."},
     "number.percent": {"id": "{value} %", "en": "{value}%"},
     "status.turnout": {

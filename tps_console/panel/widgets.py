@@ -287,8 +287,14 @@ class OutageNotice(Static):
 
     outage: reactive[Outage | None] = reactive(None)
 
+    DEFAULT_CSS = """
+    OutageNotice { display: none; }
+    OutageNotice.-shown { display: block; }
+    """
+
     def watch_outage(self, outage: Outage | None) -> None:
-        self.display = outage is not None
+        # A class, not `display`: below 80×24 the window's notice must be able to hide it.
+        self.set_class(outage is not None, "-shown")
         if outage is not None:
             what = t(
                 f"panel.trouble.{outage.trouble.value}",
