@@ -23,7 +23,7 @@ from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.desk.inputs import KeepsTyping
 from tps_console.desk.state import watch_desk
 from tps_console.domain.day.checkin import set_voter_status, undo_check_in
-from tps_console.domain.day.hours import poll_state
+from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.station import Record, StationInfo
@@ -84,6 +84,7 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         self.voter_id = voter_id
         self.officer = officer
         self.details: VoterDetails | None = None
+        self.polls: PollState | None = None  # the polls' state the card was last read in
 
     def compose(self) -> ComposeResult:
         with Vertical(id="card"):

@@ -60,7 +60,7 @@ class VoterDetails:
     plan: BallotPlan | None  # what a check-in would hand out now (None once checked in)
     # Why Enter would be refused now, as the check-in itself decides it (None: may vote; a
     # shortage the chair may still decide on is not a refusal yet).
-    refusal: TpsError | None = None
+    refusal: TpsError | None
 
     @property
     def eligible(self) -> bool:
