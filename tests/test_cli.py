@@ -17,9 +17,11 @@ import pytest
 
 from tests.helpers import wib
 from tps_console.cli.main import main
-from tps_console.domain.day.officers import authenticate
+from tps_console.domain.day.checkin import set_voter_status
+from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.vocab import VoterStatus
 from tps_console.sample import HEADER, sample_roll
 
 DESK = ("--desk", "meja-1")
@@ -319,6 +321,34 @@ def test_undo_is_for_the_chair_with_a_reason(station: Record, cli: Cli) -> None:
     twice = cli(*DESK, "undo", db, NIK_1, "--officer", "ketua", "--reason", "x", pin="1234")
     assert twice.code == 4 and "tidak sedang tercatat hadir" in twice.err
     assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
+    assert cli("verify", db).code == 0
+
+
+def test_a_release_recorded_by_mistake_is_reversed_by_the_chair(
+    station: Record, cli: Cli, chair: OfficerInfo
+) -> None:
+    """Without the drill clock: reinstating does not depend on the hour, only on the record."""
+    set_voter_status(station, chair, 1, VoterStatus.RELEASED, "salah orang")
+    db = db_of(station)
+    args = ("reinstate", db, NIK_1, "--officer")
+    by_member = cli(*args, "anggota4", "--reason", "keliru", pin="4444")
+    assert by_member.code == 4 and "Hanya Ketua KPPS" in by_member.err
+    scanned = cli(*args, "ketua", "--reason", NIK_1, pin="1234")
+    assert scanned.code == 2
+    assert cli(*args, "ketua", pin="1234").code == 2  # --reason is required
+    unknown = cli(
+        "reinstate", db, "3399999999999999", "--officer", "ketua", "--reason", "x", pin="1234"
+    )
+    assert unknown.code == 4 and "tidak ada di daftar" in unknown.err
+
+    done = cli(*args, "ketua", "--reason", "yang bebas no. 12, bukan no. 1", pin="1234")
+    assert done.code == 0, done.err
+    assert done.out.strip() == "PURNOMO HARTONO (no. 1) boleh memilih lagi (tercatat di log audit)"
+    assert sql(db, "SELECT status, status_reason FROM voter WHERE no = 1") == [
+        ("eligible", "yang bebas no. 12, bukan no. 1")
+    ]
+    twice = cli(*args, "ketua", "--reason", "lagi", pin="1234")
+    assert twice.code == 4 and "tidak ditandai bebas atau dipindah" in twice.err
     assert cli("verify", db).code == 0
 
 

@@ -17,6 +17,7 @@ from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Event
 from tps_console.domain.record.station import Record
+from tps_console.domain.verify import verify
 from tps_console.domain.vocab import EventKind, VoterStatus
 from tps_console.i18n import t
 
@@ -118,3 +119,36 @@ def test_an_unknown_key_is_echoed_at_most_forty_characters(station: Record) -> N
     shown = refused.value.params["key"]
     assert len(shown) == 40 and shown.endswith("…")
     assert echoed(" short  key ") == "short key"
+
+
+def test_a_transfer_recorded_by_mistake_is_reversed_and_the_voter_may_vote(
+    station: Record, member: OfficerInfo, chair: OfficerInfo
+) -> None:
+    set_voter_status(station, chair, 1, VoterStatus.TRANSFERRED, "pindah ke Lapas Pati")
+    with pytest.raises(Refused):
+        check_in(station, member, key=NIK_1)
+    done = set_voter_status(station, chair, 1, VoterStatus.ELIGIBLE, "yang pindah no. 21")
+    assert (done.no, done.name, done.status) == (1, "PURNOMO HARTONO", VoterStatus.ELIGIBLE)
+    assert check_in(station, member, key=NIK_1).voter_id == 1
+    with read(station.engine) as conn:
+        marks = conn.execute(
+            select(col(Event.payload)).where(col(Event.kind) == EventKind.VOTER_STATUS)
+        ).scalars()
+        assert ['"status":"eligible"' in p for p in marks] == [False, True]  # both kept
+    assert verify(station).ok
+
+
+def test_an_eligible_voter_is_not_reinstated(station: Record, chair: OfficerInfo) -> None:
+    before = events(station)
+    with pytest.raises(Refused) as refused:
+        set_voter_status(station, chair, 1, VoterStatus.ELIGIBLE, "keliru")
+    assert refused.value.key == "status.not_marked"
+    assert events(station) == before
+
+
+def test_only_the_chair_reinstates(
+    station: Record, member: OfficerInfo, chair: OfficerInfo
+) -> None:
+    set_voter_status(station, chair, 1, VoterStatus.RELEASED, "bebas 13 Februari")
+    with pytest.raises(Refused):
+        set_voter_status(station, member, 1, VoterStatus.ELIGIBLE, "keliru")

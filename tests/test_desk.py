@@ -30,7 +30,7 @@ from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event
+from tps_console.domain.record.models import CheckIn, Event, Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import EventKind
 
@@ -57,6 +57,10 @@ def events_of(rec: Record, kind: str) -> int:
 
 def message(app: App[None]) -> str:
     return str(app.screen.query_one("#message", Static).render())
+
+
+def first_result(app: App[None]) -> str:
+    return str(app.screen.query_one("#results", OptionList).get_option_at_index(0).prompt)
 
 
 def strip(app: DeskApp) -> str:
@@ -103,6 +107,7 @@ async def test_check_in_by_nik_with_spaces_is_two_keys_after_the_nik(station: Re
         assert "PURNOMO HARTONO" in message(app) and "09:00" in message(app)
         assert app.screen.query_one("#search", Input).value == ""
         assert "HADIR 1 / 180" in strip(app)  # the desk's own check-in, on the strip at once
+        assert "(0,6 %)" in strip(app)  # the percent as Indonesian writes it
     assert active_check_ins(station) == 1
 
 
@@ -179,6 +184,59 @@ async def test_released_voter_is_refused_with_the_reason(
         assert isinstance(app.screen, RefusalScreen) and not app.screen.duplicate
         assert "bebas 12 Februari" in str(app.screen.query_one("#refusal-message", Static).render())
     assert active_check_ins(station) == 0
+
+
+async def test_the_chair_reverses_a_release_recorded_by_mistake_at_the_card(
+    station: Record, chair: OfficerInfo
+) -> None:
+    set_voter_status(station, chair, 1, "released", "bebas 12 Februari")
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, "purnomo har")
+        await settle(pilot)
+        assert "TIDAK BOLEH" in first_result(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)
+        footer = [k.description for k in app.screen.query(FooterKey)]
+        assert "Pulihkan" in footer
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairForm)
+        for value in ("ketua", "1234", "yang bebas no. 12"):
+            await type_text(pilot, value)
+            await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        assert "dipulihkan" in message(app)
+        await type_text(pilot, "purnomo har")
+        await wait_for(pilot, lambda: "TIDAK BOLEH" not in first_result(app))
+        assert "TIDAK BOLEH" not in first_result(app)  # the list follows the record
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)
+        assert "Boleh memilih" in str(app.screen.query_one("#card-body", Static).render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+    assert active_check_ins(station) == 1
+    with read(station.engine) as conn:
+        status = conn.execute(select(col(Voter.status)).where(col(Voter.id) == 1)).scalar_one()
+    assert status == "eligible"
+
+
+async def test_an_eligible_voter_is_not_reinstated_at_the_card(station: Record) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await find(pilot, NIK_1)
+        before = events_of(station, EventKind.VOTER_STATUS)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, VoterCardScreen)  # no chair form for nothing to do
+        assert "tidak ditandai bebas" in " ".join(str(n.message) for n in app._notifications)
+    assert events_of(station, EventKind.VOTER_STATUS) == before == 0
 
 
 async def test_outside_polling_hours_is_refused(station: Record, clock: FixedClock) -> None:
@@ -498,7 +556,7 @@ def test_the_strip_breaks_between_parts_and_never_cuts_one() -> None:
 
     from tps_console.desk.strip import packed
 
-    parts = [Text(p) for p in ("TPS 901", "HADIR 0 / 180 (0,0%)", "09:00:00 WIB", "dibuka")]
+    parts = [Text(p) for p in ("TPS 901", "HADIR 0 / 180 (0,0 %)", "09:00:00 WIB", "dibuka")]
     parts += [Text("CADANGAN BELUM DIATUR (F7)"), Text("anggota4 · meja-1")]
     wide = packed(parts, 160).plain
     assert "\n" not in wide and wide.endswith("anggota4 · meja-1")

@@ -50,6 +50,7 @@ async def test_dpk_registered_at_the_desk_then_checked_in(
         await pilot.press("f4")
         await settle(pilot)
         assert isinstance(app.screen, ChairForm)
+        assert not app.screen.query_one("#chair-notice", Static).display  # in the DPK hour
         await chair_approves(pilot, DPK_NIK, "Siti Contoh", "P", "25-05-1999", "", "")
         assert isinstance(app.screen, VoterCardScreen)  # the new voter's card opens at once
         await pilot.press("enter")
@@ -66,18 +67,42 @@ async def test_dpk_registered_at_the_desk_then_checked_in(
         assert conn.execute(select(col(CheckIn.id)).where(col(CheckIn.voter_id) == dpk)).first()
 
 
-async def test_dpk_before_noon_is_refused_in_the_form(station: Record, clock: FixedClock) -> None:
+async def test_dpk_before_noon_is_said_as_the_form_opens_and_refused_in_it(
+    station: Record, clock: FixedClock
+) -> None:
     clock.set(wib(11, 50))
     app = desk_for(station)
     async with app.run_test(size=(100, 40)) as pilot:
         await sign_in(pilot)
         await pilot.press("f4")
         await settle(pilot)
+        assert isinstance(app.screen, ChairForm)
+        notice = app.screen.query_one("#chair-notice", Static)
+        assert notice.display and "12:00–13:00" in str(notice.render())  # before any field
         await chair_approves(pilot, DPK_NIK, "Siti Contoh", "P", "25-05-1999", "", "")
         assert isinstance(app.screen, ChairForm)
         assert "12" in str(app.screen.query_one("#chair-error", Static).render())
     with read(station.engine) as conn:
         assert conn.execute(select(col(Voter.id)).where(col(Voter.nik) == DPK_NIK)).first() is None
+
+
+async def test_the_dpk_forms_notice_goes_when_the_dpk_hour_comes(
+    station: Record, clock: FixedClock
+) -> None:
+    clock.set(wib(11, 59, 59))
+    app = desk_for(station)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        notice = app.screen.query_one("#chair-notice", Static)
+        assert notice.display
+        clock.set(wib(12, 0, 1))
+        for _ in range(40):  # the form looks at the clock every second
+            await pilot.pause(0.05)
+            if not notice.display:
+                break
+        assert not notice.display
 
 
 async def test_queue_at_13_then_only_the_queued_vote_then_close(

@@ -59,6 +59,13 @@ async def at_chair_action(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def at_replace_form(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await find(pilot, NIK_1)
+    await pilot.press("g")
+    await settle(pilot)
+
+
 async def at_dpk_form(pilot: Pilot[None]) -> None:
     await sign_in(pilot)
     await pilot.press("f4")
@@ -87,6 +94,7 @@ SCREENS: dict[str, Steps] = {
     "checked_in": at_checked_in,
     "duplicate": at_duplicate,
     "chair_action": at_chair_action,
+    "replace_form": at_replace_form,
     "dpk_form": at_dpk_form,
     "calling": at_calling,
     "lock": at_lock,

@@ -130,9 +130,8 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "polls.{}": [p.value for p in PollState],
     "role.{}": [r.value for r in Role],
     "sex.{}": [s.value for s in Sex],
-    "desk.chair.{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
-    "desk.chair.{}_done": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
-    "desk.card.status_{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
+    "desk.chair.{}": [s.value for s in VoterStatus],
+    "desk.chair.{}_done": [s.value for s in VoterStatus],
     "dpk.on_roll_{}": [VoterStatus.RELEASED.value, VoterStatus.TRANSFERRED.value],
     "pdf.list_{}": ["dpt", "dptb", "dpk", "total"],
     "csv.{}": CSV_COLUMNS,
@@ -197,7 +196,7 @@ def used_keys() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
                 and isinstance(node.left, ast.Constant)
                 and isinstance(node.left.value, str)
                 and node.left.value.split(".")[0] in namespaces
-            ):  # "desk.card.status_" + v.status
+            ):  # "sex." + v.sex
                 skip.add(id(node.left))
                 templates.setdefault(node.left.value + "{}", []).append(at)
             elif isinstance(node, ast.keyword) and node.arg == "foreign_key":

@@ -65,7 +65,7 @@ async def test_a_check_in_at_another_desk_appears_without_a_key_press(
             await pilot.pause(0.05)
         await settle(pilot)
         assert app.query_one(TurnoutCount).value == "3"
-        assert "3 / 180 pemilih" in str(app.query_one(TurnoutLine).render())
+        assert "3 / 180 pemilih · 1,7 %" in str(app.query_one(TurnoutLine).render())
 
 
 async def test_a_check_in_from_another_process_appears(tmp_path: Path) -> None:
@@ -203,3 +203,16 @@ def test_a_missing_file_is_refused_before_the_screen_opens(tmp_path: Path) -> No
     with pytest.raises(BadInput) as refused:
         make_panel(tmp_path / "nothing.db", FixedClock(wib(9)))
     assert refused.value.key == "station.missing"
+
+
+async def test_below_80x24_the_panel_says_the_window_is_too_small_until_enlarged(
+    station: Record, clock: FixedClock
+) -> None:
+    app = panel_for(station, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert screen_text(app) == ("Jendela terlalu kecil (60×20): perbesar menjadi minimal 80×24")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Jendela terlalu kecil" not in screen_text(app)
+        assert "0 / 180 pemilih" in screen_text(app)

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from rich.style import Style
 
-from tps_console.i18n import set_language
+from tps_console.i18n import percent, set_language
 from tps_console.panel.bignum import fitting_scale, render_lines, text_height, text_width
-from tps_console.panel.widgets import bar_text, duration, percent
+from tps_console.panel.widgets import bar_text, duration
 
 
 @pytest.mark.parametrize(("part", "whole"), [(0, 180), (1, 180), (57, 180), (180, 180), (5, 0)])
@@ -25,10 +25,10 @@ def test_a_full_bar_is_all_done_and_an_empty_one_all_todo() -> None:
 
 
 def test_percent_speaks_the_language() -> None:
-    assert percent(57, 180) == "31,7"
+    assert percent(31.67) == "31,7 %"
     set_language("en")
-    assert percent(57, 180) == "31.7"
-    assert percent(0, 0) == "0.0"
+    assert percent(31.67) == "31.7%"
+    assert percent(0.0) == "0.0%"
 
 
 def test_duration() -> None:

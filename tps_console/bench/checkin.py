@@ -155,11 +155,13 @@ def _bare_db(path: Path) -> sqlite3.Connection:
 
 
 def _bare_checkin(conn: sqlite3.Connection, voter_id: int) -> None:
-    """What `check_in` reads and writes, as plain SQL: the voter with any active check-in and the
-    chain head, the stock, then the check-in, its ballots, the stock and the hashed event."""
+    """What `check_in` reads and writes, as plain SQL: the voter with any active check-in, their
+    place in the 13:00 queue and the chain head, the stock, then the check-in, its ballots, the
+    stock and the hashed event."""
     conn.execute("BEGIN IMMEDIATE")
-    ballots, first, closed, seq, head = conn.execute(
-        "SELECT v.ballots, c.id, (SELECT closed_at FROM station),"
+    ballots, first, _queued, closed, seq, head = conn.execute(
+        "SELECT v.ballots, c.id, EXISTS (SELECT 1 FROM queueentry q WHERE q.voter_id = v.id),"
+        " (SELECT closed_at FROM station),"
         " (SELECT max(seq) FROM event), (SELECT hash FROM event ORDER BY seq DESC LIMIT 1)"
         " FROM voter v LEFT JOIN checkin c ON c.voter_id = v.id AND c.active = 1 WHERE v.id = ?",
         (voter_id,),

@@ -13,7 +13,7 @@ from typing import Any
 from tps_console.bench.run import AREAS
 from tps_console.cli.prompt import new_pin, officer_pin
 from tps_console.domain.day import backup as backups
-from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.checkin import check_in, resolve, set_voter_status, undo_check_in
 from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
 from tps_console.domain.errors import BadInput, Refused
@@ -31,6 +31,7 @@ from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import read_roll
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
+from tps_console.domain.vocab import VoterStatus
 from tps_console.i18n import percent, t
 from tps_console.i18n.dates import long_date
 
@@ -196,6 +197,15 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def reinstate(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    officer = _sign_in(rec, args.officer)
+    voter_id = resolve(rec, args.key)
+    done = set_voter_status(rec, officer, voter_id, VoterStatus.ELIGIBLE, args.reason)
+    print(t("reinstate.done", name=done.name, no=done.no))
+    return 0
+
+
 def status(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open_to_read(args, clock)
     s = read_status(rec)
@@ -317,6 +327,12 @@ def register(cmd: Command, sub: Any) -> None:
     undo_p.add_argument("key", metavar="KEY")
     undo_p.add_argument("--officer", required=True, metavar="ID")
     undo_p.add_argument("--reason", required=True)
+
+    reinstate_p = cmd("reinstate", reinstate, "cli.reinstate")
+    reinstate_p.add_argument("db", type=Path, metavar="DB")
+    reinstate_p.add_argument("key", metavar="KEY")
+    reinstate_p.add_argument("--officer", required=True, metavar="ID")
+    reinstate_p.add_argument("--reason", required=True)
 
     status_p = cmd("status", status, "cli.status")
     status_p.add_argument("db", type=Path, metavar="DB")

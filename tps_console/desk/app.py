@@ -22,6 +22,7 @@ from textual.command import CommandPalette
 from textual.reactive import var
 from textual.screen import Screen
 
+from tps_console import small_window
 from tps_console.desk.calling import CallingScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
@@ -51,11 +52,13 @@ IDLE_LOCK_SECONDS = 10 * 60
 QUIET_COLLECT_SECONDS = 2.0
 FULL_COLLECTIONS_OFF = 1_000_000  # generation-2 threshold: never reached in a day
 REFRESH_SECONDS = 2.0
+QUIT = frozenset({"ctrl+q", "ctrl+c"})
 BACKUP_CHECK_SECONDS = 30.0
 
 
 class DeskApp(TranslatedBindings, App[None]):
     CSS_PATH = "desk.tcss"
+    CSS = small_window.CSS
     TITLE = "TPS Console"
     BINDINGS = [
         Binding("ctrl+q", "quit", "desk.key.quit", priority=True),
@@ -232,6 +235,11 @@ class DeskApp(TranslatedBindings, App[None]):
         if isinstance(event, events.Key | events.MouseDown):
             self.last_activity = time.monotonic()
             self._collect_due = True
+        small = small_window.too_small(self.size)
+        if isinstance(event, events.Key) and small and event.key not in QUIT:
+            # The window shows only that it is too small: a key would act on a screen nobody
+            # sees (a card confirmed blind). Quit still works.
+            return
         await super().on_event(event)
 
     def _check_idle(self) -> None:

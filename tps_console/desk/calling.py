@@ -16,9 +16,10 @@ from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import BlockProgress, waiting_by_block
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 
-class CallingScreen(TranslatedBindings, Screen[None]):
+class CallingScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "desk.key.back"),
         # Priority: the table would otherwise take left/right for itself.

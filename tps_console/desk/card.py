@@ -23,6 +23,7 @@ from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.desk.inputs import KeepsTyping
 from tps_console.desk.state import watch_desk
 from tps_console.domain.day.checkin import set_voter_status, undo_check_in
+from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.station import Record, StationInfo
@@ -31,6 +32,7 @@ from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
 BALLOT_STYLE = {
@@ -62,9 +64,9 @@ class Typed:
 CardOutcome = CheckInRequest | Typed | str | None
 
 
-class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
+class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome]):
     # The card's one-letter keys act only as the first key, before anything else was typed.
-    first_key_actions = frozenset("ugrt")
+    first_key_actions = frozenset("ugrtp")
     BINDINGS = [
         # Shown in the footer; Enter itself is taken in order with the typing (KeepsTyping).
         Binding("enter", "confirm", "desk.key.confirm"),
@@ -73,6 +75,7 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         Binding("g", "replace", "desk.key.replace"),
         Binding("r", "mark('released')", "desk.key.released"),
         Binding("t", "mark('transferred')", "desk.key.transferred"),
+        Binding("p", "mark('eligible')", "desk.key.reinstate"),
     ]
 
     def __init__(self, rec: Record, voter_id: int, officer: OfficerInfo) -> None:
@@ -81,6 +84,7 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         self.voter_id = voter_id
         self.officer = officer
         self.details: VoterDetails | None = None
+        self.polls: PollState | None = None  # the polls' state the card was last read in
 
     def compose(self) -> ComposeResult:
         with Vertical(id="card"):
@@ -92,6 +96,8 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         # Every commit moves the status: read the card again, so that it says what the record
         # says now (a check-in or an undo at another desk), not what it said when it opened.
         watch_desk(self, "status", self._record_changed)
+        self.polls = poll_state(self.rec.station, self.rec.now())
+        self.set_interval(1, self._clock_moved)
 
     def _record_changed(self, _: object) -> None:
         self.load()
@@ -115,8 +121,16 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
     def _show(self, details: VoterDetails) -> None:
         self.details = details
         self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
-        self.query_one("#card", Vertical).set_class(not details.eligible, "ineligible")
+        self.query_one("#card", Vertical).set_class(details.refusal is not None, "ineligible")
         self.query_one("#card-body", Static).update(card_text(self.rec.station, details))
+
+    def _clock_moved(self) -> None:
+        # The hour alone can turn "may vote" into a refusal (13:00 for who is not in the queue,
+        # 12:00 for a DPK voter the other way round): read the card again when the polls move.
+        polls = poll_state(self.rec.station, self.rec.now())
+        if polls != self.polls:
+            self.polls = polls
+            self.load()
 
     def action_confirm(self) -> bool:
         """True when the card closes to check the voter in; False while it stays open (still
@@ -124,8 +138,8 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         v = self.details
         if v is None:
             return False
-        if v.plan is None or v.plan.complete or not v.eligible:
-            # Refusals (already voted, released, hours) are decided and recorded by the check-in.
+        if v.refusal is not None or v.plan is None or v.plan.complete:
+            # A refusal the card shows is still the check-in's to make: it is recorded there.
             self.dismiss(CheckInRequest())
             return True
 
@@ -192,8 +206,12 @@ class VoterCardScreen(KeepsTyping, TranslatedBindings, ModalScreen[CardOutcome])
         self._chair(t("desk.chair.replace", name=v.name, no=v.no), replace, ballot, REASON)
 
     def action_mark(self, status: str) -> None:
+        """Released, transferred, or eligible again: a mark made by mistake is reversed."""
         v = self.details
         if v is None:
+            return
+        if status == VoterStatus.ELIGIBLE and v.eligible:
+            self.notify(t("status.not_marked", name=v.name), severity="warning")
             return
 
         def mark(chair: OfficerInfo, values: Values) -> str:
@@ -240,11 +258,9 @@ def card_text(station: StationInfo, v: VoterDetails) -> Text:
             + " ",
             "bold white on dark_red",
         )
-    elif v.status != VoterStatus.ELIGIBLE:
-        text.append(
-            f" {t('desk.card.status_' + v.status)}: {v.status_reason} ",
-            "bold white on dark_red",
-        )
+    elif v.refusal is not None:
+        # What Enter would be refused for, said before it is pressed.
+        text.append(f" {t(v.refusal.key, **v.refusal.params)} ", "bold white on dark_red")
     else:
         text.append(f" {t('desk.card.ready')} ", "bold black on green3")
     return text

@@ -35,6 +35,7 @@ from tps_console.domain.views.search import Hit, SearchIndex
 from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list
@@ -44,7 +45,7 @@ ALL_KEYS_FROM = 120  # columns from which the footer shows every key (below, Ctr
 OCCASIONAL = ("dpk", "queue", "close_polls", "backup_folder")
 
 
-class CheckInScreen(TranslatedBindings, Screen[None]):
+class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.closing import close_polls, record_queue
-from tps_console.domain.day.dpk import DpkAdded, register_dpk
+from tps_console.domain.day.dpk import DpkAdded, register_dpk, registration_refusal
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.station import Record
@@ -46,6 +46,7 @@ def dpk_form(rec: Record, officer: OfficerInfo) -> ChairForm[DpkAdded]:
             Field("married", "desk.dpk.married", optional=True),
             Field("disability", "desk.dpk.disability", optional=True),
         ),
+        notice=lambda: registration_refusal(rec.station, rec.now()),
     )
 
 

@@ -19,9 +19,10 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 
-class RefusalScreen(KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
+class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
     """A refusal nobody can miss: full width, red, acknowledged with Enter. A voter scanned
     onto it is acknowledged and looked up: the banner closes with what was typed."""
 
@@ -72,12 +73,13 @@ Result = TypeVar("Result")
 Values = dict[str, list[str]]
 
 
-class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
+class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
     """A decision the chair takes at that moment: chair ID and PIN, then the form's own fields.
 
     `task` runs in a worker thread with the authenticated chair and the form's values; what it
     returns is the form's result (None if cancelled). Wrong PINs count toward the chair's
-    lock-out like anywhere else."""
+    lock-out like anywhere else. `notice`: what would refuse the form now (outside its hours),
+    said under the title from the moment it opens, and looked at again every second."""
 
     BINDINGS = [Binding("escape", "cancel", "desk.key.cancel")]
 
@@ -88,12 +90,14 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
         title: str,
         task: Callable[[OfficerInfo, Values], Result],
         fields: Sequence[Field] = (),
+        notice: Callable[[], TpsError | None] | None = None,
     ) -> None:
         super().__init__()
         self.rec = rec
         self.officer = officer  # signed in at the desk, not necessarily the deciding chair
         self.title_text = title
         self.chair_task = task
+        self.notice = notice
         self.form_fields = (
             Field("chair_id", "desk.chair.officer"),
             Field("pin", "desk.signin.pin", password=True),
@@ -107,6 +111,7 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
         chair_id = self.officer.id if self.officer.is_chair else ""
         with Vertical(id="chair-box"):
             yield Static(self.title_text, classes="title")
+            yield Static("", id="chair-notice", classes="error")
             for field in self.form_fields:
                 yield Label(t(field.label))
                 start = chair_id if field.name == "chair_id" else ""
@@ -124,6 +129,16 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
     def on_mount(self) -> None:
         first_empty = next(i for i in self.query(Input) if not i.value)
         first_empty.focus()
+        if self.notice is not None:
+            self._say_notice()
+            self.set_interval(1, self._say_notice)
+
+    def _say_notice(self) -> None:
+        refusal = self.notice() if self.notice is not None else None
+        said = self.query_one("#chair-notice", Static)
+        said.display = refusal is not None
+        if refusal is not None:
+            said.update(t(refusal.key, **refusal.params))
 
     def _next(self, box: Input) -> None:
         """Enter moves on to the next field; on the last one it submits the form."""
@@ -177,7 +192,7 @@ class ChairForm(TranslatedBindings, ModalScreen[Result | None]):
         self.dismiss(None)
 
 
-class LockScreen(TranslatedBindings, ModalScreen[None]):
+class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
     """The desk locked itself after idling: the same officer's PIN resumes."""
 
     BINDINGS = [Binding("f10", "app.sign_out", "desk.key.sign_out")]

@@ -19,9 +19,10 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 
-class SignInScreen(TranslatedBindings, Screen[None]):
+class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     @dataclass
     class SignedIn(Message):
         """The officer's PIN was right: the app decides what comes next."""

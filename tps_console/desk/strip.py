@@ -14,7 +14,7 @@ from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.status import Status
-from tps_console.i18n import decimal, t
+from tps_console.i18n import percent, t
 
 # What the desk must remember in these hours (DOMAIN.md).
 NOTICES = {
@@ -97,7 +97,7 @@ class StatusStrip(Vertical):
         parts = [Text(rec.station.tps, "bold")]
         if status is not None:
             turnout = t("desk.strip.turnout", n=status.checked_in, expected=status.expected)
-            parts.append(Text.assemble((turnout, "bold"), f" ({decimal(status.turnout_pct)}%)"))
+            parts.append(Text.assemble((turnout, "bold"), f" ({percent(status.turnout_pct)})"))
         parts.append(Text(now.strftime("%H:%M:%S %Z"), "bold"))
         if polls is not None:
             parts.append(Text(t(f"polls.{polls.value}")))

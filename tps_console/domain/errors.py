@@ -35,6 +35,10 @@ class Refused(TpsError):
     """A rule of the day forbids it (unknown voter, outside hours, wrong PIN …): exit 4."""
 
 
+class Frozen(Refused):
+    """The polls are closed and the record is final: nothing is written, not even the refusal."""
+
+
 class AlreadyVoted(Refused):
     """The voter already has an active check-in: exit 3. `params` say when, who and where."""
 

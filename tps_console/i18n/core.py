@@ -72,6 +72,10 @@ MESSAGES: Catalogue = {
         "id": "batalkan kehadiran (ketua, dengan alasan)",
         "en": "undo a check-in (chair, with a reason)",
     },
+    "cli.reinstate": {
+        "id": "pulihkan pemilih yang keliru ditandai bebas/dipindah (ketua, dengan alasan)",
+        "en": "reinstate a voter marked released/transferred by mistake (chair, with a reason)",
+    },
     "cli.status": {"id": "angka kehadiran saat ini", "en": "turnout now"},
     "cli.verify": {
         "id": "periksa rantai log audit dan kecocokan data",
@@ -109,6 +113,10 @@ MESSAGES: Catalogue = {
         "en": "  officer {id}  PIN {pin}  ({name})",
     },
     "status.title": {"id": "{tps} — {polls}", "en": "{tps} — {polls}"},
+    "window.too_small": {
+        "id": "Jendela terlalu kecil ({width}×{height}): perbesar menjadi minimal {min_width}×{min_height}",
+        "en": "The window is too small ({width}×{height}): enlarge it to at least {min_width}×{min_height}",
+    },
     "number.decimal_mark": {"id": ",", "en": "."},
     "number.percent": {"id": "{value} %", "en": "{value}%"},
     "status.turnout": {
@@ -592,12 +600,20 @@ MESSAGES: Catalogue = {
         "id": "Pemilih ini tidak sedang tercatat hadir",
         "en": "This voter has no active check-in",
     },
+    "reinstate.done": {
+        "id": "{name} (no. {no}) boleh memilih lagi (tercatat di log audit)",
+        "en": "{name} (no. {no}) may vote again (recorded in the audit log)",
+    },
     "undo.done": {
         "id": "Kehadiran #{id} dibatalkan (tercatat di log audit)",
         "en": "Check-in #{id} undone (recorded in the audit log)",
     },
     "status.bad": {"id": "Status '{status}' tidak dikenal", "en": "Unknown status '{status}'"},
     "status.reason_needed": {"id": "Alasan wajib diisi", "en": "A reason is required"},
+    "status.not_marked": {
+        "id": "{name} tidak ditandai bebas atau dipindah: tidak ada yang dipulihkan",
+        "en": "{name} is not marked released or transferred: there is nothing to reinstate",
+    },
     "status.already_voted": {
         "id": "Pemilih sudah tercatat hadir; batalkan kehadirannya dahulu",
         "en": "The voter is checked in; undo the check-in first",

@@ -19,6 +19,7 @@ MESSAGES: Catalogue = {
     "desk.key.replace": {"id": "Ganti surat", "en": "Replace"},
     "desk.key.released": {"id": "Bebas", "en": "Released"},
     "desk.key.transferred": {"id": "Pindah", "en": "Transferred"},
+    "desk.key.reinstate": {"id": "Pulihkan", "en": "Reinstate"},
     "desk.key.acknowledge": {"id": "Mengerti", "en": "Acknowledge"},
     "desk.key.cancel": {"id": "Batal", "en": "Cancel"},
     "desk.key.dpk": {"id": "DPK", "en": "DPK"},
@@ -102,8 +103,6 @@ MESSAGES: Catalogue = {
     },
     "desk.card.spoiled": {"id": "(rusak)", "en": "(spoiled)"},
     "desk.card.out": {"id": "HABIS", "en": "OUT"},
-    "desk.card.status_released": {"id": "BEBAS", "en": "RELEASED"},
-    "desk.card.status_transferred": {"id": "DIPINDAH", "en": "TRANSFERRED"},
     "desk.card.typed": {
         "id": "Diketik: {text} — Enter: cari pemilih ini, bukan yang di atas",
         "en": "Typed: {text} — Enter: look this voter up, not the one above",
@@ -141,6 +140,10 @@ MESSAGES: Catalogue = {
         "id": "Tandai {name} (no. {no}) DIPINDAH",
         "en": "Mark {name} (no. {no}) TRANSFERRED",
     },
+    "desk.chair.eligible": {
+        "id": "Pulihkan {name} (no. {no}): tanda bebas/dipindah keliru, boleh memilih lagi",
+        "en": "Reinstate {name} (no. {no}): marked released/transferred by mistake, may vote",
+    },
     "desk.chair.ballot": {
         "id": "Jenis surat suara yang rusak (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
         "en": "Type of the spoiled ballot (PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB)",
@@ -168,6 +171,10 @@ MESSAGES: Catalogue = {
     "desk.chair.transferred_done": {
         "id": "{name} (no. {no}) ditandai DIPINDAH",
         "en": "{name} (no. {no}) marked TRANSFERRED",
+    },
+    "desk.chair.eligible_done": {
+        "id": "{name} (no. {no}) dipulihkan: boleh memilih lagi",
+        "en": "{name} (no. {no}) reinstated: may vote again",
     },
     # The day's chair actions
     "desk.dpk.title": {

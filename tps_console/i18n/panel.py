@@ -14,10 +14,10 @@ MESSAGES: Catalogue = {
     "panel.key.reload": {"id": "Muat ulang", "en": "Reload"},
     "panel.turnout": {"id": "Pemilih hadir", "en": "Voters who came"},
     "panel.turnout_line": {
-        "id": "{checked_in} / {expected} pemilih · {pct} %",
+        "id": "{checked_in} / {expected} pemilih · {pct}",
         "en": Plural(
-            "{checked_in} / {expected} voter · {pct} %",
-            "{checked_in} / {expected} voters · {pct} %",
+            "{checked_in} / {expected} voter · {pct}",
+            "{checked_in} / {expected} voters · {pct}",
             by="expected",
         ),
     },

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
+from tps_console import small_window
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.views.turnout import Turnout
 from tps_console.i18n import t
@@ -43,6 +44,7 @@ from tps_console.panel.widgets import (
     TurnoutCount,
     TurnoutLine,
 )
+from tps_console.small_window import SaysTooSmall
 
 F = TypeVar("F", bound=Figure)
 
@@ -51,7 +53,7 @@ POLL_INTERVAL_S = 0.25
 STUCK_AFTER_S = 3.0
 
 
-class PanelScreen(Screen[None]):
+class PanelScreen(SaysTooSmall, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
@@ -172,6 +174,7 @@ class PanelScreen(Screen[None]):
 class PanelApp(TranslatedBindings, App[None]):
     # Anchored here: a relative path would be looked up beside a subclass's module instead.
     CSS_PATH = Path(__file__).with_name("panel.tcss")
+    CSS = small_window.CSS
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("q", "quit", "panel.key.quit"),

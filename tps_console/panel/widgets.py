@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.views.turnout import BlockTurnout, BySex, Turnout, clock_face
-from tps_console.i18n import decimal, t
+from tps_console.i18n import percent, t
 from tps_console.panel.bignum import BigNumber
 from tps_console.panel.watch import Trouble
 
@@ -37,11 +37,6 @@ POLL_COLOURS = {
     PollState.CLOSED: "$error",
 }
 SEPARATOR = "  ·  "
-
-
-def percent(part: int, whole: int) -> str:
-    """`31,7` in Indonesian, `31.7` in English."""
-    return decimal(100 * part / whole if whole else 0.0)
 
 
 def hhmmss(local: datetime, *, zone: bool = True) -> str:
@@ -98,7 +93,7 @@ class TurnoutCount(BigNumber):
 class TurnoutLine(Figure):
     def draw(self, turnout: Turnout) -> RenderableType:
         s = turnout.status
-        pct = percent(s.checked_in, s.expected)
+        pct = percent(s.turnout_pct)
         return Content.styled(
             t("panel.turnout_line", checked_in=s.checked_in, expected=s.expected, pct=pct),
             "bold",
@@ -292,8 +287,14 @@ class OutageNotice(Static):
 
     outage: reactive[Outage | None] = reactive(None)
 
+    DEFAULT_CSS = """
+    OutageNotice { display: none; }
+    OutageNotice.-shown { display: block; }
+    """
+
     def watch_outage(self, outage: Outage | None) -> None:
-        self.display = outage is not None
+        # A class, not `display`: below 80×24 the window's notice must be able to hide it.
+        self.set_class(outage is not None, "-shown")
         if outage is not None:
             what = t(
                 f"panel.trouble.{outage.trouble.value}",

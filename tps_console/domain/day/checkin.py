@@ -13,16 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, func, select
+from sqlalchemy import Connection, Row, bindparam, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from tps_console.domain.day import ballots
 from tps_console.domain.day.ballots import BallotPlan
-from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state, refuse_if_closed
+from tps_console.domain.day.hours import (
+    PollState,
+    ensure_not_closed,
+    frozen,
+    outside_dpk_hour,
+    poll_state,
+)
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.day.reasons import given_reason
-from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError, echoed
+from tps_console.domain.errors import AlreadyVoted, BadInput, Frozen, Refused, TpsError, echoed
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import Prepared, read
@@ -36,10 +42,10 @@ from tps_console.domain.record.events import (
 )
 from tps_console.domain.record.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.station import Record
+from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
-from tps_console.domain.vocab import VoterStatus
+from tps_console.domain.vocab import Category, VoterStatus
 
 
 @dataclass(frozen=True)
@@ -87,18 +93,22 @@ _ACTIVE = (
     .join(_OFF, _OFF.c.id == _CI.c.officer_id)
     .where(_CI.c.voter_id == bindparam("voter_id"), _CI.c.active)
 )
+_QUEUE = QueueEntry.__table__  # type: ignore[attr-defined]
 _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.seq.desc()).limit(1).subquery()
+_VOTER_FIELDS = ("id", "no", "name", "category", "ballots", "status", "status_reason")
 # Everything a check-in decides on, in one round trip under the write lock: the voter, their
-# active check-in (with the officer's name), whether the polls are closed, the chain head, and the
-# newest check-in id (the new one's is the next: see `_record_check_in`).
+# active check-in (with the officer's name), whether they stand in the 13:00 queue, whether the
+# polls are closed, the chain head, and the newest check-in id (the new one's is the next: see
+# `_record_check_in`).
 _LOOK_UP = Prepared(
     select(
-        *(_VOTERS.c[name] for name in ("id", "no", "name", "ballots", "status", "status_reason")),
+        *(_VOTERS.c[name] for name in _VOTER_FIELDS),
         _CI.c.id.label("first_id"),
         _CI.c.at.label("first_at"),
         _CI.c.desk.label("first_desk"),
         _CI.c.officer_id.label("first_officer_id"),
         _OFF.c.name.label("first_officer"),
+        exists().where(_QUEUE.c.voter_id == _VOTERS.c.id).label("queued"),
         select(Station.__table__.c.closed_at).scalar_subquery().label("closed_at"),  # type: ignore[attr-defined]
         select(_NEWEST_EVENT.c.seq).scalar_subquery().label("head_seq"),
         select(_NEWEST_EVENT.c.hash).scalar_subquery().label("head_hash"),
@@ -111,9 +121,10 @@ _LOOK_UP = Prepared(
     )
     .where(_VOTERS.c.id == bindparam("voter_id"))
 )
-_QUEUED = select(QueueEntry.__table__.c.at).where(  # type: ignore[attr-defined]
-    QueueEntry.__table__.c.voter_id == bindparam("voter_id")  # type: ignore[attr-defined]
+_STATUS = select(_VOTERS.c.no, _VOTERS.c.name, _VOTERS.c.status).where(
+    _VOTERS.c.id == bindparam("voter_id")
 )
+_QUEUED = select(_QUEUE.c.at).where(_QUEUE.c.voter_id == bindparam("voter_id"))
 
 
 def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
@@ -135,8 +146,28 @@ def first_check_in(voter: Any) -> AlreadyVoted | None:
     )
 
 
-def _refusal(conn: Connection, voter: Any, rec: Record, now: datetime) -> TpsError | None:
-    """Why this voter may not be checked in at `now`, or None. Runs under the write lock."""
+def is_queued(conn: Connection, voter_id: int) -> bool:
+    """Whether the chair recorded this voter in the queue at closing time."""
+    found = conn.execute(_QUEUED, {"voter_id": voter_id}).first()
+    return found is not None
+
+
+def look_up(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
+    """What a check-in of this voter is decided on (see `refusal`), or None if no such voter."""
+    return _LOOK_UP.first(conn, voter_id=voter_id)
+
+
+def refusal(
+    station: StationInfo, now: datetime, voter: Any, plan: BallotPlan, *, short_approved: bool
+) -> TpsError | None:
+    """Why checking in `voter` (a `look_up` row) at `now` with `plan` is refused, or None.
+
+    The one decision: the check-in acts on it, and the voter card shows it before Enter (with
+    `short_approved`: a shortage the chair may still decide on is no refusal yet). Pure, so that
+    both judge the same facts the same way."""
+    closed = frozen(station, voter.closed_at)
+    if closed is not None:
+        return closed
     already = first_check_in(voter)
     if already is not None:
         return already
@@ -144,31 +175,28 @@ def _refusal(conn: Connection, voter: Any, rec: Record, now: datetime) -> TpsErr
         return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
     if voter.status == VoterStatus.TRANSFERRED:
         return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
-    state = poll_state(rec.station, now)
+    state = poll_state(station, now)
     if state == PollState.NOT_OPEN:
-        return Refused("checkin.not_open", opens=rec.station.opens.strftime("%H:%M"))
+        return Refused("checkin.not_open", opens=station.opens.strftime("%H:%M"))
     if state == PollState.CLOSED:
-        return Refused("checkin.closed", closes=rec.station.closes.strftime("%H:%M"))
-    if state == PollState.QUEUE_ONLY and not is_queued(conn, voter.id):
+        return Refused("checkin.closed", closes=station.closes.strftime("%H:%M"))
+    if state == PollState.QUEUE_ONLY and not voter.queued:
         return Refused(
-            "checkin.not_queued", name=voter.name, closes=rec.station.closes.strftime("%H:%M")
+            "checkin.not_queued", name=voter.name, closes=station.closes.strftime("%H:%M")
         )
-    return None
+    if state == PollState.OPEN and voter.category == Category.DPK:
+        # DPK voters come in the DPK hour; one still in the 13:00 queue may vote after it.
+        return outside_dpk_hour(station)
+    return _shortage(plan, short_approved)
 
 
-def is_queued(conn: Connection, voter_id: int) -> bool:
-    """Whether the chair recorded this voter in the queue at closing time."""
-    found = conn.execute(_QUEUED, {"voter_id": voter_id}).first()
-    return found is not None
-
-
-def _shortage(plan: BallotPlan, approved_by: OfficerInfo | None) -> TpsError | None:
+def _shortage(plan: BallotPlan, approved: bool) -> TpsError | None:
     """Refuse when a needed type is out, unless the chair decided to hand out what remains."""
     if plan.complete:
         return None
     if not plan.draws:
         return Refused("ballots.none_left", types=", ".join(plan.short))
-    if approved_by is None:
+    if not approved:
         return Refused("ballots.out", types=", ".join(plan.short))
     return None
 
@@ -213,24 +241,25 @@ def _check_in_once(
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with rec.write() as conn:
-        voter = _LOOK_UP.first(conn, voter_id=voter_id)
+        voter = look_up(conn, voter_id)
         if voter is None:
             raise Refused("checkin.unknown", key=echoed(str(key or voter_id)))
-        refuse_if_closed(rec.station, voter.closed_at)
         # One instant for the whole check-in: the hours it was judged by are the time it records.
         now = rec.now()
-        refusal = _refusal(conn, voter, rec, now)
-        if refusal is None:
-            plan = ballots.plan_for(conn, voter.ballots)
-            refusal = _shortage(plan, short_approved_by)
+        plan = ballots.plan_for(conn, voter.ballots)
+        refused = refusal(
+            rec.station, now, voter, plan, short_approved=short_approved_by is not None
+        )
+        if isinstance(refused, Frozen):
+            raise refused  # the record is final: not even the refusal is written
         head = (voter.head_seq or 0, voter.head_hash or chain.GENESIS)
-        if refusal is None:
+        if refused is None:
             outcome = _record_check_in(
                 conn, rec, officer, voter, plan, short_approved_by, head, stamp(now)
             )
         else:
-            _record_refusal(conn, rec, officer, voter.id, refusal, head, stamp(now))
-            outcome = refusal
+            _record_refusal(conn, rec, officer, voter.id, refused, head, stamp(now))
+            outcome = refused
     if isinstance(outcome, TpsError):
         outcome.logged = True  # its event committed with the transaction just closed
     return outcome
@@ -352,17 +381,30 @@ def undo_check_in(
     return int(first.id)
 
 
+@dataclass(frozen=True)
+class StatusChanged:
+    voter_id: int
+    no: int
+    name: str
+    status: str
+
+
 def set_voter_status(
     rec: Record, officer: OfficerInfo, voter_id: int, status: str, reason: str
-) -> None:
-    """Mark a voter released or transferred (or eligible again), chair only, with a reason."""
+) -> StatusChanged:
+    """Mark a voter released or transferred, or eligible again (a mark made by mistake is
+    reversed, never deleted): chair only, with a reason."""
     require_chair(officer)
     if status not in tuple(VoterStatus):
         raise BadInput("status.bad", status=status)
     reason = given_reason(reason, "status.reason_needed")
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
-        if active_check_in(conn, voter_id) is not None and status != VoterStatus.ELIGIBLE:
+        voter = conn.execute(_STATUS, {"voter_id": voter_id}).one()
+        if status == VoterStatus.ELIGIBLE:
+            if voter.status == VoterStatus.ELIGIBLE:
+                raise Refused("status.not_marked", name=voter.name)
+        elif active_check_in(conn, voter_id) is not None:
             raise Refused("status.already_voted")
         changed = VoterStatusSet(
             at=stamp(rec.now()),
@@ -373,3 +415,4 @@ def set_voter_status(
             reason=reason,
         )
         record_event(conn, rec, changed)
+    return StatusChanged(voter_id, voter.no, voter.name, status)

@@ -8,20 +8,25 @@ by the program from a row slipped into the voter table behind its back.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import remaining_by_type
-from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
+from tps_console.domain.day.hours import (
+    PollState,
+    ensure_not_closed,
+    outside_dpk_hour,
+    poll_state,
+)
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import DpkRegistered
 from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.station import Record
+from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
 from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex
 from tps_console.domain.vocab import ALL_BALLOTS, Category, VoterStatus
@@ -56,12 +61,9 @@ def register_dpk(
         raise Refused("dpk.under_17", age=age)
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
-        if poll_state(rec.station, rec.now()) != PollState.DPK_HOUR:
-            raise Refused(
-                "dpk.outside_hour",
-                start=rec.station.dpk_from.strftime("%H:%M"),
-                end=rec.station.closes.strftime("%H:%M"),
-            )
+        refusal = registration_refusal(rec.station, rec.now())
+        if refusal is not None:
+            raise refusal
         on_roll = conn.execute(
             select(
                 col(Voter.no),
@@ -98,6 +100,14 @@ def register_dpk(
         record_event(conn, rec, registered)
     warnings = nik_mismatches(entry.nik, entry.birth_date, entry.sex)
     return DpkAdded(voter_id, entry.no, entry.name, tuple(warnings))
+
+
+def registration_refusal(station: StationInfo, now: datetime) -> Refused | None:
+    """Why no DPK voter can be registered at `now` (outside the DPK hour), or None: what the
+    registration decides on, and what the desk's form says as it opens."""
+    if poll_state(station, now) == PollState.DPK_HOUR:
+        return None
+    return outside_dpk_hour(station)
 
 
 def _dpk_entry(

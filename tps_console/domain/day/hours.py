@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, select
 
-from tps_console.domain.errors import Refused
+from tps_console.domain.errors import Frozen, Refused
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.station import StationInfo
 from tps_console.domain.record.timefmt import local_time
@@ -60,5 +60,22 @@ def ensure_not_closed(conn: Connection, station: StationInfo) -> None:
 
 def refuse_if_closed(station: StationInfo, closed: str | None) -> None:
     """After closing the record is frozen: every change is refused."""
-    if closed is not None:
-        raise Refused("polls.frozen", closed=local_time(station, closed, seconds=False))
+    refusal = frozen(station, closed)
+    if refusal is not None:
+        raise refusal
+
+
+def frozen(station: StationInfo, closed: str | None) -> Frozen | None:
+    """The refusal every change gets once the chair closed the polls (`closed`), or None."""
+    if closed is None:
+        return None
+    return Frozen("polls.frozen", closed=local_time(station, closed, seconds=False))
+
+
+def outside_dpk_hour(station: StationInfo) -> Refused:
+    """What a DPK voter is told outside the DPK hour: when they are served."""
+    return Refused(
+        "dpk.outside_hour",
+        start=station.dpk_from.strftime("%H:%M"),
+        end=station.closes.strftime("%H:%M"),
+    )

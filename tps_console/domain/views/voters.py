@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import BallotPlan, plan_for
-from tps_console.domain.day.checkin import active_check_in
+from tps_console.domain.day.checkin import look_up, refusal
+from tps_console.domain.errors import Refused, TpsError
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.record.station import Record
@@ -57,6 +58,9 @@ class VoterDetails:
     status_reason: str
     checked_in: FirstCheckIn | None
     plan: BallotPlan | None  # what a check-in would hand out now (None once checked in)
+    # Why Enter would be refused now, as the check-in itself decides it (None: may vote; a
+    # shortage the chair may still decide on is not a refusal yet).
+    refusal: TpsError | None
 
     @property
     def eligible(self) -> bool:
@@ -65,11 +69,15 @@ class VoterDetails:
 
 def voter_details(rec: Record, voter_id: int) -> VoterDetails:
     with read(rec.engine) as conn:
+        decided_on = look_up(conn, voter_id)
+        if decided_on is None:
+            raise Refused("checkin.unknown", key=str(voter_id))
         row = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()
         v = row._mapping
-        first = active_check_in(conn, voter_id)
-        if first is None:
-            plan: BallotPlan | None = plan_for(conn, v["ballots"])
+        plan_now = plan_for(conn, v["ballots"])
+        refused = refusal(rec.station, rec.now(), decided_on, plan_now, short_approved=True)
+        if decided_on.first_id is None:
+            plan: BallotPlan | None = plan_now
             checked_in = None
         else:
             plan = None
@@ -80,15 +88,15 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
                     col(IssuedBallot.replacement),
                 )
                 .add_columns(col(IssuedBallot.spoiled_at))
-                .where(col(IssuedBallot.checkin_id) == first.id)
+                .where(col(IssuedBallot.checkin_id) == decided_on.first_id)
             ).all()
             handed = sorted(handed, key=lambda h: (ALL_BALLOTS.index(h[0]), h[2]))
             checked_in = FirstCheckIn(
-                first.id,
-                first.at,
-                first.officer_id,
-                first.name,
-                first.desk,
+                decided_on.first_id,
+                decided_on.first_at,
+                decided_on.first_officer_id,
+                decided_on.first_officer,
+                decided_on.first_desk,
                 tuple(
                     Handed(b, src, bool(r), spoiled is not None) for b, src, r, spoiled in handed
                 ),
@@ -112,6 +120,7 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
         status_reason=v["status_reason"],
         checked_in=checked_in,
         plan=plan,
+        refusal=refused,
     )
 
 
