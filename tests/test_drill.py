@@ -20,6 +20,8 @@ from pypdf import PdfReader
 
 from tests.helpers import make_drill_station, make_station, wib
 from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
+from tests.helpers.desk import desk_for, find, sign_in
+from tests.helpers.desk import settle as settle_desk
 from tests.helpers.panel import screen_text, settle
 from tps_console.cli.main import main
 from tps_console.demo import ensure_demo
@@ -297,3 +299,41 @@ def test_a_chair_trains_on_h_minus_1_then_runs_the_real_day(tmp_path: Path, cli:
     assert status["checked_in"] == 1 and status["simulasi"] is False
     assert events(nyata, "drill") == []  # not one drill event in the polling day's record
     assert cli(wib(13, 10), "verify", nyata)[0] == 0
+
+
+async def test_every_desk_screen_of_a_drill_says_simulasi(tmp_path: Path) -> None:
+    rec = make_drill_station(tmp_path / "latihan.db", FixedClock(H_MINUS_1), wib(9))
+    app = desk_for(rec)
+    seen: dict[str, bool] = {}
+
+    def look(name: str) -> None:
+        seen[name] = "SIMULASI" in screen_text(app)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_desk(pilot)
+        look("sign-in")
+        await sign_in(pilot)
+        look("check-in")
+        await find(pilot, NIK_1)
+        look("card")
+        await pilot.press("enter")
+        await settle_desk(pilot)
+        await find(pilot, NIK_1)  # the same voter again: refused
+        look("refusal")
+        await pilot.press("enter")
+        await settle_desk(pilot)
+        await pilot.press("f2")
+        await settle_desk(pilot)
+        look("calling")
+        await pilot.press("escape")
+        await settle_desk(pilot)
+        await pilot.press("f5")
+        await settle_desk(pilot)
+        look("chair form")
+        await pilot.press("escape")
+        await settle_desk(pilot)
+        await pilot.press("f9")
+        await settle_desk(pilot)
+        look("lock")
+    rec.close()
+    assert seen == dict.fromkeys(seen, True) and len(seen) == 7, seen

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.desk.inputs import KeepsTyping
 from tps_console.desk.state import watch_desk
+from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.checkin import set_voter_status, undo_check_in
 from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
@@ -87,6 +88,8 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         self.polls: PollState | None = None  # the polls' state the card was last read in
 
     def compose(self) -> ComposeResult:
+        if self.rec.drill:
+            yield DrillBanner()
         with Vertical(id="card"):
             yield Static(t("desk.working"), id="card-body")
             yield Static("", id="card-typed")

@@ -298,7 +298,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             if typed:
                 self.look_up(typed)
 
-        refusal = RefusalScreen(message, duplicate=duplicate, logged=logged)
+        refusal = RefusalScreen(message, duplicate=duplicate, logged=logged, drill=self.rec.drill)
         self.app.push_screen(refusal, acknowledged)
 
     def look_up(self, typed: str) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tps_console.desk.inputs import FormInput, KeepsTyping
+from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
@@ -32,13 +33,16 @@ class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[s
         Binding("escape", "acknowledge", show=False),
     ]
 
-    def __init__(self, message: str, *, duplicate: bool, logged: bool) -> None:
+    def __init__(self, message: str, *, duplicate: bool, logged: bool, drill: bool) -> None:
         super().__init__()
         self.message = message
         self.duplicate = duplicate
         self.logged = logged  # the attempt is in the record: only then is it said to be
+        self.drill = drill
 
     def compose(self) -> ComposeResult:
+        if self.drill:
+            yield DrillBanner()
         with Vertical(id="refusal", classes="duplicate" if self.duplicate else ""):
             title = "desk.refused.duplicate_title" if self.duplicate else "desk.refused.title"
             yield Static(t(title), id="refusal-title")
@@ -109,6 +113,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
     def compose(self) -> ComposeResult:
         # A chair at the desk is most likely the one deciding: their ID is filled in.
         chair_id = self.officer.id if self.officer.is_chair else ""
+        if self.rec.drill:
+            yield DrillBanner()
         with Vertical(id="chair-box"):
             yield Static(self.title_text, classes="title")
             yield Static("", id="chair-notice", classes="error")
@@ -203,6 +209,8 @@ class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
         self.officer = officer
 
     def compose(self) -> ComposeResult:
+        if self.rec.drill:
+            yield DrillBanner()
         with Vertical(id="lock-box"):
             yield Static(t("desk.lock.title"), classes="title")
             yield Label(t("desk.lock.prompt", name=self.officer.name, id=self.officer.id))

@@ -42,12 +42,22 @@ def packed(parts: list[Text], width: int) -> Text:
     return Text("\n").join(lines)
 
 
+class DrillBanner(Static):
+    """SIMULASI across the top of a drill station's screens: a training record is never taken
+    for the day's."""
+
+    DEFAULT_CSS = """
+    DrillBanner { dock: top; background: $error; color: $text; text-style: bold; height: 1;
+                  text-align: center; width: 100%; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(t("drill.banner"))
+
+
 class StatusStrip(Vertical):
     DEFAULT_CSS = """
     StatusStrip { height: auto; }
-    StatusStrip > #drill { background: $error; color: $text; text-style: bold; height: 1;
-                           text-align: center; display: none; }
-    StatusStrip.drill > #drill { display: block; }
     StatusStrip > #line { background: $primary-darken-2; color: $text; height: auto; }
     StatusStrip > #notice { background: $warning; color: black; text-style: bold; height: auto;
                             display: none; padding: 0 1; }
@@ -64,7 +74,8 @@ class StatusStrip(Vertical):
         self.record_trouble: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="drill")
+        if self.rec.drill:
+            yield DrillBanner()
         yield Static(id="line")
         yield Static(id="notice")
 
@@ -91,9 +102,6 @@ class StatusStrip(Vertical):
         polls = None
         if status is not None:
             polls = poll_state(rec.station, now, closed=status.closed_at is not None)
-        self.set_class(rec.drill, "drill")
-        if rec.drill:
-            self.query_one("#drill", Static).update(t("drill.banner"))
         parts = [Text(rec.station.tps, "bold")]
         if status is not None:
             turnout = t("desk.strip.turnout", n=status.checked_in, expected=status.expected)
