@@ -6,12 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlmodel import col
-from textual.app import App
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.helpers import make_station, wib
-from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
+from tests.helpers.desk import chair_approves, desk_for, find, message, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
@@ -24,18 +22,6 @@ from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS
 
 DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999
-
-
-def message(app: App[None]) -> str:
-    return str(app.screen.query_one("#message", Static).render())
-
-
-async def chair_approves(pilot: Pilot[None], *fields: str) -> None:
-    """Fill a ChairForm: chair ID, PIN, then the form's own fields, each with Enter."""
-    for value in ("ketua", "1234", *fields):
-        await type_text(pilot, value)
-        await pilot.press("enter")
-    await settle(pilot)
 
 
 async def test_dpk_registered_at_the_desk_then_checked_in(

@@ -7,6 +7,7 @@ import contextlib
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerState
 
 from tps_console.desk.app import IDLE_LOCK_SECONDS, DemoLogin, DeskApp, make_desk
@@ -80,3 +81,16 @@ def burst(app: App[None], *keys: str) -> None:
     for key in keys:
         char = " " if key == "space" else (key if len(key) == 1 else None)
         app._driver.send_message(events.Key(key, char))
+
+
+def message(app: App[None]) -> str:
+    """The line under the search box that says what the desk just did."""
+    return str(app.screen.query_one("#message", Static).render())
+
+
+async def chair_approves(pilot: Pilot[None], *fields: str) -> None:
+    """Fill a ChairForm: chair ID, PIN, then the form's own fields, each with Enter."""
+    for value in ("ketua", "1234", *fields):
+        await type_text(pilot, value)
+        await pilot.press("enter")
+    await settle(pilot)

@@ -19,7 +19,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tps_console.desk.card import CardOutcome, CheckInRequest, Typed, VoterCardScreen, card_text
-from tps_console.desk.day_actions import backup_form, close_form, dpk_form, queue_form
+from tps_console.desk.day_actions import (
+    FORMS,
+    ChairMenu,
+    backup_form,
+    close_form,
+    dpk_form,
+    queue_form,
+)
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
@@ -39,10 +46,10 @@ from tps_console.small_window import SaysTooSmall
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list
-ALL_KEYS_FROM = 120  # columns from which the footer shows every key (below, Ctrl+P lists them)
+ALL_KEYS_FROM = 140  # columns from which the footer shows every key (below, Ctrl+P lists them)
 # The chair's once-a-day actions: the first keys a narrow footer leaves to Ctrl+P. The strip's
 # notices name F4, F5 and F6 when their hour comes, and F7 while no backup folder is set.
-OCCASIONAL = ("dpk", "queue", "close_polls", "backup_folder")
+OCCASIONAL = ("chair_menu", "dpk", "queue", "close_polls", "backup_folder")
 
 
 class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
@@ -53,6 +60,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         Binding("pageup", "cursor(-10)", show=False),
         Binding("escape", "clear", "desk.key.clear"),
         Binding("f2", "app.calling", "desk.key.calling"),
+        Binding("f3", "chair_menu", "desk.key.chair_menu"),
         Binding("f4", "dpk", "desk.key.dpk"),
         Binding("f5", "queue", "desk.key.queue"),
         Binding("f6", "close_polls", "desk.key.close"),
@@ -343,6 +351,15 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
 
     def action_backup_folder(self) -> None:
         self.chair_form(backup_form(self.rec, self.officer), then=self.BackupFolderSet)
+
+    def action_chair_menu(self) -> None:
+        def chosen(action: str | None) -> None:
+            if action is None:
+                self.focus_search()
+            else:
+                self.chair_form(FORMS[action](self.rec, self.officer))
+
+        self.app.push_screen(ChairMenu(self.rec.drill), chosen)
 
     def after_action(self, *, clear: bool = True) -> None:
         """Back to an empty search box for the next voter (`clear=False`: emptied already, and

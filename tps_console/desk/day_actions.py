@@ -1,18 +1,35 @@
 """The chair's actions of the day from the desk: register a DPK voter (12:00–13:00), record the
-13:00 queue, close the polls, name the backup folder. Each is a `ChairForm`: chair ID and PIN
-at that moment. The DPK form gives back the new voter; the others what to say."""
+13:00 queue, close the polls, name the backup folder, back up now, enter more ballot stock, add
+an officer, check the record, write the report. Each is a `ChairForm`: chair ID and PIN at that
+moment. The DPK form gives back the new voter; the others what to say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
 from tps_console.desk.dialogs import ChairForm, Field, Values
-from tps_console.domain.day.backup import set_backup_target
+from tps_console.desk.strip import DrillBanner
+from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.day.ballots import parse_counts, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import DpkAdded, register_dpk, registration_refusal
-from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.officers import OfficerInfo, add_officer
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.reports.chasil import build_report
+from tps_console.domain.reports.files import write_report_files
+from tps_console.domain.verify import verify
+from tps_console.domain.vocab import Role
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
+from tps_console.small_window import SaysTooSmall
 
 YES = {"y", "ya", "yes"}
 
@@ -92,3 +109,124 @@ def backup_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
             Field("keep", "desk.backup.keep", optional=True),
         ),
     )
+
+
+def backup_now_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def copy(_: OfficerInfo, __: Values) -> str:
+        target = backup_target(rec)
+        if target is None:
+            raise BadInput("desk.backup.none")
+        return t("desk.backup.made", path=backup_now(rec, target))
+
+    return ChairForm(rec, officer, t("desk.backup_now.title"), copy)
+
+
+def ballots_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def receive(chair: OfficerInfo, values: Values) -> str:
+        source = values["source"][0] if values["source"] else None
+        done = receive_ballots(rec, chair, parse_counts(values["counts"]), source=source)
+        listed = ", ".join(f"{b}={n}" for b, n in done.counts.items())
+        return t("ballots.received", source=done.source, counts=listed)
+
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.ballots.title"),
+        receive,
+        (
+            Field("counts", "desk.ballots.counts", many=True),
+            Field("source", "desk.ballots.source", optional=True),
+        ),
+    )
+
+
+def officer_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def add(chair: OfficerInfo, values: Values) -> str:
+        pin, again = values["new_pin"][0], values["new_pin_again"][0]
+        if pin != again:
+            raise BadInput("officer.pin_differs")
+        role = (values["role"][0] if values["role"] else Role.MEMBER).lower()
+        role = {"ketua": Role.CHAIR, "anggota": Role.MEMBER}.get(role, role)
+        added = add_officer(rec, values["id"][0], values["name"][0], role, pin, by=chair)
+        return t("officer.added", id=added.id, role=t(f"role.{added.role}"))
+
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.officer.title"),
+        add,
+        (
+            Field("id", "desk.officer.id"),
+            Field("name", "desk.officer.name"),
+            Field("role", "desk.officer.role", optional=True),
+            Field("new_pin", "desk.officer.pin", password=True),
+            Field("new_pin_again", "desk.officer.pin_again", password=True),
+        ),
+    )
+
+
+def verify_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def check(_: OfficerInfo, __: Values) -> str:
+        result = verify(rec)
+        if result.ok:
+            return t("desk.verify.ok", events=result.events, head=result.head[:16])
+        raise BadInput("verify.failed", problem=t(result.problem or "", **result.params))
+
+    return ChairForm(rec, officer, t("desk.verify.title"), check)
+
+
+def report_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def write(_: OfficerInfo, values: Values) -> str:
+        written = write_report_files(build_report(rec), Path(values["folder"][0]), t)
+        return t("desk.report.written", count=len(written), folder=written[0].parent)
+
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.report.title"),
+        write,
+        (Field("folder", "desk.report.folder"),),
+    )
+
+
+# The chair's menu (F3): the day's occasional actions, each a letter away, and where the others are.
+CHAIR_MENU = (
+    ("b", "backup_now", "desk.menu.backup_now"),
+    ("s", "ballots", "desk.menu.ballots"),
+    ("o", "officer", "desk.menu.officer"),
+    ("v", "verify", "desk.menu.verify"),
+    ("l", "report", "desk.menu.report"),
+)
+FORMS = {
+    "backup_now": backup_now_form,
+    "ballots": ballots_form,
+    "officer": officer_form,
+    "verify": verify_form,
+    "report": report_form,
+}
+
+
+class ChairMenu(SaysTooSmall, TranslatedBindings, ModalScreen[str | None]):
+    """Which of the chair's occasional actions: the screen below opens its form."""
+
+    BINDINGS = [
+        *(Binding(key, f"choose('{action}')", label) for key, action, label in CHAIR_MENU),
+        Binding("escape", "choose('')", "desk.key.cancel"),
+    ]
+
+    def __init__(self, drill: bool) -> None:
+        super().__init__()
+        self.drill = drill
+
+    def compose(self) -> ComposeResult:
+        if self.drill:
+            yield DrillBanner()
+        with Vertical(id="chair-box"):
+            yield Static(t("desk.menu.title"), classes="title")
+            for key, _, label in CHAIR_MENU:
+                yield Static(f" {key.upper()}  {t(label)}")
+            yield Static(t("desk.menu.also"), classes="hint")
+        yield Footer(compact=True)
+
+    def action_choose(self, action: str) -> None:
+        self.dismiss(action or None)

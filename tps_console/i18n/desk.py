@@ -222,6 +222,86 @@ MESSAGES: Catalogue = {
         "id": "CADANGAN GAGAL: {error} — periksa flashdisk, lalu F7",
         "en": "BACKUP FAILED: {error} — check the USB stick, then F7",
     },
+    "desk.key.chair_menu": {"id": "Menu ketua", "en": "Chair's menu"},
+    "desk.menu.title": {"id": "Menu Ketua KPPS", "en": "KPPS chair's menu"},
+    "desk.menu.backup_now": {"id": "Cadangkan sekarang", "en": "Back up now"},
+    "desk.menu.ballots": {
+        "id": "Terima surat suara (tambahan stok)",
+        "en": "Receive ballots (more stock)",
+    },
+    "desk.menu.officer": {"id": "Tambah petugas", "en": "Add an officer"},
+    "desk.menu.verify": {"id": "Periksa keutuhan catatan", "en": "Check the record is intact"},
+    "desk.menu.report": {
+        "id": "Tulis laporan (PDF C.Hasil dan 3 daftar hadir CSV)",
+        "en": "Write the report (C.Hasil PDF and the 3 attendance CSVs)",
+    },
+    "desk.menu.also": {
+        "id": "Juga: F4 DPK · F5 antrean 13.00 · F6 tutup TPS · F7 folder cadangan · Esc kembali",
+        "en": "Also: F4 DPK · F5 13:00 queue · F6 close the polls · F7 backup folder · Esc back",
+    },
+    "desk.backup_now.title": {
+        "id": "Cadangkan sekarang ke folder cadangan",
+        "en": "Back up now to the backup folder",
+    },
+    "desk.backup.none": {
+        "id": "Belum ada folder cadangan: atur dulu dengan F7",
+        "en": "No backup folder yet: set one with F7 first",
+    },
+    "desk.backup.made": {"id": "Cadangan dibuat: {path}", "en": "Backup made: {path}"},
+    "desk.ballots.title": {
+        "id": "Terima surat suara (dari berita acara serah terima)",
+        "en": "Receive ballots (from the handover minutes)",
+    },
+    "desk.ballots.counts": {
+        "id": "Jenis=jumlah, satu per Enter (mis. PPWP=20); Enter kosong untuk lanjut",
+        "en": "Type=count, one per Enter (e.g. PPWP=20); an empty Enter goes on",
+    },
+    "desk.ballots.source": {
+        "id": "Dari TPS lain? nama TPS penyangga (kosong: stok TPS ini)",
+        "en": "From another TPS? the lending TPS's name (empty: this TPS's own)",
+    },
+    "desk.officer.title": {"id": "Tambah petugas KPPS", "en": "Add a KPPS officer"},
+    "desk.officer.id": {
+        "id": "ID petugas baru (mis. anggota5)",
+        "en": "New officer's ID (e.g. anggota5)",
+    },
+    "desk.officer.name": {"id": "Nama", "en": "Name"},
+    "desk.officer.role": {
+        "id": "Peran: anggota atau ketua (kosong: anggota)",
+        "en": "Role: member or chair (empty: member)",
+    },
+    "desk.officer.pin": {
+        "id": "PIN baru (4–12 angka)",
+        "en": "New PIN (4–12 digits)",
+    },
+    "desk.officer.pin_again": {"id": "Ulangi PIN baru", "en": "New PIN again"},
+    "desk.verify.title": {
+        "id": "Periksa keutuhan catatan (rantai log audit dan data)",
+        "en": "Check the record (the audit chain and the data)",
+    },
+    "desk.verify.ok": {
+        "id": "Catatan utuh: {events} kejadian, rantai log tidak putus, data sesuai log. "
+        "Kepala log {head}…",
+        "en": Plural(
+            "The record is intact: {events} event, the chain unbroken, the data as the log says. "
+            "Head {head}…",
+            "The record is intact: {events} events, the chain unbroken, the data as the log "
+            "says. Head {head}…",
+            by="events",
+        ),
+    },
+    "desk.report.title": {
+        "id": "Tulis laporan: PDF ringkasan C.Hasil dan daftar hadir DPT/DPTb/DPK (CSV)",
+        "en": "Write the report: C.Hasil summary PDF and DPT/DPTb/DPK attendance lists (CSV)",
+    },
+    "desk.report.folder": {
+        "id": "Folder tujuan (mis. flashdisk: E:\\ atau /media/usb)",
+        "en": "Folder to write to (e.g. a USB stick: E:\\ or /media/usb)",
+    },
+    "desk.report.written": {
+        "id": "{count} berkas laporan ditulis ke {folder}",
+        "en": "{count} report files written to {folder}",
+    },
     "desk.backup.title": {
         "id": "Folder cadangan otomatis (flashdisk), disalin selama meja berjalan dan saat TPS ditutup",
         "en": "Automatic backup folder (USB stick), copied while the desk runs and at closing",
