@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from tps_console.demo import add_demo_officers
 from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.passphrase import record_backup_key
 from tps_console.domain.record.clock import Clock, FixedClock
+from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import sample_roll
@@ -26,6 +28,8 @@ T = TypeVar("T")
 __all__ = [
     "OWN_STOCK",
     "POLLING_DAY",
+    "TEST_BACKUP_KEY",
+    "TEST_PASSPHRASE",
     "WIB",
     "Person",
     "PersonChange",
@@ -33,11 +37,33 @@ __all__ = [
     "make_station",
     "stored",
     "wib",
+    "with_backup_key",
 ]
 
 WIB = ZoneInfo("Asia/Jakarta")
 OWN_STOCK = 200  # ballots of each type: more than the synthetic roll's 180 voters need
 POLLING_DAY = datetime(2024, 2, 14, tzinfo=WIB).date()
+
+
+# The tests' backup passphrase (in TPS_BACKUP_PASSPHRASE for every test, see conftest) and a key
+# made with it once: fixed, so a station given it always has the same audit head, and no test pays
+# the scrypt of making a key (opening a backup still pays one).
+TEST_PASSPHRASE = "uji cadangan tps sembilan kosong satu"
+TEST_BACKUP_KEY = BackupKey.from_text(
+    "age1kp033y20yss6jcz730y9y7f660re0s43pl84e45dke9fqyj95d4qz2h0uf",
+    "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IHNjcnlwdCA3VE1FaFRtV3Z3bTVVRVc5UHFOenhBIDE2Ckh5VHE2MllYUVNp"
+    "am5kME8rSkJxNHNWNHpvT2k5djdQeU1MWUpRSnJEdTQKLS0tIEhMa2RqUmF3T1UrUlY0andMbFBpaHhNaXJLRnI0VnRV"
+    "anpSU3VpZEVrNmMK4Zw1bmOtVGWtqVhE6JhUmuRp6zty0BvNljUw182ACA0qGfZtjKfxhRnaIgpbEeOaAWsvBESFJQvj"
+    "o6kNnHaEuq+4p++8z9X8RwHNzZlV280v69wnum8VEcRmXCE4D5mh2u8OJql4KwpTdA==",
+)
+
+
+def with_backup_key(rec: Record) -> Record:
+    """`rec` given the tests' backup key, as `init` gives a new station its passphrase's (here
+    by the demo chair: the station has officers already)."""
+    chair = officers.OfficerInfo("ketua", "Ketua KPPS (demo)", "chair")
+    record_backup_key(rec, TEST_BACKUP_KEY, by=chair)
+    return rec
 
 
 def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:
