@@ -20,7 +20,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
-from tps_console.domain.day.passphrase import require_backup_key
+from tps_console.domain.day.passphrase import normalised, require_backup_key
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.record import sealed
 from tps_console.domain.record.clock import stamp
@@ -145,7 +145,7 @@ def decrypt_backup(backup: Path, passphrase: Callable[[], str], into: Path) -> N
     one self-contained SQLite file. `passphrase` is asked once the file is known to be whole;
     a wrong one is refused (`backup.wrong_passphrase`, bad input) and `into` is not left."""
     try:
-        sealed.open_sealed(backup, passphrase, into)
+        sealed.open_sealed(backup, lambda: normalised(passphrase()), into)
         plain = sqlite3.connect(into)
         try:
             # No -wal beside it: the copy is one file, as the station was when it was copied.
