@@ -41,7 +41,7 @@ def backup_passphrase() -> str:
         return given
     if not sys.stdin.isatty():
         raise BadInput("backup.passphrase_needed")
-    return getpass.getpass(t("backup.passphrase_prompt"))
+    return _hidden(t("backup.passphrase_prompt"), "backup.passphrase_needed")
 
 
 def new_backup_passphrase() -> str | None:
@@ -52,7 +52,16 @@ def new_backup_passphrase() -> str | None:
         return given
     if not sys.stdin.isatty():
         return None
-    first = getpass.getpass(t("backup.passphrase_prompt"))
-    if getpass.getpass(t("backup.passphrase_again")) != first:
+    first = _hidden(t("backup.passphrase_prompt"), "passphrase.needed")
+    if _hidden(t("backup.passphrase_again"), "passphrase.needed") != first:
         raise BadInput("passphrase.differs")
     return first
+
+
+def _hidden(prompt: str, missing: str) -> str:
+    """A hidden prompt; Ctrl+D (end of input) is no answer, said as such."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        print(file=sys.stderr)
+        raise BadInput(missing) from None
