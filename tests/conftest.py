@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_station, wib
+from tests.helpers import TEST_PASSPHRASE, make_station, wib
+from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
@@ -49,6 +50,15 @@ def strict_messages() -> Iterator[None]:
         set_strict(True)
         yield
         set_strict(False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def backup_passphrase() -> Iterator[None]:
+    """Every command that makes a station or opens a backup reads the tests' passphrase, as a
+    script would (TPS_BACKUP_PASSPHRASE); a test of another one sets its own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.helpers import TEST_PASSPHRASE, with_backup_key
 from tests.helpers.desk import desk_for, settle, sign_in
-from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.day.backup import (
+    backup_now,
+    backup_target,
+    decrypt_backup,
+    set_backup_target,
+)
 from tps_console.domain.day.backup import restore as backups_restore
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.sealed import is_sealed
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.verify import verify
 
@@ -40,16 +47,32 @@ def test_copies_rotate_and_each_is_a_whole_station(
 ) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    target = set_backup_target(station, chair, str(stick), keep=3)
+    target = set_backup_target(with_backup_key(station), chair, str(stick), keep=3)
     made = []
     for _ in range(5):
         clock.advance(minutes=5)
         made.append(backup_now(station, target))
-    kept = sorted(stick.glob("*.db"))
+    kept = sorted(stick.glob("*.tpsbak"))
     assert kept == made[-3:]
-    copy = open_record(kept[-1], clock)
+    assert all(is_sealed(p) for p in kept)
+    decrypt_backup(kept[-1], lambda: TEST_PASSPHRASE, tmp_path / "copy.db")
+    copy = open_record(tmp_path / "copy.db", clock)
     assert verify(copy).ok
     copy.close()
+
+
+def test_a_station_without_a_backup_passphrase_is_never_copied_in_the_clear(
+    station: Record, chair: OfficerInfo, tmp_path: Path
+) -> None:
+    """A station made by an earlier version has no backup key: the copy is refused, and says how
+    to give it one, rather than made readable."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = set_backup_target(station, chair, str(stick))
+    with pytest.raises(BadInput) as refused:
+        backup_now(station, target)
+    assert refused.value.key == "backup.no_key"
+    assert list(stick.iterdir()) == []
 
 
 def test_the_backup_folder_cannot_be_moved_behind_the_programs_back(
@@ -72,12 +95,12 @@ async def test_the_desk_backs_up_and_shows_a_failure_loudly(
 ) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    set_backup_target(station, chair, str(stick))
+    set_backup_target(with_backup_key(station), chair, str(stick))
     app = desk_for(station)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
         await settle(pilot)
-        assert len(list(stick.glob("*.db"))) == 1  # the first copy when the desk starts
+        assert len(list(stick.glob("*.tpsbak"))) == 1  # the first copy when the desk starts
         assert app.backup.ok is True
         line = str(app.screen.query_one("#line", Static).render())
         assert "cadangan 09:00" in line
@@ -112,18 +135,23 @@ def test_a_backup_killed_mid_copy_leaves_nothing_a_restore_would_take(
 
     stick = tmp_path / "stick"
     stick.mkdir()
-    target = set_backup_target(station, chair, str(stick))
+    target = set_backup_target(with_backup_key(station), chair, str(stick))
     assert station.path is not None
     # The copy is held just before its rename, then the process is killed.
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
         "from tps_console.domain.day import backup\n"
+        "from tps_console.domain.day.passphrase import backup_key\n"
+        "from tps_console.domain.record.clock import Clock\n"
+        "from tps_console.domain.record.station import open_record\n"
+        "rec = open_record(Path(sys.argv[1]), Clock(), readonly=True)\n"
+        "key = backup_key(rec)\n"
         "backup.os.replace = lambda *a: (print('copied', flush=True), time.sleep(60))\n"
-        "backup.copy_database(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "backup.seal_copy(Path(sys.argv[1]), Path(sys.argv[2]), key)\n"
     )
     child = subprocess.Popen(
-        [sys.executable, "-c", script, str(station.path), str(stick / "TPS_901-killed.db")],
+        [sys.executable, "-c", script, str(station.path), str(stick / "TPS_901-killed.tpsbak")],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -132,7 +160,7 @@ def test_a_backup_killed_mid_copy_leaves_nothing_a_restore_would_take(
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     [half] = stick.iterdir()
-    assert half.name.startswith(".TPS_901-killed.db.") and half.name.endswith(".tmp")
+    assert half.name.startswith(".TPS_901-killed.tpsbak.") and half.name.endswith(".tmp")
 
     restored = tmp_path / "restored.db"
     with pytest.raises(BadInput) as refused:

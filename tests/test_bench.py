@@ -126,3 +126,13 @@ def test_the_desk_figures_are_plausible_numbers(desk_feel: dict[str, Any]) -> No
         assert figure.get("scans", figure.get("checkins")) == with_register, name
         assert 0 < figure["median"] <= figure["value"] < desk_frames.TIMEOUT_S * 1000, name
         assert 0 < figure["baseline_median"] <= figure["baseline"], name
+
+
+def test_the_backup_figure_stands_beside_a_plain_copy_and_states_its_goal() -> None:
+    from tps_console.bench import backup
+
+    figures = backup.measure(quick=True)
+    assert set(figures) == {"backup_s_10k"}
+    figure = figures["backup_s_10k"]
+    assert set(figure) >= FIELDS | {"goal", "goal_met", "baseline_is"}
+    assert figure["goal"] == "ratio <= 1.5" and isinstance(figure["goal_met"], bool)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import wib
+from tests.helpers import wib, with_backup_key
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import set_voter_status
 from tps_console.domain.day.officers import OfficerInfo, authenticate
@@ -427,18 +427,17 @@ def test_verify(station: Record, cli: Cli) -> None:
 
 
 def test_backup_then_restore(station: Record, cli: Cli, tmp_path: Path) -> None:
-    db = db_of(station)
+    db = db_of(with_backup_key(station))
     assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
-    copy = tmp_path / "usb" / "cadangan.db"
+    copy = tmp_path / "usb" / "cadangan.tpsbak"
     ran = cli("backup", db, copy)
     assert ran.code == 0, ran.err
     assert str(copy) in ran.out
     assert copy.is_file() and not Path(f"{copy}-wal").exists()
-    assert sql(copy, "PRAGMA journal_mode") == [("delete",)]  # one self-contained file
-    assert sorted(p.name for p in copy.parent.iterdir()) == ["cadangan.db"]  # no temp left
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["cadangan.tpsbak"]  # no temp left
     assert cli("verify", copy).code == 0
     into_folder = cli("backup", db, copy.parent)
-    assert into_folder.code == 0 and (copy.parent / db.name).is_file()
+    assert into_folder.code == 0 and (copy.parent / "tps.tpsbak").is_file()
 
     fresh = tmp_path / "pulih.db"
     assert cli("restore", copy, fresh).code == 0
@@ -458,19 +457,23 @@ def test_backup_then_restore(station: Record, cli: Cli, tmp_path: Path) -> None:
 
 
 def test_restore_leaves_the_backup_untouched(station: Record, cli: Cli, tmp_path: Path) -> None:
-    copy = tmp_path / "cadangan.db"
-    assert cli("backup", db_of(station), copy).code == 0
+    copy = tmp_path / "cadangan.tpsbak"
+    assert cli("backup", db_of(with_backup_key(station)), copy).code == 0
     before = copy.read_bytes()
     assert cli("restore", copy, tmp_path / "pulih.db").code == 0
     assert copy.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("cadangan")) == [
-        "cadangan.db"
+        "cadangan.tpsbak"
     ]
 
 
 def test_restore_refuses_a_tampered_backup(station: Record, cli: Cli, tmp_path: Path) -> None:
+    """An old plain backup edited with the sqlite3 shell (an encrypted one cannot be edited
+    without the passphrase: tests/test_sealed_backups.py)."""
     copy = tmp_path / "cadangan.db"
-    assert cli("backup", db_of(station), copy).code == 0
+    station.close()
+    sql(db_of(station), "PRAGMA wal_checkpoint(TRUNCATE)")
+    copy.write_bytes(db_of(station).read_bytes())
     sql(copy, "UPDATE voter SET name = 'BUDI PALSU' WHERE no = 5")
     target = tmp_path / "pulih.db"
     ran = cli("restore", copy, target)
@@ -499,8 +502,8 @@ def day_in(folder: Path, cli: Cli) -> None:
     chair = ("officer", "add", db, "ketua", "--name", "K", "--role", "chair", "--pin-stdin")
     assert cli(*chair, stdin="1234\n").code == 0
     assert cli(*DESK, "status", db).code == 0
-    assert cli("backup", db, folder / "cadangan.db").code == 0
-    assert cli("restore", folder / "cadangan.db", folder / "pulih.db").code == 0
+    assert cli("backup", db, folder / "cadangan.tpsbak").code == 0
+    assert cli("restore", folder / "cadangan.tpsbak", folder / "pulih.db").code == 0
     assert cli("verify", folder / "pulih.db").code == 0
 
 
@@ -526,5 +529,6 @@ def test_restore_from_a_plain_copy_of_a_station_file(
     target = tmp_path / "pulih.db"
     ran = cli("restore", copy, target)
     assert ran.code == 0, ran.err
+    assert "PERINGATAN" in ran.err and "TIDAK dienkripsi" in ran.err  # an old, plain backup
     assert cli("verify", target).code == 0
     assert json.loads(cli(*DESK, "status", target, "--json").out)["checked_in"] == 1

@@ -15,6 +15,7 @@ from tps_console.desk.dialogs import ChairForm
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.ballots import read_stock
 from tps_console.domain.day.officers import OfficerInfo, authenticate
+from tps_console.domain.day.passphrase import set_backup_passphrase
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.files import ATTENDANCE_FILES, JSON_FILE, PDF_FILE
 from tps_console.domain.verify import verify
@@ -103,10 +104,11 @@ async def test_the_chair_backs_up_now(station: Record, chair: OfficerInfo, tmp_p
         await settle(pilot)
         (tmp_path / "usb").mkdir()
         set_backup_target(station, chair, str(tmp_path / "usb"))
+        set_backup_passphrase(station, "kopi pagi di aula rutan", by=chair)
         await from_menu(pilot, "b")
         await chair_approves(pilot)
         assert "Cadangan dibuat" in message(app)
-    assert [p.suffix for p in (tmp_path / "usb").iterdir()] == [".db"]
+    assert [p.suffix for p in (tmp_path / "usb").iterdir()] == [".tpsbak"]
 
 
 async def test_a_member_can_not_take_the_chairs_decisions(station: Record) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_station
+from tests.helpers import make_station, with_backup_key
 from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
@@ -51,7 +51,7 @@ def station_file(tmp_path: Path, clock: FixedClock, member: OfficerInfo) -> Path
     """A station with its officers and stock, one voter checked in, its WAL folded in."""
     path = tmp_path / "station" / "tps.db"
     path.parent.mkdir()
-    rec = make_station(path, clock)
+    rec = with_backup_key(make_station(path, clock))
     check_in(rec, member, key=NIK_1)
     rec.close()
     con = sqlite3.connect(path)

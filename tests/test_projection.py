@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Connection, Table, insert, select
 from sqlmodel import SQLModel, col
 
-from tests.helpers import make_station, wib
+from tests.helpers import make_station, wib, with_backup_key
 from tps_console.domain.day.backup import set_backup_target
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
@@ -83,6 +83,7 @@ def whole_day(
     with pytest.raises(Refused):
         check_in(rec, member, voter_id=c)
     set_backup_target(rec, chair, str(tmp_path), every_minutes=10, keep=3)
+    with_backup_key(rec)
     clock.set(wib(12, 10))
     register_dpk(rec, chair, nik=WALK_IN_NIK, name="Sri Wahyuni", sex="P", birth="1990-07-01")
     check_in(rec, member, key=WALK_IN_NIK)
@@ -162,6 +163,11 @@ STORED_PAYLOADS = [
     (EventKind.CHECKIN_UNDONE, '{"checkin_id":3,"reason":"salah orang"}'),
     (EventKind.VOTER_STATUS, '{"reason":"bebas 13 Feb","status":"released"}'),
     (EventKind.BACKUP_TARGET, '{"backup_dir":"/media/usb","backup_keep":12,"backup_minutes":5}'),
+    (
+        EventKind.BACKUP_KEY,
+        '{"recipient":"age1npu4fc5mtrrvvrm0wvjpctauqkl2f6rfcufkqfh5u6yg65ugtqtsvjg2al",'
+        '"wrapped_identity":"YWdlLWVuY3J5cHRpb24ub3JnL3YxCg=="}',
+    ),
     (EventKind.BALLOTS_RECEIVED, '{"counts":{"DPR":200,"PPWP":200},"source":"TPS 901"}'),
     (
         EventKind.BALLOT_REPLACED,

@@ -41,6 +41,11 @@ from tps_console.sample import roll_csv, sample_roll
 DPK_NIK = "3316015505900001"
 
 
+def voters_of(rec: Record) -> list[Voter]:
+    with read(rec.engine) as conn:
+        return [Voter(**row._mapping) for row in conn.execute(select(Voter.__table__))]  # type: ignore[attr-defined]
+
+
 def nik(rec: Record, no: int) -> str:
     with read(rec.engine) as conn:
         return str(conn.execute(select(col(Voter.nik)).where(col(Voter.no) == no)).scalar_one())
@@ -148,13 +153,13 @@ def test_files(day: Record, tmp_path: Path) -> None:
 
     dptb = read_csv(out / ATTENDANCE_FILES[Category.DPTB])
     assert dptb[0] == [
-        "No. urut", "No. daftar", "Nama", "L/P", "No. register", "Blok/kamar",
-        "Disabilitas", "Pukul", "Surat suara", "Sumber surat suara", "Diganti (rusak)",
+        "No. urut", "No. daftar", "Nama", "L/P", "Blok/kamar", "Pukul", "Surat suara",
+        "Sumber surat suara", "Diganti (rusak)",
     ]  # fmt: skip
     assert [row[1] for row in dptb[1:4]] == ["4", "18", "27"]
     voter_4 = dptb[1]
-    assert voter_4[3:] == ["L", "BIIA.004/2023", "D D3", "ya", "09:21:00", "PPWP", "TPS 901", ""]
-    assert dptb[3][9] == "TPS 905"
+    assert voter_4[3:] == ["L", "D D3", "09:21:00", "PPWP", "TPS 901", ""]
+    assert dptb[3][7] == "TPS 905"
     assert dptb[4:] == [
         [],
         ["Jumlah laki-laki (L)", "2"],
@@ -165,7 +170,7 @@ def test_files(day: Record, tmp_path: Path) -> None:
     ]
     dpt = read_csv(out / ATTENDANCE_FILES[Category.DPT])
     voter_22 = next(row for row in dpt[1:] if row[1] == "22")
-    assert voter_22[8:] == [
+    assert voter_22[6:] == [
         "PPWP, DPR, DPD, DPRD_PROV, DPRD_KAB",
         "TPS 901: DPR / TPS 905: PPWP, DPD, DPRD_PROV, DPRD_KAB",
         "DPR",
@@ -173,11 +178,49 @@ def test_files(day: Record, tmp_path: Path) -> None:
     dpk = read_csv(out / ATTENDANCE_FILES[Category.DPK])
     assert [row[2:4] for row in dpk[1:2]] == [["Siti Aminah", "P"]]
 
-    # The attendance lists are the KPPS's: names, yes; NIK or birth date, never.
+    # The attendance lists are the KPPS's: names, yes; NIK, birth date, register number or
+    # disability, never.
+    niks = {v.nik for v in voters_of(day)}
     for name in ATTENDANCE_FILES.values():
         text = (out / name).read_text(encoding="utf-8-sig")
         assert not re.search(r"\d{6,}", text), name
-        assert "tuna" not in text
+        assert not any(nik in text for nik in niks)
+        assert "tuna" not in text and "BIIA.004/2023" not in text and "1990-" not in text
+
+
+def test_the_chairs_full_export_says_it_holds_protected_data(day: Record, tmp_path: Path) -> None:
+    out = tmp_path / "lengkap"
+    write_report_files(build_report(day), out, t, full=True)
+    dptb = read_csv(out / ATTENDANCE_FILES[Category.DPTB])
+    assert dptb[0][0].startswith("DATA PRIBADI TERLINDUNGI (NIK, tanggal lahir")
+    assert dptb[1] == [
+        "No. urut", "No. daftar", "Nama", "NIK", "Tanggal lahir", "L/P", "No. register",
+        "Blok/kamar", "Disabilitas", "Pukul", "Surat suara", "Sumber surat suara",
+        "Diganti (rusak)",
+    ]  # fmt: skip
+    voter_4 = next(v for v in voters_of(day) if v.no == 4)
+    assert dptb[2][:9] == [
+        "1", "4", voter_4.name, voter_4.nik, voter_4.birth_date, "L", "BIIA.004/2023", "D D3",
+        voter_4.disability,
+    ]  # fmt: skip
+    assert voter_4.disability  # the roll's words, not a yes
+    # Every list is marked, even one nobody is on.
+    for name in ATTENDANCE_FILES.values():
+        assert read_csv(out / name)[0][0].startswith("DATA PRIBADI TERLINDUNGI")
+    # The figures are the same without and with the full lists.
+    plain = tmp_path / "biasa"
+    write_report_files(build_report(day), plain, t)
+    assert (plain / JSON_FILE).read_bytes() == (out / JSON_FILE).read_bytes()
+
+
+def test_report_full_from_the_command_line(day: Record, tmp_path: Path) -> None:
+    assert day.path is not None
+    out = tmp_path / "lengkap"
+    at = FixedClock(wib(13, 30))
+    assert main(["report", str(day.path), "--out", str(out), "--full"], clock=at) == 0
+    assert "NIK" in read_csv(out / ATTENDANCE_FILES[Category.DPT])[1]
+    assert main(["report", str(day.path), "--out", str(out)], clock=at) == 0
+    assert "NIK" not in read_csv(out / ATTENDANCE_FILES[Category.DPT])[0]
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -11,6 +11,7 @@ from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.drill import set_drill_clock
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo, add_officer
+from tps_console.domain.day.passphrase import DEMO_PASSPHRASE, set_backup_passphrase
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import (
     CLOSES,
@@ -73,6 +74,7 @@ def ensure_demo(
         start = drill_at or demo_start(today, zone, real)
         create_station(path, sample_roll(), real, polling_date=today, drill=True, drill_at=start)
         rec = open_record(path, real, desk=desk)
+        set_backup_passphrase(rec, DEMO_PASSPHRASE)  # synthetic voters: a passphrase all may know
         chair, _ = add_demo_officers(rec)
         receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS))
         rec.close()

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from tps_console.demo import add_demo_officers
 from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
+from tps_console.domain.day.passphrase import record_backup_key
 from tps_console.domain.record.clock import Clock, FixedClock
+from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.sample import sample_roll
@@ -26,6 +28,8 @@ T = TypeVar("T")
 __all__ = [
     "OWN_STOCK",
     "POLLING_DAY",
+    "TEST_BACKUP_KEY",
+    "TEST_PASSPHRASE",
     "WIB",
     "Person",
     "PersonChange",
@@ -33,11 +37,32 @@ __all__ = [
     "make_station",
     "stored",
     "wib",
+    "with_backup_key",
 ]
 
 WIB = ZoneInfo("Asia/Jakarta")
 OWN_STOCK = 200  # ballots of each type: more than the synthetic roll's 180 voters need
 POLLING_DAY = datetime(2024, 2, 14, tzinfo=WIB).date()
+
+
+# The tests' backup passphrase (in TPS_BACKUP_PASSPHRASE for every test, see conftest) and a key
+# made with it once: fixed, so a station given it always has the same audit head, and wrapped
+# with a scrypt of 2^12 (`make_key(..., log_n=12)`), which a backup's format allows, so that
+# opening a backup costs the tests milliseconds, not a second.
+TEST_PASSPHRASE = "uji cadangan tps sembilan kosong satu"
+TEST_BACKUP_KEY = BackupKey.from_text(
+    "age1fdctm07weyken2z5x7r6vw8ug3aezlpse7zk3amrfu0xs9kln3aqhlnv6j",
+    "dHBzLWNvbnNvbGUta2V5LXYxCvGk3jXb1mBSbDjUPdyrn04M+gl/TVgbCJs7Wj6zULcGrcynLl3wtxkEvweUNh3auPEM"
+    "hUzw4ufw+Exn8YWtAm4qDiYyuOtXdbz4OgGgqR2o++yisuUyK+OiJiiX7elKFdYj8wHFeG9+pj1Wq8lEAjSeBSkJOSYU",
+)
+
+
+def with_backup_key(rec: Record) -> Record:
+    """`rec` given the tests' backup key, as `init` gives a new station its passphrase's (here
+    by the demo chair: the station has officers already)."""
+    chair = officers.OfficerInfo("ketua", "Ketua KPPS (demo)", "chair")
+    record_backup_key(rec, TEST_BACKUP_KEY, by=chair)
+    return rec
 
 
 def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:

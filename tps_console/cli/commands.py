@@ -5,19 +5,33 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from tps_console.bench.run import AREAS
-from tps_console.cli.prompt import new_pin, officer_pin
+from tps_console.cli.prompt import (
+    backup_passphrase,
+    new_backup_passphrase,
+    new_pin,
+    officer_pin,
+)
 from tps_console.domain.day import backup as backups
 from tps_console.domain.day.checkin import check_in, resolve, set_voter_status, undo_check_in
 from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
+from tps_console.domain.day.passphrase import (
+    backup_key,
+    check_passphrase,
+    generate_passphrase,
+    require_backup_key,
+    set_backup_passphrase,
+)
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.sealed import is_sealed
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Record,
@@ -29,6 +43,7 @@ from tps_console.domain.record.station import (
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import read_roll
+from tps_console.domain.verify import VerifyResult
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
 from tps_console.domain.vocab import VoterStatus
@@ -94,12 +109,30 @@ def _print_warnings(parsed: ParsedRoll) -> None:
         print(f"{t('warning')}: {issue_line(issue)}", file=sys.stderr)
 
 
+def _new_passphrase(args: argparse.Namespace) -> tuple[str, bool]:
+    """A new backup passphrase and whether it was generated (then it is shown once): generated
+    when asked, else TPS_BACKUP_PASSPHRASE or typed twice; a drill with neither gets a generated
+    one, shown on the screen, so training needs no typing (it may hold the real roll: never a
+    fixed one)."""
+    if args.generate_passphrase:
+        return generate_passphrase(), True
+    given = new_backup_passphrase()
+    if given is not None:
+        return check_passphrase(given), False
+    if args.drill:
+        return generate_passphrase(), True
+    raise BadInput("passphrase.needed")
+
+
 def init(args: argparse.Namespace, clock: Clock) -> int:
     from rich.progress import Progress
 
     if args.drill_at is not None and not args.drill:
         raise BadInput("drill.init_real")
     data = read_roll(args.roll)
+    if args.db.exists():  # before anyone types a passphrase for nothing
+        raise BadInput("init.exists", path=str(args.db))
+    passphrase, generated = _new_passphrase(args)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task(t("roll.progress"), total=None)
 
@@ -128,6 +161,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     _print_sheet(parsed)
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
+    set_backup_passphrase(rec, passphrase)
     station = rec.station
     if rec.drill:
         print(t("drill.banner"))
@@ -145,7 +179,24 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
             fingerprint=station.roll_fingerprint[:8],
         )
     )
+    if generated:
+        print(t("passphrase.generated", passphrase=passphrase))
     rec.close()
+    return 0
+
+
+def passphrase(args: argparse.Namespace, clock: Clock) -> int:
+    """A station made without a backup passphrase (by an earlier version) gets one."""
+    rec = _open(args, clock)
+    if backup_key(rec) is not None:
+        raise BadInput("passphrase.already_set", tps=rec.station.tps)
+    by = _sign_in(rec, args.officer) if args.officer else None
+    args.drill = rec.drill
+    chosen, generated = _new_passphrase(args)
+    set_backup_passphrase(rec, chosen, by=by)
+    print(t("passphrase.set", tps=rec.station.tps))
+    if generated:
+        print(t("passphrase.generated", passphrase=chosen))
     return 0
 
 
@@ -240,8 +291,28 @@ def status_text(s: Status) -> str:
 
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
+    if is_sealed(args.db):
+        return _verify_backup(args, clock)
     rec = _open_to_read(args, clock)
-    result = verify_record(rec, expect=args.expect)
+    return _verdict(verify_record(rec, expect=args.expect))
+
+
+def _verify_backup(args: argparse.Namespace, clock: Clock) -> int:
+    """`verify BACKUP`: the encrypted backup opened with the passphrase, decrypted into a
+    temporary folder on this computer (removed at the end), and verified as a station."""
+    with tempfile.TemporaryDirectory(prefix="tps-verify-") as tmp:
+        plain = Path(tmp) / "station.db"
+        backups.decrypt_backup(args.db, backup_passphrase, plain)
+        print(t("verify.backup", path=args.db))
+        rec = _open_to_read(argparse.Namespace(**{**vars(args), "db": plain}), clock)
+        try:
+            result = verify_record(rec, expect=args.expect)
+        finally:
+            rec.close()
+    return _verdict(result)
+
+
+def _verdict(result: VerifyResult) -> int:
     if result.ok:
         print(t("verify.ok", events=result.events, head=result.head))
         return 0
@@ -251,8 +322,11 @@ def verify(args: argparse.Namespace, clock: Clock) -> int:
 
 def backup(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open_to_read(args, clock)  # refuses anything that is not a station
-    rec.close()
-    print(t("backup.done", path=backups.copy_database(Path(args.db), args.dest)))
+    try:
+        key = require_backup_key(rec)
+    finally:
+        rec.close()
+    print(t("backup.done", path=backups.seal_copy(Path(args.db), args.dest, key)))
     return 0
 
 
@@ -269,7 +343,11 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
             problem = t(result.problem or "", **result.params)
             raise BadInput("restore.not_intact", path=str(args.backup), problem=problem)
 
-    backups.restore(args.backup, args.db, force=args.force, check=intact)
+    restored = backups.restore(
+        args.backup, args.db, force=args.force, check=intact, passphrase=backup_passphrase
+    )
+    if restored.plain:
+        print(t("restore.plain_warning", path=args.backup), file=sys.stderr)
     print(t("restore.done", path=args.db))
     return 0
 
@@ -304,6 +382,16 @@ def register(cmd: Command, sub: Any) -> None:
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
     init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     init_p.add_argument("--drill", action="store_true", help=t("cli.init_drill"))
+    init_p.add_argument(
+        "--generate-passphrase", action="store_true", help=t("cli.generate_passphrase")
+    )
+
+    passphrase_p = cmd("passphrase", passphrase, "cli.passphrase")
+    passphrase_p.add_argument("db", type=Path, metavar="DB")
+    passphrase_p.add_argument("--officer", metavar="ID")
+    passphrase_p.add_argument(
+        "--generate-passphrase", action="store_true", help=t("cli.generate_passphrase")
+    )
 
     officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
         dest="officer_command", required=True, metavar="add"

@@ -104,7 +104,7 @@ def report(args: argparse.Namespace, clock: Clock) -> int:
     if args.out:
         # With --json, stdout stays pure JSON.
         where = sys.stderr if args.json else sys.stdout
-        for path in write_report_files(figures, args.out, t):
+        for path in write_report_files(figures, args.out, t, full=args.full):
             print(t("report.written", path=path), file=where)
     return 0
 
@@ -192,3 +192,4 @@ def register(cmd: Command, sub: Any) -> None:
     report_p.add_argument("db", type=Path, metavar="DB")
     report_p.add_argument("--json", action="store_true")
     report_p.add_argument("--out", type=Path, metavar="DIR", help=t("cli.report_out"))
+    report_p.add_argument("--full", action="store_true", help=t("cli.report_full"))

@@ -1,4 +1,5 @@
-"""Asking for PINs: from TPS_PIN for scripts, else typed at a hidden prompt."""
+"""Asking for PINs and the backup passphrase: from TPS_PIN and TPS_BACKUP_PASSPHRASE for
+scripts, else typed at a hidden prompt."""
 
 from __future__ import annotations
 
@@ -28,3 +29,39 @@ def new_pin(officer_id: str, *, from_stdin: bool) -> str:
     if getpass.getpass(t("officer.pin_again")).strip() != first:
         raise BadInput("officer.pin_differs")
     return first
+
+
+PASSPHRASE_ENV = "TPS_BACKUP_PASSPHRASE"
+
+
+def backup_passphrase() -> str:
+    """The backup passphrase to open a backup: from TPS_BACKUP_PASSPHRASE, else a hidden prompt."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise BadInput("backup.passphrase_needed")
+    return _hidden(t("backup.passphrase_prompt"), "backup.passphrase_needed")
+
+
+def new_backup_passphrase() -> str | None:
+    """A new station's backup passphrase: from TPS_BACKUP_PASSPHRASE, else typed twice at a
+    hidden prompt; None when there is neither (the caller generates one or refuses)."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    first = _hidden(t("backup.passphrase_prompt"), "passphrase.needed")
+    if _hidden(t("backup.passphrase_again"), "passphrase.needed") != first:
+        raise BadInput("passphrase.differs")
+    return first
+
+
+def _hidden(prompt: str, missing: str) -> str:
+    """A hidden prompt; Ctrl+D (end of input) is no answer, said as such."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        print(file=sys.stderr)
+        raise BadInput(missing) from None

@@ -50,6 +50,7 @@ def desk(args: argparse.Namespace, clock: Clock) -> int:
 
 def demo(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.demo import DEMO_OFFICERS, ensure_demo
+    from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
     from tps_console.launch import shown_command
     from tps_console.paths import fresh_demo_path
 
@@ -59,6 +60,7 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
         print(t("demo.location", path=path))
         for officer in DEMO_OFFICERS:
             print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))
+        print(t("demo.passphrase", passphrase=DEMO_PASSPHRASE))
         print(status_text(read_status(rec)))
         rec.close()
         # The same station for a second terminal: the panel runs on the station's drill clock.

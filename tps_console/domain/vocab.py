@@ -52,6 +52,7 @@ class EventKind(StrEnum):
     CHECKIN_UNDONE = "checkin_undone"
     VOTER_STATUS = "voter_status"
     BACKUP_TARGET = "backup_target"
+    BACKUP_KEY = "backup_key"
     BALLOTS_RECEIVED = "ballots_received"
     BALLOT_REPLACED = "ballot_replaced"
     DPK_REGISTERED = "dpk_registered"

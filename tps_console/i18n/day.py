@@ -282,7 +282,14 @@ MESSAGES: Catalogue = {
     "csv.ballots": {"id": "Surat suara", "en": "Ballots"},
     "csv.sources": {"id": "Sumber surat suara", "en": "Ballot source"},
     "csv.replaced": {"id": "Diganti (rusak)", "en": "Replaced (spoiled)"},
-    "csv.yes": {"id": "ya", "en": "yes"},
+    "csv.nik": {"id": "NIK", "en": "NIK"},
+    "csv.birth_date": {"id": "Tanggal lahir", "en": "Birth date"},
+    "csv.protected": {
+        "id": "DATA PRIBADI TERLINDUNGI (NIK, tanggal lahir, disabilitas; UU Adminduk pasal 84, "
+        "UU PDP 27/2022): jangan dibagikan, simpan hanya di komputer terenkripsi",
+        "en": "PROTECTED PERSONAL DATA (NIK, birth date, disability; UU Adminduk art. 84, "
+        "UU PDP 27/2022): do not share, keep only on an encrypted computer",
+    },
     "csv.drill": {"id": "SIMULASI", "en": "DRILL"},
     "csv.total_l": {"id": "Jumlah laki-laki (L)", "en": "Men (L)"},
     "csv.total_p": {"id": "Jumlah perempuan (P)", "en": "Women (P)"},

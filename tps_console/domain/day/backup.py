@@ -1,6 +1,9 @@
 """Backups of a station file: on request, and automatically while a desk runs; restores.
 
-Every copy is consistent (SQLite online backup), written under a temporary name and renamed.
+Every backup is encrypted (`record.sealed`: age, to the station's own backup key, so no
+passphrase is asked to make one) and consistent (SQLite online backup, into memory: the plain
+copy never touches the backup's disk), written under a temporary name and renamed. A restore
+takes an encrypted backup with its passphrase, or an old plain one (SQLite) with a warning.
 """
 
 from __future__ import annotations
@@ -17,14 +20,20 @@ from sqlmodel import col
 
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
-from tps_console.domain.errors import BadInput
+from tps_console.domain.day.passphrase import normalised, require_backup_key
+from tps_console.domain.errors import BadInput, TpsError
+from tps_console.domain.record import sealed
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.db import read, readonly_uri
 from tps_console.domain.record.events import BackupTargetSet
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.projection import record_event
+from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record
+
+# An encrypted backup is no SQLite file: it does not end like one either.
+BACKUP_SUFFIX = ".tpsbak"
 
 
 def _fsync(path: Path) -> None:
@@ -56,7 +65,8 @@ def _remove_unfinished(folder: Path, pattern: str) -> None:
 
 
 def copy_database(source: Path, dest: Path) -> Path:
-    """Copy a live SQLite station (desks may keep writing) to `dest`; `dest` appears whole or not."""
+    """A plain copy of a live SQLite station (desks may keep writing) at `dest`, whole or not at
+    all. Only for the laptop's own disk (a restore's staging): every backup is `seal_copy`."""
     if not source.is_file():
         raise BadInput("station.missing", path=str(source))
     if is_unfinished_copy(source):
@@ -95,23 +105,106 @@ def _copy(source: Path, dest: Path) -> Path:
     return dest
 
 
+def station_image(source: Path) -> bytes:
+    """A consistent copy of a live SQLite station (desks may keep writing), as the bytes of a
+    SQLite file, made in memory."""
+    src = sqlite3.connect(readonly_uri(source), uri=True)
+    try:
+        image = sqlite3.connect(":memory:")
+        try:
+            src.backup(image)
+            return image.serialize()
+        finally:
+            image.close()
+    finally:
+        src.close()
+
+
+def seal_copy(source: Path, dest: Path, key: BackupKey) -> Path:
+    """An encrypted backup of the station file `source` (desks may keep writing) at `dest`, a
+    file or a folder to put it in; `dest` appears whole or not. What `backup` and the desk use;
+    a copy built another way (from a server database) goes through `sealed.write_sealed`."""
+    if not source.is_file():
+        raise BadInput("station.missing", path=str(source))
+    if is_unfinished_copy(source):
+        raise BadInput("restore.unfinished", path=str(source))
+    if dest.is_dir():
+        dest = dest / f"{source.stem}{BACKUP_SUFFIX}"
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
+        return sealed.write_sealed(station_image(source), dest, key)
+    except (OSError, sqlite3.Error) as exc:
+        raise explain(exc, dest) or BadInput(
+            "backup.failed", path=str(dest), error=str(exc)
+        ) from exc
+
+
+def decrypt_backup(backup: Path, passphrase: Callable[[], str], into: Path) -> None:
+    """The station inside the encrypted backup `backup`, decrypted into the new file `into` as
+    one self-contained SQLite file. `passphrase` is asked once the file is known to be whole;
+    a wrong one is refused (`backup.wrong_passphrase`, bad input) and `into` is not left."""
+    try:
+        sealed.open_sealed(backup, lambda: normalised(passphrase()), into)
+        plain = sqlite3.connect(into)
+        try:
+            # No -wal beside it: the copy is one file, as the station was when it was copied.
+            plain.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            plain.close()
+    except TpsError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        for leftover in ("", "-journal"):
+            Path(f"{into}{leftover}").unlink(missing_ok=True)
+        raise explain(exc, into) or BadInput(
+            "backup.failed", path=str(into), error=str(exc)
+        ) from exc
+
+
+def _no_passphrase() -> str:
+    raise BadInput("backup.passphrase_needed")
+
+
+@dataclass(frozen=True)
+class Restored:
+    """`plain`: the backup was an old, unencrypted one (made before backups were encrypted):
+    restored all the same, and the caller warns."""
+
+    plain: bool
+
+
 def restore(
-    backup: Path, dest: Path, *, force: bool = False, check: Callable[[Path], None] | None = None
-) -> None:
+    backup: Path,
+    dest: Path,
+    *,
+    force: bool = False,
+    check: Callable[[Path], None] | None = None,
+    passphrase: Callable[[], str] = _no_passphrase,
+) -> Restored:
     """Put a backup in place of a station. Never overwrites unless forced.
 
-    `check` is shown the staged copy before anything is replaced (and may raise to stop): what is
-    checked is exactly what is restored, and the backup itself is only ever read.
+    An encrypted backup is decrypted with the station's backup passphrase, asked through
+    `passphrase` only once the file is known to be whole; an old plain (SQLite) backup is taken
+    as it is. `check` is shown the staged copy before anything is replaced (and may raise to
+    stop): what is checked is exactly what is restored, and the backup itself is only ever read.
     """
     if dest.exists() and not force:
         raise BadInput("restore.exists", path=str(dest))
+    if is_unfinished_copy(backup):
+        raise BadInput("restore.unfinished", path=str(backup))
     staged = dest.with_name(f".{dest.name}.restoring")
+    encrypted = sealed.is_sealed(backup)
     try:
-        copy_database(backup, staged)
+        if encrypted:
+            Path(staged).unlink(missing_ok=True)
+            decrypt_backup(backup, passphrase, staged)
+        else:
+            copy_database(backup, staged)
         if check is not None:
             check(staged)
     except BaseException:
-        for leftover in ("", "-wal", "-shm"):
+        for leftover in ("", "-wal", "-shm", "-journal"):
             Path(f"{staged}{leftover}").unlink(missing_ok=True)
         raise
     # The old station's WAL belongs to the old file: left beside the new one it would be replayed
@@ -119,6 +212,7 @@ def restore(
     for suffix in ("-wal", "-shm"):
         Path(f"{dest}{suffix}").unlink(missing_ok=True)
     os.replace(staged, dest)
+    return Restored(plain=not encrypted)
 
 
 @dataclass(frozen=True)
@@ -178,18 +272,20 @@ def _check_writable(folder: Path) -> None:
 
 
 def backup_now(rec: Record, target: BackupTarget) -> Path:
-    """One automatic copy, named by station time so they sort; only the newest `keep` stay."""
+    """One automatic copy, encrypted to the station's backup key (nobody is asked for the
+    passphrase), named by station time so they sort; only the newest `keep` stay."""
     if rec.path is None:
         raise BadInput("backup.not_a_file")
+    key = require_backup_key(rec)
     # Never recreate a missing folder: with the stick pulled out that would quietly put the
     # "backup" on the laptop's own disk.
     _check_writable(target.folder)
     stem = "".join(c if c.isalnum() else "_" for c in rec.station.tps)
-    name = f"{stem}-{rec.local().strftime('%Y%m%d-%H%M%S')}.db"
+    name = f"{stem}-{rec.local().strftime('%Y%m%d-%H%M%S')}{BACKUP_SUFFIX}"
     # Each automatic copy has a new name: sweep what earlier, interrupted ones left.
-    _remove_unfinished(target.folder, f".{stem}-*.db.*.tmp")
-    made = copy_database(rec.path, target.folder / name)
-    copies = sorted(target.folder.glob(f"{stem}-*.db"))
+    _remove_unfinished(target.folder, f".{stem}-*{BACKUP_SUFFIX}.*.tmp")
+    made = seal_copy(rec.path, target.folder / name, key)
+    copies = sorted(target.folder.glob(f"{stem}-*{BACKUP_SUFFIX}"))
     for old in copies[: max(0, len(copies) - target.keep)]:
         old.unlink(missing_ok=True)
     return made

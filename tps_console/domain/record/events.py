@@ -147,6 +147,19 @@ class BackupTargetSet(StationEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class BackupKeySet(StationEvent):
+    """The key the station's backups are encrypted to (see `sealed`): the age recipient, and the
+    age identity wrapped with the backup passphrase (base64). Recorded right after the station
+    is made; the passphrase itself is never recorded. The log is where the key lives: the hash
+    chain covers it, so a recipient swapped behind the program's back (to read later backups)
+    fails `verify`. `officer_id`: the chair who set it on a station that had none, else None."""
+
+    kind = EventKind.BACKUP_KEY
+    recipient: str
+    wrapped_identity: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class PollsClosed(StationEvent):
     kind = EventKind.POLLS_CLOSED
     officer_id: str

@@ -21,6 +21,7 @@ from tps_console.domain.record.chain import Appended
 from tps_console.domain.record.clock import Timekeeper
 from tps_console.domain.record.db import Prepared
 from tps_console.domain.record.events import (
+    BackupKeySet,
     BackupTargetSet,
     BallotReplaced,
     BallotsReceived,
@@ -129,6 +130,8 @@ def project(event: StationEvent, conn: Connection) -> None:
             _hand_out(conn, event.checkin_id, event.draws, event.at, replacement=0)
         case SignedIn() | PinFailed() | CheckInRefused() | DuplicateBlocked():
             pass  # the log of who came and who tried: no table changes
+        case BackupKeySet():
+            pass  # the key lives in the log itself (read by `day.passphrase.backup_key`)
         case CheckInUndone():
             undone = conn.execute(
                 update(_CHECKINS)

@@ -65,7 +65,8 @@ class BySex:
 
 @dataclass(frozen=True)
 class Attendee:
-    """One line of an attendance list. No NIK, no birth date; disability only as yes/no."""
+    """One line of an attendance list. The NIK, birth date, register number and disability are
+    read for the chair's full export only (`files.attendance_csv(full=True)`)."""
 
     no: int
     name: str
@@ -73,10 +74,12 @@ class Attendee:
     register_no: str
     block: str
     cell: str
-    disability: bool
+    disability: str  # as the roll or the DPK form gave it; empty: none
     time: str  # local HH:MM:SS of the check-in
     ballots: tuple[Draw, ...]  # what the voter holds (a replacement in place of the spoiled one)
     replaced: tuple[str, ...]  # types whose first ballot was spoiled and replaced
+    nik: str = ""
+    birth_date: str = ""  # YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,8 @@ def _attendance(conn: Connection, rec: Record) -> dict[str, list[Attendee]]:
             col(CheckIn.at),
             col(Voter.no),
             col(Voter.name),
+            col(Voter.nik),
+            col(Voter.birth_date),
             col(Voter.sex),
             col(Voter.category),
             col(Voter.register_no),
@@ -234,10 +239,12 @@ def _attendance(conn: Connection, rec: Record) -> dict[str, list[Attendee]]:
                 register_no=v.register_no or "",
                 block=v.block,
                 cell=v.cell,
-                disability=bool(v.disability),
+                disability=v.disability,
                 time=rec.local(unstamp(v.at)).strftime("%H:%M:%S"),
                 ballots=tuple(sorted(draws, key=lambda d: ALL_BALLOTS.index(d.ballot))),
                 replaced=tuple(replaced.get(v.checkin_id, ())),
+                nik=v.nik,
+                birth_date=v.birth_date,
             )
         )
     return lists

@@ -3,7 +3,10 @@
 Each file is written under a temporary name and renamed, so a folder never holds half a file.
 CSVs are UTF-8 with a BOM and `;` between fields, which is how Excel opens them on a laptop set
 to Indonesian (where `,` is the decimal separator). Attendance lists are the KPPS's official
-*daftar hadir*: they hold names, but never a NIK or birth date, and a disability only as yes/no.
+*daftar hadir*: they hold the list number, name, sex, block/cell and time of each voter who came
+(and the ballots), never a NIK, birth date, register number or disability, unless the chair asks
+for the full export (`full`): then those are added and each list says on its first line that it
+holds protected personal data.
 """
 
 from __future__ import annotations
@@ -27,12 +30,20 @@ JSON_FILE = "c_hasil.json"
 PDF_FILE = "c_hasil_ringkasan.pdf"
 CSV_DELIMITER = ";"
 CSV_COLUMNS = (
-    "row", "no", "name", "sex", "register_no", "block", "disability",
+    "row", "no", "name", "sex", "block", "time", "ballots", "sources", "replaced",
+)  # fmt: skip
+# The full export: NIK and birth date (UU Adminduk art. 84), the register number (which ties the
+# voter to the rutan's records, a criminal record being specific personal data under UU PDP) and
+# the disability as written.
+FULL_COLUMNS = (
+    "row", "no", "name", "nik", "birth_date", "sex", "register_no", "block", "disability",
     "time", "ballots", "sources", "replaced",
 )  # fmt: skip
 
 
-def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Path]:
+def write_report_files(
+    report: Report, out_dir: Path, tr: Translate, *, full: bool = False
+) -> list[Path]:
     # fpdf2 and fontTools take half a second to import: only when a report is written.
     from tps_console.domain.reports.pdf import render_pdf
 
@@ -43,9 +54,9 @@ def write_report_files(report: Report, out_dir: Path, tr: Translate) -> list[Pat
     written = [
         _write(
             out_dir / name,
-            attendance_csv(report.attendance[category], sources, tr, drill=report.drill).encode(
-                "utf-8-sig"
-            ),
+            attendance_csv(
+                report.attendance[category], sources, tr, drill=report.drill, full=full
+            ).encode("utf-8-sig"),
         )
         for category, name in ATTENDANCE_FILES.items()
     ]
@@ -76,12 +87,18 @@ def as_text(cell: object) -> object:
 
 
 def attendance_csv(
-    attendees: list[Attendee], sources: list[str], tr: Translate, *, drill: bool = False
+    attendees: list[Attendee],
+    sources: list[str],
+    tr: Translate,
+    *,
+    drill: bool = False,
+    full: bool = False,
 ) -> str:
     """One attendance list; `sources` are the ballot sources in drawing order (own first).
 
     A drill's list says SIMULASI in a first column, on the header line and on every row, so that
-    no row copied or sorted elsewhere can pass for a polling day's."""
+    no row copied or sorted elsewhere can pass for a polling day's. A full list (`full`) starts
+    with a line saying it holds protected personal data."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     mark: list[object] = [tr("csv.drill")] if drill else []
@@ -89,26 +106,31 @@ def attendance_csv(
     def line(cells: list[object]) -> None:
         writer.writerow([*mark, *cells] if cells else cells)
 
-    line([tr(f"csv.{column}") for column in CSV_COLUMNS])
+    columns = FULL_COLUMNS if full else CSV_COLUMNS
+    if full:
+        line([tr("csv.protected")])
+    line([tr(f"csv.{column}") for column in columns])
     came, with_disability = BySex(), BySex()
     for row, a in enumerate(attendees, 1):
         came = came.plus(a.sex)
         if a.disability:
             with_disability = with_disability.plus(a.sex)
-        cells = [
-            row,
-            a.no,
-            a.name,
-            a.sex,
-            a.register_no,
-            f"{a.block} {a.cell}".strip(),
-            tr("csv.yes") if a.disability else "",
-            a.time,
-            ", ".join(d.ballot for d in a.ballots),
-            _sources(a, sources),
-            ", ".join(a.replaced),
-        ]
-        line([as_text(cell) for cell in cells])
+        cells = {
+            "row": row,
+            "no": a.no,
+            "name": a.name,
+            "nik": a.nik,
+            "birth_date": a.birth_date,
+            "sex": a.sex,
+            "register_no": a.register_no,
+            "block": f"{a.block} {a.cell}".strip(),
+            "disability": a.disability,
+            "time": a.time,
+            "ballots": ", ".join(d.ballot for d in a.ballots),
+            "sources": _sources(a, sources),
+            "replaced": ", ".join(a.replaced),
+        }
+        line([as_text(cells[column]) for column in columns])
     line([])
     for key, value in (
         ("csv.total_l", came.men),
