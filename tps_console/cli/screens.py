@@ -19,11 +19,16 @@ def run_desk(rec: Record, demo: bool = False) -> int:
     from tps_console.bench.probe import startup_probe
     from tps_console.demo import DEMO_OFFICERS
     from tps_console.desk.app import DemoLogin, make_desk
+    from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
 
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
-    make_desk(rec, lang=language(), demo_logins=logins, panel=_panel_launch(rec)).run(
-        auto_pilot=startup_probe()
-    )
+    make_desk(
+        rec,
+        lang=language(),
+        demo_logins=logins,
+        panel=_panel_launch(rec),
+        demo_passphrase=DEMO_PASSPHRASE if demo else None,
+    ).run(auto_pilot=startup_probe())
     rec.close()
     return 0
 

@@ -82,6 +82,7 @@ class DeskApp(TranslatedBindings, App[None]):
         *,
         demo_logins: tuple[DemoLogin, ...] = (),
         panel: PanelLaunch | None = None,
+        demo_passphrase: str | None = None,
         idle_lock_seconds: float = IDLE_LOCK_SECONDS,
         refresh_seconds: float = REFRESH_SECONDS,
     ) -> None:
@@ -89,6 +90,7 @@ class DeskApp(TranslatedBindings, App[None]):
         self.rec = rec
         self.demo_logins = demo_logins
         self.panel = panel
+        self.demo_passphrase = demo_passphrase
         self.idle_lock_seconds = idle_lock_seconds
         self.refresh_seconds = refresh_seconds
         self.commits = CommitWatch(rec.engine)
@@ -115,7 +117,9 @@ class DeskApp(TranslatedBindings, App[None]):
         # The demo says at once how to see its panel beside it (a chair trying it out is not
         # told to guess a second command after quitting).
         hint = self.panel.shown if self.panel and self.demo_logins else None
-        return SignInScreen(self.rec, self.demo_logins, panel_hint=hint)
+        return SignInScreen(
+            self.rec, self.demo_logins, panel_hint=hint, demo_passphrase=self.demo_passphrase
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key is shown only where there is a panel to open (a station file on this laptop).
@@ -304,6 +308,7 @@ def make_desk(
     lang: str = "id",
     demo_logins: tuple[DemoLogin, ...] = (),
     panel: PanelLaunch | None = None,
+    demo_passphrase: str | None = None,
     idle_lock_seconds: float = IDLE_LOCK_SECONDS,
     refresh_seconds: float = REFRESH_SECONDS,
 ) -> DeskApp:
@@ -312,6 +317,7 @@ def make_desk(
         rec,
         demo_logins=demo_logins,
         panel=panel,
+        demo_passphrase=demo_passphrase,
         idle_lock_seconds=idle_lock_seconds,
         refresh_seconds=refresh_seconds,
     )

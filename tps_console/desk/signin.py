@@ -35,11 +35,13 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         demo_logins: tuple[DemoLogin, ...] = (),
         *,
         panel_hint: str | None = None,
+        demo_passphrase: str | None = None,
     ) -> None:
         super().__init__()
         self.rec = rec
         self.demo_logins = demo_logins
         self.panel_hint = panel_hint
+        self.demo_passphrase = demo_passphrase
 
     def compose(self) -> ComposeResult:
         yield StatusStrip(self.rec)
@@ -60,6 +62,8 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
                     t("desk.signin.demo_line", id=d.id, pin=d.pin, name=d.name)
                     for d in self.demo_logins
                 ]
+                if self.demo_passphrase:
+                    lines.append(t("desk.signin.demo_passphrase", passphrase=self.demo_passphrase))
                 yield Static("\n".join(lines), id="demo-logins")
         yield Footer(compact=True)
 

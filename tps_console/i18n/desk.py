@@ -44,6 +44,10 @@ MESSAGES: Catalogue = {
         "id": "  {id}  PIN {pin}  — {name}",
         "en": "  {id}  PIN {pin}  — {name}",
     },
+    "desk.signin.demo_passphrase": {
+        "id": "  Sandi cadangan: {passphrase}",
+        "en": "  Backup passphrase: {passphrase}",
+    },
     "desk.signin.panel": {
         "id": "Panel saksi: F8 membuka jendela kedua, atau jalankan di terminal lain:\n{command}",
         "en": "Witness panel: F8 opens a second window, or run in another terminal:\n{command}",
