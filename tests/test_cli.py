@@ -7,16 +7,12 @@ import io
 import json
 import re
 import sqlite3
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import wib, with_backup_key
-from tps_console.cli.main import main
+from tests.helpers.cli import Cli
 from tps_console.domain.day.checkin import set_voter_status
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import FixedClock
@@ -38,38 +34,10 @@ STATUS_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Ran]
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """Run `tps-console ARGS` in this process at `at` (09:00 on polling day unless told); `pin`
-    is TPS_PIN, `stdin` what is piped in."""
-
-    def run(
-        *args: object, pin: str | None = None, stdin: str = "", at: datetime | None = None
-    ) -> Ran:
-        if pin is None:
-            monkeypatch.delenv("TPS_PIN", raising=False)
-        else:
-            monkeypatch.setenv("TPS_PIN", pin)
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        try:
-            code = main([str(a) for a in args], clock=FixedClock(at or wib(9)))
-        except SystemExit as exc:  # argparse refusing the usage
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return Ran(code, captured.out, captured.err)
-
-    return run
+    """`tps-console ARGS` at 09:00 on polling day; `pin` is TPS_PIN, `stdin` what is piped in."""
+    return Cli(capsys, monkeypatch)
 
 
 def db_of(station: Record) -> Path:

@@ -14,11 +14,13 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from tests.helpers import make_drill_station, make_station, wib
+from tests.helpers.cli import Cli, Ran
 from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
 from tests.helpers.desk import desk_for, find, sign_in
 from tests.helpers.desk import settle as settle_desk
@@ -39,26 +41,20 @@ from tps_console.domain.vocab import Category
 from tps_console.panel.app import make_panel
 from tps_console.sample import sample_roll
 
-Cli = Callable[..., tuple[int, str, str]]
+RunAt = Callable[..., Ran]  # cli(real_time, *args)
 H_MINUS_1 = datetime.fromisoformat("2024-02-13T15:00+07:00")  # the afternoon before
 TRAINING = "2024-02-14T09:00+07:00"
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunAt:
     """`cli(real_time, *args, pin=...)`: tps-console ARGS with the laptop's clock at `real_time`."""
+    run = Cli(capsys, monkeypatch, pin="1234")
 
-    def run(
-        real: datetime, *args: object, pin: str = "1234", stdin: str = ""
-    ) -> tuple[int, str, str]:
-        monkeypatch.setenv("TPS_PIN", pin)
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        code = main([str(a) for a in args], clock=FixedClock(real))
-        out = capsys.readouterr()
-        return code, out.out, out.err
+    def at(real: datetime, *args: object, **given: Any) -> Ran:
+        return run(*args, at=real, **given)
 
-    return run
+    return at
 
 
 def events(db: Path, where: str = "1") -> list[tuple[object, ...]]:
@@ -66,7 +62,7 @@ def events(db: Path, where: str = "1") -> list[tuple[object, ...]]:
         return conn.execute(f"SELECT seq, kind, drill, at FROM event WHERE {where}").fetchall()
 
 
-def new_station(cli: Cli, db: Path, real: datetime, *flags: str) -> None:
+def new_station(cli: RunAt, db: Path, real: datetime, *flags: str) -> None:
     """`init` (with `flags`), the chair and the own stock, as the chair does the day before."""
     roll = db.with_name("dpt.csv")
     roll.write_bytes(sample_roll())
@@ -85,7 +81,7 @@ def new_station(cli: Cli, db: Path, real: datetime, *flags: str) -> None:
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if not c.reads_only], ids=lambda c: c.name)
 def test_a_real_station_refuses_the_drill_clock_for_every_command_that_writes(
-    command: Command, tmp_path: Path, clock: FixedClock, member: OfficerInfo, cli: Cli
+    command: Command, tmp_path: Path, clock: FixedClock, member: OfficerInfo, cli: RunAt
 ) -> None:
     rec = make_station(tmp_path / "tps.db", clock)
     check_in(rec, member, key=NIK_1)
@@ -100,7 +96,7 @@ def test_a_real_station_refuses_the_drill_clock_for_every_command_that_writes(
 
 
 def test_the_desk_on_a_real_station_refuses_the_drill_clock_before_it_starts(
-    station: Record, tmp_path: Path, cli: Cli
+    station: Record, tmp_path: Path, cli: RunAt
 ) -> None:
     db = tmp_path / "tps.db"
     code, _, err = cli(wib(9), "--now", TRAINING, "desk", db)
@@ -108,7 +104,7 @@ def test_the_desk_on_a_real_station_refuses_the_drill_clock_before_it_starts(
 
 
 def test_reading_commands_may_look_at_a_real_station_as_at_any_instant(
-    station: Record, tmp_path: Path, cli: Cli
+    station: Record, tmp_path: Path, cli: RunAt
 ) -> None:
     db = tmp_path / "tps.db"
     before = events(db)
@@ -122,7 +118,7 @@ def test_reading_commands_may_look_at_a_real_station_as_at_any_instant(
     assert events(db) == before  # looking records nothing
 
 
-def test_init_with_a_drill_clock_needs_drill(tmp_path: Path, cli: Cli) -> None:
+def test_init_with_a_drill_clock_needs_drill(tmp_path: Path, cli: RunAt) -> None:
     roll = tmp_path / "dpt.csv"
     roll.write_bytes(sample_roll())
     db = tmp_path / "tps.db"
@@ -134,7 +130,7 @@ def test_init_with_a_drill_clock_needs_drill(tmp_path: Path, cli: Cli) -> None:
 # A drill station -------------------------------------------------------------------------------
 
 
-def test_a_drill_station_says_simulasi_in_every_figure_and_file(tmp_path: Path, cli: Cli) -> None:
+def test_a_drill_station_says_simulasi_in_every_figure_and_file(tmp_path: Path, cli: RunAt) -> None:
     db = tmp_path / "latihan.db"
     new_station(cli, db, H_MINUS_1, "--now", TRAINING, "--drill")
     code, out, _ = cli(H_MINUS_1, "checkin", db, NIK_1, "--officer", "ketua")
@@ -158,7 +154,7 @@ def test_a_drill_station_says_simulasi_in_every_figure_and_file(tmp_path: Path, 
     assert "PURNOMO HARTONO" in dpt
 
 
-def test_the_drill_clock_belongs_to_the_station(tmp_path: Path, cli: Cli) -> None:
+def test_the_drill_clock_belongs_to_the_station(tmp_path: Path, cli: RunAt) -> None:
     """Made at 15:00 the day before with its clock at 09:00 of polling day: every process that
     opens it later reads the drill time on from there, and `--now` re-sets it for all of them."""
     db = tmp_path / "latihan.db"
@@ -273,7 +269,7 @@ def test_the_demo_is_a_drill_whose_clock_is_set_back_to_the_morning(tmp_path: Pa
 # The day the drill was for ---------------------------------------------------------------------
 
 
-def test_a_chair_trains_on_h_minus_1_then_runs_the_real_day(tmp_path: Path, cli: Cli) -> None:
+def test_a_chair_trains_on_h_minus_1_then_runs_the_real_day(tmp_path: Path, cli: RunAt) -> None:
     latihan, nyata = tmp_path / "latihan" / "tps.db", tmp_path / "nyata" / "tps.db"
     latihan.parent.mkdir()
     nyata.parent.mkdir()

@@ -3,18 +3,14 @@ on the KPPS's paper."""
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import TEST_PASSPHRASE, wib, with_backup_key
-from tps_console.cli.main import main
+from tests.helpers.cli import Cli, Ran
 from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.domain.day.backup import backup_now, seal_copy, set_backup_target
 from tps_console.domain.day.checkin import check_in
@@ -35,34 +31,18 @@ from tps_console.sample import sample_roll
 NIK_1 = "3399141702910001"
 
 
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Ran]
+class SealedCli(Cli):
+    def __call__(  # type: ignore[override]
+        self, *args: object, passphrase: str | None = TEST_PASSPHRASE, pin: str = "1234"
+    ) -> Ran:
+        """`passphrase` is TPS_BACKUP_PASSPHRASE (None: not set, and no terminal to ask at)."""
+        return super().__call__(*args, pin=pin, env={PASSPHRASE_ENV: passphrase})
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """`tps-console ARGS` at 09:30 on polling day; `passphrase` is TPS_BACKUP_PASSPHRASE (None:
-    not set, and no terminal to ask at)."""
-
-    def run(*args: object, passphrase: str | None = TEST_PASSPHRASE, pin: str = "1234") -> Ran:
-        if passphrase is None:
-            monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
-        else:
-            monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
-        monkeypatch.setenv("TPS_PIN", pin)
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        capsys.readouterr()
-        code = main([str(a) for a in args], clock=FixedClock(wib(9, 30)))
-        captured = capsys.readouterr()
-        return Ran(code, captured.out, captured.err)
-
-    return run
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> SealedCli:
+    """`tps-console ARGS` at 09:30 on polling day."""
+    return SealedCli(capsys, monkeypatch, at=wib(9, 30))
 
 
 @pytest.fixture
@@ -102,7 +82,7 @@ def assert_reveals_nothing(data: bytes, rec: Record) -> None:
 
 
 def test_a_backups_bytes_hold_no_nik_no_name_and_no_sqlite_header(
-    keyed: Record, cli: Cli, tmp_path: Path
+    keyed: Record, cli: SealedCli, tmp_path: Path
 ) -> None:
     copy = tmp_path / "usb" / "cadangan.tpsbak"
     ran = cli("backup", path_of(keyed), copy)
@@ -113,7 +93,7 @@ def test_a_backups_bytes_hold_no_nik_no_name_and_no_sqlite_header(
 
 
 def test_restore_with_the_right_passphrase_gives_the_same_audit_head(
-    keyed: Record, cli: Cli, tmp_path: Path
+    keyed: Record, cli: SealedCli, tmp_path: Path
 ) -> None:
     copy = tmp_path / "cadangan.tpsbak"
     assert cli("backup", path_of(keyed), copy).code == 0
@@ -132,7 +112,7 @@ def test_restore_with_the_right_passphrase_gives_the_same_audit_head(
 
 
 def test_a_wrong_passphrase_is_refused_and_writes_nothing(
-    keyed: Record, cli: Cli, tmp_path: Path
+    keyed: Record, cli: SealedCli, tmp_path: Path
 ) -> None:
     copy = tmp_path / "usb" / "cadangan.tpsbak"
     assert cli("backup", path_of(keyed), copy).code == 0
@@ -153,7 +133,7 @@ def test_a_wrong_passphrase_is_refused_and_writes_nothing(
 
 
 def test_without_a_passphrase_and_no_terminal_nothing_is_restored(
-    keyed: Record, cli: Cli, tmp_path: Path
+    keyed: Record, cli: SealedCli, tmp_path: Path
 ) -> None:
     copy = tmp_path / "cadangan.tpsbak"
     assert cli("backup", path_of(keyed), copy).code == 0
@@ -164,7 +144,7 @@ def test_without_a_passphrase_and_no_terminal_nothing_is_restored(
 
 @pytest.mark.parametrize("cut", [10, 40, 200, 1000, -1])
 def test_a_truncated_backup_is_named_as_such_before_any_passphrase(
-    keyed: Record, cli: Cli, tmp_path: Path, cut: int
+    keyed: Record, cli: SealedCli, tmp_path: Path, cut: int
 ) -> None:
     """Cut off anywhere (the stick pulled mid-copy): said to be truncated, with no passphrase
     asked (none is given here), and nothing written."""
@@ -180,7 +160,7 @@ def test_a_truncated_backup_is_named_as_such_before_any_passphrase(
     assert cli("verify", copy, passphrase=None).code == 2
 
 
-def test_a_damaged_backup_is_named_as_such(keyed: Record, cli: Cli, tmp_path: Path) -> None:
+def test_a_damaged_backup_is_named_as_such(keyed: Record, cli: SealedCli, tmp_path: Path) -> None:
     copy = tmp_path / "cadangan.tpsbak"
     assert cli("backup", path_of(keyed), copy).code == 0
     data = bytearray(copy.read_bytes())
@@ -197,7 +177,7 @@ def test_a_damaged_backup_is_named_as_such(keyed: Record, cli: Cli, tmp_path: Pa
 
 
 def test_the_desks_automatic_backup_is_encrypted_and_asks_nobody(
-    keyed: Record, chair: OfficerInfo, clock: FixedClock, cli: Cli, tmp_path: Path
+    keyed: Record, chair: OfficerInfo, clock: FixedClock, cli: SealedCli, tmp_path: Path
 ) -> None:
     """What the desk's worker calls every five minutes: no passphrase anywhere in reach."""
     stick = tmp_path / "stick"
@@ -218,7 +198,9 @@ def test_a_copy_to_a_folder_is_named_after_the_station(keyed: Record, tmp_path: 
     assert made == tmp_path / "tps.tpsbak"
 
 
-def test_init_asks_for_a_passphrase_of_at_least_12_characters(cli: Cli, tmp_path: Path) -> None:
+def test_init_asks_for_a_passphrase_of_at_least_12_characters(
+    cli: SealedCli, tmp_path: Path
+) -> None:
     roll = tmp_path / "dpt.csv"
     roll.write_bytes(sample_roll())
     db = tmp_path / "tps.db"
@@ -237,7 +219,7 @@ def test_init_asks_for_a_passphrase_of_at_least_12_characters(cli: Cli, tmp_path
     assert cli("verify", tmp_path / "c.tpsbak").code == 0
 
 
-def test_init_can_generate_the_passphrase_and_shows_it_once(cli: Cli, tmp_path: Path) -> None:
+def test_init_can_generate_the_passphrase_and_shows_it_once(cli: SealedCli, tmp_path: Path) -> None:
     roll = tmp_path / "dpt.csv"
     roll.write_bytes(sample_roll())
     db = tmp_path / "tps.db"
@@ -253,7 +235,7 @@ def test_init_can_generate_the_passphrase_and_shows_it_once(cli: Cli, tmp_path: 
 
 
 def test_a_station_without_a_passphrase_gets_one_from_its_chair(
-    station: Record, cli: Cli, tmp_path: Path
+    station: Record, cli: SealedCli, tmp_path: Path
 ) -> None:
     """A station made by an earlier version: `backup` says what to do, `passphrase` does it
     (the chair's PIN), once."""
@@ -270,7 +252,7 @@ def test_a_station_without_a_passphrase_gets_one_from_its_chair(
     assert cli("verify", db).code == 0
 
 
-def test_a_swapped_backup_key_fails_verify(keyed: Record, cli: Cli) -> None:
+def test_a_swapped_backup_key_fails_verify(keyed: Record, cli: SealedCli) -> None:
     """Someone with the laptop puts their own recipient in the log, to read the next backups on
     the stick: the hash chain names the edit."""
     db = path_of(keyed)
@@ -298,7 +280,7 @@ def test_generated_passphrases() -> None:
 
 
 def test_the_demo_says_its_passphrase_and_its_backups_open_with_it(
-    cli: Cli, tmp_path: Path
+    cli: SealedCli, tmp_path: Path
 ) -> None:
     db = tmp_path / "demo.db"
     ran = cli("demo", "--db", db, "--no-desk")
@@ -308,7 +290,9 @@ def test_the_demo_says_its_passphrase_and_its_backups_open_with_it(
     assert cli("verify", tmp_path / "demo.tpsbak", passphrase=DEMO_PASSPHRASE).code == 0
 
 
-def test_a_drill_made_without_a_passphrase_shows_a_generated_one(cli: Cli, tmp_path: Path) -> None:
+def test_a_drill_made_without_a_passphrase_shows_a_generated_one(
+    cli: SealedCli, tmp_path: Path
+) -> None:
     """A drill may be made from the real roll (H-1 training): never a fixed passphrase, but one
     made for it and shown, so the trainer types nothing."""
     roll = tmp_path / "dpt.csv"
