@@ -12,6 +12,7 @@ from typing import Any
 
 from tps_console.bench.run import AREAS
 from tps_console.cli.prompt import new_pin, officer_pin
+from tps_console.cli.target import station_target
 from tps_console.domain.day import backup as backups
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
@@ -272,7 +273,7 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
 def register(cmd: Command, sub: Any) -> None:
     """The record's commands (DESIGN.md)."""
     init_p = cmd("init", init, "cli.init")
-    init_p.add_argument("db", type=Path, metavar="DB")
+    init_p.add_argument("db", type=station_target, metavar="DB")
     init_p.add_argument("--roll", type=Path, required=True, metavar="CSV")
     init_p.add_argument("--tps", type=tps_name, default=DEFAULT_TPS)
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
@@ -284,7 +285,7 @@ def register(cmd: Command, sub: Any) -> None:
     )
     add = officer.add_parser("add", help=t("cli.officer_add"))
     add.set_defaults(handler=officer_add)
-    add.add_argument("db", type=Path, metavar="DB")
+    add.add_argument("db", type=station_target, metavar="DB")
     add.add_argument("id", metavar="ID")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=("chair", "member"))
@@ -292,33 +293,33 @@ def register(cmd: Command, sub: Any) -> None:
     add.add_argument("--by", metavar="CHAIR_ID", help=t("cli.by"))
 
     checkin_p = cmd("checkin", checkin, "cli.checkin")
-    checkin_p.add_argument("db", type=Path, metavar="DB")
+    checkin_p.add_argument("db", type=station_target, metavar="DB")
     checkin_p.add_argument("key", metavar="KEY")
     checkin_p.add_argument("--officer", required=True, metavar="ID")
 
     undo_p = cmd("undo", undo, "cli.undo")
-    undo_p.add_argument("db", type=Path, metavar="DB")
+    undo_p.add_argument("db", type=station_target, metavar="DB")
     undo_p.add_argument("key", metavar="KEY")
     undo_p.add_argument("--officer", required=True, metavar="ID")
     undo_p.add_argument("--reason", required=True)
 
     status_p = cmd("status", status, "cli.status")
-    status_p.add_argument("db", type=Path, metavar="DB")
+    status_p.add_argument("db", type=station_target, metavar="DB")
     status_p.add_argument("--json", action="store_true")
 
     verify_p = cmd("verify", verify, "cli.verify")
-    verify_p.add_argument("db", type=Path, metavar="DB")
+    verify_p.add_argument("db", type=station_target, metavar="DB")
     verify_p.add_argument(
         "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
     )
 
     backup_p = cmd("backup", backup, "cli.backup")
-    backup_p.add_argument("db", type=Path, metavar="DB")
+    backup_p.add_argument("db", type=station_target, metavar="DB")
     backup_p.add_argument("dest", type=Path, metavar="DEST")
 
     restore_p = cmd("restore", restore, "cli.restore")
     restore_p.add_argument("backup", type=Path, metavar="BACKUP")
-    restore_p.add_argument("db", type=Path, metavar="DB")
+    restore_p.add_argument("db", type=station_target, metavar="DB")
     restore_p.add_argument("--force", action="store_true")
 
     bench_p = cmd("bench", bench, "cli.bench")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
+from tps_console.cli.target import station_target
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record
 from tps_console.i18n import language, t
@@ -82,7 +83,7 @@ def register(cmd: Command, sub: Any) -> None:
     demo_p.add_argument("--no-desk", action="store_true", help=t("cli.demo_no_desk"))
 
     desk_p = cmd("desk", desk, "cli.desk_cmd")
-    desk_p.add_argument("db", type=Path, metavar="DB")
+    desk_p.add_argument("db", type=station_target, metavar="DB")
 
     panel_p = cmd("panel", panel, "cli.panel")
-    panel_p.add_argument("db", type=Path, metavar="DB")
+    panel_p.add_argument("db", type=station_target, metavar="DB")

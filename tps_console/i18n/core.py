@@ -326,6 +326,20 @@ MESSAGES: Catalogue = {
         "id": "{path} sudah ada; TPS yang ada tidak akan ditimpa",
         "en": "{path} already exists; an existing station is never overwritten",
     },
+    "init.not_empty": {
+        "id": "Basis data {path} tidak kosong; yang ada tidak akan ditimpa. Pakai basis data "
+        "baru yang kosong (createdb).",
+        "en": "The database {path} is not empty; what it holds is never overwritten. Use a new, "
+        "empty database (createdb).",
+    },
+    "clock.skewed": {
+        "id": "Jam laptop ini {direction} {minutes} menit {seconds} detik dari jam server {path} "
+        "(paling banyak 2 menit): setel jam laptop ini, lalu buka lagi.",
+        "en": "This laptop's clock is {minutes} min {seconds} s {direction} the server {path}'s "
+        "(at most 2 minutes allowed): set this laptop's clock, then open again.",
+    },
+    "clock.ahead": {"id": "lebih cepat", "en": "ahead of"},
+    "clock.behind": {"id": "lebih lambat", "en": "behind"},
     "init.drill": {
         "id": "TPS latihan: jamnya sekarang {at} dan berjalan terus (ubah dengan --now)",
         "en": "Training station: its clock now reads {at} and runs on (re-set it with --now)",
@@ -394,6 +408,24 @@ MESSAGES: Catalogue = {
         "id": "{path} dibuat oleh versi TPS Console yang lain: buka dengan versi yang membuatnya",
         "en": "{path} was made by another version of TPS Console: open it with the version "
         "that made it",
+    },
+    "fault.server_unreachable": {
+        "id": "Server basis data {path} tidak terjangkau: tidak ada yang dicatat. Periksa kabel "
+        "jaringan dan laptop server; meja ini mencoba lagi sendiri.",
+        "en": "The database server {path} cannot be reached: nothing was recorded. Check the "
+        "network cable and the server laptop; this desk tries again by itself.",
+    },
+    "fault.server_login": {
+        "id": "Server {path} menolak masuk (nama pengguna, kata sandi atau pg_hba.conf): tidak "
+        "ada yang dicatat. Minta petugas TI memeriksa alamat yang diberikan.",
+        "en": "The server {path} refused the login (user name, password or pg_hba.conf): "
+        "nothing was recorded. Ask IT staff to check the address given.",
+    },
+    "fault.server_full": {
+        "id": "Server {path} kehabisan ruang disk atau sambungan: tidak ada yang dicatat. "
+        "Minta petugas TI memeriksa laptop server, lalu ulangi.",
+        "en": "The server {path} is out of disk space or connections: nothing was recorded. "
+        "Ask IT staff to check the server laptop, then try again.",
     },
     "fault.unexpected": {
         "id": "Kesalahan tak terduga ({error}): tidak ada yang dicatat setelah konfirmasi "
