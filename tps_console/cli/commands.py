@@ -19,6 +19,9 @@ from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.copying import copy_station
+from tps_console.domain.record.db import is_url
+from tps_console.domain.record.server import readonly_role_sql, server_url, shown
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Record,
@@ -121,7 +124,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
         t(
             "init.done",
             tps=station.tps,
-            path=args.db,
+            path=shown(args.db),
             date=long_date(station.polling_date),
             opens=station.opens.strftime("%H:%M"),
             closes=station.closes.strftime("%H:%M"),
@@ -228,11 +231,56 @@ def verify(args: argparse.Namespace, clock: Clock) -> int:
 def backup(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open_to_read(args, clock)  # refuses anything that is not a station
     rec.close()
+    if rec.url is not None:  # a server's station: into a new station file, checked on arrival
+        copy_station(rec.url, args.dest, clock)
+        print(t("backup.done", path=args.dest))
+        return 0
     print(t("backup.done", path=backups.copy_database(Path(args.db), args.dest)))
     return 0
 
 
+def copy(args: argparse.Namespace, clock: Clock) -> int:
+    copied = copy_station(args.source, args.target, clock)
+    check = open_record(args.target, clock, readonly=True)
+    try:
+        result = verify_record(check, expect=[copied.head])
+    finally:
+        check.close()
+    if not result.ok:
+        problem = t(result.problem or "", **result.params)
+        print(t("verify.failed", problem=problem), file=sys.stderr)
+        return 1
+    print(
+        t(
+            "copy.done",
+            source=shown(args.source),
+            target=shown(args.target),
+            events=copied.events,
+            head=copied.head[:8],
+        )
+    )
+    return 0
+
+
+def readonly_role(args: argparse.Namespace, clock: Clock) -> int:
+    """The SQL that makes a role for the witness panel's URL: it can read the station, never
+    write it (the server refuses, whatever the program asks)."""
+    if not is_url(args.db):
+        raise BadInput("role.not_a_server", path=str(args.db))
+    database = server_url(args.db).database or ""
+    try:
+        print(readonly_role_sql(args.role, database))
+    except ValueError:
+        raise BadInput("role.bad_name", role=args.role) from None
+    print(t("role.hint", role=args.role), file=sys.stderr)
+    return 0
+
+
 def restore(args: argparse.Namespace, clock: Clock) -> int:
+    if is_url(args.db):
+        # Onto a server: an empty database only (the check and the copy as `copy` makes them).
+        return copy(argparse.Namespace(source=args.backup, target=args.db), clock)
+
     def intact(staged: Path) -> None:
         copy = open_record(staged, clock)
         try:
@@ -312,6 +360,14 @@ def register(cmd: Command, sub: Any) -> None:
     verify_p.add_argument(
         "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
     )
+
+    copy_p = cmd("copy", copy, "cli.copy")
+    copy_p.add_argument("source", type=station_target, metavar="SOURCE")
+    copy_p.add_argument("target", type=station_target, metavar="TARGET")
+
+    role_p = cmd("pg-readonly-role", readonly_role, "cli.readonly_role")
+    role_p.add_argument("db", type=station_target, metavar="DB")
+    role_p.add_argument("--role", default="tps_saksi", metavar="NAME")
 
     backup_p = cmd("backup", backup, "cli.backup")
     backup_p.add_argument("db", type=station_target, metavar="DB")

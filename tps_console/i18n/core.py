@@ -82,6 +82,39 @@ MESSAGES: Catalogue = {
         "en": "online backup (temporary file, then rename)",
     },
     "cli.restore": {"id": "pulihkan dari cadangan", "en": "restore from a backup"},
+    "cli.copy": {
+        "id": "salin TPS dari berkas SQLite ke PostgreSQL atau sebaliknya (diverifikasi)",
+        "en": "copy a station from a SQLite file to PostgreSQL or back (verified)",
+    },
+    "cli.readonly_role": {
+        "id": "cetak SQL untuk membuat peran PostgreSQL yang hanya bisa membaca (panel saksi)",
+        "en": "print the SQL that makes a read-only PostgreSQL role (for the witness panel)",
+    },
+    "copy.done": {
+        "id": "TPS disalin dari {source} ke {target}: {events} kejadian, kepala {head} sama, "
+        "verifikasi lolos",
+        "en": "Station copied from {source} to {target}: {events} events, head {head} the same, "
+        "verification passed",
+    },
+    "copy.differs": {
+        "id": "Salinan di {path} tidak sama dengan sumbernya (kepala {head}): tidak ada yang "
+        "disimpan",
+        "en": "The copy at {path} differs from its source (head {head}): nothing was kept",
+    },
+    "role.not_a_server": {
+        "id": "{path} bukan alamat server postgresql://",
+        "en": "{path} is not a postgresql:// server address",
+    },
+    "role.bad_name": {
+        "id": "Nama peran '{role}' tidak sah (huruf kecil, angka, _)",
+        "en": "Role name '{role}' is not valid (lower-case letters, digits, _)",
+    },
+    "role.hint": {
+        "id": "Jalankan SQL di atas sebagai pemilik basis data (psql), ganti 'change-me' dengan "
+        "kata sandi, lalu beri panel saksi alamat postgresql://{role}@SERVER/NAMA_DB",
+        "en": "Run the SQL above as the database's owner (psql), replace 'change-me' with a "
+        "password, then give the witness panel postgresql://{role}@SERVER/DBNAME",
+    },
     "cli.bench": {
         "id": "ukur kecepatan, berdampingan dengan pembanding",
         "en": "benchmarks, each beside its baseline",

@@ -191,8 +191,17 @@ class Writer:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         if not is_sqlite(self._engine):
-            with write(self._engine) as conn:
-                yield conn
+            try:
+                with write(self._engine) as conn:
+                    yield conn
+            except sa_exc.DBAPIError as exc:
+                # A server gone away (or refusing) is said to the officer, as the refusals of
+                # the day's rules are; its transaction ended with the connection, so nothing of
+                # it was recorded. The unique index's refusal is no fault: it passes through.
+                fault = faults.explain(exc, server.shown_engine(self._engine))
+                if fault is None:
+                    raise
+                raise fault from exc
             return
         self._acquire()
         try:

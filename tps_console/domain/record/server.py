@@ -64,6 +64,10 @@ def shown(target: object) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=True)
 
 
+def shown_engine(engine: Engine) -> str:
+    return engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
 def server_engine(target: str, *, readonly: bool) -> Engine:
     # The panel's session cannot write: every transaction it opens is READ ONLY (a read-only
     # role, `pg-readonly-role`, makes that the server's rule rather than the session's).
