@@ -365,14 +365,18 @@ MESSAGES: Catalogue = {
         "en": "The database {path} is not empty; what it holds is never overwritten. Use a new, "
         "empty database (createdb).",
     },
-    "clock.skewed": {
-        "id": "Jam laptop ini {direction} {minutes} menit {seconds} detik dari jam server {path} "
+    "clock.ahead": {
+        "id": "Jam laptop ini {minutes} menit {seconds} detik lebih cepat dari jam server {path} "
         "(paling banyak 2 menit): setel jam laptop ini, lalu buka lagi.",
-        "en": "This laptop's clock is {minutes} min {seconds} s {direction} the server {path}'s "
+        "en": "This laptop's clock is {minutes} min {seconds} s ahead of the server {path}'s "
         "(at most 2 minutes allowed): set this laptop's clock, then open again.",
     },
-    "clock.ahead": {"id": "lebih cepat", "en": "ahead of"},
-    "clock.behind": {"id": "lebih lambat", "en": "behind"},
+    "clock.behind": {
+        "id": "Jam laptop ini {minutes} menit {seconds} detik lebih lambat dari jam server {path} "
+        "(paling banyak 2 menit): setel jam laptop ini, lalu buka lagi.",
+        "en": "This laptop's clock is {minutes} min {seconds} s behind the server {path}'s "
+        "(at most 2 minutes allowed): set this laptop's clock, then open again.",
+    },
     "init.drill": {
         "id": "TPS latihan: jamnya sekarang {at} dan berjalan terus (ubah dengan --now)",
         "en": "Training station: its clock now reads {at} and runs on (re-set it with --now)",

@@ -191,17 +191,8 @@ class Writer:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         if not is_sqlite(self._engine):
-            try:
-                with write(self._engine) as conn:
-                    yield conn
-            except sa_exc.DBAPIError as exc:
-                # A server gone away (or refusing) is said to the officer, as the refusals of
-                # the day's rules are; its transaction ended with the connection, so nothing of
-                # it was recorded. The unique index's refusal is no fault: it passes through.
-                fault = faults.explain(exc, server.shown_engine(self._engine))
-                if fault is None:
-                    raise
-                raise fault from exc
+            with said_as_faults(self._engine), write(self._engine) as conn:
+                yield conn
             return
         self._acquire()
         try:
@@ -307,9 +298,27 @@ def scratch_database() -> Iterator[Connection]:
 
 
 @contextmanager
+def said_as_faults(engine: Engine) -> Iterator[None]:
+    """On a server: its faults (gone away, refusing) raised as the officer's refusals, as the
+    day's rules are, so every screen and command says them in the day's words. A write's
+    transaction ended with the connection, so nothing of it was recorded. Errors that are no
+    fault (the unique index refusing a second check-in) pass through as they are."""
+    if is_sqlite(engine):
+        yield
+        return
+    try:
+        yield
+    except sa_exc.DBAPIError as exc:
+        fault = faults.explain(exc, server.shown_engine(engine))
+        if fault is None:
+            raise
+        raise fault from exc
+
+
+@contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A consistent snapshot for several queries; never writes, ends promptly."""
-    with engine.connect() as conn:
+    with said_as_faults(engine), engine.connect() as conn:
         if is_sqlite(engine):
             conn.exec_driver_sql("BEGIN")
         elif engine.dialect.name == "postgresql":

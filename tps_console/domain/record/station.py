@@ -287,9 +287,8 @@ def ensure_clock_agrees(rec: Record, clock: Clock) -> None:
         return
     seconds = round(abs(skew).total_seconds())
     raise Refused(
-        "clock.skewed",
+        "clock.ahead" if skew > timedelta(0) else "clock.behind",
         path=server.shown(rec.url or ""),
-        direction="clock.ahead" if skew > timedelta(0) else "clock.behind",
         minutes=seconds // 60,
         seconds=seconds % 60,
     )
