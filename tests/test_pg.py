@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from tests.helpers import make_station, wib
 from tests.helpers.pg import Relay
@@ -25,6 +26,7 @@ from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.copying import copy_station, rows_of
 from tps_console.domain.record.db import read
+from tps_console.domain.record.faults import explain
 from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
@@ -239,8 +241,9 @@ def test_a_desk_losing_the_server_refuses_then_recovers_by_itself(
         with pytest.raises(Refused) as refused:
             check_in(desk, member, key="3399011112980002")
         assert refused.value.key == "fault.server_unreachable"
-        with pytest.raises(Exception):  # what the desk's strip turns into the same message
+        with pytest.raises(DBAPIError) as lost:  # the desk's strip says it as the refusal
             watch.read_if_changed(lambda: None, wait=0.1)
+        assert explain(lost.value, url) is not None
         assert time.monotonic() - started < 2.0
         relay.restore()
         done = check_in(desk, member, key="3399011112980002")
