@@ -211,7 +211,10 @@ class DeskApp(TranslatedBindings, App[None]):
     @work(thread=True, exclusive=True, group="backup")
     def backup_if_due(self, force: bool = False) -> None:
         """Copy the station to the chair's backup folder every few minutes (and when told)."""
-        target = backup_target(self.rec)
+        try:
+            target = backup_target(self.rec)
+        except TpsError:  # the server unreachable: the strip says so already; tried again later
+            return
         if target is None:
             state = BackupState(ok=None)
         elif force or time.monotonic() - self._last_backup >= target.every_minutes * 60:
