@@ -93,8 +93,8 @@ MESSAGES: Catalogue = {
     "copy.done": {
         "id": "TPS disalin dari {source} ke {target}: {events} kejadian, kepala {head} sama, "
         "verifikasi lolos",
-        "en": "Station copied from {source} to {target}: {events} events, head {head} the same, "
-        "verification passed",
+        "en": "Station copied from {source} to {target} (events: {events}), head {head} the "
+        "same, verification passed",
     },
     "copy.differs": {
         "id": "Salinan di {path} tidak sama dengan sumbernya (kepala {head}): tidak ada yang "

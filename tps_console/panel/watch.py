@@ -65,6 +65,8 @@ class Watcher:
         self.path = path
         self.clock = clock
         self.record: Record | None = None
+        # The station's clock while it cannot be read (a server away): a drill's stays a drill's.
+        self._last_clock = clock
         self._commits: CommitWatch | None = None
         self._identity: tuple[int, int] | None = None
         self._read_at = 0.0
@@ -105,7 +107,7 @@ class Watcher:
         """The station's time: a drill station's own clock, which the figures' reads keep up to
         date, or the clock the panel was given."""
         record = self.record  # one read: a poll may swap it meanwhile
-        return (record.clock if record is not None else self.clock).now()
+        return (record.clock if record is not None else self._last_clock).now()
 
     def close(self) -> None:
         with self._lock:
@@ -135,7 +137,7 @@ class Watcher:
         record = open_record(self.path, self.clock, readonly=True)
         if record.path is not None:
             event.listen(record.engine, "connect", _short_busy_timeout)
-        self.record, self._identity = record, identity
+        self.record, self._identity, self._last_clock = record, identity, record.clock
         self._commits = CommitWatch(record.engine)
 
     def _current_identity(self) -> tuple[int, int] | None:

@@ -118,10 +118,7 @@ class CommitWatch:
 
     def _server_version(self, wait: float) -> int:
         if self._conn is None:
-            self._conn = self._engine.raw_connection()
-            listener = self._listener
-            listener.autocommit = True
-            listener.execute(f"LISTEN {server.CHANNEL}")
+            self._listen()
             return self._newest()  # whatever was committed while nobody listened
         heard = False
         for note in self._listener.notifies(timeout=wait, stop_after=1):
@@ -132,6 +129,20 @@ class CommitWatch:
         elif time.monotonic() - self._checked >= FALLBACK_S:
             self._newest()
         return self._seen
+
+    def _listen(self) -> None:
+        """LISTEN on a connection of the pool's. One the server dropped while it lay in the pool
+        (restarted, the network back) fails at once: then once more on a new one."""
+        for attempt in (1, 2):
+            self._conn = self._engine.raw_connection()
+            try:
+                self._listener.autocommit = True
+                self._listener.execute(f"LISTEN {server.CHANNEL}")
+                return
+            except Exception:
+                self._drop()
+                if attempt == 2:
+                    raise
 
     @property
     def _listener(self) -> Any:

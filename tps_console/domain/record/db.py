@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import DDL, Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 from sqlmodel import SQLModel
@@ -121,17 +121,20 @@ def is_sqlite(engine: Engine | Connection) -> bool:
 
 def create_schema(engine: Engine | Connection) -> None:
     """The station's tables (inside the caller's transaction when given a connection: on a
-    server the whole station is made in one)."""
+    server the whole station is made in one), with the server's notify trigger."""
     if engine.dialect.name == "postgresql":
         index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
         index.dialect_options["postgresql"]["where"] = text("active")
     SQLModel.metadata.create_all(engine)
-    if engine.dialect.name == "postgresql":
-        if isinstance(engine, Connection):
-            server.add_notify_trigger(engine)
-        else:
-            with engine.begin() as conn:
-                server.add_notify_trigger(conn)
+
+
+# On a server, the event table notifies each insert's seq (see server.py): made with the table.
+for _ddl in server.NOTIFY_DDL:
+    event.listen(
+        models.Event.__table__,  # type: ignore[attr-defined]
+        "after_create",
+        DDL(_ddl).execute_if(dialect="postgresql"),
+    )
 
 
 def clock_skew(engine: Engine, now: datetime) -> timedelta | None:

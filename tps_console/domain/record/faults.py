@@ -75,7 +75,7 @@ def explain(exc: BaseException, path: str | Path | None) -> TpsError | None:
     if key is None:
         return None
     where = _shown(path)
-    if key.startswith("fault.server") or type(cause).__module__.startswith("psycopg"):
+    if type(cause).__module__.startswith("psycopg"):
         return (BadInput if key in _GIVEN_WRONG else Refused)(key, path=where)
     if key in ("fault.io", "fault.cannot_open", "fault.read_only"):
         # SQLite says "cannot open" or "I/O error" when it cannot make its -wal/-shm files.

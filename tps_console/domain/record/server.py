@@ -40,6 +40,7 @@ _NOTIFY_TRIGGER = """
 CREATE TRIGGER tps_event_notify AFTER INSERT ON event
 FOR EACH ROW EXECUTE FUNCTION tps_event_notify()
 """
+NOTIFY_DDL = (_NOTIFY_FUNCTION, _NOTIFY_TRIGGER)
 
 
 def is_server(target: object) -> bool:
@@ -123,11 +124,6 @@ def create_database_if_missing(target: str) -> None:
             raise
     finally:
         engine.dispose()
-
-
-def add_notify_trigger(conn: Connection) -> None:
-    conn.exec_driver_sql(_NOTIFY_FUNCTION)
-    conn.exec_driver_sql(_NOTIFY_TRIGGER)
 
 
 def begin_snapshot(conn: Connection) -> None:
