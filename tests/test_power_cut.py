@@ -167,7 +167,7 @@ def test_kill_9_at_random_moments_loses_nothing_confirmed(
                 assert first == "ready\n", f"{first!r} {desk.errors.read_text()}"
                 # A server's desk starts its first check-ins slower (a connection each, the
                 # statements compiled for the server): given a little longer to do some.
-                time.sleep(rng.uniform(0.0, 0.25 if isinstance(path, Path) else 0.6))
+                time.sleep(rng.uniform(0.0, 0.25 if isinstance(path, Path) else 1.0))
             desk.kill()
             err = desk.errors.read_text()
             assert desk.child.returncode == -9, err
