@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from textual.pilot import Pilot
 
 from tests.helpers import make_station, wib
 from tests.helpers.pg import Relay
@@ -31,6 +33,8 @@ from tps_console.domain.record.faults import explain
 from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
+from tps_console.panel.app import PanelScreen, make_panel
+from tps_console.panel.widgets import TurnoutCount
 from tps_console.sample import sample_roll
 
 
@@ -283,3 +287,33 @@ def test_a_desk_whose_clock_is_off_refuses_to_run_saying_by_how_much(
         assert 19 <= refused.value.params["seconds"] <= 21
     finally:
         rec.close()
+
+
+async def test_the_panel_on_the_server_follows_a_commit_and_the_server_coming_back(
+    pg_url: str, clock: FixedClock, member: OfficerInfo, relay: Relay
+) -> None:
+    desk = make_station(pg_url, clock)
+    app = make_panel(relay.url(pg_url), clock)
+
+    async def until(pilot: Pilot[None], done: Callable[[], bool], within: float = 5.0) -> None:
+        deadline = time.monotonic() + within
+        while not done() and time.monotonic() < deadline:
+            await pilot.pause(0.02)
+        assert done()
+
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, PanelScreen)
+            count = app.query_one(TurnoutCount)
+            check_in(desk, member, key="3399141702910001")
+            started = time.monotonic()
+            await until(pilot, lambda: count.value == "1")
+            assert time.monotonic() - started < 1.0  # the notification, not a poll
+            relay.cut()
+            await until(pilot, lambda: screen.outage is not None)
+            check_in(desk, member, key="3399011112980002")  # a desk still reaching the server
+            relay.restore()
+            await until(pilot, lambda: screen.outage is None and count.value == "2")
+    finally:
+        desk.close()
