@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import TEST_PASSPHRASE, make_station, wib
+from tests.helpers.pg import Relay, fresh_database
 from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.officers import OfficerInfo
@@ -66,6 +67,32 @@ def indonesian() -> Iterator[None]:
     set_language("id")
     yield
     set_language("id")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty database on the test run's PostgreSQL server (skipped without one, except
+    in CI), dropped afterwards."""
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a scenario's station lives: a file, then a server's database."""
+    if request.param == "sqlite":
+        yield tmp_path / "tps.db"
+        return
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def relay() -> Iterator[Relay]:
+    """A TCP relay to the test server that the test can cut, as a network fails."""
+    made = Relay()
+    yield made
+    made.close()
 
 
 @pytest.fixture

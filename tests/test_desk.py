@@ -585,7 +585,9 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
         return real(rec)
 
     monkeypatch.setattr(desk_app, "desk_snapshot", slow)
-    monkeypatch.setattr(desk_app.CommitWatch, "_version", lambda self: time.monotonic_ns())
+    monkeypatch.setattr(
+        desk_app.CommitWatch, "_version", lambda self, wait=0.0: time.monotonic_ns()
+    )
     app = desk_for(station, refresh_seconds=0.02)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(1.0)  # some fifty ticks over three slow reads

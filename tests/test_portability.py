@@ -25,10 +25,22 @@ def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> Non
     assert "CHECK (active = true OR active = false)" in text
 
 
+def test_the_server_schema_notifies_each_event() -> None:
+    ddl: list[str] = []
+
+    def capture(sql: Any, *_: Any, **__: Any) -> None:
+        ddl.append(str(sql.compile(dialect=engine.dialect)))
+
+    engine = create_mock_engine("postgresql://", capture)
+    db.create_schema(engine)  # type: ignore[arg-type]
+    assert any("pg_notify('tps_event', NEW.seq::text)" in d for d in ddl)
+    assert any("AFTER INSERT ON event" in d for d in ddl)
+
+
 def test_without_sqlites_data_version_every_look_reads_again() -> None:
-    """PRAGMA data_version is SQLite's: on another database the desk and the panel simply read
-    as often as they look, and never send it."""
-    engine = create_mock_engine("postgresql://", lambda *_, **__: None)
+    """PRAGMA data_version is SQLite's, notifications PostgreSQL's: on another database the desk
+    and the panel simply read as often as they look, and never send either."""
+    engine = create_mock_engine("mysql://", lambda *_, **__: None)
     watch = CommitWatch(engine)  # type: ignore[arg-type]  # a MockConnection, as above
     looks = iter(range(3))
     assert [watch.read_if_changed(lambda: next(looks)) for _ in range(3)] == [0, 1, 2]

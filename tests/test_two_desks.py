@@ -1,6 +1,6 @@
 """Scenario: four desks (four OS processes) check in the same block of voters at the same moment.
 
-Every voter must end with exactly one active check-in, every other attempt must have been refused
+On a file and on a server. Every voter must end with exactly one active check-in, every other attempt must have been refused
 as a duplicate and recorded, and no desk may see an error ("database is locked", a traceback).
 """
 
@@ -71,8 +71,11 @@ def desk_keys(voters: list[dict[str, Any]], desk: int) -> list[str]:
     return keys
 
 
-def test_four_desks_check_in_the_same_voters_at_once(tmp_path: Path, clock: FixedClock) -> None:
-    path = tmp_path / "tps.db"
+def test_four_desks_check_in_the_same_voters_at_once(
+    tmp_path: Path, target: Path | str, clock: FixedClock
+) -> None:
+    """On a station file, and on a server's database."""
+    path = target
     rec = make_station(path, clock)
     with read(rec.engine) as conn:
         voters = [

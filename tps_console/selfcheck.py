@@ -228,8 +228,21 @@ def verify(day: Day) -> str:
     return t("selfcheck.events", count=result.events)
 
 
+def server_driver(_: Day) -> str:
+    """A station on a server needs psycopg's compiled driver with its own libpq (the laptop has
+    no PostgreSQL client of its own) and SQLAlchemy's dialect for it, found by name."""
+    import psycopg
+    from sqlalchemy.dialects import registry
+
+    if psycopg.pq.__impl__ != "binary":
+        raise Failed(f"psycopg: {psycopg.pq.__impl__} implementation, not binary")
+    registry.load("postgresql.psycopg")
+    return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
+
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("selfcheck.files", bundled_files),
+    ("selfcheck.server_driver", server_driver),
     ("selfcheck.data_dir", data_folder),
     ("selfcheck.station", station),
     ("selfcheck.workbook", workbook),

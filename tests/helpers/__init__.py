@@ -76,7 +76,7 @@ _built: dict[tuple[object, ...], bytes] = {}
 
 
 def make_station(
-    path: Path, clock: FixedClock, roll: bytes | None = None, *, stock: int = OWN_STOCK
+    path: Path | str, clock: FixedClock, roll: bytes | None = None, *, stock: int = OWN_STOCK
 ) -> Record:
     """A station at `path` with the demo chair (`ketua`, 1234) and member (`anggota4`, 4444),
     and `stock` ballots of each type in its own stock, entered by the chair.
@@ -84,7 +84,12 @@ def make_station(
     Built once per process for each clock, roll and stock, then copied: building costs two scrypt
     PIN hashes and a handful of fsynced commits (about 0.1 s, for some 300 tests), a copy a few
     milliseconds. The copy is the same file, byte for byte, as that first station (the same PIN
-    salts); each test still gets its own file."""
+    salts); each test still gets its own file. A server's URL gets the station made there.
+    """
+    if isinstance(path, str):
+        create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
+        _furnish(open_record(path, clock, desk="meja-1"), stock).close()
+        return open_record(path, clock, desk="meja-1")
     key = (clock.now(), clock.drill, roll, stock, officers.hash_pin)
     if key in _built:
         path.write_bytes(_built[key])

@@ -18,6 +18,7 @@ from tps_console.cli.prompt import (
     new_pin,
     officer_pin,
 )
+from tps_console.cli.target import station_target
 from tps_console.domain.day import backup as backups
 from tps_console.domain.day.checkin import check_in, resolve, set_voter_status, undo_check_in
 from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
@@ -31,7 +32,10 @@ from tps_console.domain.day.passphrase import (
 )
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.copying import copy_station
+from tps_console.domain.record.db import is_url
 from tps_console.domain.record.sealed import is_sealed
+from tps_console.domain.record.server import readonly_role_sql, server_url, shown
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Record,
@@ -130,7 +134,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     if args.drill_at is not None and not args.drill:
         raise BadInput("drill.init_real")
     data = read_roll(args.roll)
-    if args.db.exists():  # before anyone types a passphrase for nothing
+    if not is_url(args.db) and Path(args.db).exists():  # before a passphrase is typed for nothing
         raise BadInput("init.exists", path=str(args.db))
     passphrase, generated = _new_passphrase(args)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
@@ -170,7 +174,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
         t(
             "init.done",
             tps=station.tps,
-            path=args.db,
+            path=shown(args.db),
             date=long_date(station.polling_date),
             opens=station.opens.strftime("%H:%M"),
             closes=station.closes.strftime("%H:%M"),
@@ -326,11 +330,60 @@ def backup(args: argparse.Namespace, clock: Clock) -> int:
         key = require_backup_key(rec)
     finally:
         rec.close()
+    if rec.url is not None:
+        # A server's station: copied into a station file (checked on arrival) in a folder of
+        # this laptop's own that is removed at once, then sealed onto the stick like any other.
+        with tempfile.TemporaryDirectory() as folder:
+            plain = Path(folder) / "station.db"
+            copy_station(rec.url, plain, clock)
+            print(t("backup.done", path=backups.seal_copy(plain, args.dest, key)))
+        return 0
     print(t("backup.done", path=backups.seal_copy(Path(args.db), args.dest, key)))
     return 0
 
 
+def copy(args: argparse.Namespace, clock: Clock) -> int:
+    copied = copy_station(args.source, args.target, clock)
+    check = open_record(args.target, clock, readonly=True)
+    try:
+        result = verify_record(check, expect=[copied.head])
+    finally:
+        check.close()
+    if not result.ok:
+        problem = t(result.problem or "", **result.params)
+        print(t("verify.failed", problem=problem), file=sys.stderr)
+        return 1
+    print(
+        t(
+            "copy.done",
+            source=shown(args.source),
+            target=shown(args.target),
+            events=copied.events,
+            head=copied.head[:8],
+        )
+    )
+    return 0
+
+
+def readonly_role(args: argparse.Namespace, clock: Clock) -> int:
+    """The SQL that makes a role for the witness panel's URL: it can read the station, never
+    write it (the server refuses, whatever the program asks)."""
+    if not is_url(args.db):
+        raise BadInput("role.not_a_server", path=str(args.db))
+    database = server_url(args.db).database or ""
+    try:
+        print(readonly_role_sql(args.role, database))
+    except ValueError:
+        raise BadInput("role.bad_name", role=args.role) from None
+    print(t("role.hint", role=args.role), file=sys.stderr)
+    return 0
+
+
 def restore(args: argparse.Namespace, clock: Clock) -> int:
+    if is_url(args.db):
+        # Onto a server: an empty database only (the check and the copy as `copy` makes them).
+        return copy(argparse.Namespace(source=args.backup, target=args.db), clock)
+
     def intact(staged: Path) -> None:
         copy = open_record(staged, clock)
         try:
@@ -375,7 +428,7 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
 def register(cmd: Command, sub: Any) -> None:
     """The record's commands (DESIGN.md)."""
     init_p = cmd("init", init, "cli.init")
-    init_p.add_argument("db", type=Path, metavar="DB")
+    init_p.add_argument("db", type=station_target, metavar="DB")
     init_p.add_argument("--roll", type=Path, required=True, metavar="CSV|XLSX")
     init_p.add_argument("--sheet", metavar="NAME", help=t("cli.sheet"))
     init_p.add_argument("--tps", type=tps_name, default=DEFAULT_TPS)
@@ -398,7 +451,7 @@ def register(cmd: Command, sub: Any) -> None:
     )
     add = officer.add_parser("add", help=t("cli.officer_add"))
     add.set_defaults(handler=officer_add)
-    add.add_argument("db", type=Path, metavar="DB")
+    add.add_argument("db", type=station_target, metavar="DB")
     add.add_argument("id", metavar="ID")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=("chair", "member"))
@@ -406,12 +459,12 @@ def register(cmd: Command, sub: Any) -> None:
     add.add_argument("--by", metavar="CHAIR_ID", help=t("cli.by"))
 
     checkin_p = cmd("checkin", checkin, "cli.checkin")
-    checkin_p.add_argument("db", type=Path, metavar="DB")
+    checkin_p.add_argument("db", type=station_target, metavar="DB")
     checkin_p.add_argument("key", metavar="KEY")
     checkin_p.add_argument("--officer", required=True, metavar="ID")
 
     undo_p = cmd("undo", undo, "cli.undo")
-    undo_p.add_argument("db", type=Path, metavar="DB")
+    undo_p.add_argument("db", type=station_target, metavar="DB")
     undo_p.add_argument("key", metavar="KEY")
     undo_p.add_argument("--officer", required=True, metavar="ID")
     undo_p.add_argument("--reason", required=True)
@@ -423,22 +476,30 @@ def register(cmd: Command, sub: Any) -> None:
     reinstate_p.add_argument("--reason", required=True)
 
     status_p = cmd("status", status, "cli.status")
-    status_p.add_argument("db", type=Path, metavar="DB")
+    status_p.add_argument("db", type=station_target, metavar="DB")
     status_p.add_argument("--json", action="store_true")
 
     verify_p = cmd("verify", verify, "cli.verify")
-    verify_p.add_argument("db", type=Path, metavar="DB")
+    verify_p.add_argument("db", type=station_target, metavar="DB")
     verify_p.add_argument(
         "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
     )
 
+    copy_p = cmd("copy", copy, "cli.copy")
+    copy_p.add_argument("source", type=station_target, metavar="SOURCE")
+    copy_p.add_argument("target", type=station_target, metavar="TARGET")
+
+    role_p = cmd("pg-readonly-role", readonly_role, "cli.readonly_role")
+    role_p.add_argument("db", type=station_target, metavar="DB")
+    role_p.add_argument("--role", default="tps_saksi", metavar="NAME")
+
     backup_p = cmd("backup", backup, "cli.backup")
-    backup_p.add_argument("db", type=Path, metavar="DB")
+    backup_p.add_argument("db", type=station_target, metavar="DB")
     backup_p.add_argument("dest", type=Path, metavar="DEST")
 
     restore_p = cmd("restore", restore, "cli.restore")
     restore_p.add_argument("backup", type=Path, metavar="BACKUP")
-    restore_p.add_argument("db", type=Path, metavar="DB")
+    restore_p.add_argument("db", type=station_target, metavar="DB")
     restore_p.add_argument("--force", action="store_true")
 
     bench_p = cmd("bench", bench, "cli.bench")

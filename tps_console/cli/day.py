@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tps_console.cli.commands import Command, _open, _open_to_read, _sign_in, emit_json
+from tps_console.cli.target import station_target
 from tps_console.domain.day.ballots import SourceStock, parse_counts, read_stock, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
@@ -153,13 +154,13 @@ def report_text(r: Report) -> str:
 def register(cmd: Command, sub: Any) -> None:
     """The day's commands (DESIGN.md)."""
     ballots_p = cmd("ballots", ballots, "cli.ballots")
-    ballots_p.add_argument("db", type=Path, metavar="DB")
+    ballots_p.add_argument("db", type=station_target, metavar="DB")
     ballots_p.add_argument("counts", nargs="+", metavar="TYPE=N")
     ballots_p.add_argument("--officer", required=True, metavar="ID")
     ballots_p.add_argument("--source", metavar="NAME", help=t("cli.ballots_source"))
 
     replace_p = cmd("replace", replace, "cli.replace")
-    replace_p.add_argument("db", type=Path, metavar="DB")
+    replace_p.add_argument("db", type=station_target, metavar="DB")
     replace_p.add_argument("key", metavar="KEY")
     replace_p.add_argument("type", metavar="TYPE")
     replace_p.add_argument("--officer", required=True, metavar="ID")
@@ -170,7 +171,7 @@ def register(cmd: Command, sub: Any) -> None:
     )
     add = dpk.add_parser("add", help=t("cli.dpk_add"), description=t("cli.dpk_add"))
     add.set_defaults(handler=dpk_add)
-    add.add_argument("db", type=Path, metavar="DB")
+    add.add_argument("db", type=station_target, metavar="DB")
     add.add_argument("--officer", required=True, metavar="ID")
     add.add_argument("--nik", required=True, metavar="N")
     add.add_argument("--name", required=True)
@@ -180,16 +181,16 @@ def register(cmd: Command, sub: Any) -> None:
     add.add_argument("--disability", default="", metavar="TEXT")
 
     queue_p = cmd("queue", queue, "cli.queue")
-    queue_p.add_argument("db", type=Path, metavar="DB")
+    queue_p.add_argument("db", type=station_target, metavar="DB")
     queue_p.add_argument("keys", nargs="+", metavar="KEY")
     queue_p.add_argument("--officer", required=True, metavar="ID")
 
     close_p = cmd("close", close, "cli.close")
-    close_p.add_argument("db", type=Path, metavar="DB")
+    close_p.add_argument("db", type=station_target, metavar="DB")
     close_p.add_argument("--officer", required=True, metavar="ID")
 
     report_p = cmd("report", report, "cli.report")
-    report_p.add_argument("db", type=Path, metavar="DB")
+    report_p.add_argument("db", type=station_target, metavar="DB")
     report_p.add_argument("--json", action="store_true")
     report_p.add_argument("--out", type=Path, metavar="DIR", help=t("cli.report_out"))
     report_p.add_argument("--full", action="store_true", help=t("cli.report_full"))

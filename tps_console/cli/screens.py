@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
+from tps_console.cli.target import station_target
 from tps_console.domain.record.clock import Clock, StartedClock
-from tps_console.domain.record.station import Record
+from tps_console.domain.record.station import Record, ensure_clock_agrees
 from tps_console.i18n import language, t
 
 if TYPE_CHECKING:
@@ -33,24 +34,33 @@ def run_desk(rec: Record, demo: bool = False) -> int:
     return 0
 
 
-def _panel_args(path: Path) -> tuple[str, ...]:
-    """The witness panel on the station at `path`, in the language of this window."""
+def _panel_args(path: Path | str) -> tuple[str, ...]:
+    """The witness panel on the station at `path` (or a server's URL), in the language of this
+    window."""
     lang = ("--lang", language()) if language() != "id" else ()
-    return (*lang, "panel", str(path.resolve()))
+    return (*lang, "panel", path if isinstance(path, str) else str(path.resolve()))
 
 
 def _panel_launch(rec: Record) -> PanelLaunch | None:
     from tps_console.desk.state import PanelLaunch
     from tps_console.launch import own_command, shown_command
 
-    if rec.path is None:
+    where = rec.url or rec.path
+    if where is None:
         return None
-    args = _panel_args(rec.path)
+    args = _panel_args(where)
     return PanelLaunch(tuple(own_command(*args)), shown_command(*args))
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
-    return run_desk(_open(args, clock))
+    rec = _open(args, clock)
+    try:
+        # On a server, desks whose clocks disagree would record times that disagree.
+        ensure_clock_agrees(rec, clock)
+    except BaseException:
+        rec.close()
+        raise
+    return run_desk(rec)
 
 
 def demo(args: argparse.Namespace, clock: Clock) -> int:
@@ -89,7 +99,7 @@ def register(cmd: Command, sub: Any) -> None:
     demo_p.add_argument("--no-desk", action="store_true", help=t("cli.demo_no_desk"))
 
     desk_p = cmd("desk", desk, "cli.desk_cmd")
-    desk_p.add_argument("db", type=Path, metavar="DB")
+    desk_p.add_argument("db", type=station_target, metavar="DB")
 
     panel_p = cmd("panel", panel, "cli.panel")
-    panel_p.add_argument("db", type=Path, metavar="DB")
+    panel_p.add_argument("db", type=station_target, metavar="DB")

@@ -32,6 +32,7 @@ from tps_console.domain.day.backup import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.commit_watch import CommitWatch
+from tps_console.domain.record.faults import explain
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.search import (
     IndexedVoter,
@@ -53,6 +54,7 @@ QUIET_COLLECT_SECONDS = 2.0
 FULL_COLLECTIONS_OFF = 1_000_000  # generation-2 threshold: never reached in a day
 REFRESH_SECONDS = 2.0
 QUIT = frozenset({"ctrl+q", "ctrl+c"})
+PUSHED_REFRESH_SECONDS = 0.5  # on a server (see `on_mount`)
 BACKUP_CHECK_SECONDS = 30.0
 
 
@@ -107,7 +109,10 @@ class DeskApp(TranslatedBindings, App[None]):
         self.set_interval(1.0, self._collect_when_quiet)
         self.load_index()
         self.refresh_record()
-        self.set_interval(self.refresh_seconds, self.refresh_record)
+        # A server says when something was committed, so looking often costs a round trip at
+        # most every second; and an unreachable server is on the strip within two.
+        every = min(self.refresh_seconds, PUSHED_REFRESH_SECONDS) if self.commits.pushes else None
+        self.set_interval(every or self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
         self.backup_if_due()
@@ -183,6 +188,10 @@ class DeskApp(TranslatedBindings, App[None]):
         except TpsError as exc:
             self.call_from_thread(self._looked, None, t(exc.key, **exc.params))
         except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
+            fault = explain(exc, self.rec.url) if self.commits.pushes else None
+            if fault is not None:  # a server's trouble (unreachable) in the day's words
+                self.call_from_thread(self._looked, None, t(fault.key, **fault.params))
+                return
             # The driver's own words ("database is locked"), not SQLAlchemy's wrapping of them.
             error = str(getattr(exc, "orig", None) or exc)
             self.call_from_thread(self._looked, None, t("desk.record.unreadable", error=error))
@@ -209,7 +218,10 @@ class DeskApp(TranslatedBindings, App[None]):
     @work(thread=True, exclusive=True, group="backup")
     def backup_if_due(self, force: bool = False) -> None:
         """Copy the station to the chair's backup folder every few minutes (and when told)."""
-        target = backup_target(self.rec)
+        try:
+            target = backup_target(self.rec)
+        except TpsError:  # the server unreachable: the strip says so already; tried again later
+            return
         if target is None:
             state = BackupState(ok=None)
         elif force or time.monotonic() - self._last_backup >= target.every_minutes * 60:

@@ -27,6 +27,7 @@ from tps_console.domain.day.checkin import set_voter_status, undo_check_in
 from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
+from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.views.voters import VoterDetails, voter_details
@@ -118,8 +119,15 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        details = voter_details(self.rec, self.voter_id)
+        try:
+            details = voter_details(self.rec, self.voter_id)
+        except TpsError as exc:  # the server unreachable: said on the card, which stays empty
+            self.app.call_from_thread(self._unavailable, t(exc.key, **exc.params))
+            return
         self.app.call_from_thread(self._show, details)
+
+    def _unavailable(self, message: str) -> None:
+        self.query_one("#card-body", Static).update(Text(message, style="bold red"))
 
     def _show(self, details: VoterDetails) -> None:
         self.details = details

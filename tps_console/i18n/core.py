@@ -90,6 +90,39 @@ MESSAGES: Catalogue = {
         "en": "online backup (temporary file, then rename)",
     },
     "cli.restore": {"id": "pulihkan dari cadangan", "en": "restore from a backup"},
+    "cli.copy": {
+        "id": "salin TPS dari berkas SQLite ke PostgreSQL atau sebaliknya (diverifikasi)",
+        "en": "copy a station from a SQLite file to PostgreSQL or back (verified)",
+    },
+    "cli.readonly_role": {
+        "id": "cetak SQL untuk membuat peran PostgreSQL yang hanya bisa membaca (panel saksi)",
+        "en": "print the SQL that makes a read-only PostgreSQL role (for the witness panel)",
+    },
+    "copy.done": {
+        "id": "TPS disalin dari {source} ke {target}: {events} kejadian, kepala {head} sama, "
+        "verifikasi lolos",
+        "en": "Station copied from {source} to {target} (events: {events}), head {head} the "
+        "same, verification passed",
+    },
+    "copy.differs": {
+        "id": "Salinan di {path} tidak sama dengan sumbernya (kepala {head}): tidak ada yang "
+        "disimpan",
+        "en": "The copy at {path} differs from its source (head {head}): nothing was kept",
+    },
+    "role.not_a_server": {
+        "id": "{path} bukan alamat server postgresql://",
+        "en": "{path} is not a postgresql:// server address",
+    },
+    "role.bad_name": {
+        "id": "Nama peran '{role}' tidak sah (huruf kecil, angka, _)",
+        "en": "Role name '{role}' is not valid (lower-case letters, digits, _)",
+    },
+    "role.hint": {
+        "id": "Jalankan SQL di atas sebagai pemilik basis data (psql), ganti 'change-me' dengan "
+        "kata sandi, lalu beri panel saksi alamat postgresql://{role}@SERVER/NAMA_DB",
+        "en": "Run the SQL above as the database's owner (psql), replace 'change-me' with a "
+        "password, then give the witness panel postgresql://{role}@SERVER/DBNAME",
+    },
     "cli.bench": {
         "id": "ukur kecepatan, berdampingan dengan pembanding",
         "en": "benchmarks, each beside its baseline",
@@ -412,6 +445,24 @@ MESSAGES: Catalogue = {
         "id": "{path} sudah ada; TPS yang ada tidak akan ditimpa",
         "en": "{path} already exists; an existing station is never overwritten",
     },
+    "init.not_empty": {
+        "id": "Basis data {path} tidak kosong; yang ada tidak akan ditimpa. Pakai basis data "
+        "baru yang kosong (createdb).",
+        "en": "The database {path} is not empty; what it holds is never overwritten. Use a new, "
+        "empty database (createdb).",
+    },
+    "clock.ahead": {
+        "id": "Jam laptop ini {minutes} menit {seconds} detik lebih cepat dari jam server {path} "
+        "(paling banyak 2 menit): setel jam laptop ini, lalu buka lagi.",
+        "en": "This laptop's clock is {minutes} min {seconds} s ahead of the server {path}'s "
+        "(at most 2 minutes allowed): set this laptop's clock, then open again.",
+    },
+    "clock.behind": {
+        "id": "Jam laptop ini {minutes} menit {seconds} detik lebih lambat dari jam server {path} "
+        "(paling banyak 2 menit): setel jam laptop ini, lalu buka lagi.",
+        "en": "This laptop's clock is {minutes} min {seconds} s behind the server {path}'s "
+        "(at most 2 minutes allowed): set this laptop's clock, then open again.",
+    },
     "init.drill": {
         "id": "TPS latihan: jamnya sekarang {at} dan berjalan terus (ubah dengan --now)",
         "en": "Training station: its clock now reads {at} and runs on (re-set it with --now)",
@@ -480,6 +531,24 @@ MESSAGES: Catalogue = {
         "id": "{path} dibuat oleh versi TPS Console yang lain: buka dengan versi yang membuatnya",
         "en": "{path} was made by another version of TPS Console: open it with the version "
         "that made it",
+    },
+    "fault.server_unreachable": {
+        "id": "Server basis data {path} tidak terjangkau: tidak ada yang dicatat. Periksa kabel "
+        "jaringan dan laptop server; meja ini mencoba lagi sendiri.",
+        "en": "The database server {path} cannot be reached: nothing was recorded. Check the "
+        "network cable and the server laptop; this desk tries again by itself.",
+    },
+    "fault.server_login": {
+        "id": "Server {path} menolak masuk (nama pengguna, kata sandi atau pg_hba.conf): tidak "
+        "ada yang dicatat. Minta petugas TI memeriksa alamat yang diberikan.",
+        "en": "The server {path} refused the login (user name, password or pg_hba.conf): "
+        "nothing was recorded. Ask IT staff to check the address given.",
+    },
+    "fault.server_full": {
+        "id": "Server {path} kehabisan ruang disk atau sambungan: tidak ada yang dicatat. "
+        "Minta petugas TI memeriksa laptop server, lalu ulangi.",
+        "en": "The server {path} is out of disk space or connections: nothing was recorded. "
+        "Ask IT staff to check the server laptop, then try again.",
     },
     "fault.unexpected": {
         "id": "Kesalahan tak terduga ({error}): tidak ada yang dicatat setelah konfirmasi "

@@ -13,6 +13,10 @@ MESSAGES: Catalogue = {
         "id": "berkas bawaan: DPT contoh, gaya layar, zona waktu",
         "en": "bundled files: sample roll, screen styles, time zone",
     },
+    "selfcheck.server_driver": {
+        "id": "pengandar server PostgreSQL ada",
+        "en": "PostgreSQL server driver present",
+    },
     "selfcheck.data_dir": {
         "id": "folder data di luar folder program",
         "en": "data folder outside the program's folder",

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from tps_console import small_window
 from tps_console.domain.record.clock import Clock
@@ -49,6 +49,11 @@ from tps_console.small_window import SaysTooSmall
 F = TypeVar("F", bound=Figure)
 
 POLL_INTERVAL_S = 0.25
+# On a server the poll waits for the next commit's notification this long at most (then looks
+# again): the panel redraws as soon as a desk commits, and never polls.
+PUSH_WAIT_S = 0.5
+# After trouble on a server (unreachable), the next try this much later.
+RETRY_AFTER_S = 1.0
 # A poll that has not come back after this long is reported as a busy database.
 STUCK_AFTER_S = 3.0
 
@@ -83,6 +88,7 @@ class PanelScreen(SaysTooSmall, Screen[None]):
         self.poll_interval = poll_interval
         self._poll_worker: Worker[None] | None = None
         self._poll_started = 0.0
+        self._force_next = False  # asked for while a poll was under way
         self.set_reactive(PanelScreen.turnout, first)
         self.set_reactive(PanelScreen.now, self._now())
         self.set_reactive(PanelScreen.checked_at, first.taken_at)
@@ -115,7 +121,10 @@ class PanelScreen(SaysTooSmall, Screen[None]):
         return widget.data_bind(PanelScreen.turnout)
 
     def on_mount(self) -> None:
-        self.set_interval(self.poll_interval, self.poll)
+        if self.watcher.pushes:
+            self._poll_worker = self._follow_in_thread()
+        else:
+            self.set_interval(self.poll_interval, self.poll)
         self.set_interval(1.0, self._tick)
         self._announce(self.turnout)
 
@@ -124,6 +133,9 @@ class PanelScreen(SaysTooSmall, Screen[None]):
 
     def poll(self, *, force: bool = False) -> None:
         """Ask the worker to look for changes, unless the previous look has not come back yet."""
+        if self.watcher.pushes:
+            self._force_next = self._force_next or force  # the follower's next look
+            return
         if self._poll_worker is not None and self._poll_worker.is_running:
             return
         self._poll_started = time.monotonic()
@@ -133,6 +145,21 @@ class PanelScreen(SaysTooSmall, Screen[None]):
     def _poll_in_thread(self, force: bool) -> None:
         reading = self.watcher.poll(force=force)
         self.post_message(self.Polled(reading, self._now()))
+
+    @work(thread=True, group="poll")
+    def _follow_in_thread(self) -> None:
+        """On a server: one look after another, each waiting for the next commit's notification,
+        so new figures are drawn as soon as a desk commits, without polling."""
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            force, self._force_next = self._force_next, False
+            self._poll_started = time.monotonic()
+            reading = self.watcher.poll(force=force, wait=PUSH_WAIT_S)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Polled(reading, self._now()))
+            if reading.trouble is not None:
+                time.sleep(RETRY_AFTER_S)
 
     def _now(self) -> datetime:
         # To the second, as shown: a reactive that does not change repaints nothing.
@@ -196,13 +223,13 @@ class PanelApp(TranslatedBindings, App[None]):
 
 
 def make_panel(
-    target: Path,
+    target: Path | str,
     clock: Clock,
     *,
     poll_interval: float = POLL_INTERVAL_S,
     app_class: type[PanelApp] = PanelApp,
 ) -> PanelApp:
     """The panel on the station at `target`, read-only. Raises BadInput if it is not a station."""
-    watcher = Watcher(Path(target), clock)
+    watcher = Watcher(target, clock)
     first = watcher.open()
     return app_class(watcher, first, poll_interval=poll_interval)

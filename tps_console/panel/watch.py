@@ -4,6 +4,7 @@ A `CommitWatch` on the panel's read-only record is asked a few times a second wh
 connection has committed (see domain/commit_watch.py); only then are the figures read again, in
 one short read transaction. The file's identity (device, inode) is checked as well: `restore`
 puts a new file in place, and a connection on the old one would never see another change.
+A station on a server tells the watch of each commit: there `poll` waits for it (`pushes`).
 
 No Textual here: the screen calls `poll()` from a thread worker, one call at a time.
 """
@@ -25,7 +26,8 @@ from sqlalchemy import event
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.commit_watch import CommitWatch
-from tps_console.domain.record.db import file_identity
+from tps_console.domain.record.db import file_identity, is_url
+from tps_console.domain.record.faults import explain
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.views.turnout import Turnout, read_turnout
 from tps_console.i18n import t
@@ -56,16 +58,19 @@ class Reading:
 class Watcher:
     """Owns the panel's read-only record and the watch on it; reopens them when needed."""
 
-    def __init__(self, path: Path, clock: Clock) -> None:
+    def __init__(self, path: Path | str, clock: Clock) -> None:
         # Polls run in a worker thread while the app may close the watcher on the UI thread:
         # closing a SQLite connection another thread is using crashes the process.
         self._lock = threading.RLock()
         self.path = path
         self.clock = clock
         self.record: Record | None = None
+        # The station's clock while it cannot be read (a server away): a drill's stays a drill's.
+        self._last_clock = clock
         self._commits: CommitWatch | None = None
         self._identity: tuple[int, int] | None = None
         self._read_at = 0.0
+        self.pushes = is_url(path)  # a server: `poll(wait=...)` waits for its next commit
 
     def open(self) -> Turnout:
         """Open the station and read it once. Raises BadInput if it is not a readable station."""
@@ -76,29 +81,33 @@ class Watcher:
                 raise RuntimeError("the panel's watch closed while opening")
             return turnout
 
-    def poll(self, *, force: bool = False) -> Reading:
+    def poll(self, *, force: bool = False, wait: float = 0.0) -> Reading:
         """New figures if the data changed (or `force`), else an empty reading. Never raises:
-        whatever goes wrong is reported as trouble, and the next poll tries again."""
+        whatever goes wrong is reported as trouble, and the next poll tries again. `wait`: on a
+        server, how long to wait for a commit if none has come yet."""
         with self._lock:
-            return self._poll(force)
+            return self._poll(force, wait)
 
-    def _poll(self, force: bool) -> Reading:
+    def _poll(self, force: bool, wait: float) -> Reading:
         try:
-            if file_identity(self.path) != self._identity:
+            if self.record is None or self._identity != self._current_identity():
                 self._reopen()
                 force = True
-            return Reading(self._read(force=force or self._stale()))
+            return Reading(self._read(force=force or self._stale(), wait=wait))
         except Exception as exc:  # the panel must outlive any failure of the file it watches
             trouble = classify(exc)
             if trouble is not Trouble.BUSY:
                 self._close()
-            return Reading(trouble=trouble, detail=describe(exc))
+            # A server's trouble in the day's words (unreachable, login refused), not libpq's.
+            fault = explain(exc, self.path) if self.pushes else None
+            detail = t(fault.key, **fault.params) if fault is not None else describe(exc)
+            return Reading(trouble=trouble, detail=detail)
 
     def now(self) -> datetime:
         """The station's time: a drill station's own clock, which the figures' reads keep up to
         date, or the clock the panel was given."""
         record = self.record  # one read: a poll may swap it meanwhile
-        return (record.clock if record is not None else self.clock).now()
+        return (record.clock if record is not None else self._last_clock).now()
 
     def close(self) -> None:
         with self._lock:
@@ -122,20 +131,27 @@ class Watcher:
         # Identity before opening: if the file is swapped in between, the next poll sees a
         # mismatch and reopens, instead of watching the old file for ever.
         try:
-            identity = file_identity(self.path)
+            identity = self._current_identity()
         except FileNotFoundError:
             raise BadInput("station.missing", path=str(self.path)) from None
         record = open_record(self.path, self.clock, readonly=True)
-        event.listen(record.engine, "connect", _short_busy_timeout)
-        self.record, self._identity = record, identity
+        if record.path is not None:
+            event.listen(record.engine, "connect", _short_busy_timeout)
+        self.record, self._identity, self._last_clock = record, identity, record.clock
         self._commits = CommitWatch(record.engine)
+
+    def _current_identity(self) -> tuple[int, int] | None:
+        """Which file is at the path; a server's database has none to compare."""
+        return None if self.pushes else file_identity(Path(self.path))
 
     def _stale(self) -> bool:
         return time.monotonic() - self._read_at >= REREAD_AFTER_S
 
-    def _read(self, *, force: bool) -> Turnout | None:
+    def _read(self, *, force: bool, wait: float = 0.0) -> Turnout | None:
         assert self.record is not None and self._commits is not None
-        turnout = self._commits.read_if_changed(partial(read_turnout, self.record), force=force)
+        turnout = self._commits.read_if_changed(
+            partial(read_turnout, self.record), force=force, wait=wait
+        )
         if turnout is not None:
             self._read_at = time.monotonic()
         return turnout

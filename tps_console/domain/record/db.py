@@ -4,22 +4,34 @@ SQLite is the embedded default. Durability (non-negotiable 2) comes from WAL wit
 synchronous=FULL: a commit returns only once the WAL is fsynced. Write transactions start with
 BEGIN IMMEDIATE so two desks serialise on the write lock up front instead of failing mid-way
 when a read lock cannot be upgraded.
+
+A PostgreSQL server (a `postgresql://` URL, several desks over a LAN) gets the same shape: every
+write transaction first takes one transaction-level advisory lock, the server's BEGIN IMMEDIATE,
+so the chain is appended in order (its unique `seq` is the backstop) and the check-in's look-up
+sees every check-in committed before it. READ COMMITTED with that lock was measured against
+SERIALIZABLE with retries (`bench --area pg`): every write appends to the one chain, so under
+SERIALIZABLE concurrent writers conflict anyway and the retries cost more than the queue.
+Commits wait for the server's WAL flush (`synchronous_commit=on` on every connection). This
+module is the only one that knows which engine it talks to.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
 import threading
+import time
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import DDL, Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 from sqlmodel import SQLModel
@@ -28,6 +40,7 @@ from tps_console.domain.errors import Refused
 from tps_console.domain.record import (
     faults,
     models,  # also registers the tables with SQLModel
+    server,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -66,8 +79,10 @@ def _write_protected(path: Path) -> bool:
 
 
 def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
-    """An engine on a station database (a path, or any SQLAlchemy URL)."""
-    if "://" in str(target):
+    """An engine on a station database (a path, a `postgresql://` URL, or any SQLAlchemy URL)."""
+    if server.is_server(target):
+        return server.server_engine(str(target), readonly=readonly)
+    if is_url(target):
         return create_engine(str(target))
     engine = create_engine(
         "sqlite://",
@@ -95,15 +110,43 @@ def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
     return engine
 
 
-def is_sqlite(engine: Engine) -> bool:
+def is_url(target: object) -> bool:
+    """A database named by URL (a server) rather than a station file's path."""
+    return "://" in str(target)
+
+
+def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_schema(engine: Engine) -> None:
+def create_schema(engine: Engine | Connection) -> None:
+    """The station's tables (inside the caller's transaction when given a connection: on a
+    server the whole station is made in one), with the server's notify trigger."""
     if engine.dialect.name == "postgresql":
         index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
         index.dialect_options["postgresql"]["where"] = text("active")
     SQLModel.metadata.create_all(engine)
+
+
+# On a server, the event table notifies each insert's seq (see server.py): made with the table.
+for _ddl in server.NOTIFY_DDL:
+    event.listen(
+        models.Event.__table__,  # type: ignore[attr-defined]
+        "after_create",
+        DDL(_ddl).execute_if(dialect="postgresql"),
+    )
+
+
+def clock_skew(engine: Engine, now: datetime) -> timedelta | None:
+    """How far `now` (this laptop's clock) is ahead of the server's (negative: behind), the
+    round trip's half taken off; None for a station file, which has no clock of its own."""
+    if not server.is_server_engine(engine):
+        return None
+    with engine.connect() as conn:
+        sent = time.monotonic()
+        theirs = server.server_now(conn)
+        trip = timedelta(seconds=(time.monotonic() - sent) / 2)
+    return now - (theirs + trip)
 
 
 @contextmanager
@@ -113,10 +156,15 @@ def write(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         if is_sqlite(engine):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            conn.exec_driver_sql(server.CHAIN_LOCK)
         try:
             yield conn
         except BaseException:
-            conn.rollback()
+            # A server that went away cannot roll back: it already has (the transaction ends
+            # with the connection), and the first error is the one to report.
+            with contextlib.suppress(sa_exc.DBAPIError):
+                conn.rollback()
             raise
         conn.commit()
 
@@ -146,7 +194,7 @@ class Writer:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         if not is_sqlite(self._engine):
-            with write(self._engine) as conn:
+            with said_as_faults(self._engine), write(self._engine) as conn:
                 yield conn
             return
         self._acquire()
@@ -253,11 +301,31 @@ def scratch_database() -> Iterator[Connection]:
 
 
 @contextmanager
+def said_as_faults(engine: Engine) -> Iterator[None]:
+    """On a server: its faults (gone away, refusing) raised as the officer's refusals, as the
+    day's rules are, so every screen and command says them in the day's words. A write's
+    transaction ended with the connection, so nothing of it was recorded. Errors that are no
+    fault (the unique index refusing a second check-in) pass through as they are."""
+    if is_sqlite(engine):
+        yield
+        return
+    try:
+        yield
+    except sa_exc.DBAPIError as exc:
+        fault = faults.explain(exc, server.shown_engine(engine))
+        if fault is None:
+            raise
+        raise fault from exc
+
+
+@contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A consistent snapshot for several queries; never writes, ends promptly."""
-    with engine.connect() as conn:
+    with said_as_faults(engine), engine.connect() as conn:
         if is_sqlite(engine):
             conn.exec_driver_sql("BEGIN")
+        elif engine.dialect.name == "postgresql":
+            server.begin_snapshot(conn)
         try:
             yield conn
         finally:

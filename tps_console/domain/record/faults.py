@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from tps_console.domain.errors import BadInput, Refused, TpsError
+from tps_console.domain.record.server import shown
 
 # Below this much free space a write error is the disk being full, whatever the driver calls it
 # (SQLite reports a full disk as an I/O error when it cannot even grow its shared-memory file).
@@ -40,11 +41,24 @@ _BY_SQLITE = {
     "SQLITE_CORRUPT": "fault.damaged",
     "SQLITE_IOERR": "fault.io",
 }
+# A server's errors by SQLSTATE class or code (psycopg is imported only on a server: it is read
+# by name here, so a desk on a file never loads it).
+_BY_SQLSTATE = {
+    "28": "fault.server_login",  # wrong password, no such role, refused by pg_hba.conf
+    "3D000": "station.missing",  # no such database
+    "42P01": "station.not_a_station",  # no station table: another database
+    "42703": "fault.old_version",
+    "08": "fault.server_unreachable",  # connection exceptions
+    "57P": "fault.server_unreachable",  # the server shutting down, restarting, crashed
+    "53": "fault.server_full",  # disk full, out of memory or connections
+    "25006": "fault.read_only",  # a read-only transaction or role asked to write
+    "42501": "fault.read_only",  # permission denied: a role that may only read
+}
 # The file and what it holds were given wrong: bad input (exit 2). The rest are the machine
 # refusing a request that was fine (exit 4): it can be tried again once the cause is fixed.
 _GIVEN_WRONG = frozenset(
     {"fault.directory", "station.missing", "station.not_a_station", "fault.damaged",
-     "fault.old_version", "fault.cannot_open"}
+     "fault.old_version", "fault.cannot_open", "fault.server_login"}
 )  # fmt: skip
 
 
@@ -54,11 +68,15 @@ def explain(exc: BaseException, path: str | Path | None) -> TpsError | None:
     key: str | None = None
     if isinstance(cause, sqlite3.Error):
         key = _sqlite_key(cause)
+    elif type(cause).__module__.startswith("psycopg"):
+        key = _server_key(cause)
     elif isinstance(cause, OSError):
         key = _BY_ERRNO.get(cause.errno or 0)
     if key is None:
         return None
-    where = str(path or "")
+    where = _shown(path)
+    if type(cause).__module__.startswith("psycopg"):
+        return (BadInput if key in _GIVEN_WRONG else Refused)(key, path=where)
     if key in ("fault.io", "fault.cannot_open", "fault.read_only"):
         # SQLite says "cannot open" or "I/O error" when it cannot make its -wal/-shm files.
         folder = Path(where).parent if where else Path.cwd()
@@ -78,6 +96,28 @@ def _root(exc: BaseException) -> BaseException:
         if inner is None or inner is seen:
             return seen
         seen = inner
+
+
+def _shown(path: str | Path | None) -> str:
+    return shown(path or "")
+
+
+def _server_key(exc: BaseException) -> str | None:
+    state = getattr(exc, "sqlstate", None) or ""
+    for prefix, key in sorted(_BY_SQLSTATE.items(), key=lambda kv: -len(kv[0])):
+        if state.startswith(prefix):
+            return key
+    if state:
+        return None
+    # Errors before any answer from the server carry no SQLSTATE: read libpq's text.
+    message = str(exc).lower()
+    if "password" in message or "authentication" in message or "pg_hba" in message:
+        return "fault.server_login"
+    if "does not exist" in message and "database" in message:
+        return "station.missing"
+    if type(exc).__name__ in ("OperationalError", "InterfaceError"):
+        return "fault.server_unreachable"
+    return None
 
 
 def _sqlite_key(exc: sqlite3.Error) -> str | None:

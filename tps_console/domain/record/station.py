@@ -7,10 +7,10 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,10 +18,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.exc import DBAPIError
 
-from tps_console.domain.errors import BadInput
-from tps_console.domain.record import chain
+from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.record import chain, server
 from tps_console.domain.record.clock import Clock, StationClock, stamp, unstamp
-from tps_console.domain.record.db import Writer, create_schema, open_engine, read, write
+from tps_console.domain.record.db import (
+    Writer,
+    clock_skew,
+    create_schema,
+    is_url,
+    open_engine,
+    read,
+    write,
+)
 from tps_console.domain.record.events import RollImported, StationCreated
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
@@ -61,6 +69,7 @@ class Record:
     desk: str = ""
     path: Path | None = None
     readonly: bool = False
+    url: str | None = None  # a station on a server: its `postgresql://` URL
     writer: Writer = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -117,7 +126,7 @@ def roll_fingerprint(records: Iterable[Mapping[str, object]]) -> str:
 
 
 def create_station(
-    path: Path,
+    path: Path | str,
     roll: bytes,
     clock: Clock,
     *,
@@ -133,19 +142,36 @@ def create_station(
     write-protected folder midway leaves nothing behind.
 
     `drill`: a training station, its clock starting at `drill_at` (by default the opening of
-    polling day). It stays a drill: a real station is made afresh from the same roll."""
+    polling day). It stays a drill: a real station is made afresh from the same roll.
+
+    `path` may be a server's URL: the station is made there in one transaction, in a database
+    that holds nothing yet (made if the server lets this user)."""
+    if not is_url(path) and Path(path).exists():
+        raise BadInput("init.exists", path=str(path))
+    _, parsed, creation = _prepare(
+        roll,
+        clock,
+        tps=tps,
+        polling_date=polling_date,
+        progress=progress,
+        sheet=sheet,
+        drill_at=drill_at if drill else None,
+        drill=drill,
+    )
+    build_station(path, creation)
+    return parsed
+
+
+def build_station(target: Path | str, fill: Callable[[Connection], None]) -> None:
+    """A new station at `target`: its tables, and `fill` run in one write transaction. All or
+    nothing: a full disk or a write-protected folder midway (an unreachable server) leaves
+    nothing behind. Refuses an existing file, and a server database that holds anything."""
+    if is_url(target):
+        _build_on_server(str(target), fill)
+        return
+    path = Path(target)
     try:
-        return _create_station(
-            path,
-            roll,
-            clock,
-            tps=tps,
-            polling_date=polling_date,
-            progress=progress,
-            sheet=sheet,
-            drill_at=drill_at if drill else None,
-            drill=drill,
-        )
+        _build_file(path, fill)
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         for leftover in _sqlite_files(_building(path)):
             with contextlib.suppress(OSError):
@@ -160,8 +186,53 @@ def _building(path: Path) -> Path:
     return path.with_name(path.name + ".creating")
 
 
-def _create_station(
-    path: Path,
+def _build_file(path: Path, fill: Callable[[Connection], None]) -> None:
+    if path.exists():
+        raise BadInput("init.exists", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Built under a temporary name and renamed at the end, so a crash never leaves a half station
+    # where the real one should be.
+    building = _building(path)
+    for leftover in _sqlite_files(building):
+        leftover.unlink(missing_ok=True)
+    engine = open_engine(building)
+    try:
+        create_schema(engine)
+        with write(engine) as conn:
+            fill(conn)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    if path.exists():
+        raise BadInput("init.exists", path=str(path))
+    os.replace(building, path)
+    for leftover in _sqlite_files(building):
+        leftover.unlink(missing_ok=True)
+
+
+def _build_on_server(url: str, fill: Callable[[Connection], None]) -> None:
+    """The tables and `fill` in one transaction (a server's DDL is transactional): a failure
+    midway leaves the database as empty as it was."""
+    try:
+        server.create_database_if_missing(url)
+        engine = open_engine(url)
+        try:
+            with write(engine) as conn:
+                if server.user_tables(conn):
+                    raise BadInput("init.not_empty", path=server.shown(url))
+                create_schema(conn)
+                fill(conn)
+        finally:
+            engine.dispose()
+    except DBAPIError as exc:
+        fault = explain(exc, url)
+        if fault is None:
+            raise
+        raise fault from exc
+
+
+def _prepare(
     roll: bytes,
     clock: Clock,
     *,
@@ -171,9 +242,9 @@ def _create_station(
     sheet: str | None,
     drill_at: datetime | None,
     drill: bool,
-) -> ParsedRoll:
-    if path.exists():
-        raise BadInput("init.exists", path=str(path))
+) -> tuple[Clock, ParsedRoll, Callable[[Connection], None]]:
+    """The clock the station is made on, its parsed roll, and what records the station's first
+    events inside a write transaction. Raises RollRejected before anything is made."""
     zone = ZoneInfo(DEFAULT_TIMEZONE)
     day = polling_date or clock.now().astimezone(zone).date()
     anchor: dict[str, Any] = {}
@@ -185,18 +256,11 @@ def _create_station(
     parsed = parse_roll(roll, day, progress, sheet=sheet)
     if parsed.errors:
         raise RollRejected(parsed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Built under a temporary name and renamed at the end, so a crash never leaves a half station
-    # where the real one should be.
-    building = _building(path)
-    for leftover in _sqlite_files(building):
-        leftover.unlink(missing_ok=True)
-    engine = open_engine(building)
-    try:
-        create_schema(engine)
+    on = clock
+
+    def creation(conn: Connection) -> None:
         records = [e.record() for e in parsed.entries]
-        fingerprint = roll_fingerprint(records)
-        created = stamp(clock.now())
+        created = stamp(on.now())
         station = StationCreated(
             at=created,
             tps=tps,
@@ -211,25 +275,35 @@ def _create_station(
             created_at=created,
             **anchor,
         )
-        with write(engine) as conn:
-            record_event(conn, clock, station)
-            imported = RollImported(
-                at=stamp(clock.now()),
-                count=len(records),
-                fingerprint=fingerprint,
-                voters=tuple(records),
-            )
-            record_event(conn, clock, imported)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
-    if path.exists():
-        raise BadInput("init.exists", path=str(path))
-    os.replace(building, path)
-    for leftover in _sqlite_files(building):
-        leftover.unlink(missing_ok=True)
-    return parsed
+        record_event(conn, on, station)
+        imported = RollImported(
+            at=stamp(on.now()),
+            count=len(records),
+            fingerprint=roll_fingerprint(records),
+            voters=tuple(records),
+        )
+        record_event(conn, on, imported)
+
+    return clock, parsed, creation
+
+
+MAX_CLOCK_SKEW = timedelta(minutes=2)
+
+
+def ensure_clock_agrees(rec: Record, clock: Clock) -> None:
+    """A desk on a server refuses to run when its clock and the server's differ by more than
+    two minutes: its check-ins would carry times the other desks' do not agree with. A station
+    file has no other clock to compare with."""
+    skew = clock_skew(rec.engine, clock.now())
+    if skew is None or abs(skew) <= MAX_CLOCK_SKEW:
+        return
+    seconds = round(abs(skew).total_seconds())
+    raise Refused(
+        "clock.ahead" if skew > timedelta(0) else "clock.behind",
+        path=server.shown(rec.url or ""),
+        minutes=seconds // 60,
+        seconds=seconds % 60,
+    )
 
 
 def _sqlite_files(db: Path) -> list[Path]:
@@ -240,8 +314,8 @@ def open_record(
     target: str | Path, clock: Clock, *, desk: str = "", readonly: bool = False
 ) -> Record:
     """Open an existing station. A missing or foreign file is bad input, never silently created."""
-    is_url = "://" in str(target)
-    path = None if is_url else Path(target)
+    url = str(target) if is_url(target) else None
+    path = None if url is not None else Path(target)
     if path is not None and path.is_dir():
         raise BadInput("fault.directory", path=str(target))
     if path is not None and not path.is_file():
@@ -249,7 +323,7 @@ def open_record(
     engine = open_engine(target, readonly=readonly)
     try:
         if not inspect(engine).has_table("station"):
-            raise BadInput("station.not_a_station", path=str(target))
+            raise BadInput("station.not_a_station", path=server.shown(target))
         with read(engine) as conn:
             row = conn.execute(select(Station)).first()
     except BadInput:
@@ -260,15 +334,15 @@ def open_record(
         fault = explain(exc, target)
         if fault is None:
             error = str(getattr(exc, "orig", None) or exc)
-            fault = BadInput("station.unreadable", path=str(target), error=error)
+            fault = BadInput("station.unreadable", path=server.shown(target), error=error)
         raise fault from exc
     if row is None:
         engine.dispose()
-        raise BadInput("station.not_a_station", path=str(target))
+        raise BadInput("station.not_a_station", path=server.shown(target))
     m = row._mapping
     if m["drill"] and not clock.chosen:
         clock = StationClock(clock, unstamp(m["drill_at"]), unstamp(m["drill_since"]))
-    return Record(engine, clock, station_info(m), desk, path, readonly)
+    return Record(engine, clock, station_info(m), desk, path, readonly, url)
 
 
 def station_info(m: Any) -> StationInfo:

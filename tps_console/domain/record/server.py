@@ -1,0 +1,186 @@
+"""A station on a PostgreSQL server: the URL, the connections, and what the server adds.
+
+Several desks on several laptops share one record on a server (issue 13). Only the database
+layer (this module and db.py) knows the difference; the domain runs the same statements on both.
+
+- A URL is `postgresql://user@host:port/dbname` (or `postgres://`). What it leaves out, libpq
+  takes from the `PG*` environment variables, and the password from `PGPASSWORD` or `~/.pgpass`
+  (`%APPDATA%\\postgresql\\pgpass.conf` on Windows). The driver is psycopg 3.
+- Every write transaction takes `CHAIN_LOCK` first (see db.py for why READ COMMITTED + this lock).
+- Each event's insert notifies `CHANNEL` with its seq (a trigger, so a row put in with `psql`
+  notifies too); a notification is delivered only once its transaction committed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+CHANNEL = "tps_event"
+# One advisory lock per database (the server scopes them by database): the write lock.
+CHAIN_LOCK = "SELECT pg_advisory_xact_lock(901202414)"
+# An unreachable server is said within this, not after the operating system's minutes.
+CONNECT_TIMEOUT_S = 2
+
+_NOTIFY_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION tps_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{CHANNEL}', NEW.seq::text);
+  RETURN NULL;
+END $$
+"""
+_NOTIFY_TRIGGER = """
+CREATE TRIGGER tps_event_notify AFTER INSERT ON event
+FOR EACH ROW EXECUTE FUNCTION tps_event_notify()
+"""
+NOTIFY_DDL = (_NOTIFY_FUNCTION, _NOTIFY_TRIGGER)
+
+
+def is_server(target: object) -> bool:
+    return str(target).startswith(SCHEMES)
+
+
+def server_url(target: str) -> URL:
+    url = make_url(target)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def shown(target: object) -> str:
+    """The target as messages show it: a URL without its password."""
+    if not is_server(target):
+        return str(target)
+    try:
+        url = server_url(str(target))
+    except Exception:
+        return re.sub(r":[^:@/]*@", ":***@", str(target))
+    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def shown_engine(engine: Engine) -> str:
+    return engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def server_engine(target: str, *, readonly: bool) -> Engine:
+    # The panel's session cannot write: every transaction it opens is READ ONLY (a read-only
+    # role, `pg-readonly-role`, makes that the server's rule rather than the session's).
+    options = "-c default_transaction_read_only=on" if readonly else "-c synchronous_commit=on"
+    return create_engine(
+        server_url(target),
+        # A connection the server dropped (restarted, cable pulled) is replaced, not reused.
+        pool_pre_ping=True,
+        pool_size=2,
+        isolation_level="READ COMMITTED",
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "tps-console",
+            "options": options,
+            # A server gone silent (no reset, no answer) is noticed in seconds, not hours.
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 1,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 5000,
+        },
+    )
+
+
+def is_server_engine(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def create_database_if_missing(target: str) -> None:
+    """Make the URL's database on its server if there is none yet (the user needs CREATEDB);
+    an existing one is left as it is, for the caller to check that it is empty."""
+    url = server_url(target)
+    engine = create_engine(
+        url.set(database="postgres"),
+        isolation_level="AUTOCOMMIT",
+        poolclass=NullPool,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
+    name = url.database
+    try:
+        with engine.connect() as conn:
+            if name is None:
+                name = conn.execute(text("SELECT current_user")).scalar_one()
+            found = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).first()
+            if found is None:
+                conn.exec_driver_sql('CREATE DATABASE "' + name.replace('"', '""') + '"')
+    except DBAPIError as exc:
+        # No maintenance database to ask, or no right to create one: the station's own
+        # database, opened next, says what is wrong with it.
+        if getattr(exc.orig, "sqlstate", None) is None:
+            raise
+    finally:
+        engine.dispose()
+
+
+def begin_snapshot(conn: Connection) -> None:
+    """Several reads that see one state: READ COMMITTED would give each statement its own."""
+    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+def server_now(conn: Connection) -> datetime:
+    return conn.execute(text("SELECT statement_timestamp()")).scalar_one()
+
+
+def user_tables(conn: Connection) -> list[str]:
+    """The tables in the database's search path: a fresh database has none."""
+    rows = conn.execute(
+        text(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() ORDER BY table_name"
+        )
+    )
+    return [r[0] for r in rows]
+
+
+def reset_sequences(conn: Connection, tables: list[Any]) -> None:
+    """After rows were copied in with their ids: each serial column's next value follows them."""
+    for table in tables:
+        for column in table.primary_key.columns:
+            if column.autoincrement is not True and not (
+                column.autoincrement == "auto" and len(table.primary_key.columns) == 1
+            ):
+                continue
+            sequence = conn.execute(
+                text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": column.name}
+            ).scalar()
+            if sequence is None:
+                continue
+            conn.execute(
+                text(
+                    f'SELECT setval(:s, COALESCE((SELECT max("{column.name}") '
+                    f'FROM "{table.name}"), 0) + 1, false)'
+                ),
+                {"s": sequence},
+            )
+
+
+def readonly_role_sql(role: str, database: str) -> str:
+    """SQL an administrator runs (as the database's owner) to make a role that can only read the
+    station: for the witness panel's URL."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
+        raise ValueError(role)
+    ident = '"' + database.replace('"', '""') + '"'
+    return "\n".join(
+        [
+            f"CREATE ROLE {role} LOGIN PASSWORD 'change-me' NOSUPERUSER NOCREATEDB NOCREATEROLE;",
+            f"ALTER ROLE {role} SET default_transaction_read_only = on;",
+            f"GRANT CONNECT ON DATABASE {ident} TO {role};",
+            f"GRANT USAGE ON SCHEMA public TO {role};",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+            f"REVOKE CREATE ON SCHEMA public FROM {role};",
+        ]
+    )
