@@ -47,10 +47,15 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:
+    # `--now` only looks: the panel shows the record as at that instant and records nothing.
+    looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
+    if args.web:
+        from tps_console.cli.web import serve_panel
+
+        return serve_panel(args, looks_at)
     from tps_console.panel.app import make_panel
 
-    # `--now` only looks: the panel shows the record as at that instant and records nothing.
-    make_panel(args.db, StartedClock(args.drill_at) if args.drill_at is not None else clock).run()
+    make_panel(args.db, looks_at).run()
     return 0
 
 
@@ -64,3 +69,7 @@ def register(cmd: Command, sub: Any) -> None:
 
     panel_p = cmd("panel", panel, "cli.panel")
     panel_p.add_argument("db", type=Path, metavar="DB")
+    panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
+    panel_p.add_argument("--host", default="0.0.0.0", metavar="H", help=t("cli.panel_host"))
+    panel_p.add_argument("--port", type=int, default=8000, metavar="P", help=t("cli.panel_port"))
+    panel_p.add_argument("--code", metavar="C", help=t("cli.panel_code"))
