@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-AREAS = ("core", "checkin", "desk", "panel", "startup")
+AREAS = ("core", "checkin", "desk", "panel", "startup", "web")
 
 
 def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, Any]:
