@@ -67,6 +67,23 @@ MESSAGES: Catalogue = {
         "id": "Sudah {count} tab membuka panel ini: tutup salah satu lalu coba lagi.",
         "en": "{count} tabs already show this panel: close one and try again.",
     },
+    # The smoke test's steps for these
+    "selfcheck.web": {
+        "id": "panel di peramban: halaman, berkas bawaan, panel satu tab",
+        "en": "panel in a browser: the page, bundled files, one tab's panel",
+    },
+    "selfcheck.web_detail": {
+        "id": "turnout tergambar di tab ({size} karakter)",
+        "en": "turnout drawn in the tab ({size} characters)",
+    },
+    "selfcheck.slips": {
+        "id": "slip daftar hadir (PDF, kode batang)",
+        "en": "check-in slips (PDF, barcodes)",
+    },
+    "selfcheck.slips_detail": {
+        "id": "{count} slip, {size} B",
+        "en": Plural("{count} slip, {size} B", "{count} slips, {size} B"),
+    },
     # Check-in slips
     "cli.slips": {
         "id": "cetak slip daftar hadir (PDF A4): satu per pemilih yang belum memilih, nomor "

@@ -50,6 +50,7 @@ COOKIE = "tps_panel"
 PRIVATE_ENV = ("TPS_PIN", "TPS_BACKUP_PASSPHRASE")
 MAX_MESSAGE = 64 * 1024
 MAX_CELLS = 1000
+QUIT_TIMEOUT_S = 5.0
 
 
 def panel_command(db: Path, *, lang: str, now: str | None = None) -> list[str]:
@@ -89,6 +90,18 @@ class PanelTab(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
+
+
+    async def stop(self) -> None:
+        """Ask the panel to quit, then make sure its process is gone (and reaped)."""
+        await super().stop()
+        process = self._process
+        if process is not None and process.returncode is None:
+            try:
+                await asyncio.wait_for(process.wait(), QUIT_TIMEOUT_S)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
 
 
 def _page(name: str, **values: str) -> str:
