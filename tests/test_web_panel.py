@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import socket
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from tests.helpers import make_drill_station, wib
 from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
+from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -193,3 +195,24 @@ def test_the_addresses_printed_are_this_computers_on_the_lan(
     ]
     assert lan.urls_to_open("127.0.0.1", 8765) == ["http://127.0.0.1:8765/"]
     assert not lan.reachable_from_lan("127.0.0.1") and lan.reachable_from_lan("0.0.0.0")
+
+
+def test_web_options_without_web_are_refused(
+    station: Record, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert station.path is not None
+    assert main(["panel", str(station.path), "--code", "1234"]) == 2
+    assert "--web" in capsys.readouterr().err
+
+
+def test_a_port_already_in_use_is_said_and_nothing_is_served(
+    station: Record, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert station.path is not None
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        argv = ["panel", str(station.path), "--web", "--host", "127.0.0.1", "--port", str(port)]
+        assert main(argv) == 4
+    assert f"Port {port} sudah dipakai" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
+from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record
 from tps_console.i18n import language, t
@@ -49,6 +50,8 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
 def panel(args: argparse.Namespace, clock: Clock) -> int:
     # `--now` only looks: the panel shows the record as at that instant and records nothing.
     looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
+    if not args.web and (args.code is not None or args.host is not None or args.port is not None):
+        raise BadInput("web.needs_web")
     if args.web:
         from tps_console.cli.web import serve_panel
 
@@ -70,6 +73,6 @@ def register(cmd: Command, sub: Any) -> None:
     panel_p = cmd("panel", panel, "cli.panel")
     panel_p.add_argument("db", type=Path, metavar="DB")
     panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
-    panel_p.add_argument("--host", default="0.0.0.0", metavar="H", help=t("cli.panel_host"))
-    panel_p.add_argument("--port", type=int, default=8000, metavar="P", help=t("cli.panel_port"))
+    panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
+    panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
     panel_p.add_argument("--code", metavar="C", help=t("cli.panel_code"))

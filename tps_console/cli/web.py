@@ -15,18 +15,24 @@ from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock
 from tps_console.i18n import language, t
 
+# Every network of the laptop: `--web` is for other computers (README, "The panel in a browser").
+DEFAULT_HOST = "0.0.0.0"
+DEFAULT_PORT = 8000
+
 
 def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.panel.watch import Watcher
     from tps_console.web.lan import reachable_from_lan, urls_to_open
     from tps_console.web.server import PanelServer, lower_priority, panel_command, serve
 
+    host = DEFAULT_HOST if args.host is None else args.host
+    port = DEFAULT_PORT if args.port is None else args.port
     # Read once here, so a wrong path is said at once rather than in every tab.
     watcher = Watcher(args.db, clock)
     tps = watcher.open().status.tps
     watcher.close()
-    if not 0 <= args.port <= 65535:
-        raise BadInput("web.bad_port", port=args.port)
+    if not 0 <= port <= 65535:
+        raise BadInput("web.bad_port", port=port)
     server = PanelServer(
         panel_command(args.db, lang=language(), now=args.now),
         t("panel.title", tps=tps),
@@ -34,23 +40,23 @@ def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
     )
 
     def ready(port: int) -> None:
+        lower_priority()
         print(t("web.serving", tps=tps))
-        for url in urls_to_open(args.host, port):
+        for url in urls_to_open(host, port):
             print(f"  {url}")
-        if not reachable_from_lan(args.host):
+        if not reachable_from_lan(host):
             print(t("web.local_only"))
         print(t("web.code_on") if args.code else t("web.no_code"))
         print(t("web.stop"))
         sys.stdout.flush()
 
-    lower_priority()
     try:
-        asyncio.run(_until_stopped(serve(server, args.host, args.port, ready)))
+        asyncio.run(_until_stopped(serve(server, host, port, ready)))
     except OSError as exc:
         if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
-            raise Refused("web.port_in_use", port=args.port) from exc
+            raise Refused("web.port_in_use", port=port) from exc
         if exc.errno in (errno.EADDRNOTAVAIL, getattr(errno, "WSAEADDRNOTAVAIL", -1)):
-            raise BadInput("web.bad_host", host=args.host) from exc
+            raise BadInput("web.bad_host", host=host) from exc
         raise
     except KeyboardInterrupt:
         pass

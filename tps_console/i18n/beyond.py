@@ -22,6 +22,10 @@ MESSAGES: Catalogue = {
         "id": "kode akses yang ditanya halaman sebelum panel tampil",
         "en": "access code the page asks for before showing the panel",
     },
+    "web.needs_web": {
+        "id": "--host, --port dan --code hanya untuk panel --web",
+        "en": "--host, --port and --code are for panel --web only",
+    },
     "web.serving": {
         "id": "Panel saksi {tps} untuk peramban: buka salah satu alamat ini",
         "en": "Witness panel of {tps} for browsers: open one of these addresses",

@@ -91,7 +91,6 @@ class PanelTab(AppService):
         self._stdin = process.stdin
         return process
 
-
     async def stop(self) -> None:
         """Ask the panel to quit, then make sure its process is gone (and reaped)."""
         await super().stop()
