@@ -265,7 +265,12 @@ def _cells(value: object, default: int) -> int:
 
 
 def lower_priority() -> None:
-    """The server and, through inheritance, every tab's process yield the CPU to the desk."""
+    """The server and, through inheritance, every tab's process yield the CPU to the desk. On
+    Linux they run only when the CPU would otherwise be idle (SCHED_IDLE): a witness's view
+    may lag by a frame, a check-in never waits for one. Elsewhere, a high niceness."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        return
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(NICENESS)
