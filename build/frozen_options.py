@@ -12,6 +12,12 @@ EXCLUDES = [
     "mypy",
     "syrupy",
     "pypdf",
+    # The web benchmark's browser driver (bench/browser.py imports it only when run from
+    # source): with it comes a Node.js runtime of some 60 MB.
+    "playwright",
+    "pyee",
+    "pypdfium2",
+    "zxingcpp",
     "IPython",
     "setuptools",
     "distutils",

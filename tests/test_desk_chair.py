@@ -18,6 +18,7 @@ from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.passphrase import set_backup_passphrase
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.files import ATTENDANCE_FILES, JSON_FILE, PDF_FILE
+from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.verify import verify
 
 
@@ -122,3 +123,14 @@ async def test_a_member_can_not_take_the_chairs_decisions(station: Record) -> No
         await settle(pilot)
         assert isinstance(app.screen, ChairForm)
         assert "ketua" in str(app.screen.query_one("#chair-error").render()).lower()
+
+
+async def test_the_chair_prints_slips_for_one_block(station: Record, tmp_path: Path) -> None:
+    app = desk_for(station)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await from_menu(pilot, "c")
+        await chair_approves(pilot, str(tmp_path), "A")
+        assert "slip-blok-A.pdf" in message(app)
+    expected = slips_to_print(station, "A")
+    assert expected.slips and (tmp_path / "slip-blok-A.pdf").read_bytes().startswith(b"%PDF")

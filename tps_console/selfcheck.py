@@ -36,6 +36,8 @@ from tps_console.i18n import language, t
 POLLING_MORNING = datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
 STOCK = 200  # ballots of each type: more than the sample roll's voters
 SETTLE_S = 15.0
+# A tab's panel is a new process of this program: a one-file build unpacks itself first.
+WEB_SETTLE_S = 30.0
 SIXTEEN_DIGITS = re.compile(r"\d{16}")
 
 
@@ -219,6 +221,74 @@ def _screen_text(app: Any) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", svg[svg.index("<g ") :])).split())
 
 
+def slips(day: Day) -> str:
+    from tps_console.domain.reports.slips import slips_to_print
+    from tps_console.domain.reports.slips_pdf import render_slips
+
+    run = slips_to_print(day.record)
+    pdf = render_slips(run, t)
+    if not pdf.startswith(b"%PDF") or not run.slips:
+        raise Failed("no slip was printed")
+    return t("selfcheck.slips_detail", count=len(run.slips), size=len(pdf))
+
+
+def web_panel(day: Day) -> str:
+    return asyncio.run(_serve_panel(day))
+
+
+async def _serve_panel(day: Day) -> str:
+    """The page and its assets served from the bundled files, and one tab's panel, run by this
+    very program under Textual's web driver, drawing the turnout into the tab's websocket."""
+    import aiohttp
+    from aiohttp import web
+
+    from tps_console.bench.browser import screen_text
+    from tps_console.web.server import HERE, STATIC, PanelServer, panel_command
+
+    for path in (
+        STATIC / "js/textual.js",
+        STATIC / "css/xterm.css",
+        STATIC / "fonts/RobotoMono-VariableFont_wght.ttf",
+        HERE / "panel.html",
+        HERE / "code.html",
+    ):
+        if not path.is_file():
+            raise Failed(f"{path} missing")
+    server = PanelServer(panel_command(day.db, lang=language()), "selfcheck")
+    runner = web.AppRunner(server.application(), access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+        async with aiohttp.ClientSession() as session:
+            page = await (await session.get(f"{url}/")).text()
+            script = await session.get(f"{url}/static/js/textual.js")
+            if "textual.js" not in page or script.status != 200:
+                raise Failed("the page or its script is not served")
+            socket = await session.ws_connect(f"{url}/ws?width=120&height=40")
+            frames: list[bytes] = []
+            deadline = asyncio.get_running_loop().time() + WEB_SETTLE_S
+            while not re.search(r"\b1 / \d+ ", screen_text(frames)):
+                left = deadline - asyncio.get_running_loop().time()
+                if left <= 0:
+                    raise Failed("the tab's panel drew no turnout")
+                try:
+                    message = await asyncio.wait_for(socket.receive(), left)
+                except TimeoutError:
+                    continue
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    frames.append(message.data)
+                elif message.type != aiohttp.WSMsgType.TEXT:
+                    raise Failed(f"the tab's panel ended: {message.type.name}")
+            await socket.close()
+        while server.tabs:  # the tab's panel quits and its process is reaped
+            await asyncio.sleep(0.05)
+    finally:
+        await runner.cleanup()
+    return t("selfcheck.web_detail", size=len(screen_text(frames)))
+
+
 def verify(day: Day) -> str:
     from tps_console.domain.verify import verify as verify_record
 
@@ -252,6 +322,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("selfcheck.duplicate", duplicate),
     ("selfcheck.desk", desk),
     ("selfcheck.panel", panel),
+    ("selfcheck.web", web_panel),
+    ("selfcheck.slips", slips),
     ("selfcheck.verify", verify),
 )
 

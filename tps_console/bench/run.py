@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-AREAS = ("core", "checkin", "backup", "desk", "panel", "startup", "pg")
+AREAS = ("core", "checkin", "backup", "desk", "panel", "startup", "pg", "web")
 
 
 def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, Any]:

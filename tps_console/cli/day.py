@@ -17,6 +17,7 @@ from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.reports.chasil import BySex, Report, build_report
 from tps_console.domain.reports.files import write_report_files
+from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.roll.nik import mask_nik
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import t
@@ -110,6 +111,19 @@ def report(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def slips(args: argparse.Namespace, clock: Clock) -> int:
+    # fpdf2 and the barcode encoder take half a second to import: only when slips are printed.
+    from tps_console.domain.reports.slips_pdf import write_slips
+
+    rec = _open_to_read(args, clock)
+    run = slips_to_print(rec, args.block)
+    path = write_slips(run, args.out, t)
+    print(t("slips.written", count=len(run.slips), path=path))
+    if run.without_register:
+        print(t("slips.without_register", count=run.without_register))
+    return 0
+
+
 def report_text(r: Report) -> str:
     def lpj(n: BySex) -> str:
         return f"{n.men} / {n.women} / {n.total}"
@@ -194,3 +208,10 @@ def register(cmd: Command, sub: Any) -> None:
     report_p.add_argument("--json", action="store_true")
     report_p.add_argument("--out", type=Path, metavar="DIR", help=t("cli.report_out"))
     report_p.add_argument("--full", action="store_true", help=t("cli.report_full"))
+
+    slips_p = cmd("slips", slips, "cli.slips")
+    slips_p.add_argument("db", type=station_target, metavar="DB")
+    slips_p.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=t("cli.slips_out")
+    )
+    slips_p.add_argument("--block", metavar="B", help=t("cli.slips_block"))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.cli.target import station_target
+from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record, ensure_clock_agrees
 from tps_console.i18n import language, t
@@ -86,10 +87,17 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:
+    # `--now` only looks: the panel shows the record as at that instant and records nothing.
+    looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
+    if not args.web and (args.code is not None or args.host is not None or args.port is not None):
+        raise BadInput("web.needs_web")
+    if args.web:
+        from tps_console.cli.web import serve_panel
+
+        return serve_panel(args, looks_at)
     from tps_console.panel.app import make_panel
 
-    # `--now` only looks: the panel shows the record as at that instant and records nothing.
-    make_panel(args.db, StartedClock(args.drill_at) if args.drill_at is not None else clock).run()
+    make_panel(args.db, looks_at).run()
     return 0
 
 
@@ -103,3 +111,7 @@ def register(cmd: Command, sub: Any) -> None:
 
     panel_p = cmd("panel", panel, "cli.panel")
     panel_p.add_argument("db", type=station_target, metavar="DB")
+    panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
+    panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
+    panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
+    panel_p.add_argument("--code", metavar="C", help=t("cli.panel_code"))

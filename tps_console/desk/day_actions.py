@@ -25,6 +25,7 @@ from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import write_report_files
+from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import Role
 from tps_console.i18n import t
@@ -189,6 +190,29 @@ def report_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     )
 
 
+def slips_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def write(_: OfficerInfo, values: Values) -> str:
+        # fpdf2 and the barcode encoder take half a second to import: only when slips are printed.
+        from tps_console.domain.reports.slips_pdf import write_slips
+
+        block = values["block"][0] if values["block"] else None
+        run = slips_to_print(rec, block)
+        name = "slip" + (f"-blok-{block}" if block else "") + ".pdf"
+        path = write_slips(run, Path(values["folder"][0]) / name, t)
+        said = t("slips.written", count=len(run.slips), path=path)
+        if run.without_register:
+            said += " " + t("slips.without_register", count=run.without_register)
+        return said
+
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.slips.title"),
+        write,
+        (Field("folder", "desk.report.folder"), Field("block", "desk.slips.block", optional=True)),
+    )
+
+
 # The chair's menu (F3): the day's occasional actions, each a letter away, and where the others are.
 CHAIR_MENU = (
     ("b", "backup_now", "desk.menu.backup_now"),
@@ -196,6 +220,7 @@ CHAIR_MENU = (
     ("o", "officer", "desk.menu.officer"),
     ("v", "verify", "desk.menu.verify"),
     ("l", "report", "desk.menu.report"),
+    ("c", "slips", "desk.menu.slips"),
 )
 FORMS = {
     "backup_now": backup_now_form,
@@ -203,6 +228,7 @@ FORMS = {
     "officer": officer_form,
     "verify": verify_form,
     "report": report_form,
+    "slips": slips_form,
 }
 
 

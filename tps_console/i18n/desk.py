@@ -243,6 +243,18 @@ MESSAGES: Catalogue = {
         "id": "Juga: F4 DPK · F5 antrean 13.00 · F6 tutup TPS · F7 folder cadangan · Esc kembali",
         "en": "Also: F4 DPK · F5 13:00 queue · F6 close the polls · F7 backup folder · Esc back",
     },
+    "desk.menu.slips": {
+        "id": "Cetak slip pemilih (kode batang no. register, 10 per halaman A4)",
+        "en": "Print voter slips (register number barcodes, 10 to an A4 page)",
+    },
+    "desk.slips.title": {
+        "id": "Slip untuk pemilih yang belum memilih, per blok dan kamar",
+        "en": "Slips for the voters still to vote, by block and cell",
+    },
+    "desk.slips.block": {
+        "id": "Hanya blok (kosong: semua blok)",
+        "en": "Only block (empty: every block)",
+    },
     "desk.backup_now.title": {
         "id": "Cadangkan sekarang ke folder cadangan",
         "en": "Back up now to the backup folder",

@@ -1,0 +1,218 @@
+"""The panel in a browser: a witness's projector laptop opens it on the LAN, sees the turnout
+change as the desk checks voters in, and can neither change anything nor reach anything else."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import socket
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from tests.helpers import make_drill_station, wib
+from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
+from tps_console.cli.main import main
+from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.day.checkin import check_in
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.station import Record
+from tps_console.web.server import STATIC, PanelServer, panel_command
+
+TURNOUT = r"(\d+) / 180 pemilih"
+Client = TestClient[web.Request, web.Application]
+MEMBER = OfficerInfo("anggota4", DEMO_OFFICERS[1].name, "member")
+
+
+@pytest.fixture
+def drill(tmp_path: Path) -> Iterator[Record]:
+    """A training station on the real clock: the panel's processes read the same drill time."""
+    rec = make_drill_station(tmp_path / "latihan.db", Clock(), wib(9))
+    yield rec
+    rec.close()
+
+
+def test_each_tab_runs_exactly_this_programs_panel_of_this_station(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "a station; rm -rf ~" / "tps.db"
+    assert panel_command(db, lang="id") == [
+        sys.executable, "-m", "tps_console", "--lang", "id", "panel", str(db.resolve())
+    ]  # fmt: skip
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/tps/tps-console")
+    assert panel_command(db, lang="en", now="2024-02-14T09:00+07:00") == [
+        "/opt/tps/tps-console", "--lang", "en", "--now", "2024-02-14T09:00+07:00",
+        "panel", str(db.resolve()),
+    ]  # fmt: skip
+
+
+@pytest.fixture
+async def client(
+    drill: Record,
+) -> AsyncIterator[Client]:
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel saksi — TPS 901")
+    async with TestClient(TestServer(server.application())) as c:
+        yield c
+
+
+@pytest.fixture
+async def coded(
+    drill: Record,
+) -> AsyncIterator[Client]:
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", code="7391")
+    async with TestClient(TestServer(server.application())) as c:
+        yield c
+
+
+async def test_the_page_loads_nothing_from_the_internet(client: Client) -> None:
+    page = await (await client.get("/")).text()
+    assert "googleapis" not in page
+    linked = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(["']?([^"')]+)""", page)
+    urls = [a or b for a, b in linked]
+    assert urls and all(u.startswith("/static/") for u in urls), urls
+    for url in urls:
+        assert (await client.get(url)).status == 200, url
+    # The assets themselves fetch nothing from elsewhere (their licence comments name sites).
+    for asset in ("css/xterm.css", "js/textual.js"):
+        text = (STATIC / asset).read_text(encoding="utf-8")
+        assert not re.search(r"""(url\(|@import|fetch\(|src=)\s*["']?https?://""", text)
+    policy = (await client.get("/")).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "http" not in policy.replace("ws://", "")
+
+
+async def test_nothing_else_of_the_server_is_reachable(client: Client) -> None:
+    assert (await client.get("/static/")).status in (403, 404)
+    assert (await client.get("/download/anything")).status == 404
+    assert (await client.get("/static/../server.py")).status in (403, 404)
+    other_site = {"Origin": "http://evil.example"}
+    assert (await client.get("/ws", headers=other_site)).status == 403
+
+
+async def test_with_an_access_code_nothing_is_served_before_the_code(coded: Client) -> None:
+    form = await (await coded.get("/")).text()
+    assert 'name="code"' in form and "textual.js" not in form
+    with pytest.raises(aiohttp.WSServerHandshakeError):
+        await coded.ws_connect("/ws")
+    wrong = await coded.post("/", data={"code": "1111"}, allow_redirects=False)
+    assert wrong.status == 403 and "Kode salah" in await wrong.text()
+    assert not coded.session.cookie_jar.filter_cookies(coded.make_url("/"))
+    right = await coded.post("/", data={"code": "7391"}, allow_redirects=False)
+    assert right.status == 303
+    assert "textual.js" in await (await coded.get("/")).text()
+
+
+async def _until_drawn(
+    socket: aiohttp.ClientWebSocketResponse, frames: list[bytes], pattern: str
+) -> None:
+    while not re.search(pattern, screen_text(frames)):
+        message = await asyncio.wait_for(socket.receive(), 30)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            frames.append(message.data)
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            raise AssertionError(f"the tab closed: {message}")
+
+
+def _fingerprint(path: Path) -> list[str]:
+    return [
+        hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in (path, Path(f"{path}-wal"))
+        if p.exists()
+    ]
+
+
+@pytest.mark.long
+async def test_keys_typed_in_a_tab_change_nothing(client: Client, drill: Record) -> None:
+    """Every key a keyboard can send, Enter, Escape, control keys, mouse clicks: the panel has
+    no action that writes and opens the file read-only; the record stays as it was."""
+    assert drill.path is not None
+    before = _fingerprint(drill.path)
+    socket = await client.ws_connect("/ws?width=120&height=40")
+    frames: list[bytes] = []
+    await _until_drawn(socket, frames, TURNOUT)
+    keys = [chr(c) for c in range(32, 127) if chr(c) not in "q"]
+    keys += ["\r", "\t", "\x1b", "\x1b[A", "\x1b[B", "\x10", "\x1b[15~", "\x1b[21~"]
+    keys += ["\x1b[<0;10;10M", "\x1b[<0;10;10m", "\x1b[<0;60;38M", "\x1b[<0;60;38m"]
+    for key in keys:
+        await socket.send_json(["stdin", key])
+    await socket.send_json(["stdin", "\x11"])  # Ctrl+Q: the tab's own panel ends, nothing else
+    await socket.send_json(["resize", {"width": 80, "height": 24}])
+    await asyncio.sleep(1.0)
+    await socket.close()
+    assert _fingerprint(drill.path) == before
+
+
+@pytest.mark.long
+def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
+    drill: Record, tmp_path: Path
+) -> None:
+    browser_path = chromium()
+    if browser_path is None:
+        pytest.skip("no chromium on this computer (apt-get install chromium; .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    assert drill.path is not None
+    with (
+        (tmp_path / "server.err").open("w") as errors,
+        web_panel(drill.path, errors=errors) as (url, _),
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=browser_path)
+        try:
+            tab = Tab(browser.new_page(viewport={"width": 1400, "height": 800}))
+            tab.open(url)
+            tab.wait_for(r"\b0 / 180 pemilih")
+            check_in(drill, MEMBER, voter_id=1)  # this process is the desk, another process
+            tab.wait_for(r"\b1 / 180 pemilih", timeout=10)
+            tab.page.screenshot(path=str(tmp_path / "panel.png"))
+        finally:
+            browser.close()
+    host = url.split("/")[2]
+    assert tab.requests and all(r.split("/")[2] == host for r in tab.requests), tab.requests
+
+
+def test_the_addresses_printed_are_this_computers_on_the_lan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tps_console.web import lan
+
+    assert all(not a.startswith("127.") for a in lan.lan_addresses())
+
+    monkeypatch.setattr(lan, "lan_addresses", lambda: ["192.168.1.20", "10.0.0.5"])
+    assert lan.urls_to_open("0.0.0.0", 8000) == [
+        "http://192.168.1.20:8000/",
+        "http://10.0.0.5:8000/",
+        "http://localhost:8000/",
+    ]
+    assert lan.urls_to_open("127.0.0.1", 8765) == ["http://127.0.0.1:8765/"]
+    assert not lan.reachable_from_lan("127.0.0.1") and lan.reachable_from_lan("0.0.0.0")
+
+
+def test_web_options_without_web_are_refused(
+    station: Record, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert station.path is not None
+    assert main(["panel", str(station.path), "--code", "1234"]) == 2
+    assert "--web" in capsys.readouterr().err
+
+
+def test_a_port_already_in_use_is_said_and_nothing_is_served(
+    station: Record, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert station.path is not None
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        argv = ["panel", str(station.path), "--web", "--host", "127.0.0.1", "--port", str(port)]
+        assert main(argv) == 4
+    assert f"Port {port} sudah dipakai" in capsys.readouterr().err

@@ -1,0 +1,165 @@
+"""The panel in a browser, as the web benchmark and the tests drive it.
+
+Textual draws in the page on a canvas, so what a tab shows is read from the frames its
+websocket receives: the terminal output the panel writes, with its escape sequences taken out.
+A real browser is Debian's `chromium` driven by Playwright (a development dependency; Playwright
+cannot download its own browser here); lightweight tabs are plain websocket clients, which is
+all the server sees of a browser on another computer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[()][0-9A-B]|[=>78])"
+)
+STARTUP_S = 60.0
+
+
+def screen_text(frames: Sequence[bytes | str]) -> str:
+    """What the frames wrote, as text, without the terminal's escape sequences."""
+    text = "".join(f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in frames)
+    return _ESCAPES.sub("", text)
+
+
+def chromium() -> str | None:
+    """The system's Chromium, or None (the tests skip, the bench says what is missing)."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+@contextlib.contextmanager
+def web_panel(
+    db: Path, *, code: str | None = None, errors: IO[str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`tps-console panel DB --web` on this computer only, on a free port: its address."""
+    command = [sys.executable, "-m", "tps_console", "panel", str(db), "--web"]
+    command += ["--host", "127.0.0.1", "--port", "0", *(["--code", code] if code else [])]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+    try:
+        yield _address(server), server
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _address(server: subprocess.Popen[str]) -> str:
+    assert server.stdout is not None
+    for line in server.stdout:
+        if line.strip().startswith("http://"):
+            # The rest of its output is not read: it must never fill the pipe and block it.
+            threading.Thread(target=server.stdout.read, daemon=True).start()
+            return line.strip()
+    raise RuntimeError(f"the web panel did not start (exit {server.wait()})")
+
+
+class Tab:
+    """A Chromium tab on the panel, keeping every frame its websocket receives."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.frames: list[bytes | str] = []
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("websocket", self._socket)
+
+    def _socket(self, socket: Any) -> None:
+        socket.on("framereceived", lambda frame: self.frames.append(frame))
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+
+    def text(self) -> str:
+        return screen_text(self.frames)
+
+    def wait_for(self, pattern: str, timeout: float = STARTUP_S) -> float:
+        """Seconds until `pattern` (a regular expression) was drawn; raises on timeout."""
+        start = time.perf_counter()
+        seen = re.compile(pattern)
+        # Playwright hands over events while it waits: a short wait, then a look.
+        while not seen.search(self.text()):
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{pattern!r} not drawn within {timeout} s")
+            self.page.wait_for_timeout(5)
+        return time.perf_counter() - start
+
+
+class SocketTabs:
+    """`count` tabs as a browser elsewhere on the LAN opens them: websockets that send their
+    size and read every frame, on their own thread and event loop."""
+
+    def __init__(self, url: str, count: int, *, size: tuple[int, int] = (160, 45)) -> None:
+        self.url = url.replace("http://", "ws://").rstrip("/") + "/ws"
+        self.count = count
+        self.size = size
+        self.frames: list[list[bytes]] = [[] for _ in range(count)]
+        self._loop = asyncio.new_event_loop()
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def __enter__(self) -> SocketTabs:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._open(), self._loop).result(STARTUP_S)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        time.sleep(0.5)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    async def _open(self) -> None:
+        self._stop = asyncio.Event()
+        self._ready = asyncio.Event()
+        self._running = asyncio.ensure_future(self._run())
+        await self._ready.wait()
+
+    async def _run(self) -> None:
+        import aiohttp
+
+        width, height = self.size
+        async with aiohttp.ClientSession() as session:
+            sockets = [
+                await session.ws_connect(f"{self.url}?width={width}&height={height}")
+                for _ in range(self.count)
+            ]
+            readers = [asyncio.ensure_future(self._read(s, i)) for i, s in enumerate(sockets)]
+            self._ready.set()
+            assert self._stop is not None
+            await self._stop.wait()
+            for s in sockets:
+                await s.close()
+            for r in readers:
+                r.cancel()
+
+    async def _read(self, socket: Any, index: int) -> None:
+        async for message in socket:
+            if isinstance(message.data, bytes):
+                self.frames[index].append(message.data)
+
+    def all_show(self, pattern: str, timeout: float = STARTUP_S) -> None:
+        """Wait until every tab has drawn `pattern`."""
+        seen = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while not all(seen.search(screen_text(list(f))) for f in self.frames):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"not every tab drew {pattern!r} within {timeout} s")
+            time.sleep(0.05)

@@ -1,0 +1,128 @@
+"""Messages of what reaches beyond the room: the panel in a browser, check-in slips."""
+
+from __future__ import annotations
+
+from tps_console.i18n.plural import Catalogue, Plural
+
+MESSAGES: Catalogue = {
+    # The panel in a browser
+    "cli.panel_web": {
+        "id": "sajikan panel untuk peramban (tab) di LAN, tanpa internet",
+        "en": "serve the panel to browser tabs on the LAN, offline",
+    },
+    "cli.panel_host": {
+        "id": "alamat yang didengar (bawaan 0.0.0.0: semua jaringan; 127.0.0.1: komputer ini saja)",
+        "en": "address to listen on (default 0.0.0.0: every network; 127.0.0.1: this computer only)",
+    },
+    "cli.panel_port": {
+        "id": "port (bawaan 8000; 0: port bebas)",
+        "en": "port (default 8000; 0: any free port)",
+    },
+    "cli.panel_code": {
+        "id": "kode akses yang ditanya halaman sebelum panel tampil",
+        "en": "access code the page asks for before showing the panel",
+    },
+    "web.needs_web": {
+        "id": "--host, --port dan --code hanya untuk panel --web",
+        "en": "--host, --port and --code are for panel --web only",
+    },
+    "web.serving": {
+        "id": "Panel saksi {tps} untuk peramban: buka salah satu alamat ini",
+        "en": "Witness panel of {tps} for browsers: open one of these addresses",
+    },
+    "web.local_only": {
+        "id": "Hanya dari komputer ini. Untuk komputer lain di LAN: --host 0.0.0.0",
+        "en": "From this computer only. For other computers on the LAN: --host 0.0.0.0",
+    },
+    "web.no_code": {
+        "id": "Tanpa kode akses: siapa pun di jaringan ini dapat melihat panel (hanya melihat). "
+        "Di jaringan bersama pakai --code",
+        "en": "No access code: anyone on this network can watch the panel (watch only). "
+        "On a shared network use --code",
+    },
+    "web.code_on": {
+        "id": "Kode akses ditanya di halaman sebelum panel tampil",
+        "en": "The page asks for the access code before showing the panel",
+    },
+    "web.stop": {"id": "Ctrl+C untuk berhenti", "en": "Ctrl+C to stop"},
+    "web.stopped": {"id": "Panel peramban berhenti", "en": "Browser panel stopped"},
+    "web.port_in_use": {
+        "id": "Port {port} sudah dipakai program lain: pilih yang lain dengan --port",
+        "en": "Port {port} is already in use by another program: choose another with --port",
+    },
+    "web.bad_port": {
+        "id": "Port {port} tidak sah (0-65535)",
+        "en": "Port {port} is not valid (0-65535)",
+    },
+    "web.bad_host": {
+        "id": "Alamat {host} bukan milik komputer ini",
+        "en": "Address {host} does not belong to this computer",
+    },
+    "web.code_ask": {
+        "id": "Panel ini dilindungi kode akses dari Ketua KPPS.",
+        "en": "This panel is protected by an access code from the KPPS chair.",
+    },
+    "web.code_label": {"id": "Kode akses", "en": "Access code"},
+    "web.code_button": {"id": "Buka panel", "en": "Open the panel"},
+    "web.code_wrong": {"id": "Kode salah. Coba lagi.", "en": "Wrong code. Try again."},
+    "web.ended": {"id": "Sesi panel berakhir.", "en": "The panel's session ended."},
+    "web.restart": {"id": "Buka lagi", "en": "Open again"},
+    "web.full": {
+        "id": "Sudah {count} tab membuka panel ini: tutup salah satu lalu coba lagi.",
+        "en": "{count} tabs already show this panel: close one and try again.",
+    },
+    # The smoke test's steps for these
+    "selfcheck.web": {
+        "id": "panel di peramban: halaman, berkas bawaan, panel satu tab",
+        "en": "panel in a browser: the page, bundled files, one tab's panel",
+    },
+    "selfcheck.web_detail": {
+        "id": "turnout tergambar di tab ({size} karakter)",
+        "en": "turnout drawn in the tab ({size} characters)",
+    },
+    "selfcheck.slips": {
+        "id": "slip daftar hadir (PDF, kode batang)",
+        "en": "check-in slips (PDF, barcodes)",
+    },
+    "selfcheck.slips_detail": {
+        "id": "{count} slip, {size} B",
+        "en": Plural("{count} slip, {size} B", "{count} slips, {size} B"),
+    },
+    # Check-in slips
+    "cli.slips": {
+        "id": "cetak slip daftar hadir (PDF A4): satu per pemilih yang belum memilih, nomor "
+        "register sebagai kode batang",
+        "en": "print check-in slips (A4 PDF): one per voter still to vote, the register number "
+        "as a barcode",
+    },
+    "cli.slips_out": {"id": "berkas PDF yang ditulis", "en": "the PDF file to write"},
+    "cli.slips_block": {"id": "hanya blok ini", "en": "this block only"},
+    "slips.heading": {"id": "{tps} · {date}", "en": "{tps} · {date}"},
+    "slips.drill": {"id": "SIMULASI", "en": "DRILL"},
+    "slips.no": {"id": "No. {no}", "en": "No. {no}"},
+    "slips.place": {"id": "Blok {block} · Kamar {cell}", "en": "Block {block} · Cell {cell}"},
+    "slips.title": {"id": "{tps} — slip daftar hadir", "en": "{tps} — check-in slips"},
+    "slips.none": {
+        "id": "{tps}: tidak ada pemilih yang belum memilih",
+        "en": "{tps}: no voter still to vote",
+    },
+    "slips.written": {
+        "id": "{count} slip ditulis ke {path}",
+        "en": Plural("{count} slip written to {path}", "{count} slips written to {path}"),
+    },
+    "slips.without_register": {
+        "id": "{count} pemilih tanpa nomor register tidak mendapat slip (cari dengan nama di meja)",
+        "en": Plural(
+            "{count} voter without a register number gets no slip (find them by name at the desk)",
+            "{count} voters without a register number get no slip (find them by name at the desk)",
+        ),
+    },
+    "slips.unknown_block": {
+        "id": "Blok {block} tidak ada di DPT (blok: {blocks})",
+        "en": "No block {block} on the roll (blocks: {blocks})",
+    },
+    "slips.out_is_folder": {
+        "id": "{path} adalah folder: sebutkan nama berkas PDF",
+        "en": "{path} is a folder: give the PDF file's name",
+    },
+}
