@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from textual.pilot import Pilot
 
-from tests.helpers import make_station, wib
+from tests.helpers import make_station, wib, with_backup_key
 from tests.helpers.pg import Relay
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
@@ -30,6 +30,7 @@ from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.copying import copy_station, rows_of
 from tps_console.domain.record.db import read
 from tps_console.domain.record.faults import explain
+from tps_console.domain.record.sealed import MAGIC
 from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
@@ -167,6 +168,28 @@ def test_a_station_moves_from_a_file_to_the_server_and_back(
     assert main(["verify", str(tmp_path / "back.db"), "--expect", head[:8]]) == 0
     with pytest.raises(BadInput):
         copy_station(pg_url, tmp_path / "back.db", clock)  # an existing file is never replaced
+
+
+def test_a_server_station_is_verified_backed_up_sealed_and_restored_onto_a_server(
+    tmp_path: Path, pg_url: str, clock: FixedClock, member: OfficerInfo
+) -> None:
+    source = with_backup_key(make_station(tmp_path / "tps.db", clock))
+    check_in(source, member, key="3399141702910001")
+    head = read_status(source).audit_head
+    source.close()
+    assert main(["copy", str(tmp_path / "tps.db"), pg_url]) == 0
+    assert main(["verify", pg_url]) == 0
+    sealed = tmp_path / "usb" / "cadangan.tpsbak"
+    assert main(["backup", pg_url, str(sealed)]) == 0
+    assert sealed.read_bytes().startswith(MAGIC)  # encrypted like a file station's backup
+    again = pg_url + "_pulih"
+    try:
+        assert main(["restore", str(sealed), again]) == 0
+        restored = open_record(again, clock)
+        assert read_status(restored).audit_head == head
+        restored.close()
+    finally:
+        psql(pg_url, f'DROP DATABASE IF EXISTS "{again.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def test_the_panels_connection_cannot_write(pg_url: str, clock: FixedClock) -> None:

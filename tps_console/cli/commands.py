@@ -295,7 +295,7 @@ def status_text(s: Status) -> str:
 
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
-    if is_sealed(args.db):
+    if not is_url(args.db) and is_sealed(Path(args.db)):
         return _verify_backup(args, clock)
     rec = _open_to_read(args, clock)
     return _verdict(verify_record(rec, expect=args.expect))
@@ -380,10 +380,6 @@ def readonly_role(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def restore(args: argparse.Namespace, clock: Clock) -> int:
-    if is_url(args.db):
-        # Onto a server: an empty database only (the check and the copy as `copy` makes them).
-        return copy(argparse.Namespace(source=args.backup, target=args.db), clock)
-
     def intact(staged: Path) -> None:
         copy = open_record(staged, clock)
         try:
@@ -396,11 +392,21 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
             problem = t(result.problem or "", **result.params)
             raise BadInput("restore.not_intact", path=str(args.backup), problem=problem)
 
-    restored = backups.restore(
-        args.backup, args.db, force=args.force, check=intact, passphrase=backup_passphrase
-    )
-    if restored.plain:
-        print(t("restore.plain_warning", path=args.backup), file=sys.stderr)
+    def unsealed(into: Path) -> Path:
+        restored = backups.restore(
+            args.backup, into, force=args.force, check=intact, passphrase=backup_passphrase
+        )
+        if restored.plain:
+            print(t("restore.plain_warning", path=args.backup), file=sys.stderr)
+        return into
+
+    if is_url(args.db):
+        # Onto a server: opened into a file of this laptop's own, removed at once, then copied
+        # into an empty database as `copy` does it (checked on arrival).
+        with tempfile.TemporaryDirectory() as folder:
+            plain = unsealed(Path(folder) / "station.db")
+            return copy(argparse.Namespace(source=plain, target=args.db), clock)
+    unsealed(args.db)
     print(t("restore.done", path=args.db))
     return 0
 
