@@ -18,8 +18,10 @@ from tps_console.domain.day.drill import refuse_drill_clock, set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, add_officer, authenticate, list_officers
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
+    Place,
     Record,
     RollRejected,
     create_station,
@@ -27,11 +29,14 @@ from tps_console.domain.record.station import (
     tps_name,
 )
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.roll.parse import ParsedRoll, RowIssue, read_roll
+from tps_console.domain.roll.parse import ParsedRoll, read_roll
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status
 from tps_console.i18n import percent, t
 from tps_console.i18n.dates import long_date
+from tps_console.i18n.issues import issue_line
+from tps_console.paths import data_dir
+from tps_console.recent import remember
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -69,13 +74,6 @@ def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
     return authenticate(rec, officer_id, officer_pin(officer_id))
 
 
-def issue_line(issue: RowIssue) -> str:
-    message = t(issue.key, **issue.params)
-    if issue.column:
-        return t("roll.issue", line=issue.line, column=issue.column, message=message)
-    return t("roll.issue_row", line=issue.line, message=message)
-
-
 def _print_warnings(parsed: ParsedRoll) -> None:
     for issue in parsed.warnings:
         print(f"{t('warning')}: {issue_line(issue)}", file=sys.stderr)
@@ -103,6 +101,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
                 progress=progress,
                 drill=args.drill,
                 drill_at=args.drill_at,
+                place=Place(args.rutan, args.desa, args.kecamatan, args.kabupaten, args.provinsi),
             )
         except RollRejected as exc:
             bar.stop()
@@ -112,6 +111,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
             raise
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
+    remember(data_dir(), rec, rec.local())
     station = rec.station
     if rec.drill:
         print(t("drill.banner"))
@@ -278,6 +278,9 @@ def register(cmd: Command, sub: Any) -> None:
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
     init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     init_p.add_argument("--drill", action="store_true", help=t("cli.init_drill"))
+    # The place lines of the forms (the signed summary's heading); the app's wizard asks them too.
+    for name in PLACE_FIELDS:
+        init_p.add_argument(f"--{name}", default="", metavar="NAME", help=t(f"cli.init_{name}"))
 
     officer = sub.add_parser("officer", help=t("cli.officer")).add_subparsers(
         dest="officer_command", required=True, metavar="add"

@@ -5,13 +5,20 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tps_console.i18n import core, day, desk, package, panel
+from tps_console.i18n import core, day, desk, package, panel, start
 from tps_console.i18n.plural import Catalogue, Plural
 
 # One catalogue, kept in one module per area so the areas can grow independently.
 # tests/test_i18n.py checks that no key is defined twice, every key has both languages, and every
 # key the code uses is in the catalogue.
-PARTS = (core.MESSAGES, desk.MESSAGES, panel.MESSAGES, day.MESSAGES, package.MESSAGES)
+PARTS = (
+    core.MESSAGES,
+    desk.MESSAGES,
+    panel.MESSAGES,
+    day.MESSAGES,
+    package.MESSAGES,
+    start.MESSAGES,
+)
 MESSAGES: Catalogue = {k: v for part in PARTS for k, v in part.items()}
 
 LANGUAGES = ("id", "en")

@@ -1,0 +1,22 @@
+"""A bad or doubtful row of the roll in words: one wording for `init` and the app's preview."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tps_console.i18n import t
+
+if TYPE_CHECKING:
+    from tps_console.domain.roll.parse import RowIssue
+
+
+def issue_message(issue: RowIssue) -> str:
+    """What is wrong, without the row and column."""
+    return t(issue.key, **issue.params)
+
+
+def issue_line(issue: RowIssue) -> str:
+    message = issue_message(issue)
+    if issue.column:
+        return t("roll.issue", line=issue.line, column=issue.column, message=message)
+    return t("roll.issue_row", line=issue.line, message=message)
