@@ -44,6 +44,7 @@ class AboutScreen(TranslatedBindings, ModalScreen[None]):
                     stations=str(self.stations),
                     recent=str(self.data / RECENT_FILE),
                     errors=str(self.data / "errors"),
-                )
+                ),
+                id="about",
             )
         yield Footer(compact=True)

@@ -118,7 +118,7 @@ class PreviewStep(Step[bool]):
                 t("start.preview.rejected", count=len(parsed.errors)), classes="error heading"
             )
             yield _issues(parsed.errors, "errors")
-            yield Static(t("start.preview.how_to_fix"), classes="hint")
+            yield Static(t("start.preview.how_to_fix"), classes="hint", id="how-to-fix")
         else:
             preview = preview_roll(parsed)
             yield Static(t("start.preview.total", count=preview.total), classes="heading")
@@ -139,12 +139,8 @@ class PreviewStep(Step[bool]):
             yield Static(t("start.preview.warnings", count=len(parsed.warnings)), classes="heading")
             yield _issues(parsed.warnings, "warnings")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Shown, but dimmed: a roll with bad rows cannot go on.
-        return None if action == "next" and self.rejected else True
-
     def action_next(self) -> None:
-        if self.rejected:
+        if self.rejected:  # the key stays, to say why a roll with bad rows cannot go on
             self.say_error(t("start.preview.cannot_go_on"))
             return
         self.done(True)
