@@ -84,7 +84,9 @@ async def at_browser(pilot: Pilot[Any]) -> None:
     await pilot.press("n")
     await settle(pilot)
     await pilot.press("ctrl+o")
-    await settle(pilot)
+    # Not `settle`: the folder tree's loader is a worker that runs as long as the tree.
+    for _ in range(5):
+        await pilot.pause(0.05)
 
 
 async def at_roll(pilot: Pilot[Any]) -> None:

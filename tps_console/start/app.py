@@ -41,7 +41,7 @@ STATIONS_FOLDER = "stations"
 class StartApp(TranslatedBindings, App[Choice]):
     CSS_PATH = "start.tcss"
     TITLE = "TPS Console"
-    BINDINGS = [Binding("ctrl+q", "quit", "start.key.quit", priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "start.key.quit", priority=True, show=False)]
 
     def __init__(self, clock: Clock, *, data: Path, places: Places, desk: str = "") -> None:
         super().__init__()

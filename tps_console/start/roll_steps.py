@@ -165,6 +165,7 @@ def _issues(issues: list[RowIssue], name: str) -> Static:
         expand=True,
     )
     table.columns[0].justify = "right"
+    table.columns[1].no_wrap = True
     table.columns[2].ratio = 1
     for issue in issues:
         table.add_row(str(issue.line), issue.column or "—", issue_message(issue))
