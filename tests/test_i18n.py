@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tps_console.domain.record.events import PLACE_FIELDS
+from tps_console.domain.record.station import TIMEZONES
 from tps_console.domain.reports.files import CSV_COLUMNS
 from tps_console.domain.reports.pdf import _SIGNATURE_ROWS
 from tps_console.domain.views.status import PollState
@@ -26,6 +28,8 @@ from tps_console.i18n import (
 )
 from tps_console.i18n.plural import Plural, Text
 from tps_console.panel.watch import Trouble
+from tps_console.start.home import ACTIONS
+from tps_console.start.step import STEPS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tps_console"
 
@@ -136,6 +140,17 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "pdf.list_{}": ["dpt", "dptb", "dpk", "total"],
     "csv.{}": CSV_COLUMNS,
     "pdf.sign_{}": _SIGNATURE_ROWS,
+    "pdf.place_{}": ["desa", "kecamatan", "kabupaten", "provinsi"],
+    "cli.init_{}": PLACE_FIELDS,
+    "date.weekday_{}": [str(n) for n in range(7)],
+    "date.month_{}": [str(n) for n in range(1, 13)],
+    "start.home.{}": [action for action, _ in ACTIONS],
+    "start.key.{}": [action for action, _ in ACTIONS],
+    "start.place.{}": PLACE_FIELDS,
+    "start.place.{}_hint": PLACE_FIELDS,
+    "start.summary.{}": PLACE_FIELDS[1:],
+    "start.zone.{}": TIMEZONES,
+    "start.{}.title": STEPS,
     "ballot.{}": ALL_BALLOTS,
     "panel.trouble.{}": [x.value for x in Trouble],
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -32,7 +33,7 @@ def desk_for(
     )
 
 
-async def settle(pilot: Pilot[None]) -> None:
+async def settle(pilot: Pilot[Any]) -> None:
     """Let thread workers finish and their results reach the screen.
 
     A worker cancelled on the way counts as finished: a dialog that closes cancels its own (and
@@ -47,7 +48,7 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-async def type_text(pilot: Pilot[None], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type into the focused field as a quick typist does: all but the last character in one
     burst (the desk keeps a burst in its field), the last through Pilot.press, which waits until
     the app has handled it and so every key before it. Pressing each character with Pilot.press

@@ -34,10 +34,12 @@ from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.copying import copy_station
 from tps_console.domain.record.db import is_url
+from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.sealed import is_sealed
 from tps_console.domain.record.server import readonly_role_sql, server_url, shown
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
+    Place,
     Record,
     RollRejected,
     create_station,
@@ -45,7 +47,7 @@ from tps_console.domain.record.station import (
     tps_name,
 )
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
+from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.roll.read import read_roll
 from tps_console.domain.verify import VerifyResult
 from tps_console.domain.verify import verify as verify_record
@@ -53,6 +55,9 @@ from tps_console.domain.views.status import Status, read_status
 from tps_console.domain.vocab import VoterStatus
 from tps_console.i18n import percent, t
 from tps_console.i18n.dates import long_date
+from tps_console.i18n.issues import issue_line
+from tps_console.paths import data_dir
+from tps_console.recent import remember
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -88,15 +93,6 @@ def _open_to_read(args: argparse.Namespace, clock: Clock) -> Record:
 
 def _sign_in(rec: Record, officer_id: str) -> OfficerInfo:
     return authenticate(rec, officer_id, officer_pin(officer_id))
-
-
-def issue_line(issue: RowIssue) -> str:
-    message = t(issue.key, **issue.params)
-    if issue.line == WHOLE_FILE:
-        return message
-    if issue.column:
-        return t("roll.issue", line=issue.line, column=issue.column, message=message)
-    return t("roll.issue_row", line=issue.line, message=message)
 
 
 def _print_sheet(parsed: ParsedRoll) -> None:
@@ -154,6 +150,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
                 drill=args.drill,
                 drill_at=args.drill_at,
                 sheet=args.sheet,
+                place=Place(args.rutan, args.desa, args.kecamatan, args.kabupaten, args.provinsi),
             )
         except RollRejected as exc:
             bar.stop()
@@ -166,6 +163,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
     set_backup_passphrase(rec, passphrase)
+    remember(data_dir(), rec, rec.local())
     station = rec.station
     if rec.drill:
         print(t("drill.banner"))
@@ -441,6 +439,9 @@ def register(cmd: Command, sub: Any) -> None:
     # Never guessed: a station made on the wrong day would refuse every check-in of the real one.
     init_p.add_argument("--date", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     init_p.add_argument("--drill", action="store_true", help=t("cli.init_drill"))
+    # The place lines of the forms (the signed summary's heading); the app's wizard asks them too.
+    for name in PLACE_FIELDS:
+        init_p.add_argument(f"--{name}", default="", metavar="NAME", help=t(f"cli.init_{name}"))
     init_p.add_argument(
         "--generate-passphrase", action="store_true", help=t("cli.generate_passphrase")
     )

@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
     p.add_argument("--now", metavar="ISO-8601", help=t("cli.now"))
     p.add_argument("--desk", default=socket.gethostname() or "desk", help=t("cli.desk"))
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # No command is the start screen: a double-clicked executable opens it.
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", help=t("cli.start"))
+    p.set_defaults(handler=screens.start)
 
     def cmd(name: str, handler: Handler, help_key: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=t(help_key), description=t(help_key))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.cli.target import station_target
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
-from tps_console.domain.record.station import Record, ensure_clock_agrees
+from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
 from tps_console.i18n import language, t
 
 if TYPE_CHECKING:
@@ -22,8 +23,12 @@ def run_desk(rec: Record, demo: bool = False) -> int:
     from tps_console.demo import DEMO_OFFICERS
     from tps_console.desk.app import DemoLogin, make_desk
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
+    from tps_console.paths import data_dir
+    from tps_console.recent import remember
 
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
+    if not demo:  # the demo is made afresh at each run: nothing to offer again
+        remember(data_dir(), rec, rec.local())
     make_desk(
         rec,
         lang=language(),
@@ -64,15 +69,42 @@ def desk(args: argparse.Namespace, clock: Clock) -> int:
     return run_desk(rec)
 
 
+def start(args: argparse.Namespace, clock: Clock) -> int:
+    """No command: the start screen; the station chosen (or just made) opens at its desk."""
+    from tps_console.paths import data_dir
+    from tps_console.start.app import make_start
+    from tps_console.start.choice import Then
+    from tps_console.start.places import machine_places
+
+    if args.drill_at is not None:
+        raise BadInput("start.no_now")
+    app = make_start(
+        clock, data=data_dir(), places=machine_places(), lang=language(), desk=args.desk
+    )
+    choice = app.run()
+    if choice is None:
+        return 0
+    if choice.then is Then.DEMO:
+        return _demo(None, clock, desk=args.desk, drill_at=None, no_desk=False)
+    assert choice.path is not None  # every other choice names its station
+    return run_desk(open_record(choice.path, clock, desk=args.desk))  # a file on this laptop
+
+
 def demo(args: argparse.Namespace, clock: Clock) -> int:
+    return _demo(args.db, clock, desk=args.desk, drill_at=args.drill_at, no_desk=args.no_desk)
+
+
+def _demo(
+    db: Path | None, clock: Clock, *, desk: str, drill_at: datetime | None, no_desk: bool
+) -> int:
     from tps_console.demo import DEMO_OFFICERS, ensure_demo
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
     from tps_console.launch import shown_command
     from tps_console.paths import fresh_demo_path
 
-    path = args.db or fresh_demo_path()
-    rec = ensure_demo(path, clock, desk=args.desk, drill_at=args.drill_at)
-    if args.no_desk:
+    path = db or fresh_demo_path()
+    rec = ensure_demo(path, clock, desk=desk, drill_at=drill_at)
+    if no_desk:
         print(t("demo.location", path=path))
         for officer in DEMO_OFFICERS:
             print(t("demo.officer", id=officer.id, pin=officer.pin, name=officer.name))

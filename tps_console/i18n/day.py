@@ -335,11 +335,28 @@ MESSAGES: Catalogue = {
     "pdf.damaged": {"id": "Rusak/keliru", "en": "Damaged"},
     "pdf.remaining": {"id": "Sisa", "en": "Unused"},
     "pdf.identity": {
-        "id": "* termasuk cadangan 2%, menurut berita acara serah terima. "
-        "Diperiksa: diterima = digunakan + rusak/keliru coblos + sisa, untuk setiap jenis dan sumber.",
-        "en": "* incl. the 2% reserve, per the handover minutes. "
-        "Checked: received = used + damaged/wrongly marked + unused, for every type and source.",
+        "id": "Diperiksa: diterima = digunakan + rusak/keliru coblos + sisa, untuk setiap jenis "
+        "dan sumber.",
+        "en": "Checked: received = used + damaged/wrongly marked + unused, for every type and "
+        "source.",
     },
+    "pdf.received_note": {
+        "id": "* Sebagaimana dimasukkan Ketua KPPS dari berita acara serah terima (cadangan "
+        "menurut berita acara itu; tidak dihitung oleh program).",
+        "en": "* As the KPPS chair entered them from the handover minutes (the reserve as those "
+        "minutes state it; never computed by the program).",
+    },
+    "pdf.nothing_received": {
+        "id": "* Belum ada penerimaan surat suara yang dimasukkan.",
+        "en": "* No ballots received have been entered.",
+    },
+    "pdf.rutan": {"id": "{rutan}", "en": "{rutan}"},
+    "pdf.area": {"id": "{area}", "en": "{area}"},
+    "pdf.place_desa": {"id": "Desa/Kelurahan: {value}", "en": "Desa/Kelurahan: {value}"},
+    "pdf.place_kecamatan": {"id": "Kecamatan: {value}", "en": "Kecamatan: {value}"},
+    "pdf.place_kabupaten": {"id": "Kabupaten/Kota: {value}", "en": "Kabupaten/Kota: {value}"},
+    "pdf.place_provinsi": {"id": "Provinsi: {value}", "en": "Provinsi: {value}"},
+    "pdf.place_date": {"id": "{place}, {date}", "en": "{place}, {date}"},
     "pdf.sources": {
         "id": "III. Surat suara digunakan per sumber",
         "en": "III. Ballots used per source",
@@ -356,11 +373,13 @@ MESSAGES: Catalogue = {
         "en": "IV. Audit head (SHA-256)",
     },
     "pdf.audit_note": {
-        "id": "Sidik catatan elektronik setelah {events} kejadian; `tps-console verify` membuktikan "
-        "bahwa angka di atas berasal dari catatan yang tidak diubah.",
+        "id": "Sidik catatan elektronik setelah {events} kejadian; pemeriksaan catatan di TPS "
+        "Console membuktikan bahwa angka di atas berasal dari catatan yang tidak diubah.",
         "en": Plural(
-            "Fingerprint of the electronic record after {events} event; `tps-console verify` proves the figures above come from an unaltered record.",
-            "Fingerprint of the electronic record after {events} events; `tps-console verify` proves the figures above come from an unaltered record.",
+            "Fingerprint of the electronic record after {events} event; checking the record in "
+            "TPS Console proves the figures above come from an unaltered record.",
+            "Fingerprint of the electronic record after {events} events; checking the record in "
+            "TPS Console proves the figures above come from an unaltered record.",
             by="events",
         ),
     },
@@ -370,21 +389,22 @@ MESSAGES: Catalogue = {
     },
     "pdf.closing_note": {
         "id": "Setelah ditutup log hanya mencatat siapa yang masuk, jadi kepala log terbaru di bawah "
-        "dapat berbeda; kode penutupan tidak berubah. `tps-console verify --expect KODE` "
-        "memeriksanya.",
+        "dapat berbeda; kode penutupan tidak berubah, dan pemeriksaan catatan memastikannya.",
         "en": "After closing the log only records who signed in, so the newest head below may "
-        "differ; the closing code does not change. `tps-console verify --expect CODE` checks it.",
+        "differ; the closing code does not change, and checking the record confirms it.",
     },
     "pdf.signatures": {"id": "V. Tanda tangan", "en": "V. Signatures"},
     "pdf.role": {"id": "Jabatan", "en": "Role"},
-    "pdf.name": {
-        "id": "Nama (dan partai/calon bagi saksi)",
-        "en": "Name (and party/candidate for witnesses)",
+    "pdf.name": {"id": "Nama", "en": "Name"},
+    "pdf.witness_note": {
+        "id": "Saksi menulis juga partai atau calon yang diwakilinya.",
+        "en": "Witnesses also write the party or candidate they represent.",
     },
     "pdf.signature": {"id": "Tanda tangan", "en": "Signature"},
-    "pdf.sign_chair": {"id": "Ketua KPPS", "en": "KPPS chair"},
+    "pdf.sign_chair": {"id": "Ketua KPPS (1)", "en": "KPPS chair (1)"},
+    "pdf.sign_member": {"id": "Anggota KPPS {n}", "en": "KPPS member {n}"},
     "pdf.sign_witness": {"id": "Saksi", "en": "Witness"},
-    "pdf.sign_ptps": {"id": "Pengawas TPS", "en": "Polling-station supervisor (PTPS)"},
+    "pdf.sign_ptps": {"id": "Pengawas TPS", "en": "Pengawas TPS (PTPS)"},
     # Verify: the day's tables against the log
     "verify.ballot_not_in_stock": {
         "id": "kejadian #{seq} menyerahkan surat suara {type} dari {source} yang tidak ada di stok",

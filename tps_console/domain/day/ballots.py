@@ -120,7 +120,7 @@ def parse_counts(items: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-def _check_counts(counts: Mapping[str, int]) -> dict[str, int]:
+def check_counts(counts: Mapping[str, int]) -> dict[str, int]:
     checked: dict[str, int] = {}
     for ballot, count in counts.items():
         code = parse_ballot(ballot)
@@ -136,7 +136,7 @@ def _check_counts(counts: Mapping[str, int]) -> dict[str, int]:
     return {code: checked[code] for code in ALL_BALLOTS if code in checked}
 
 
-def _source_name(raw: str) -> str:
+def source_name(raw: str) -> str:
     name = " ".join(raw.split())
     if not name or len(name) > MAX_SOURCE_NAME or not name.isprintable():
         raise BadInput("ballots.bad_source", value=raw, max=MAX_SOURCE_NAME)
@@ -147,7 +147,7 @@ def _source(conn: Connection, rec: Record, raw: str | None) -> tuple[str, bool]:
     """The stored name of the source (own when not given), and whether it is new: a lender is
     known by its name in any case, the own stock by being the station's."""
     own = rec.station.tps
-    wanted = own if raw is None else _source_name(raw)
+    wanted = own if raw is None else source_name(raw)
     is_own = wanted.casefold() == own.casefold()
     known = conn.execute(select(col(BallotSource.name), col(BallotSource.position))).all()
     for name, position in known:
@@ -166,7 +166,7 @@ def receive_ballots(
     A lender named for the first time is registered after the ones already known: that is the
     order its ballots are drawn in."""
     require_chair(chair)
-    checked = _check_counts(counts)
+    checked = check_counts(counts)
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         name, new_source = _source(conn, rec, source)

@@ -77,14 +77,7 @@ def add_officer(
     rec: Record, officer_id: str, name: str, role: str, pin: str, *, by: OfficerInfo | None
 ) -> OfficerInfo:
     """Add an officer. The first must be a chair; every later one is added by a signed-in chair."""
-    officer_id = officer_id.strip().lower()
-    if not _ID.match(officer_id):
-        raise BadInput("officer.bad_id", id=officer_id)
-    if not name.strip():
-        raise BadInput("officer.empty_name")
-    if role not in (Role.CHAIR, Role.MEMBER):
-        raise BadInput("officer.bad_role", role=role)
-    check_pin_format(pin)
+    officer_id, name = checked_officer(officer_id, name, role, pin)
     pin_hash = hash_pin(pin)
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
@@ -100,12 +93,25 @@ def add_officer(
             officer_id=by.id if by else officer_id,
             desk=rec.desk,
             id=officer_id,
-            name=name.strip(),
+            name=name,
             role=role,
             pin_hash=pin_hash,
         )
         record_event(conn, rec, added)
-    return OfficerInfo(officer_id, name.strip(), role)
+    return OfficerInfo(officer_id, name, role)
+
+
+def checked_officer(officer_id: str, name: str, role: str, pin: str) -> tuple[str, str]:
+    """The officer's ID and name as stored, or BadInput saying what is wrong with them."""
+    officer_id = officer_id.strip().lower()
+    if not _ID.match(officer_id):
+        raise BadInput("officer.bad_id", id=officer_id)
+    if not name.strip():
+        raise BadInput("officer.empty_name")
+    if role not in (Role.CHAIR, Role.MEMBER):
+        raise BadInput("officer.bad_role", role=role)
+    check_pin_format(pin)
+    return officer_id, name.strip()
 
 
 def _locked_until(conn: Connection, officer_id: str, rec: Record, failures: int) -> str | None:

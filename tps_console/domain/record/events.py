@@ -98,22 +98,33 @@ class StationCreated(StationEvent):
     drill: bool = False
     drill_at: str | None = None
     drill_since: str | None = None
+    # Where the station is, as the forms write it (the rutan, then its administrative area).
+    rutan: str = ""
+    desa: str = ""
+    kecamatan: str = ""
+    kabupaten: str = ""
+    provinsi: str = ""
 
     def payload(self) -> dict[str, Any]:
         logged = super().payload()
         if not self.drill:  # a real station's payload as it has always been stored
             for name in _DRILL_FIELDS:
                 del logged[name]
+        for name in PLACE_FIELDS:  # stored only once given: older stations' payloads stay
+            if not logged[name]:
+                del logged[name]
         return logged
 
     @classmethod
     def from_payload(cls, envelope: dict[str, Any], payload: dict[str, Any]) -> Self:
-        settings = {f.name: payload[f.name] for f in _logged(cls) if f.name not in _DRILL_FIELDS}
-        drill = {name: payload[name] for name in _DRILL_FIELDS if name in payload}
-        return cls(**envelope, **settings, **drill)
+        optional = (*_DRILL_FIELDS, *PLACE_FIELDS)
+        settings = {f.name: payload[f.name] for f in _logged(cls) if f.name not in optional}
+        given = {name: payload[name] for name in optional if name in payload}
+        return cls(**envelope, **settings, **given)
 
 
 _DRILL_FIELDS = ("drill", "drill_at", "drill_since")
+PLACE_FIELDS = ("rutan", "desa", "kecamatan", "kabupaten", "provinsi")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,6 +31,12 @@ class Station(SQLModel, table=True):
     drill: bool = False
     drill_at: str | None = None
     drill_since: str | None = None
+    # The place lines of the forms: the rutan, desa/kelurahan, kecamatan, kabupaten/kota, provinsi.
+    rutan: str = ""
+    desa: str = ""
+    kecamatan: str = ""
+    kabupaten: str = ""
+    provinsi: str = ""
 
 
 class Voter(SQLModel, table=True):

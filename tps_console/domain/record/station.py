@@ -30,7 +30,12 @@ from tps_console.domain.record.db import (
     read,
     write,
 )
-from tps_console.domain.record.events import RollImported, StationCreated
+from tps_console.domain.record.events import (
+    PLACE_FIELDS,
+    RollImported,
+    StationCreated,
+    StationEvent,
+)
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.projection import record_event
@@ -42,8 +47,61 @@ DEFAULT_TIMEZONE = "Asia/Jakarta"
 # The day's hours (DOMAIN.md). They go into the creating event with the rest of the station's
 # settings, so that moving them behind the program's back (closing later) fails `verify`.
 OPENS, CLOSES, DPK_FROM = "07:00", "13:00", "12:00"
+_DEFAULT_HOURS = tuple(time.fromisoformat(hhmm) for hhmm in (OPENS, CLOSES, DPK_FROM))
+# The time zones of Indonesia as the forms name them.
+TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 # No backup folder until the chair names one at the desk; then a copy every 5 minutes, 12 kept.
 BACKUP_MINUTES, BACKUP_KEEP = 5, 12
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the station is, as the forms write it: the rutan and its administrative area."""
+
+    rutan: str = ""
+    desa: str = ""  # desa or kelurahan
+    kecamatan: str = ""
+    kabupaten: str = ""  # kabupaten or kota
+    provinsi: str = ""
+
+    def tidied(self) -> Place:
+        return Place(*(" ".join(getattr(self, name).split()) for name in PLACE_FIELDS))
+
+    def fields(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in PLACE_FIELDS}
+
+    @property
+    def given(self) -> bool:
+        return any(self.fields().values())
+
+
+@dataclass(frozen=True)
+class Hours:
+    """The day's hours and time zone: DPK voters from `dpk_from` (the last hour) to closing."""
+
+    opens: time = _DEFAULT_HOURS[0]
+    closes: time = _DEFAULT_HOURS[1]
+    dpk_from: time = _DEFAULT_HOURS[2]
+    timezone: str = DEFAULT_TIMEZONE
+
+    def check(self) -> None:
+        if not self.opens < self.dpk_from < self.closes:
+            raise BadInput(
+                "init.bad_hours", opens=f"{self.opens:%H:%M}", closes=f"{self.closes:%H:%M}"
+            )
+        if self.timezone not in TIMEZONES.values():
+            raise BadInput("init.bad_timezone", zone=self.timezone)
+
+
+def hours_from(opens: time, closes: time, timezone: str = DEFAULT_TIMEZONE) -> Hours:
+    """The day's hours with DPK voters in the last hour, as on the day KPU sets."""
+    dpk = (datetime.combine(date.min, closes) - timedelta(hours=1)).time()
+    return Hours(opens, closes, dpk, timezone)
+
+
+# What is recorded right after the roll, in the same transaction: the officers and the ballot
+# stock of a station made in one go. Given the station's own name and its clock.
+Setup = Callable[[str, Clock], Iterable[StationEvent]]
 
 
 @dataclass(frozen=True)
@@ -57,6 +115,7 @@ class StationInfo:
     roll_count: int
     roll_fingerprint: str
     drill: bool = False  # a training station: SIMULASI on every screen, report and file
+    place: Place = Place()
 
 
 @dataclass
@@ -136,30 +195,40 @@ def create_station(
     sheet: str | None = None,
     drill: bool = False,
     drill_at: datetime | None = None,
+    hours: Hours = Hours(),
+    place: Place = Place(),
+    setup: Setup | None = None,
 ) -> ParsedRoll:
-    """Create a new station file from a roll (CSV or Excel workbook; `sheet`: the worksheet, by
-    default the first). Refuses to touch an existing file; all or nothing: a full disk or a
-    write-protected folder midway leaves nothing behind.
+    """Create a new station from a roll (CSV or Excel workbook; `sheet`: the worksheet, by
+    default the first). Refuses to touch an existing file; all or nothing: a full disk, a
+    write-protected folder or a refused `setup` midway leaves nothing behind.
 
     `drill`: a training station, its clock starting at `drill_at` (by default the opening of
     polling day). It stays a drill: a real station is made afresh from the same roll.
+    `setup`: the events recorded after the roll, inside the same transaction (the officers and
+    ballot stock a station is made with in the app).
 
     `path` may be a server's URL: the station is made there in one transaction, in a database
     that holds nothing yet (made if the server lets this user)."""
+    hours.check()
     if not is_url(path) and Path(path).exists():
         raise BadInput("init.exists", path=str(path))
-    _, parsed, creation = _prepare(
-        roll,
-        clock,
-        tps=tps,
-        polling_date=polling_date,
-        progress=progress,
-        sheet=sheet,
-        drill_at=drill_at if drill else None,
-        drill=drill,
+    settings = _Settings(
+        tps, polling_date, hours, place.tidied(), drill_at if drill else None, drill
     )
+    parsed, creation = _prepare(roll, clock, settings, progress, sheet, setup)
     build_station(path, creation)
     return parsed
+
+
+@dataclass(frozen=True)
+class _Settings:
+    tps: str
+    polling_date: date | None
+    hours: Hours
+    place: Place
+    drill_at: datetime | None
+    drill: bool
 
 
 def build_station(target: Path | str, fill: Callable[[Connection], None]) -> None:
@@ -172,10 +241,12 @@ def build_station(target: Path | str, fill: Callable[[Connection], None]) -> Non
     path = Path(target)
     try:
         _build_file(path, fill)
-    except (OSError, sqlite3.Error, DBAPIError) as exc:
+    except BaseException as exc:  # a fault of the disk, or a refusal of what `fill` records
         for leftover in _sqlite_files(_building(path)):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        if not isinstance(exc, (OSError, sqlite3.Error, DBAPIError)):
+            raise
         fault = explain(exc, path)
         if fault is None:
             raise
@@ -235,21 +306,19 @@ def _build_on_server(url: str, fill: Callable[[Connection], None]) -> None:
 def _prepare(
     roll: bytes,
     clock: Clock,
-    *,
-    tps: str,
-    polling_date: date | None,
+    settings: _Settings,
     progress: Progress | None,
     sheet: str | None,
-    drill_at: datetime | None,
-    drill: bool,
-) -> tuple[Clock, ParsedRoll, Callable[[Connection], None]]:
-    """The clock the station is made on, its parsed roll, and what records the station's first
-    events inside a write transaction. Raises RollRejected before anything is made."""
-    zone = ZoneInfo(DEFAULT_TIMEZONE)
-    day = polling_date or clock.now().astimezone(zone).date()
+    setup: Setup | None,
+) -> tuple[ParsedRoll, Callable[[Connection], None]]:
+    """The station's parsed roll, and what records its first events inside a write transaction.
+    Raises RollRejected before anything is made."""
+    hours, place = settings.hours, settings.place
+    zone = ZoneInfo(hours.timezone)
+    day = settings.polling_date or clock.now().astimezone(zone).date()
     anchor: dict[str, Any] = {}
-    if drill:
-        start = drill_at or datetime.combine(day, time.fromisoformat(OPENS), zone)
+    if settings.drill:
+        start = settings.drill_at or datetime.combine(day, hours.opens, zone)
         since = clock.now()
         anchor = {"drill": True, "drill_at": stamp(start), "drill_since": stamp(since)}
         clock = StationClock(clock, start, since)
@@ -263,16 +332,21 @@ def _prepare(
         created = stamp(on.now())
         station = StationCreated(
             at=created,
-            tps=tps,
+            tps=settings.tps,
             polling_date=day.isoformat(),
-            timezone=DEFAULT_TIMEZONE,
-            opens=OPENS,
-            closes=CLOSES,
-            dpk_from=DPK_FROM,
+            timezone=hours.timezone,
+            opens=f"{hours.opens:%H:%M}",
+            closes=f"{hours.closes:%H:%M}",
+            dpk_from=f"{hours.dpk_from:%H:%M}",
             backup_dir="",
             backup_minutes=BACKUP_MINUTES,
             backup_keep=BACKUP_KEEP,
             created_at=created,
+            rutan=place.rutan,
+            desa=place.desa,
+            kecamatan=place.kecamatan,
+            kabupaten=place.kabupaten,
+            provinsi=place.provinsi,
             **anchor,
         )
         record_event(conn, on, station)
@@ -283,8 +357,10 @@ def _prepare(
             voters=tuple(records),
         )
         record_event(conn, on, imported)
+        for event in setup(settings.tps, on) if setup else ():
+            record_event(conn, on, event)
 
-    return clock, parsed, creation
+    return parsed, creation
 
 
 MAX_CLOCK_SKEW = timedelta(minutes=2)
@@ -356,6 +432,7 @@ def station_info(m: Any) -> StationInfo:
         roll_count=m["roll_count"],
         roll_fingerprint=m["roll_fingerprint"],
         drill=bool(m["drill"]),
+        place=Place(*(m[name] for name in PLACE_FIELDS)),
     )
 
 

@@ -24,12 +24,25 @@ from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
-from tps_console.domain.record.station import Record
+from tps_console.domain.record.station import Place, Record
 from tps_console.domain.vocab import ALL_BALLOTS, Category, Sex
 
 # Turns a catalogue key and its parameters into words (the UI's `t`): the domain stays
 # language-free, the files come out in the language the caller chose.
 Translate = Callable[..., str]
+
+
+def long_date(day: date, tr: Translate) -> str:
+    """The date written out as the forms write it ("Rabu, 14 Februari 2024"), from the
+    catalogue's names in the reader's language: never the laptop's locale."""
+    return tr(
+        "date.long",
+        weekday=tr(f"date.weekday_{day.weekday()}"),
+        day=day.day,
+        month=tr(f"date.month_{day.month}"),
+        year=day.year,
+    )
+
 
 LIST_KEYS = {Category.DPT: "dpt", Category.DPTB: "dptb", Category.DPK: "dpk"}
 
@@ -98,6 +111,7 @@ class Report:
     audit_head: str
     events: int
     closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
+    place: Place = Place()  # the rutan and its administrative area, as entered
     attendance: dict[str, list[Attendee]] = field(default_factory=dict)  # per list (DPT, …)
 
     def as_json(self) -> dict[str, Any]:
@@ -166,6 +180,7 @@ def build_report(rec: Record) -> Report:
         events=seq,
         closing=closing,
         attendance=attendance,
+        place=rec.station.place,
     )
 
 

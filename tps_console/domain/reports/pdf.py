@@ -12,12 +12,17 @@ from datetime import datetime
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from tps_console.domain.reports.chasil import BySex, Report, Translate
+from tps_console.domain.reports.chasil import BySex, Report, Translate, long_date
 from tps_console.domain.vocab import ALL_BALLOTS
 
 _PUNCTUATION = str.maketrans({"—": "-", "–": "-", "…": "...", "•": "*", "’": "'", "‘": "'"})
 _HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
-_SIGNATURE_ROWS = ("chair", "witness", "witness", "witness", "witness", "ptps")
+# Side by side on the page: the seven KPPS members (the chair is member 1); the witnesses
+# present and the Pengawas TPS.
+_KPPS_ROWS = ("chair", *("member",) * 6)
+_WATCHER_ROWS = (*("witness",) * 6, "ptps")
+_SIGNATURE_ROWS = (*_KPPS_ROWS, *_WATCHER_ROWS)
+_PLACE_LINES = ("desa", "kecamatan", "kabupaten", "provinsi")
 
 Cell = str | tuple[str, int]  # text, or text spanning that many columns
 
@@ -83,6 +88,7 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf.set_creation_date(report.generated_at)
     pdf.add_page()
     pdf.say("pdf.title", 15, "B", tps=report.tps)
+    _place(pdf, report, tr)
     pdf.say(
         "pdf.subtitle",
         10,
@@ -113,8 +119,22 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf.say("pdf.audit_note", 8, events=report.events)
 
     pdf.heading("pdf.signatures")
-    _signatures(pdf, tr)
+    _signatures(pdf, report, tr)
     return bytes(pdf.output())
+
+
+def _place(pdf: _Summary, report: Report, tr: Translate) -> None:
+    """The form's heading lines: the rutan, then its administrative area, as entered."""
+    place = report.place
+    if place.rutan:
+        pdf.say("pdf.rutan", 10, "B", rutan=place.rutan)
+    area = [
+        tr(f"pdf.place_{name}", value=getattr(place, name))
+        for name in _PLACE_LINES
+        if getattr(place, name)
+    ]
+    if area:
+        pdf.say("pdf.area", 9, area="   ".join(area))
 
 
 def _triple(n: BySex) -> list[str]:
@@ -157,6 +177,9 @@ def _ballots(pdf: _Summary, report: Report, tr: Translate) -> None:
             [tr(f"ballot.{ballot}"), str(f.received), str(f.used), str(f.damaged), str(f.remaining)]
         )
     pdf.rows(rows, (60, 30, 30, 30, 30))
+    # Only what the chair entered: the reserve in the minutes is KPU's, never computed here.
+    entered = any(f.received for f in report.ballots.values())
+    pdf.say("pdf.received_note" if entered else "pdf.nothing_received", 8)
     pdf.say("pdf.identity", 8)
 
 
@@ -171,13 +194,19 @@ def _sources(pdf: _Summary, report: Report, tr: Translate) -> None:
     pdf.rows(rows, (48, 20, 20, 20, 24, 24, 24))
 
 
-def _signatures(pdf: _Summary, tr: Translate) -> None:
-    rows = [[tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]]
-    rows += [[tr(f"pdf.sign_{who}"), "", ""] for who in _SIGNATURE_ROWS]
-    pdf.set_font("Helvetica", "", 9)
+def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
+    # Signed where the station is, on polling day; dots to write the place on if none was given.
+    where = report.place.kabupaten or report.place.desa or "." * 30
+    pdf.say("pdf.place_date", 10, place=where, date=long_date(report.polling_date, tr))
+    pdf.ln(2)
+    head = [tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]
+    rows = [[*head, *head]]
+    for n, (kpps, watcher) in enumerate(zip(_KPPS_ROWS, _WATCHER_ROWS, strict=True), start=1):
+        rows.append([tr(f"pdf.sign_{kpps}", n=n), "", "", tr(f"pdf.sign_{watcher}"), "", ""])
+    pdf.set_font("Helvetica", "", 8)
     with pdf.table(
-        col_widths=(50, 75, 55),
-        line_height=9,
+        col_widths=(30, 36, 24, 30, 36, 24),
+        line_height=8,
         headings_style=_HEADING,
         width=180,
         align="LEFT",
@@ -186,3 +215,4 @@ def _signatures(pdf: _Summary, tr: Translate) -> None:
             row = table.row()
             for cell in cells:
                 row.cell(_latin1(cell))
+    pdf.say("pdf.witness_note", 8)

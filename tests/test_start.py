@@ -1,0 +1,275 @@
+"""The start screen and a new station made in the app, as a chair who has never used a terminal
+would: keys only, nothing written until the last step, then all of it at once."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tests.helpers import make_station
+from tests.helpers.desk import settle
+from tests.helpers.start import (
+    BAD_ROLL,
+    GOOD_ROLL,
+    PLACE,
+    start_for,
+    to_preview,
+    to_station,
+    to_summary,
+    type_field,
+    write_rolls,
+)
+from tps_console.cli.main import build_parser
+from tps_console.cli.screens import start as start_command
+from tps_console.domain.day.ballots import read_stock
+from tps_console.domain.day.officers import authenticate, list_officers
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Place, open_record
+from tps_console.domain.reports.chasil import build_report
+from tps_console.domain.reports.files import PDF_FILE, write_report_files
+from tps_console.domain.verify import verify
+from tps_console.i18n import t
+from tps_console.recent import read_recent, remember
+from tps_console.start.app import STATIONS_FOLDER
+from tps_console.start.browse import FileBrowser
+from tps_console.start.choice import Choice, Then
+from tps_console.start.home import HomeScreen
+from tps_console.start.roll_steps import PreviewStep, RollStep
+from tps_console.start.station_step import StationStep
+from tps_console.start.summary_step import SummaryStep
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "Dokumen"
+    write_rolls(folder)
+    return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def written(data: Path) -> list[Path]:
+    """Every file a step could have left behind: none until the station is made."""
+    return sorted(p for p in data.rglob("*") if p.is_file())
+
+
+def text_of(app: App[Choice], selector: str) -> str:
+    """What a Static shows, as text (a table too, drawn 80 columns wide)."""
+    content = app.screen.query_one(selector, Static).content
+    if isinstance(content, str):
+        return content
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place(
+    data: Path, docs: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / GOOD_ROLL)
+        assert isinstance(app.screen, SummaryStep)
+        summary = text_of(app, "#summary")
+        assert "Rabu, 14 Februari 2024" in summary and "Rutan Kelas IIB Blora" in summary
+        assert written(data) == []  # nothing on disk before the last key
+        await pilot.press("enter")
+        await settle(pilot)
+    choice = app.return_value
+    assert choice is not None and choice.then is Then.OPEN and choice.path is not None
+    assert choice.path.parent == data / STATIONS_FOLDER
+
+    rec = open_record(choice.path, clock)
+    try:
+        assert verify(rec).ok
+        assert rec.station.tps == "TPS 901" and not rec.drill
+        assert rec.station.place == Place(*PLACE)
+        assert [(o.id, o.role) for o in list_officers(rec)] == [
+            ("anggota4", "member"),
+            ("ketua", "chair"),
+        ]
+        assert authenticate(rec, "ketua", "1234").is_chair
+        stock = {s.name: {b: f.received for b, f in s.by_type.items()} for s in read_stock(rec)}
+        assert stock["TPS 901"] == dict.fromkeys(stock["TPS 901"], 184)
+        assert stock["TPS 905"]["PPWP"] == 20 and stock["TPS 905"]["DPD"] == 0
+        write_report_files(build_report(rec), tmp_path / "out", t)
+    finally:
+        rec.close()
+    text = " ".join(PdfReader(tmp_path / "out" / PDF_FILE).pages[0].extract_text().split())
+    for expected in (
+        "Rutan Kelas IIB Blora",
+        "Desa/Kelurahan: Kauman",
+        "Kecamatan: Blora",
+        "Kabupaten/Kota: Blora",
+        "Provinsi: Jawa Tengah",
+        "Blora, Rabu, 14 Februari 2024",
+        "Anggota KPPS 7",
+        "Pengawas TPS",
+        "Sebagaimana dimasukkan Ketua KPPS",
+    ):
+        assert expected in text, expected
+    assert "tps-console" not in text and "2%" not in text
+
+
+async def test_a_roll_with_bad_rows_is_shown_row_by_row_and_cannot_go_on(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_preview(pilot, docs / BAD_ROLL)
+        assert isinstance(app.screen, PreviewStep)
+        issues = text_of(app, "#errors")
+        assert "3.31601E+15" in issues and "nik" in issues and "jenis_kelamin" in issues
+        assert text_of(app, "#how-to-fix") == t("start.preview.how_to_fix")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, PreviewStep)
+        assert text_of(app, "#step-error") == t("start.preview.cannot_go_on")
+    assert written(data) == []
+
+
+async def test_going_back_keeps_what_was_typed_and_cancelling_leaves_nothing(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        assert isinstance(app.screen, StationStep)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, RollStep)
+        assert app.screen.query_one("#date", Input).value == "2024-02-14"
+        assert app.screen.query_one("#roll", Input).value == str(docs / GOOD_ROLL)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, StationStep)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert written(data) == []
+
+
+async def test_the_whole_walk_cancelled_at_the_summary_writes_nothing(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / GOOD_ROLL)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert app.return_value is None
+    assert written(data) == []
+
+
+async def test_the_roll_is_picked_in_a_file_browser_that_starts_in_documents(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_field(pilot, "14-02-2024")
+        await pilot.press("enter")  # the empty roll field opens the browser
+        await in_browser(pilot)
+        assert isinstance(app.screen, FileBrowser)
+        assert app.screen.query_one("#path", Input).value == str(docs)
+        await pilot.press("down", "down", "enter")  # dpt_rusak.csv, dpt_tps901.csv
+        await in_browser(pilot)
+        assert isinstance(app.screen, RollStep)
+        assert app.screen.query_one("#roll", Input).value == str(docs / GOOD_ROLL)
+
+
+async def test_a_training_station_made_in_the_app_is_a_drill(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_preview(pilot, docs / GOOD_ROLL, new_key="l")
+        assert t("start.drill_banner") in text_of(app, ".drill")
+
+
+async def test_a_wrong_field_is_named_and_the_step_stays(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        await pilot.press("ctrl+n")  # the place lines are empty
+        await settle(pilot)
+        assert isinstance(app.screen, StationStep)
+        assert t("start.place.rutan") in text_of(app, "#step-error")
+
+
+async def test_a_recent_station_opens_and_a_file_that_is_not_one_is_refused(
+    data: Path, docs: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    rec = make_station(tmp_path / "tps.db", clock)
+    remember(data, rec, clock.now())
+    rec.close()
+    assert [r.tps for r in read_recent(data)] == ["TPS 901"]
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first line offered: the recent station
+        await settle(pilot)
+    assert app.return_value == Choice(Then.OPEN, (tmp_path / "tps.db").resolve())
+
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await in_browser(pilot)
+        assert isinstance(app.screen, FileBrowser)
+        await pilot.press("ctrl+l")
+        app.screen.query_one("#path", Input).value = str(docs / GOOD_ROLL)
+        await pilot.press("enter")
+        await in_browser(pilot)
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "open"])
+        await pilot.pause()
+        assert isinstance(app.screen, FileBrowser | HomeScreen)  # a roll is not a station
+        assert app.return_value is None
+
+
+async def test_the_demo_and_about_are_on_keys(data: Path, docs: Path, clock: FixedClock) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert str(data) in text_of(app, "#about")
+        await pilot.press("escape", "d")
+        await settle(pilot)
+    assert app.return_value == Choice(Then.DEMO)
+
+
+async def in_browser(pilot: Pilot[Any]) -> None:
+    """Not `settle`: the folder tree's loader is a worker that runs as long as the tree."""
+    for _ in range(5):
+        await pilot.pause(0.05)
+
+
+def test_no_command_is_the_start_screen() -> None:
+    assert build_parser().parse_args([]).handler is start_command
+    assert build_parser().parse_args(["--lang", "en"]).handler is start_command
+
+
+@pytest.fixture(autouse=True)
+def no_real_documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Dokumen"))
+    yield

@@ -1,0 +1,134 @@
+"""A station made in one go, as the start screen's wizard makes it: the roll, the settings, the
+officers and the ballot stock recorded together, or nothing at all.
+
+Everything is checked here before anything is written (the wizard checks each step with the same
+functions as the chair types); `create_station` then records it all inside its temporary file,
+which becomes the station only once every event is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from tps_console.domain.day.ballots import check_counts, source_name
+from tps_console.domain.day.officers import checked_officer, hash_pin
+from tps_console.domain.errors import BadInput
+from tps_console.domain.record.clock import Clock, stamp
+from tps_console.domain.record.events import BallotsReceived, OfficerAdded, StationEvent
+from tps_console.domain.record.station import (
+    DEFAULT_TPS,
+    Hours,
+    Place,
+    create_station,
+    tps_name,
+)
+from tps_console.domain.roll.parse import ParsedRoll, Progress
+from tps_console.domain.vocab import Role
+
+
+@dataclass(frozen=True)
+class NewOfficer:
+    id: str
+    name: str
+    pin: str
+    role: str = Role.MEMBER
+
+
+@dataclass(frozen=True)
+class Stock:
+    """Ballots received from one source per the handover minutes; `lender` empty for the
+    station's own."""
+
+    counts: Mapping[str, int]
+    lender: str = ""
+
+
+@dataclass(frozen=True)
+class StationPlan:
+    polling_date: date
+    chair: NewOfficer
+    tps: str = DEFAULT_TPS
+    hours: Hours = Hours()
+    place: Place = Place()
+    members: tuple[NewOfficer, ...] = ()
+    stock: tuple[Stock, ...] = ()
+    drill: bool = False
+    drill_at: datetime | None = None
+    desk: str = ""
+
+
+def check_officers(chair: NewOfficer, members: Iterable[NewOfficer]) -> list[NewOfficer]:
+    """The chair then the members as they will be stored; BadInput for the first one wrong."""
+    checked: list[NewOfficer] = []
+    for officer, role in ((chair, Role.CHAIR), *((m, Role.MEMBER) for m in members)):
+        officer_id, name = checked_officer(officer.id, officer.name, role, officer.pin)
+        if any(o.id == officer_id for o in checked):
+            raise BadInput("officer.exists", id=officer_id)
+        checked.append(NewOfficer(officer_id, name, officer.pin, role))
+    return checked
+
+
+def check_stock(tps: str, stock: Iterable[Stock]) -> list[Stock]:
+    """Each source's counts as they will be stored; a lender is named once and never as the
+    station itself."""
+    checked: list[Stock] = []
+    seen: set[str] = set()
+    for entry in stock:
+        lender = source_name(entry.lender) if entry.lender.strip() else ""
+        key = lender.casefold()
+        if lender and tps_name(lender).casefold() == tps.casefold():
+            raise BadInput("setup.lender_is_own", name=lender)
+        if key in seen:
+            raise BadInput("setup.source_twice", name=lender or tps)
+        seen.add(key)
+        checked.append(Stock(check_counts(entry.counts), lender))
+    return checked
+
+
+def set_up_station(
+    path: Path, roll: bytes, clock: Clock, plan: StationPlan, progress: Progress | None = None
+) -> ParsedRoll:
+    """Create the station `plan` describes from `roll`: all or nothing (see `create_station`)."""
+    tps = tps_name(plan.tps) or DEFAULT_TPS
+    officers = check_officers(plan.chair, plan.members)
+    stock = check_stock(tps, plan.stock)
+    # Slow on purpose (scrypt): done before the station's file exists.
+    hashes = {o.id: hash_pin(o.pin) for o in officers}
+    chair = officers[0].id
+
+    def setup(own: str, station_clock: Clock) -> Iterable[StationEvent]:
+        for officer in officers:
+            yield OfficerAdded(
+                at=stamp(station_clock.now()),
+                officer_id=chair,
+                desk=plan.desk,
+                id=officer.id,
+                name=officer.name,
+                role=officer.role,
+                pin_hash=hashes[officer.id],
+            )
+        for entry in stock:
+            yield BallotsReceived(
+                at=stamp(station_clock.now()),
+                officer_id=chair,
+                desk=plan.desk,
+                source=entry.lender or own,
+                counts=dict(entry.counts),
+            )
+
+    return create_station(
+        path,
+        roll,
+        clock,
+        tps=tps,
+        polling_date=plan.polling_date,
+        progress=progress,
+        drill=plan.drill,
+        drill_at=plan.drill_at,
+        hours=plan.hours,
+        place=plan.place,
+        setup=setup,
+    )

@@ -1,0 +1,61 @@
+"""The stations opened or created on this computer, newest first, kept in the data folder so the
+start screen can offer them again. A list on the user's machine, not part of any record."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tps_console.domain.record.station import Record
+
+RECENT_FILE = "recent.json"
+KEEP = 10
+
+
+@dataclass(frozen=True)
+class RecentStation:
+    path: str
+    tps: str
+    polling_date: str  # YYYY-MM-DD
+    drill: bool
+    opened_at: str  # local ISO-8601, minutes
+
+    @property
+    def exists(self) -> bool:
+        return Path(self.path).is_file()
+
+
+def read_recent(folder: Path) -> list[RecentStation]:
+    """The list as kept; an unreadable or foreign file is an empty list, never an error."""
+    try:
+        raw = json.loads((folder / RECENT_FILE).read_text(encoding="utf-8"))
+        return [RecentStation(**entry) for entry in raw][:KEEP]
+    except (OSError, ValueError, TypeError):
+        return []
+
+
+def remember(folder: Path, rec: Record, now: datetime) -> None:
+    """Put `rec`'s station at the top of the list. A station given by URL is not a file to
+    offer again; a list that cannot be written is skipped (it is a convenience)."""
+    if rec.path is None:
+        return
+    path = str(rec.path.resolve())
+    entry = RecentStation(
+        path,
+        rec.station.tps,
+        rec.station.polling_date.isoformat(),
+        rec.drill,
+        now.isoformat(timespec="minutes"),
+    )
+    kept = [entry, *(r for r in read_recent(folder) if r.path != path)][:KEEP]
+    target = folder / RECENT_FILE
+    tmp = target.with_name(f".{RECENT_FILE}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps([asdict(r) for r in kept], indent=1), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)

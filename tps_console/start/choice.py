@@ -1,0 +1,18 @@
+"""What the start screen hands back to the command line when it closes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Then(StrEnum):
+    OPEN = "open"  # the desk of the station at `path` (opened, or just created)
+    DEMO = "demo"  # the demo station and its desk
+
+
+@dataclass(frozen=True)
+class Choice:
+    then: Then
+    path: Path | None = None
