@@ -34,6 +34,7 @@ from tps_console.domain.reports.files import (
     PDF_FILE,
     write_report_files,
 )
+from tps_console.domain.reports.paper import report_json
 from tps_console.domain.vocab import ALL_BALLOTS, Category
 from tps_console.i18n import set_language, t
 from tps_console.sample import roll_csv, sample_roll
@@ -149,7 +150,7 @@ def test_files(day: Record, tmp_path: Path) -> None:
     assert {p.name for p in written} == names
     assert {p.name for p in out.iterdir()} == names  # no temporary file left behind
 
-    assert json.loads((out / JSON_FILE).read_text()) == report.as_json()
+    assert json.loads((out / JSON_FILE).read_text()) == report_json(report)
 
     dptb = read_csv(out / ATTENDANCE_FILES[Category.DPTB])
     assert dptb[0] == [

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tps_console.bench.run import AREAS
+from tps_console.cli.paper import paper_verdict, read_paper
 from tps_console.cli.prompt import (
     backup_passphrase,
     new_backup_passphrase,
@@ -47,6 +48,7 @@ from tps_console.domain.record.station import (
     tps_name,
 )
 from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.reports.paper import Paper
 from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.roll.read import read_roll
 from tps_console.domain.verify import VerifyResult
@@ -293,13 +295,15 @@ def status_text(s: Status) -> str:
 
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
+    paper = read_paper(args.paper) if args.paper is not None else None
     if not is_url(args.db) and is_sealed(Path(args.db)):
-        return _verify_backup(args, clock)
+        return _verify_backup(args, clock, paper)
     rec = _open_to_read(args, clock)
-    return _verdict(verify_record(rec, expect=args.expect))
+    verdict = _verdict(verify_record(rec, expect=args.expect))
+    return max(verdict, paper_verdict(paper, rec)) if paper else verdict
 
 
-def _verify_backup(args: argparse.Namespace, clock: Clock) -> int:
+def _verify_backup(args: argparse.Namespace, clock: Clock, paper: Paper | None = None) -> int:
     """`verify BACKUP`: the encrypted backup opened with the passphrase, decrypted into a
     temporary folder on this computer (removed at the end), and verified as a station."""
     with tempfile.TemporaryDirectory(prefix="tps-verify-") as tmp:
@@ -308,10 +312,10 @@ def _verify_backup(args: argparse.Namespace, clock: Clock) -> int:
         print(t("verify.backup", path=args.db))
         rec = _open_to_read(argparse.Namespace(**{**vars(args), "db": plain}), clock)
         try:
-            result = verify_record(rec, expect=args.expect)
+            verdict = _verdict(verify_record(rec, expect=args.expect))
+            return max(verdict, paper_verdict(paper, rec)) if paper else verdict
         finally:
             rec.close()
-    return _verdict(result)
 
 
 def _verdict(result: VerifyResult) -> int:
@@ -491,6 +495,7 @@ def register(cmd: Command, sub: Any) -> None:
     verify_p.add_argument(
         "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
     )
+    verify_p.add_argument("--paper", metavar="TEXT", help=t("cli.verify_paper"))
 
     copy_p = cmd("copy", copy, "cli.copy")
     copy_p.add_argument("source", type=station_target, metavar="SOURCE")

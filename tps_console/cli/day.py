@@ -17,6 +17,7 @@ from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.reports.chasil import BySex, Report, build_report
 from tps_console.domain.reports.files import write_report_files
+from tps_console.domain.reports.paper import report_json
 from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.roll.nik import mask_nik
 from tps_console.domain.vocab import ALL_BALLOTS
@@ -100,7 +101,7 @@ def report(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open_to_read(args, clock)
     figures = build_report(rec)
     if args.json:
-        emit_json(figures.as_json())
+        emit_json(report_json(figures))
     else:
         print(report_text(figures))
     if args.out:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.reports.chasil import Attendee, BySex, Report, Translate
+from tps_console.domain.reports.paper import report_json
 from tps_console.domain.vocab import Category
 
 ATTENDANCE_FILES = {
@@ -60,7 +61,7 @@ def write_report_files(
         )
         for category, name in ATTENDANCE_FILES.items()
     ]
-    figures = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
+    figures = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
     written.append(_write(out_dir / JSON_FILE, figures.encode()))
     written.append(_write(out_dir / PDF_FILE, render_pdf(report, tr)))
     return written

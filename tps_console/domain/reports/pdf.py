@@ -67,7 +67,7 @@ class _Summary(FPDF):
         with self.table(
             col_widths=widths,
             text_align=align,
-            line_height=5.5,
+            line_height=5,
             headings_style=_HEADING,
             num_heading_rows=headings,
             width=sum(widths),
@@ -109,14 +109,17 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf.say("pdf.sources_note", 8)
 
     pdf.heading("pdf.audit")
-    if report.closing:
-        pdf.say("pdf.closing", 9, "B", seq=report.closing[0])
-        pdf.set_font("Courier", "B", 9)
-        pdf.cell(0, 5, report.closing[1], new_x="LMARGIN", new_y="NEXT")
-        pdf.say("pdf.closing_note", 8)
-    pdf.set_font("Courier", "", 9)
-    pdf.cell(0, 5, report.audit_head, new_x="LMARGIN", new_y="NEXT")
-    pdf.say("pdf.audit_note", 8, events=report.events)
+    from tps_console.domain.reports.paper_qr import qr_beside  # this hunk only: pdf.py moves
+
+    with qr_beside(pdf, report, tr):  # the paper text's QR at the right, its caption below
+        if report.closing:
+            pdf.say("pdf.closing", 9, "B", seq=report.closing[0])
+            pdf.set_font("Courier", "B", 9)
+            pdf.cell(0, 5, report.closing[1], new_x="LMARGIN", new_y="NEXT")
+            pdf.say("pdf.closing_note", 8)
+        pdf.set_font("Courier", "", 9)
+        pdf.cell(0, 5, report.audit_head, new_x="LMARGIN", new_y="NEXT")
+        pdf.say("pdf.audit_note", 8, events=report.events)
 
     pdf.heading("pdf.signatures")
     _signatures(pdf, report, tr)
@@ -206,7 +209,7 @@ def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
     pdf.set_font("Helvetica", "", 8)
     with pdf.table(
         col_widths=(30, 36, 24, 30, 36, 24),
-        line_height=8,
+        line_height=7,  # room to sign; the page holds the seven KPPS rows and the QR
         headings_style=_HEADING,
         width=180,
         align="LEFT",
