@@ -30,8 +30,10 @@ from tests.helpers.start import (
 )
 from tps_console.cli.main import build_parser
 from tps_console.cli.screens import start as start_command
+from tps_console.domain.day.backup import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
 from tps_console.domain.day.officers import authenticate, list_officers
+from tps_console.domain.day.passphrase import backup_key
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Place, open_record
 from tps_console.domain.reports.chasil import build_report
@@ -85,6 +87,8 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
         summary = text_of(app, "#summary")
         assert "Rabu, 14 Februari 2024" in summary and "Rutan Kelas IIB Blora" in summary
         assert written(data) == []  # nothing on disk before the last key
+        offered = app.screen.query_one("#passphrase", Input).value
+        assert len(offered.split()) >= 5  # words to write down, offered once
         await pilot.press("enter")
         await settle(pilot)
     choice = app.return_value
@@ -105,6 +109,12 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
         assert stock["TPS 901"] == dict.fromkeys(stock["TPS 901"], 184)
         assert stock["TPS 905"]["PPWP"] == 20 and stock["TPS 905"]["DPD"] == 0
         write_report_files(build_report(rec), tmp_path / "out", t)
+        # The backups are sealed with the passphrase the summary offered, and open with it.
+        key = backup_key(rec)
+        assert key is not None
+        sealed = seal_copy(choice.path, tmp_path / "cadangan.tpsbak", key)
+        restore(sealed, tmp_path / "pulih.db", check=lambda _: None, passphrase=lambda: offered)
+        assert (tmp_path / "pulih.db").is_file()
     finally:
         rec.close()
     text = " ".join(PdfReader(tmp_path / "out" / PDF_FILE).pages[0].extract_text().split())

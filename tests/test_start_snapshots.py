@@ -39,6 +39,12 @@ DOCS, DATA = FIXED / "Dokumen", FIXED / "data"
 STATION = FIXED / "tps-901.db"
 
 
+@pytest.fixture(autouse=True)
+def fixed_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The passphrase the summary offers is drawn at random: the same words in every snapshot."""
+    monkeypatch.setattr("tps_console.domain.day.passphrase.secrets.choice", lambda words: words[0])
+
+
 def fixed_folder() -> None:
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=FIXED.parent))
     write_rolls(staging)

@@ -376,6 +376,12 @@ MESSAGES.update(
             "en": "Roll warnings: {count} (see step 2)",
         },
         "start.summary.file": {"id": "Berkas TPS: {path}", "en": "Station file: {path}"},
+        "start.summary.passphrase": {
+            "id": "Frasa sandi cadangan (tulis di kertas KPPS, simpan di amplop tersegel; boleh "
+            "diganti dengan milik sendiri, min. 12 karakter):",
+            "en": "Backup passphrase (write it on the KPPS's paper, keep it in the sealed envelope; "
+            "or type your own, 12 characters at least):",
+        },
         "start.summary.confirm": {
             "id": "Enter: buat TPS dan buka mejanya. Esc: kembali untuk mengubah.",
             "en": "Enter: create the station and open its desk. Esc: go back to change.",

@@ -137,8 +137,8 @@ class StartApp(TranslatedBindings, App[Choice]):
         target = station_file(self.stations, draft.tps, draft.roll.polling_date, drill=draft.drill)
         roll = draft.roll.data
 
-        def create() -> None:
-            set_up_station(target, roll, self.clock, draft.plan(self.desk))
+        def create(passphrase: str) -> None:
+            set_up_station(target, roll, self.clock, draft.plan(self.desk, passphrase))
 
         self.push_screen(SummaryStep(draft, target, create))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tps_console.domain.day.passphrase import generate_passphrase
 from tps_console.domain.day.setup import NewOfficer, StationPlan, Stock
 from tps_console.domain.record.station import DEFAULT_TPS, Hours, Place
 from tps_console.domain.roll.parse import ParsedRoll
@@ -33,8 +34,10 @@ class Draft:
     chair: NewOfficer | None = None
     members: tuple[NewOfficer, ...] = ()
     stock: tuple[Stock, ...] = field(default=())
+    # Offered at the summary, where the chair may type their own instead.
+    passphrase: str = field(default_factory=generate_passphrase)
 
-    def plan(self, desk: str) -> StationPlan:
+    def plan(self, desk: str, passphrase: str) -> StationPlan:
         assert self.roll is not None and self.chair is not None  # the steps came in order
         return StationPlan(
             polling_date=self.roll.polling_date,
@@ -46,6 +49,7 @@ class Draft:
             stock=self.stock,
             drill=self.drill,
             desk=desk,
+            passphrase=passphrase,
         )
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from tps_console.domain.day.passphrase import check_passphrase
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES
@@ -67,7 +68,7 @@ class SummaryStep(Step[bool]):
     BINDINGS = [Binding("enter", "create", "start.key.create", priority=True)]
     name_key = "summary"
 
-    def __init__(self, draft: Draft, target: Path, create: Callable[[], object]) -> None:
+    def __init__(self, draft: Draft, target: Path, create: Callable[[str], object]) -> None:
         super().__init__(drill=draft.drill)
         self.draft = draft
         self.target = target
@@ -76,6 +77,8 @@ class SummaryStep(Step[bool]):
 
     def body(self) -> ComposeResult:
         yield Static("\n".join(summary_lines(self.draft, self.target)), id="summary")
+        yield Static(t("start.summary.passphrase"))
+        yield Input(self.draft.passphrase, id="passphrase")
         yield Static(t("start.summary.confirm"), classes="rule")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -91,15 +94,20 @@ class SummaryStep(Step[bool]):
     def action_create(self) -> None:
         if self.creating:
             return
+        try:
+            passphrase = check_passphrase(self.query_one("#passphrase", Input).value)
+        except TpsError as exc:
+            self.say_error(t(exc.key, **exc.params))
+            return
         self.creating = True
         self.refresh_bindings()
         self.say_error(t("start.summary.creating"))
-        self._create()
+        self._create(passphrase)
 
     @work(thread=True, exclusive=True)
-    def _create(self) -> None:
+    def _create(self, passphrase: str) -> None:
         try:
-            self.create()
+            self.create(passphrase)
         except TpsError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return

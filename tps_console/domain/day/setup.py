@@ -15,9 +15,15 @@ from pathlib import Path
 
 from tps_console.domain.day.ballots import check_counts, source_name
 from tps_console.domain.day.officers import checked_officer, hash_pin
+from tps_console.domain.day.passphrase import make_backup_key
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, stamp
-from tps_console.domain.record.events import BallotsReceived, OfficerAdded, StationEvent
+from tps_console.domain.record.events import (
+    BackupKeySet,
+    BallotsReceived,
+    OfficerAdded,
+    StationEvent,
+)
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Hours,
@@ -58,6 +64,9 @@ class StationPlan:
     drill: bool = False
     drill_at: datetime | None = None
     desk: str = ""
+    # The backup passphrase (the wizard offers a generated one): the station keeps only the key
+    # it unlocks, recorded with the station. Empty: none yet (`tps-console passphrase` later).
+    passphrase: str = ""
 
 
 def check_officers(chair: NewOfficer, members: Iterable[NewOfficer]) -> list[NewOfficer]:
@@ -97,9 +106,17 @@ def set_up_station(
     stock = check_stock(tps, plan.stock)
     # Slow on purpose (scrypt): done before the station's file exists.
     hashes = {o.id: hash_pin(o.pin) for o in officers}
+    key = make_backup_key(plan.passphrase) if plan.passphrase else None
     chair = officers[0].id
 
     def setup(own: str, station_clock: Clock) -> Iterable[StationEvent]:
+        if key is not None:  # first: before any officer, as `init` records it
+            yield BackupKeySet(
+                at=stamp(station_clock.now()),
+                desk=plan.desk,
+                recipient=key.recipient,
+                wrapped_identity=key.wrapped_text,
+            )
         for officer in officers:
             yield OfficerAdded(
                 at=stamp(station_clock.now()),
