@@ -41,6 +41,8 @@ from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.verify import verify
 from tps_console.i18n import t
 from tps_console.recent import read_recent, remember
+from tps_console.sample import generate_roll
+from tps_console.sample_xlsx import roll_xlsx
 from tps_console.start.app import STATIONS_FOLDER
 from tps_console.start.browse import FileBrowser
 from tps_console.start.choice import Choice, Then
@@ -77,12 +79,16 @@ def text_of(app: App[Choice], selector: str) -> str:
     return console.export_text()
 
 
+@pytest.mark.parametrize("roll", [GOOD_ROLL, "dpt_tps901.xlsx"])
 async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place(
-    data: Path, docs: Path, clock: FixedClock, tmp_path: Path
+    data: Path, docs: Path, clock: FixedClock, tmp_path: Path, roll: str
 ) -> None:
+    """From the rutan's roll as CSV or as the Excel workbook it comes as."""
+    if roll.endswith(".xlsx"):
+        (docs / roll).write_bytes(roll_xlsx(generate_roll(180)))
     app = start_for(data, docs, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_summary(pilot, docs / GOOD_ROLL)
+        await to_summary(pilot, docs / roll)
         assert isinstance(app.screen, SummaryStep)
         summary = text_of(app, "#summary")
         assert "Rabu, 14 Februari 2024" in summary and "Rutan Kelas IIB Blora" in summary
