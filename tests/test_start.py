@@ -211,6 +211,21 @@ async def test_the_roll_is_picked_in_a_file_browser_that_starts_in_documents(
         assert app.screen.query_one("#roll", Input).value == str(docs / GOOD_ROLL)
 
 
+async def test_a_laptop_without_a_documents_folder_browses_from_home(
+    data: Path, docs: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(docs))  # Documents is the home folder itself
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_field(pilot, "14-02-2024")
+        await pilot.press("enter")
+        await in_browser(pilot)
+        assert isinstance(app.screen, FileBrowser)  # one entry for the one folder, no crash
+
+
 async def test_a_training_station_made_in_the_app_is_a_drill(
     data: Path, docs: Path, clock: FixedClock
 ) -> None:

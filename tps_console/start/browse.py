@@ -70,14 +70,18 @@ class FileBrowser(TranslatedBindings, Screen[Path | None]):
         yield Footer(compact=True)
 
     def _place_options(self) -> list[Option]:
-        options = [
-            Option(t("browse.documents"), id=str(self.places.documents)),
-            Option(t("browse.home"), id=str(Path.home())),
+        places = [
+            (t("browse.documents"), self.places.documents),
+            (t("browse.home"), Path.home()),
+            *((t("browse.drive", name=d.name or str(d)), d) for d in self.places.drives),
         ]
-        options += [
-            Option(t("browse.drive", name=drive.name or str(drive)), id=str(drive))
-            for drive in self.places.drives
-        ]
+        # One entry per folder: without a Documents folder of its own, the home folder stands in.
+        seen: set[str] = set()
+        options = []
+        for label, folder in places:
+            if str(folder) not in seen:
+                seen.add(str(folder))
+                options.append(Option(label, id=str(folder)))
         if not self.places.drives:
             options.append(Option(t("browse.no_drive"), disabled=True))
         return options
