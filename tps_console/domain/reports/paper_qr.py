@@ -17,6 +17,7 @@ from fpdf import FPDF
 from fpdf.drawing import PathPaintRule
 
 from tps_console.domain.reports.chasil import Report, Translate
+from tps_console.domain.reports.latin1 import latin1
 from tps_console.domain.reports.paper import paper_text
 
 MODULE_MM = 0.5  # 3 pixels at 150 dpi; a phone reads it from a hand's length
@@ -72,12 +73,7 @@ def qr_beside(pdf: FPDF, report: Report, tr: Translate) -> Iterator[None]:
         # One line: the page has no room to spare once the polls are closed.
         pdf.set_font("Helvetica", "B", 7.5)
         caption = tr("paper.qr_caption" if report.closing else "paper.qr_caption_open")
-        pdf.multi_cell(0, 3.75, _latin1(caption), new_x="LMARGIN")
+        pdf.multi_cell(0, 3.75, latin1(caption), new_x="LMARGIN")
     finally:
         pdf.set_right_margin(margin)
     pdf.set_y(max(pdf.get_y(), top + side))
-
-
-def _latin1(text: str) -> str:
-    # fpdf2's built-in fonts carry Latin-1 only (as in pdf.py).
-    return text.replace("—", "-").encode("latin-1", "replace").decode("latin-1")

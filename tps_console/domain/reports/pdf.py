@@ -13,9 +13,10 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from tps_console.domain.reports.chasil import BySex, Report, Translate, long_date
+from tps_console.domain.reports.latin1 import latin1
+from tps_console.domain.reports.paper_qr import qr_beside
 from tps_console.domain.vocab import ALL_BALLOTS
 
-_PUNCTUATION = str.maketrans({"—": "-", "–": "-", "…": "...", "•": "*", "’": "'", "‘": "'"})
 _HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
 # Side by side on the page: the seven KPPS members (the chair is member 1); the witnesses
 # present and the Pengawas TPS.
@@ -25,10 +26,6 @@ _SIGNATURE_ROWS = (*_KPPS_ROWS, *_WATCHER_ROWS)
 _PLACE_LINES = ("desa", "kecamatan", "kabupaten", "provinsi")
 
 Cell = str | tuple[str, int]  # text, or text spanning that many columns
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_PUNCTUATION).encode("latin-1", "replace").decode("latin-1")
 
 
 def _when(instant: datetime) -> str:
@@ -54,7 +51,7 @@ class _Summary(FPDF):
 
     def say(self, key: str, size: float = 10, style: str = "", **params: object) -> None:
         self.set_font("Helvetica", style, size)
-        self.multi_cell(0, size * 0.5, _latin1(self.tr(key, **params)), new_x="LMARGIN")
+        self.multi_cell(0, size * 0.5, latin1(self.tr(key, **params)), new_x="LMARGIN")
 
     def heading(self, key: str) -> None:
         self.ln(3)
@@ -77,14 +74,14 @@ class _Summary(FPDF):
                 row = table.row()
                 for cell in cells:
                     if isinstance(cell, tuple):
-                        row.cell(_latin1(cell[0]), colspan=cell[1], align="CENTER")
+                        row.cell(latin1(cell[0]), colspan=cell[1], align="CENTER")
                     else:
-                        row.cell(_latin1(cell))
+                        row.cell(latin1(cell))
 
 
 def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf = _Summary(tr, drill=report.drill)
-    pdf.set_title(_latin1(tr("pdf.title", tps=report.tps)))
+    pdf.set_title(latin1(tr("pdf.title", tps=report.tps)))
     pdf.set_creation_date(report.generated_at)
     pdf.add_page()
     pdf.say("pdf.title", 15, "B", tps=report.tps)
@@ -109,7 +106,6 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf.say("pdf.sources_note", 8)
 
     pdf.heading("pdf.audit")
-    from tps_console.domain.reports.paper_qr import qr_beside  # this hunk only: pdf.py moves
 
     with qr_beside(pdf, report, tr):  # the paper text's QR at the right, its caption below
         if report.closing:
@@ -217,5 +213,5 @@ def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
         for cells in rows:
             row = table.row()
             for cell in cells:
-                row.cell(_latin1(cell))
+                row.cell(latin1(cell))
     pdf.say("pdf.witness_note", 8)

@@ -16,6 +16,7 @@ from fpdf import FPDF
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.reports.chasil import Translate
+from tps_console.domain.reports.latin1 import latin1
 from tps_console.domain.reports.slips import SlipRun
 from tps_console.domain.views.voters import Waiting
 
@@ -29,14 +30,6 @@ MODULE = 0.375
 MIN_MODULE = 0.25
 QUIET_MODULES = 10
 BAR_H = 14.0
-
-_PUNCTUATION = str.maketrans({"—": "-", "–": "-", "…": "...", "’": "'", "‘": "'"})
-
-
-def _latin1(text: str) -> str:
-    # fpdf2's built-in fonts carry Latin-1 only (as the summary's PDF): other characters are
-    # replaced rather than dropped.
-    return text.translate(_PUNCTUATION).encode("latin-1", "replace").decode("latin-1")
 
 
 def bar_modules(register_no: str) -> str:
@@ -71,23 +64,23 @@ class _Slips(FPDF):
         self.set_font("Helvetica", "", 8)
         self.set_xy(x, y)
         heading = tr("slips.heading", tps=run.tps, date=run.polling_date.strftime("%d-%m-%Y"))
-        self.cell(width, 4, _latin1(heading))
+        self.cell(width, 4, latin1(heading))
         if run.drill:
             # On every slip, not only every page: a drill's slip cut out is still a drill's.
             self.set_xy(x, y)
             self.set_text_color(200, 0, 0)
             self.set_font("Helvetica", "B", 8)
-            self.cell(width, 4, _latin1(tr("slips.drill")), align="R")
+            self.cell(width, 4, latin1(tr("slips.drill")), align="R")
             self.set_text_color(0, 0, 0)
         self.set_xy(x, y + 5)
         self.set_font("Helvetica", "B", 16)
-        self.cell(width / 2, 8, _latin1(tr("slips.no", no=voter.no)))
+        self.cell(width / 2, 8, latin1(tr("slips.no", no=voter.no)))
         self.set_font("Helvetica", "B", 12)
         place = tr("slips.place", block=voter.block or "-", cell=voter.cell or "-")
-        self.cell(width / 2, 8, _latin1(place), align="R")
+        self.cell(width / 2, 8, latin1(place), align="R")
         self.set_xy(x, y + 13)
         self.set_font("Helvetica", "B", 11)
-        name = _latin1(voter.name)
+        name = latin1(voter.name)
         while self.get_string_width(name) > width and len(name) > 1:
             name = name[:-1]
         self.cell(width, 6, name)
@@ -108,12 +101,12 @@ class _Slips(FPDF):
                 start = None
         self.set_xy(x, y + BAR_H + 0.5)
         self.set_font("Courier", "B", 11)
-        self.cell(width, 5, _latin1(text), align="C")
+        self.cell(width, 5, latin1(text), align="C")
 
 
 def render_slips(run: SlipRun, tr: Translate) -> bytes:
     pdf = _Slips(run, tr)
-    pdf.set_title(_latin1(tr("slips.title", tps=run.tps)))
+    pdf.set_title(latin1(tr("slips.title", tps=run.tps)))
     per_page = COLUMNS * ROWS
     for index, voter in enumerate(run.slips):
         if index % per_page == 0:
@@ -124,7 +117,7 @@ def render_slips(run: SlipRun, tr: Translate) -> bytes:
         pdf.add_page()
         pdf.set_xy(PAD, PAD)
         pdf.set_font("Helvetica", "B", 12)
-        pdf.cell(PAGE_W - 2 * PAD, 8, _latin1(tr("slips.none", tps=run.tps)))
+        pdf.cell(PAGE_W - 2 * PAD, 8, latin1(tr("slips.none", tps=run.tps)))
     return bytes(pdf.output())
 
 
