@@ -72,6 +72,18 @@ async def at_dpk_form(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def at_chair_menu(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+
+
+async def at_report_form(pilot: Pilot[None]) -> None:
+    await at_chair_menu(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+
+
 async def at_calling(pilot: Pilot[None]) -> None:
     await sign_in(pilot)
     await pilot.press("f2")
@@ -96,6 +108,8 @@ SCREENS: dict[str, Steps] = {
     "chair_action": at_chair_action,
     "replace_form": at_replace_form,
     "dpk_form": at_dpk_form,
+    "chair_menu": at_chair_menu,
+    "report_form": at_report_form,
     "calling": at_calling,
     "lock": at_lock,
 }
