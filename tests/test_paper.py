@@ -17,6 +17,7 @@ from sqlmodel import col
 
 from tests.helpers import make_station, wib
 from tests.helpers.cli import Cli
+from tests.helpers.scan import scanned
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.closing import close_polls
@@ -32,19 +33,10 @@ from tps_console.domain.reports.files import PDF_FILE
 from tps_console.domain.reports.paper import PREFIX, compare, paper_text, parse_paper
 from tps_console.domain.vocab import ALL_BALLOTS
 
-SCAN_DPI = 150
-
 
 def decoded_qr(pdf: Path) -> list[str]:
     """Every QR code on every page, the pages rendered as a 150 dpi scan."""
-    texts: list[str] = []
-    for page in pdfium.PdfDocument(pdf):
-        image = page.render(scale=SCAN_DPI / 72).to_pil()
-        found = zxingcpp.read_barcodes(
-            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-        )
-        texts += [r.text for r in found]
-    return texts
+    return scanned(pdf, zxingcpp.BarcodeFormat.QRCode)
 
 
 @pytest.fixture

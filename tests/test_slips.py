@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from tests.helpers.desk import burst, desk_for, settle, sign_in
+from tests.helpers.scan import scanned
 from tps_console.cli.main import main
 from tps_console.desk.card import VoterCardScreen
 from tps_console.domain.day.checkin import check_in, set_voter_status
@@ -25,21 +26,10 @@ from tps_console.domain.reports.slips_pdf import write_slips
 from tps_console.domain.vocab import VoterStatus
 from tps_console.i18n import t
 
-SCAN_DPI = 150
-
 
 def decoded_barcodes(pdf: Path) -> list[str]:
     """Every barcode on every page, rendered as a 150 dpi scan, in reading order of the pages."""
-    texts: list[str] = []
-    for page in pdfium.PdfDocument(pdf):
-        image = page.render(scale=SCAN_DPI / 72).to_pil()
-        found = zxingcpp.read_barcodes(
-            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.Code128)
-        )
-        # Reading order: the slips' rows top to bottom, left to right within a row.
-        found.sort(key=lambda r: (round(r.position.top_left.y / 50), r.position.top_left.x))
-        texts += [r.text for r in found]
-    return texts
+    return scanned(pdf, zxingcpp.BarcodeFormat.Code128)
 
 
 def pdf_text(pdf: Path) -> str:
