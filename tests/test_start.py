@@ -197,12 +197,7 @@ async def test_the_roll_is_picked_in_a_file_browser_that_starts_in_documents(
 ) -> None:
     app = start_for(data, docs, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await type_field(pilot, "14-02-2024")
-        await pilot.press("enter")  # the empty roll field opens the browser
-        await in_browser(pilot)
+        await to_browser(pilot)
         assert isinstance(app.screen, FileBrowser)
         assert app.screen.query_one("#path", Input).value == str(docs)
         await pilot.press("down", "down", "enter")  # dpt_rusak.csv, dpt_tps901.csv
@@ -217,12 +212,7 @@ async def test_a_laptop_without_a_documents_folder_browses_from_home(
     monkeypatch.setenv("HOME", str(docs))  # Documents is the home folder itself
     app = start_for(data, docs, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await type_field(pilot, "14-02-2024")
-        await pilot.press("enter")
-        await in_browser(pilot)
+        await to_browser(pilot)
         assert isinstance(app.screen, FileBrowser)  # one entry for the one folder, no crash
 
 
@@ -287,6 +277,16 @@ async def test_the_demo_and_about_are_on_keys(data: Path, docs: Path, clock: Fix
         await pilot.press("escape", "d")
         await settle(pilot)
     assert app.return_value == Choice(Then.DEMO)
+
+
+async def to_browser(pilot: Pilot[Any]) -> None:
+    """A new station, its date typed, and Enter on the empty roll field: the file browser."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    await type_field(pilot, "14-02-2024")
+    await pilot.press("enter")
+    await in_browser(pilot)
 
 
 async def in_browser(pilot: Pilot[Any]) -> None:
