@@ -7,15 +7,18 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlmodel import col
+from textual.widget import Widget
 
-from tests.helpers import make_drill_station, stored, wib
+from tests.helpers import Person, make_drill_station, stored, wib
 from tests.helpers.panel import screen_text, settle, stock_ballots
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
+from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.db import read
@@ -23,8 +26,22 @@ from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.status import read_status
 from tps_console.domain.views.turnout import Turnout
-from tps_console.panel.app import PanelApp, PanelScreen, make_panel
-from tps_console.panel.widgets import TurnoutCount, TurnoutLine
+from tps_console.panel.app import (
+    POLL_INTERVAL_S,
+    WEB_POLL_INTERVAL_S,
+    PanelApp,
+    PanelScreen,
+    make_panel,
+)
+from tps_console.panel.widgets import Figure, TurnoutCount, TurnoutLine
+
+# A woman born 01-07-1990, not on the synthetic roll.
+WALK_IN: Person = {
+    "nik": "3316014107900002",
+    "name": "Sri Wahyuni",
+    "sex": "P",
+    "birth": "1990-07-01",
+}
 
 
 @pytest.fixture
@@ -216,3 +233,60 @@ async def test_below_80x24_the_panel_says_the_window_is_too_small_until_enlarged
         await settle(pilot)
         assert "Jendela terlalu kecil" not in screen_text(app)
         assert "0 / 180 pemilih" in screen_text(app)
+
+
+async def test_a_check_in_redraws_the_figures_and_lays_the_screen_out_only_for_a_new_block(
+    station: Record,
+    other_desk: Record,
+    clock: FixedClock,
+    chair: OfficerInfo,
+    member: OfficerInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every browser tab is a process of its own: laying the whole screen out again for each
+    # check-in would redraw all of it in each of them (`bench --area web`).
+    laid_out: list[str] = []
+    refresh = Widget.refresh
+
+    def spied(self: Widget, *regions: Any, **options: Any) -> Widget:
+        if options.get("layout") and isinstance(self, Figure):
+            laid_out.append(type(self).__name__)
+        return refresh(self, *regions, **options)
+
+    monkeypatch.setattr(Widget, "refresh", spied)
+    voters = voter_ids(station, 14)
+    for voter_id in voters[:12]:  # the latest check-ins' list is full
+        check_in(other_desk, member, voter_id=voter_id)
+    app = panel_for(station, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        laid_out.clear()
+        check_in(other_desk, member, voter_id=voters[12])
+        await pilot.press("r")
+        await settle(pilot)
+        assert shown(app).status.checked_in == 13 and "13 / 180 pemilih" in screen_text(app)
+        assert laid_out == []
+
+        clock.set(wib(12, 5))  # a DPK voter has no block: the blocks' figure needs its row
+        register_dpk(other_desk, chair, **WALK_IN)
+        await pilot.press("r")
+        await settle(pilot)
+        # (The layout then resizes the chart beside it, which Textual lays out too.)
+        assert laid_out[0] == "BlockProgress" and "tanpa blok" in screen_text(app)
+
+
+async def test_in_a_browser_tab_the_panel_looks_once_a_second_beside_the_desk_four_times(
+    station: Record, clock: FixedClock
+) -> None:
+    class BrowserTab(PanelApp):
+        @property
+        def is_web(self) -> bool:
+            return True
+
+    assert station.path is not None
+    for app_class, interval in ((PanelApp, POLL_INTERVAL_S), (BrowserTab, WEB_POLL_INTERVAL_S)):
+        app = make_panel(station.path, clock, app_class=app_class)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, PanelScreen) and screen.poll_interval == interval

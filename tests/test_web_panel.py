@@ -8,7 +8,7 @@ import hashlib
 import re
 import socket
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiohttp
@@ -139,16 +139,50 @@ async def test_keys_typed_in_a_tab_change_nothing(client: Client, drill: Record)
     socket = await client.ws_connect("/ws?width=120&height=40")
     frames: list[bytes] = []
     await _until_drawn(socket, frames, TURNOUT)
-    keys = [chr(c) for c in range(32, 127) if chr(c) not in "q"]
+    keys = [chr(c) for c in range(32, 127)]
     keys += ["\r", "\t", "\x1b", "\x1b[A", "\x1b[B", "\x10", "\x1b[15~", "\x1b[21~"]
     keys += ["\x1b[<0;10;10M", "\x1b[<0;10;10m", "\x1b[<0;60;38M", "\x1b[<0;60;38m"]
+    keys += ["\x11", "\x03"]  # Ctrl+Q, Ctrl+C
     for key in keys:
         await socket.send_json(["stdin", key])
-    await socket.send_json(["stdin", "\x11"])  # Ctrl+Q: the tab's own panel ends, nothing else
     await socket.send_json(["resize", {"width": 80, "height": 24}])
     await asyncio.sleep(1.0)
+    # Not even q quits: a tab's keys go nowhere, since its panel draws for other tabs too.
+    assert not socket.closed
     await socket.close()
     assert _fingerprint(drill.path) == before
+
+
+@pytest.mark.long
+async def test_tabs_of_one_size_share_one_panel_and_one_that_joins_late_is_drawn_whole(
+    drill: Record,
+) -> None:
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel")
+    async with TestClient(TestServer(server.application())) as c:
+        projector, laptop = [await c.ws_connect("/ws?width=120&height=40") for _ in range(2)]
+        phone = await c.ws_connect("/ws?width=80&height=24")
+        for tab in (projector, laptop, phone):
+            await _until_drawn(tab, [], TURNOUT)
+        assert sorted(server.panels) == [(80, 24), (120, 40)]
+        # The figures are on screen already and do not change: only a redraw shows them.
+        late = await c.ws_connect("/ws?width=120&height=40")
+        await _until_drawn(late, [], TURNOUT)
+        assert len(server.panels) == 2 and len(server.panels[(120, 40)].viewers) == 3
+
+        await phone.send_json(["resize", {"width": 120, "height": 40}])  # turned on its side
+        await _until(lambda: (80, 24) not in server.panels)
+        assert len(server.panels[(120, 40)].viewers) == 4
+        for tab in (projector, laptop, phone, late):
+            await tab.close()
+        await _until(lambda: not server.panels and not server.tabs)
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "not within the time"
+        await asyncio.sleep(0.05)
 
 
 @pytest.mark.long

@@ -103,63 +103,93 @@ class Tab:
 
 class SocketTabs:
     """`count` tabs as a browser elsewhere on the LAN opens them: websockets that send their
-    size and read every frame, on their own thread and event loop."""
+    size and read every frame. They run in a process of their own at the lowest priority
+    (SCHED_IDLE), so that reading twenty tabs' frames weighs on this process (the benchmark's
+    check-ins) no more than a browser on another computer would: in this process, that reading
+    would hold the interpreter's lock while a check-in waits for it."""
 
-    def __init__(self, url: str, count: int, *, size: tuple[int, int] = (160, 45)) -> None:
+    def __init__(
+        self, url: str, count: int, *, sizes: Sequence[tuple[int, int]] = ((160, 45),)
+    ) -> None:
         self.url = url.replace("http://", "ws://").rstrip("/") + "/ws"
         self.count = count
-        self.size = size
-        self.frames: list[list[bytes]] = [[] for _ in range(count)]
-        self._loop = asyncio.new_event_loop()
-        self._stop: asyncio.Event | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self.sizes = sizes  # in turn, tab after tab
+        self._process: subprocess.Popen[str] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self._process is not None
+        return self._process.pid
 
     def __enter__(self) -> SocketTabs:
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._open(), self._loop).result(STARTUP_S)
+        sizes = ",".join(f"{w}x{h}" for w, h in self.sizes)
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__, self.url, str(self.count), sizes],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
-        time.sleep(0.5)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
-
-    async def _open(self) -> None:
-        self._stop = asyncio.Event()
-        self._ready = asyncio.Event()
-        self._running = asyncio.ensure_future(self._run())
-        await self._ready.wait()
-
-    async def _run(self) -> None:
-        import aiohttp
-
-        width, height = self.size
-        async with aiohttp.ClientSession() as session:
-            sockets = [
-                await session.ws_connect(f"{self.url}?width={width}&height={height}")
-                for _ in range(self.count)
-            ]
-            readers = [asyncio.ensure_future(self._read(s, i)) for i, s in enumerate(sockets)]
-            self._ready.set()
-            assert self._stop is not None
-            await self._stop.wait()
-            for s in sockets:
-                await s.close()
-            for r in readers:
-                r.cancel()
-
-    async def _read(self, socket: Any, index: int) -> None:
-        async for message in socket:
-            if isinstance(message.data, bytes):
-                self.frames[index].append(message.data)
+        assert self._process is not None and self._process.stdin is not None
+        with contextlib.suppress(OSError):
+            self._process.stdin.close()  # the tabs close their sockets and end
+        try:
+            self._process.wait(10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
 
     def all_show(self, pattern: str, timeout: float = STARTUP_S) -> None:
         """Wait until every tab has drawn `pattern`."""
-        seen = re.compile(pattern)
-        deadline = time.monotonic() + timeout
-        while not all(seen.search(screen_text(list(f))) for f in self.frames):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"not every tab drew {pattern!r} within {timeout} s")
-            time.sleep(0.05)
+        assert self._process is not None and self._process.stdin is not None
+        self._process.stdin.write(f"{pattern}\n")
+        self._process.stdin.flush()
+        answer: list[str] = []
+        reader = threading.Thread(
+            target=lambda: answer.append(self._process.stdout.readline()),  # type: ignore[union-attr]
+            daemon=True,
+        )
+        reader.start()
+        reader.join(timeout)
+        if not answer or answer[0].strip() != "shown":
+            raise TimeoutError(f"not every tab drew {pattern!r} within {timeout} s")
+
+
+async def _tabs(url: str, count: int, sizes: list[tuple[int, int]]) -> None:
+    """The tabs' process: open the sockets, keep reading; for each pattern on stdin, answer
+    "shown" once every tab has drawn it; end when stdin closes."""
+    import aiohttp
+
+    frames: list[list[bytes]] = [[] for _ in range(count)]
+
+    async def read(socket: Any, index: int) -> None:
+        async for message in socket:
+            if isinstance(message.data, bytes):
+                frames[index].append(message.data)
+
+    loop = asyncio.get_running_loop()
+    async with aiohttp.ClientSession() as session:
+        sockets = [
+            await session.ws_connect(f"{url}?width={w}&height={h}")
+            for w, h in (sizes[i % len(sizes)] for i in range(count))
+        ]
+        readers = [asyncio.ensure_future(read(s, i)) for i, s in enumerate(sockets)]
+        while pattern := (await loop.run_in_executor(None, sys.stdin.readline)).rstrip("\n"):
+            seen = re.compile(pattern)
+            while not all(seen.search(screen_text(f)) for f in frames):
+                await asyncio.sleep(0.05)
+            print("shown", flush=True)
+        for s in sockets:
+            await s.close()
+        for r in readers:
+            r.cancel()
+
+
+if __name__ == "__main__":
+    from tps_console.web.server import lower_priority
+
+    lower_priority()
+    sizes = [(int(w), int(h)) for w, h in (size.split("x") for size in sys.argv[3].split(","))]
+    asyncio.run(_tabs(sys.argv[1], int(sys.argv[2]), sizes))

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, get_current_worker
@@ -49,6 +49,11 @@ from tps_console.small_window import SaysTooSmall
 F = TypeVar("F", bound=Figure)
 
 POLL_INTERVAL_S = 0.25
+# In a browser tab, one look a second at most (on a server too): each tab is a process of its
+# own, and twenty of them redrawing after every commit of a busy station would take the CPU the
+# desk on the same laptop needs (`bench --area web`). A second is fresh enough for a screen in
+# another room; the terminal panel beside the desk keeps its quarter second.
+WEB_POLL_INTERVAL_S = 1.0
 # On a server the poll waits for the next commit's notification this long at most (then looks
 # again): the panel redraws as soon as a desk commits, and never polls.
 PUSH_WAIT_S = 0.5
@@ -62,10 +67,10 @@ class PanelScreen(SaysTooSmall, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
-    turnout: reactive[Turnout | None] = reactive(None)
-    now: reactive[datetime | None] = reactive(None)
-    checked_at: reactive[datetime | None] = reactive(None)
-    outage: reactive[Outage | None] = reactive(None)
+    turnout: var[Turnout | None] = var(None)
+    now: var[datetime | None] = var(None)
+    checked_at: var[datetime | None] = var(None)
+    outage: var[Outage | None] = var(None)
 
     class Polled(Message):
         """A poll came back from the worker thread."""
@@ -82,10 +87,10 @@ class PanelScreen(SaysTooSmall, Screen[None]):
             super().__init__()
             self.turnout = turnout
 
-    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float) -> None:
+    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float | None) -> None:
         super().__init__()
         self.watcher = watcher
-        self.poll_interval = poll_interval
+        self.poll_interval = poll_interval  # None: as fits the terminal or a browser tab
         self._poll_worker: Worker[None] | None = None
         self._poll_started = 0.0
         self._force_next = False  # asked for while a poll was under way
@@ -121,6 +126,10 @@ class PanelScreen(SaysTooSmall, Screen[None]):
         return widget.data_bind(PanelScreen.turnout)
 
     def on_mount(self) -> None:
+        if self.poll_interval is None:
+            self.poll_interval = WEB_POLL_INTERVAL_S if self.app.is_web else POLL_INTERVAL_S
+        if self.app.is_web:  # a browser tab's keys go nowhere (tps_console/web): none to show
+            self.query_one(Footer).display = False
         if self.watcher.pushes:
             self._poll_worker = self._follow_in_thread()
         else:
@@ -153,13 +162,16 @@ class PanelScreen(SaysTooSmall, Screen[None]):
         worker = get_current_worker()
         while not worker.is_cancelled:
             force, self._force_next = self._force_next, False
-            self._poll_started = time.monotonic()
+            self._poll_started = started = time.monotonic()
             reading = self.watcher.poll(force=force, wait=PUSH_WAIT_S)
             if worker.is_cancelled:
                 return
             self.post_message(self.Polled(reading, self._now()))
             if reading.trouble is not None:
                 time.sleep(RETRY_AFTER_S)
+            elif self.app.is_web:  # commits in between are shown together, by the next look
+                assert self.poll_interval is not None
+                time.sleep(max(0.0, started + self.poll_interval - time.monotonic()))
 
     def _now(self) -> datetime:
         # To the second, as shown: a reactive that does not change repaints nothing.
@@ -206,9 +218,12 @@ class PanelApp(TranslatedBindings, App[None]):
     BINDINGS = [
         Binding("q", "quit", "panel.key.quit"),
         Binding("r", "screen.reload", "panel.key.reload"),
+        # A terminal's redraw key; the web server types it for a browser tab that joins a
+        # panel already drawing for others (tps_console/web).
+        Binding("ctrl+l", "redraw", show=False),
     ]
 
-    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float) -> None:
+    def __init__(self, watcher: Watcher, first: Turnout, *, poll_interval: float | None) -> None:
         super().__init__()
         self.watcher = watcher
         self.first = first
@@ -218,6 +233,9 @@ class PanelApp(TranslatedBindings, App[None]):
     def get_default_screen(self) -> PanelScreen:
         return PanelScreen(self.watcher, self.first, poll_interval=self.poll_interval)
 
+    def action_redraw(self) -> None:
+        self.screen.refresh()  # the whole screen is dirty: every cell is written again
+
     def on_unmount(self) -> None:
         self.watcher.close()
 
@@ -226,10 +244,11 @@ def make_panel(
     target: Path | str,
     clock: Clock,
     *,
-    poll_interval: float = POLL_INTERVAL_S,
+    poll_interval: float | None = None,
     app_class: type[PanelApp] = PanelApp,
 ) -> PanelApp:
-    """The panel on the station at `target`, read-only. Raises BadInput if it is not a station."""
+    """The panel on the station at `target`, read-only. Raises BadInput if it is not a station.
+    `poll_interval`: seconds between looks at a file (None: as fits a terminal or a browser)."""
     watcher = Watcher(target, clock)
     first = watcher.open()
     return app_class(watcher, first, poll_interval=poll_interval)

@@ -1,18 +1,24 @@
-"""The panel for browser tabs: one read-only panel process per tab, run by textual-serve.
+"""The panel for browser tabs: read-only panel processes run by textual-serve, one for all the
+tabs of one size.
 
 What a tab can reach is fixed here, not by the page:
 - the command is the argument list given at start (`sys.executable -m tps_console panel DB`, or
   the one-file executable's own path), started without a shell, with no part of it taken from
-  a request; each tab's process gets the same panel of the same station;
-- a tab sends keys and its size and nothing else (the panel opens the file read-only, so no key
-  can change the record); the server's own download route and folder listings are not served;
+  a request; every process runs the same panel of the same station;
+- a tab sends its size and nothing else that is passed on: its keys go nowhere (the panel opens
+  the file read-only besides, so no key could change the record), and the server's own
+  download route and folder listings are not served;
 - with an access code, the page asks for it first, and neither the page nor the websocket is
   served without the cookie it sets; the code is compared in constant time, a wrong one waits;
 - nothing is fetched from the internet: the page is this package's own, its font is the one
   textual-serve bundles, and its Content-Security-Policy lets it load from this server only.
 
-Every tab costs a process: at most MAX_TABS at once, and they run at a lower priority than
-the desk, so witnesses watching never slow a check-in (`bench --area web` measures it).
+Every tab shows the same figures, so tabs of one size share one process (`SharedPanel`): its
+frames go to each of them, and a tab that joins later is sent the terminal modes the process
+set first, then a full redraw. Twenty tabs on a projector and the witnesses' laptops are a few
+processes, not twenty (each a Python process redrawing after every commit, on the laptop the
+desk may run on: `bench --area web` measures what tabs cost a check-in). At most MAX_TABS tabs
+at once, and the processes run at a lower priority than the desk.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -51,6 +57,15 @@ PRIVATE_ENV = ("TPS_PIN", "TPS_BACKUP_PASSPHRASE")
 MAX_MESSAGE = 64 * 1024
 MAX_CELLS = 1000
 QUIT_TIMEOUT_S = 5.0
+# A tab whose window is being dragged to a new size sends a size for every step of the drag:
+# it moves to the panel of its new size once the size has held this long.
+RESIZE_SETTLE_S = 0.4
+# A tab that takes longer than this to take a frame is let go, so that it holds up no other.
+SEND_TIMEOUT_S = 10.0
+# What the server, never a tab, types to a process for a tab that joins it: the panel's redraw
+# key (Ctrl+L, as in a terminal).
+REDRAW = b"\x0c"
+Size = tuple[int, int]
 
 
 def panel_command(db: Path, *, lang: str, now: str | None = None) -> list[str]:
@@ -103,6 +118,81 @@ class PanelTab(AppService):
                 await process.wait()
 
 
+class SharedPanel:
+    """One panel process drawing for every tab of one size: each frame it writes goes to all."""
+
+    def __init__(self, argv: Sequence[str], size: Size, downloads: DownloadManager) -> None:
+        self.size = size
+        self.viewers: set[web.WebSocketResponse] = set()
+        self.process = PanelTab(
+            argv,
+            write_bytes=self._frame,
+            write_str=self._text,
+            close=self._ended,
+            download_manager=downloads,
+        )
+        self._starting: asyncio.Future[None] | None = None
+        self._prelude: bytes | None = None  # the terminal modes the process set first
+        self._closing: set[asyncio.Task[object]] = (
+            set()
+        )  # kept, so that none is collected unfinished
+
+    async def join(self, socket: web.WebSocketResponse) -> None:
+        if self._starting is None:
+            self.viewers.add(socket)
+            self._starting = asyncio.ensure_future(self._start())
+            await self._starting
+            return
+        await self._starting
+        if self._prelude is not None:
+            await socket.send_bytes(self._prelude)
+        self.viewers.add(socket)
+        await self.process.send_bytes(REDRAW)  # the whole screen again, for the newcomer
+
+    async def _start(self) -> None:
+        await self.process.start(*self.size)
+        assert self.process._task is not None
+        # However the process ends (quits, crashes, is killed), its tabs are told.
+        self.process._task.add_done_callback(lambda _: self._soon(self._ended()))
+
+    def leave(self, socket: web.WebSocketResponse) -> bool:
+        """Take a tab off; True if none is left."""
+        self.viewers.discard(socket)
+        return not self.viewers
+
+    async def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.process.stop()
+
+    async def _frame(self, data: bytes) -> None:
+        if self._prelude is None:
+            self._prelude = data
+        await self._to_each(lambda socket: socket.send_bytes(data))
+
+    async def _text(self, text: str) -> None:
+        await self._to_each(lambda socket: socket.send_str(text))
+
+    async def _to_each(self, send: Callable[[web.WebSocketResponse], Awaitable[None]]) -> None:
+        viewers = list(self.viewers)
+        sent = await asyncio.gather(
+            *(asyncio.wait_for(send(v), SEND_TIMEOUT_S) for v in viewers), return_exceptions=True
+        )
+        for viewer, result in zip(viewers, sent, strict=True):
+            if isinstance(result, BaseException):  # gone or stuck: its handler takes it off
+                self.viewers.discard(viewer)
+                self._soon(viewer.close())
+
+    def _soon(self, closing: Coroutine[Any, Any, object]) -> None:
+        task = asyncio.ensure_future(closing)
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def _ended(self) -> None:
+        for viewer in list(self.viewers):
+            with contextlib.suppress(Exception):
+                await viewer.close()
+
+
 def _page(name: str, **values: str) -> str:
     template = Template((HERE / name).read_text(encoding="utf-8"))
     return template.substitute({k: html.escape(v) for k, v in values.items()})
@@ -119,7 +209,8 @@ class PanelServer:
         self.code = code or None
         self.max_tabs = max_tabs
         self.token = secrets.token_urlsafe(32)
-        self.tabs: set[PanelTab] = set()
+        self.tabs: set[web.WebSocketResponse] = set()
+        self.panels: dict[Size, SharedPanel] = {}  # by size: the processes running
         self.downloads = DownloadManager()
 
     def application(self) -> web.Application:
@@ -208,53 +299,78 @@ class PanelServer:
             raise web.HTTPServiceUnavailable(text=t("web.full", count=self.max_tabs))
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await socket.prepare(request)
-        tab = PanelTab(
-            self.argv,
-            write_bytes=socket.send_bytes,
-            write_str=socket.send_str,
-            close=socket.close,
-            download_manager=self.downloads,
-        )
-        self.tabs.add(tab)
+        self.tabs.add(socket)
+        size = (_cells(request.query.get("width"), 80), _cells(request.query.get("height"), 24))
         try:
-            await tab.start(
-                _cells(request.query.get("width"), 80), _cells(request.query.get("height"), 24)
-            )
-            await self._relay(socket, tab)
+            await self._relay(socket, size)
         finally:
-            self.tabs.discard(tab)
-            with contextlib.suppress(Exception):
-                await tab.stop()
+            self.tabs.discard(socket)
             await socket.close()
         return socket
 
-    async def _relay(self, socket: web.WebSocketResponse, tab: PanelTab) -> None:
-        """What a tab may send: keys (as a terminal types them), its size, focus, and pings."""
-        async for message in socket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                kind, *rest = json.loads(message.data)
-            except (ValueError, TypeError):
-                continue
-            data = rest[0] if rest else None
-            if kind == "stdin" and isinstance(data, str):
-                await tab.send_bytes(data.encode("utf-8"))
-            elif kind == "resize" and isinstance(data, dict):
-                await tab.set_terminal_size(
-                    _cells(data.get("width"), 80), _cells(data.get("height"), 24)
-                )
-            elif kind == "ping":
-                await socket.send_json(["pong", data])
-            elif kind == "blur":
-                await tab.blur()
-            elif kind == "focus":
-                await tab.focus()
+    async def _relay(self, socket: web.WebSocketResponse, size: Size) -> None:
+        """What a tab may send and what is done with it: its size (it moves to the panel of that
+        size once the size holds) and pings. Keys, focus and blur go nowhere: the process draws
+        for every tab of its size, and no tab may quit it or steer it."""
+        shown = size
+        await self._join(socket, shown)
+        moving: asyncio.Task[None] | None = None
+
+        async def move_to(wanted: Size) -> None:
+            nonlocal shown
+            await asyncio.sleep(RESIZE_SETTLE_S)
+            if wanted != shown:
+                old, shown = shown, wanted
+                emptied = self._drop(socket, old)  # no frame of the old size reaches it now
+                await self._join(socket, shown)
+                if emptied is not None:
+                    await emptied.stop()
+
+        try:
+            async for message in socket:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                try:
+                    kind, *rest = json.loads(message.data)
+                except (ValueError, TypeError):
+                    continue
+                data = rest[0] if rest else None
+                if kind == "resize" and isinstance(data, dict):
+                    if moving is not None:
+                        moving.cancel()
+                    wanted = (_cells(data.get("width"), 80), _cells(data.get("height"), 24))
+                    moving = asyncio.ensure_future(move_to(wanted))
+                elif kind == "ping":
+                    await socket.send_json(["pong", data])
+        finally:
+            if moving is not None:
+                moving.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await moving
+            await self._leave(socket, shown)
+
+    async def _join(self, socket: web.WebSocketResponse, size: Size) -> None:
+        panel = self.panels.get(size)
+        if panel is None:
+            panel = self.panels[size] = SharedPanel(self.argv, size, self.downloads)
+        await panel.join(socket)
+
+    async def _leave(self, socket: web.WebSocketResponse, size: Size) -> None:
+        emptied = self._drop(socket, size)
+        if emptied is not None:
+            await emptied.stop()
+
+    def _drop(self, socket: web.WebSocketResponse, size: Size) -> SharedPanel | None:
+        """Take the tab off the panel of `size`; that panel, if no tab is left to it."""
+        panel = self.panels.get(size)
+        if panel is None or not panel.leave(socket):
+            return None
+        del self.panels[size]
+        return panel
 
     async def _close_tabs(self, app: web.Application) -> None:
-        for tab in list(self.tabs):
-            with contextlib.suppress(Exception):
-                await tab.stop()
+        for panel in list(self.panels.values()):
+            await panel.stop()
 
 
 def _cells(value: object, default: int) -> int:
