@@ -133,9 +133,8 @@ class SharedPanel:
         )
         self._starting: asyncio.Future[None] | None = None
         self._prelude: bytes | None = None  # the terminal modes the process set first
-        self._closing: set[asyncio.Task[object]] = (
-            set()
-        )  # kept, so that none is collected unfinished
+        # Closings under way, kept so that none is collected before it has finished.
+        self._closing: set[asyncio.Task[object]] = set()
 
     async def join(self, socket: web.WebSocketResponse) -> None:
         if self._starting is None:
