@@ -142,7 +142,7 @@ class ResultGrid(Figure):
         # Not stretched: across a room a number must sit close to its row label. Drawn as
         # plain lines, not a Rich table: a tenth of the work, in every browser tab's process.
         margin = " " * max(0, (self.content_size.width - len(line(heads))) // 2)
-        lines = [Content.styled(margin + line(heads), "bold underline")]
+        lines = [Content.assemble(margin, (line(heads), "bold underline"))]
         lines += [Content.styled(margin + line(c), r[2]) for c, r in zip(cells, rows, strict=True)]
         return Content("\n").join(lines)
 
