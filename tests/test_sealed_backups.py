@@ -75,9 +75,15 @@ def left_in(folder: Path) -> list[str]:
 
 def assert_reveals_nothing(data: bytes, rec: Record) -> None:
     assert data.startswith(MAGIC) and SQLITE_MAGIC not in data
+    names = 0
     for nik, name in voters(rec):
         assert nik.encode() not in data
-        assert name.encode() not in data and name.upper().encode() not in data
+        # Random bytes hold any given 3 letters now and then (a one-word name such as "Edi":
+        # about once in a hundred backups of this size); 8 letters or more, never.
+        if len(name) >= 8:
+            assert name.encode() not in data and name.upper().encode() not in data
+            names += 1
+    assert names > 100  # most of the roll's names are looked for
     assert TEST_PASSPHRASE.encode() not in data
 
 
