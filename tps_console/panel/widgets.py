@@ -126,10 +126,10 @@ class ResultGrid(Figure):
 
     def draw(self, turnout: Turnout) -> RenderableType:
         heads = ["", t("panel.col.l"), t("panel.col.p"), t("panel.col.total")]
-        rows = [(category, counts, "") for category, counts in turnout.came.items()]
-        rows += [(t("panel.row.total"), turnout.total, "bold")]
-        rows += [(t("panel.row.disabled"), turnout.disabled, "")]
-        cells = [[label, str(n.l), str(n.p), str(n.total)] for label, n, _ in rows]
+        rows = [*turnout.came.items(), (t("panel.row.total"), turnout.total)]
+        rows += [(t("panel.row.disabled"), turnout.disabled)]
+        cells = [[label, str(n.l), str(n.p), str(n.total)] for label, n in rows]
+        styles = [""] * len(turnout.came) + ["bold", ""]  # the total in bold
         widths = [max(len(c[i]) for c in [heads, *cells]) for i in range(4)]
         widths[1:] = [max(5, w) for w in widths[1:]]
 
@@ -143,7 +143,9 @@ class ResultGrid(Figure):
         # plain lines, not a Rich table: a tenth of the work, in every browser tab's process.
         margin = " " * max(0, (self.content_size.width - len(line(heads))) // 2)
         lines = [Content.assemble(margin, (line(heads), "bold underline"))]
-        lines += [Content.styled(margin + line(c), r[2]) for c, r in zip(cells, rows, strict=True)]
+        lines += [
+            Content.styled(margin + line(c), style) for c, style in zip(cells, styles, strict=True)
+        ]
         return Content("\n").join(lines)
 
 
