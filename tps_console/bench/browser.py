@@ -116,11 +116,6 @@ class SocketTabs:
         self.sizes = sizes  # in turn, tab after tab
         self._process: subprocess.Popen[str] | None = None
 
-    @property
-    def pid(self) -> int:
-        assert self._process is not None
-        return self._process.pid
-
     def __enter__(self) -> SocketTabs:
         sizes = ",".join(f"{w}x{h}" for w, h in self.sizes)
         self._process = subprocess.Popen(
@@ -143,14 +138,13 @@ class SocketTabs:
 
     def all_show(self, pattern: str, timeout: float = STARTUP_S) -> None:
         """Wait until every tab has drawn `pattern`."""
-        assert self._process is not None and self._process.stdin is not None
-        self._process.stdin.write(f"{pattern}\n")
-        self._process.stdin.flush()
+        assert self._process is not None
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(f"{pattern}\n")
+        stdin.flush()
         answer: list[str] = []
-        reader = threading.Thread(
-            target=lambda: answer.append(self._process.stdout.readline()),  # type: ignore[union-attr]
-            daemon=True,
-        )
+        reader = threading.Thread(target=lambda: answer.append(stdout.readline()), daemon=True)
         reader.start()
         reader.join(timeout)
         if not answer or answer[0].strip() != "shown":
