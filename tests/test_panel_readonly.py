@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 from textual import events
@@ -146,6 +146,20 @@ def test_the_panel_never_holds_a_desk_up(
         with station.engine.connect() as conn:
             busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
         assert busy == 0
+
+
+def test_the_panel_opens_the_file_once_not_at_every_read(
+    watcher: Watcher, station: Record, member: OfficerInfo
+) -> None:
+    """Each new connection opens the WAL again (as root, a chown of it): a change to the file
+    that the desk's next commit waits to journal. The panel reads on the connections it has."""
+    assert watcher.record is not None
+    opened: list[object] = []
+    event.listen(watcher.record.engine, "connect", lambda conn, _: opened.append(conn))
+    for voter_id in first_voters(station, 5):
+        check_in(station, member, voter_id=voter_id)
+        assert watcher.poll().turnout is not None
+    assert opened == []
 
 
 def test_a_missing_file_is_reported_and_then_followed_again(

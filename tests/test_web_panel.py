@@ -10,6 +10,7 @@ import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -24,7 +25,7 @@ from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import Record
-from tps_console.web.server import STATIC, PanelServer, panel_command
+from tps_console.web.server import GRID, STATIC, PanelServer, panel_command
 
 TURNOUT = r"(\d+) / 180 pemilih"
 Client = TestClient[web.Request, web.Application]
@@ -154,28 +155,50 @@ async def test_keys_typed_in_a_tab_change_nothing(client: Client, drill: Record)
 
 
 @pytest.mark.long
-async def test_tabs_of_one_size_share_one_panel_and_one_that_joins_late_is_drawn_whole(
+async def test_tabs_of_any_window_share_one_panel_and_one_that_joins_late_is_drawn_whole(
     drill: Record,
 ) -> None:
     assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel")
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=0.2)
     async with TestClient(TestServer(server.application())) as c:
-        projector, laptop = [await c.ws_connect("/ws?width=120&height=40") for _ in range(2)]
+        # Pages that fitted the grid to a projector and to a laptop; one that could not.
+        projector = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        laptop = await c.ws_connect(f"/ws?width={GRID[0] + 3}&height={GRID[1] + 1}")
         phone = await c.ws_connect("/ws?width=80&height=24")
         for tab in (projector, laptop, phone):
             await _until_drawn(tab, [], TURNOUT)
-        assert sorted(server.panels) == [(80, 24), (120, 40)]
+        assert sorted(server.panels) == [(80, 24), GRID]
         # The figures are on screen already and do not change: only a redraw shows them.
-        late = await c.ws_connect("/ws?width=120&height=40")
+        late = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
         await _until_drawn(late, [], TURNOUT)
-        assert len(server.panels) == 2 and len(server.panels[(120, 40)].viewers) == 3
+        assert len(server.panels) == 2 and len(server.panels[GRID].viewers) == 3
 
-        await phone.send_json(["resize", {"width": 120, "height": 40}])  # turned on its side
+        await phone.send_json(["resize", {"width": 130, "height": 40}])  # turned on its side
         await _until(lambda: (80, 24) not in server.panels)
-        assert len(server.panels[(120, 40)].viewers) == 4
+        assert len(server.panels[GRID].viewers) == 4
         for tab in (projector, laptop, phone, late):
             await tab.close()
         await _until(lambda: not server.panels and not server.tabs)
+
+
+@pytest.mark.long
+async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) -> None:
+    """A new window size loads the page again (its font is chosen at load): the panel process
+    waits for it a while instead of ending with its last tab and starting again."""
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=30)
+    async with TestClient(TestServer(server.application())) as c:
+        first = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        await _until_drawn(first, [], TURNOUT)
+        panel = server.panels[GRID]
+        await first.close()
+        await _until(lambda: not panel.viewers)
+        again = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        await _until_drawn(again, [], TURNOUT)
+        assert server.panels[GRID] is panel and panel.process._process is not None
+        assert panel.process._process.returncode is None
+        await again.close()
+    assert panel.process._process.returncode is not None  # the server's end stops it
 
 
 async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:
@@ -212,6 +235,65 @@ def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
             browser.close()
     host = url.split("/")[2]
     assert tab.requests and all(r.split("/")[2] == host for r in tab.requests), tab.requests
+
+
+@pytest.mark.long
+def test_a_window_of_any_size_shows_the_one_grid_in_the_largest_font_it_holds(
+    drill: Record, tmp_path: Path
+) -> None:
+    browser_path = chromium()
+    if browser_path is None:
+        pytest.skip("no chromium on this computer (apt-get install chromium; .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    assert drill.path is not None
+    windows = {"projector": (1920, 1080), "laptop": (1366, 650), "old": (800, 600)}
+    fonts: dict[str, int] = {}
+    with (
+        (tmp_path / "server.err").open("w") as errors,
+        web_panel(drill.path, errors=errors) as (url, _),
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=browser_path)
+        try:
+            for name, (width, height) in windows.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                tab = Tab(page)
+                tab.open(url)
+                tab.wait_for(TURNOUT)
+                assert [_asked_size(a) for a in tab.sockets] == [GRID], name
+                fonts[name] = _font_size(page)
+                box = page.evaluate("document.querySelector('.xterm-screen')"
+                                    ".getBoundingClientRect().toJSON()")  # fmt: skip
+                # The grid fills the window one way (less what whole pixels per cell leave
+                # over) and is centred both ways.
+                assert max(box["width"] / width, box["height"] / height) > 0.85, (name, box)
+                assert abs(box["x"] + box["width"] / 2 - width / 2) < 20, (name, box)
+                assert abs(box["y"] + box["height"] / 2 - height / 2) < 20, (name, box)
+                page.close()
+            # A window made smaller loads the page again, in a smaller font, on the same grid.
+            page = browser.new_page(viewport={"width": 1366, "height": 650})
+            tab = Tab(page)
+            tab.open(url)
+            tab.wait_for(TURNOUT)
+            with page.expect_navigation():
+                page.set_viewport_size({"width": 800, "height": 600})
+            tab.frames.clear()
+            tab.wait_for(TURNOUT)
+            assert [_asked_size(a) for a in tab.sockets] == [GRID, GRID]
+            assert _font_size(page) == fonts["old"]
+        finally:
+            browser.close()
+    assert fonts["projector"] > fonts["laptop"] > fonts["old"] >= 8, fonts
+
+
+def _font_size(page: Any) -> int:
+    return int(page.evaluate("document.getElementById('terminal').dataset.fontSize"))
+
+
+def _asked_size(url: str) -> tuple[int, int]:
+    query = dict(p.split("=") for p in url.split("?", 1)[1].split("&"))
+    return int(query["width"]), int(query["height"])
 
 
 def test_the_addresses_printed_are_this_computers_on_the_lan(

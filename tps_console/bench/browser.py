@@ -77,10 +77,12 @@ class Tab:
         self.page = page
         self.frames: list[bytes | str] = []
         self.requests: list[str] = []
+        self.sockets: list[str] = []  # the websockets' addresses, with the size asked for
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("websocket", self._socket)
 
     def _socket(self, socket: Any) -> None:
+        self.sockets.append(socket.url)
         socket.on("framereceived", lambda frame: self.frames.append(frame))
 
     def open(self, url: str) -> None:
@@ -108,18 +110,16 @@ class SocketTabs:
     check-ins) no more than a browser on another computer would: in this process, that reading
     would hold the interpreter's lock while a check-in waits for it."""
 
-    def __init__(
-        self, url: str, count: int, *, sizes: Sequence[tuple[int, int]] = ((160, 45),)
-    ) -> None:
+    def __init__(self, url: str, count: int, *, size: tuple[int, int]) -> None:
         self.url = url.replace("http://", "ws://").rstrip("/") + "/ws"
         self.count = count
-        self.sizes = sizes  # in turn, tab after tab
+        self.size = size  # in cells, as a page asks for it
         self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> SocketTabs:
-        sizes = ",".join(f"{w}x{h}" for w, h in self.sizes)
+        width, height = self.size
         self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__, self.url, str(self.count), sizes],
+            [sys.executable, "-m", __name__, self.url, str(self.count), str(width), str(height)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -151,7 +151,7 @@ class SocketTabs:
             raise TimeoutError(f"not every tab drew {pattern!r} within {timeout} s")
 
 
-async def _tabs(url: str, count: int, sizes: list[tuple[int, int]]) -> None:
+async def _tabs(url: str, count: int, width: int, height: int) -> None:
     """The tabs' process: open the sockets, keep reading; for each pattern on stdin, answer
     "shown" once every tab has drawn it; end when stdin closes."""
     import aiohttp
@@ -166,8 +166,7 @@ async def _tabs(url: str, count: int, sizes: list[tuple[int, int]]) -> None:
     loop = asyncio.get_running_loop()
     async with aiohttp.ClientSession() as session:
         sockets = [
-            await session.ws_connect(f"{url}?width={w}&height={h}")
-            for w, h in (sizes[i % len(sizes)] for i in range(count))
+            await session.ws_connect(f"{url}?width={width}&height={height}") for _ in range(count)
         ]
         readers = [asyncio.ensure_future(read(s, i)) for i, s in enumerate(sockets)]
         while pattern := (await loop.run_in_executor(None, sys.stdin.readline)).rstrip("\n"):
@@ -185,5 +184,5 @@ if __name__ == "__main__":
     from tps_console.web.server import lower_priority
 
     lower_priority()
-    sizes = [(int(w), int(h)) for w, h in (size.split("x") for size in sys.argv[3].split(","))]
-    asyncio.run(_tabs(sys.argv[1], int(sys.argv[2]), sizes))
+    url, count, width, height = sys.argv[1], *map(int, sys.argv[2:5])
+    asyncio.run(_tabs(url, count, width, height))

@@ -13,11 +13,15 @@ What a tab can reach is fixed here, not by the page:
 - nothing is fetched from the internet: the page is this package's own, its font is the one
   textual-serve bundles, and its Content-Security-Policy lets it load from this server only.
 
-Every tab shows the same figures, so tabs of one size share one process (`SharedPanel`): its
-frames go to each of them, and a tab that joins later is sent the terminal modes the process
-set first, then a full redraw. Twenty tabs on a projector and the witnesses' laptops are a few
-processes, not twenty (each a Python process redrawing after every commit, on the laptop the
-desk may run on: `bench --area web` measures what tabs cost a check-in). At most MAX_TABS tabs
+Every tab shows the same figures on the same grid of GRID cells: the page (panel.html) picks
+the largest font its window holds for it, so a projector and a phone show the same picture, each
+as large as it can. Tabs of one size share one process (`SharedPanel`): its frames go to each of
+them, and a tab that joins later is sent the terminal modes the process set first, then a full
+redraw. Twenty tabs on a projector and the witnesses' laptops are one process, not twenty (each
+a Python process redrawing after every commit, on the laptop the desk may run on: `bench --area
+web` measures what tabs cost a check-in). A tab whose window holds fewer cells than the grid
+(a page that could not fit it) gets a process of its own size. A process with no tab left runs
+on for LINGER_S, so that a page loaded again (a new window size) finds it. At most MAX_TABS tabs
 at once, and the processes run at a lower priority than the desk.
 """
 
@@ -48,6 +52,10 @@ from tps_console.i18n import t
 HERE = Path(__file__).parent
 STATIC = Path(textual_serve.__file__).parent / "static"
 MAX_TABS = 30
+# The panel's size in a browser, in cells (columns, rows): wide, since most windows are wider
+# than the panel at 80x24 is, and few rows, since rows decide the font size.
+GRID = (120, 30)
+LINGER_S = 10.0
 # Lower than the desk (POSIX niceness: 0 is normal, 19 the lowest).
 NICENESS = 10
 WRONG_CODE_DELAY_S = 1.0
@@ -132,11 +140,16 @@ class SharedPanel:
             download_manager=downloads,
         )
         self._starting: asyncio.Future[None] | None = None
+        self.ended = False  # the process is gone: no tab may join it
+        self.stopping: asyncio.Task[None] | None = None  # with no tab left, after LINGER_S
         self._prelude: bytes | None = None  # the terminal modes the process set first
         # Closings under way, kept so that none is collected before it has finished.
         self._closing: set[asyncio.Task[object]] = set()
 
     async def join(self, socket: web.WebSocketResponse) -> None:
+        if self.stopping is not None:
+            self.stopping.cancel()
+            self.stopping = None
         if self._starting is None:
             self.viewers.add(socket)
             self._starting = asyncio.ensure_future(self._start())
@@ -187,6 +200,7 @@ class SharedPanel:
         task.add_done_callback(self._closing.discard)
 
     async def _ended(self) -> None:
+        self.ended = True
         for viewer in list(self.viewers):
             with contextlib.suppress(Exception):
                 await viewer.close()
@@ -201,9 +215,16 @@ class PanelServer:
     """The aiohttp application: the page, the access code, the tabs' websockets, the static files."""
 
     def __init__(
-        self, argv: Sequence[str], title: str, *, code: str | None = None, max_tabs: int = MAX_TABS
+        self,
+        argv: Sequence[str],
+        title: str,
+        *,
+        code: str | None = None,
+        max_tabs: int = MAX_TABS,
+        linger_s: float = LINGER_S,
     ) -> None:
         self.argv = tuple(argv)
+        self.linger_s = linger_s
         self.title = title
         self.code = code or None
         self.max_tabs = max_tabs
@@ -271,6 +292,8 @@ class PanelServer:
             starting=self.title,
             ended=t("web.ended"),
             restart=t("web.restart"),
+            cols=str(GRID[0]),
+            rows=str(GRID[1]),
         )
         return web.Response(text=page, content_type="text/html")
 
@@ -299,7 +322,7 @@ class PanelServer:
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await socket.prepare(request)
         self.tabs.add(socket)
-        size = (_cells(request.query.get("width"), 80), _cells(request.query.get("height"), 24))
+        size = _size(request.query.get("width"), request.query.get("height"))
         try:
             await self._relay(socket, size)
         finally:
@@ -320,10 +343,8 @@ class PanelServer:
             await asyncio.sleep(RESIZE_SETTLE_S)
             if wanted != shown:
                 old, shown = shown, wanted
-                emptied = self._drop(socket, old)  # no frame of the old size reaches it now
+                self._drop(socket, old)  # no frame of the old size reaches it now
                 await self._join(socket, shown)
-                if emptied is not None:
-                    await emptied.stop()
 
         try:
             async for message in socket:
@@ -337,7 +358,7 @@ class PanelServer:
                 if kind == "resize" and isinstance(data, dict):
                     if moving is not None:
                         moving.cancel()
-                    wanted = (_cells(data.get("width"), 80), _cells(data.get("height"), 24))
+                    wanted = _size(data.get("width"), data.get("height"))
                     moving = asyncio.ensure_future(move_to(wanted))
                 elif kind == "ping":
                     await socket.send_json(["pong", data])
@@ -346,30 +367,41 @@ class PanelServer:
                 moving.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await moving
-            await self._leave(socket, shown)
+            self._drop(socket, shown)
 
     async def _join(self, socket: web.WebSocketResponse, size: Size) -> None:
         panel = self.panels.get(size)
-        if panel is None:
+        if panel is None or panel.ended:
             panel = self.panels[size] = SharedPanel(self.argv, size, self.downloads)
         await panel.join(socket)
 
-    async def _leave(self, socket: web.WebSocketResponse, size: Size) -> None:
-        emptied = self._drop(socket, size)
-        if emptied is not None:
-            await emptied.stop()
-
-    def _drop(self, socket: web.WebSocketResponse, size: Size) -> SharedPanel | None:
-        """Take the tab off the panel of `size`; that panel, if no tab is left to it."""
+    def _drop(self, socket: web.WebSocketResponse, size: Size) -> None:
+        """Take the tab off the panel of `size`; a panel with no tab left stops after linger_s,
+        unless a tab joins it meanwhile."""
         panel = self.panels.get(size)
-        if panel is None or not panel.leave(socket):
-            return None
-        del self.panels[size]
-        return panel
+        if panel is not None and panel.leave(socket) and panel.stopping is None:
+            panel.stopping = asyncio.ensure_future(self._stop_unwatched(panel))
+
+    async def _stop_unwatched(self, panel: SharedPanel) -> None:
+        await asyncio.sleep(self.linger_s)
+        if self.panels.get(panel.size) is panel:
+            del self.panels[panel.size]
+        await panel.stop()
 
     async def _close_tabs(self, app: web.Application) -> None:
         for panel in list(self.panels.values()):
+            if panel.stopping is not None:
+                panel.stopping.cancel()
             await panel.stop()
+
+
+def _size(width: object, height: object) -> Size:
+    """The panel's size for a tab whose window holds `width` x `height` cells: the GRID if it
+    holds that (any page that fitted the grid), else its own (a page that could not)."""
+    size = (_cells(width, 80), _cells(height, 24))
+    if size[0] >= GRID[0] and size[1] >= GRID[1]:
+        return GRID
+    return size
 
 
 def _cells(value: object, default: int) -> int:

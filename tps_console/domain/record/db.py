@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from sqlalchemy import DDL, Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import NullPool, QueuePool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
@@ -87,9 +87,11 @@ def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
     engine = create_engine(
         "sqlite://",
         creator=_connector(Path(target).resolve(), readonly),
-        # The panel and the tests open several engines on one file; pooled idle connections
-        # would hold nothing useful and would keep the WAL from being checkpointed.
-        poolclass=NullPool if readonly else QueuePool,
+        # Read-only connections are pooled too: an idle one holds no snapshot (nothing keeps
+        # the WAL from being checkpointed), and a new connection for every read of the panel's
+        # would open the WAL each time, which as root is a chown of the file: an inode change
+        # the desk's next fsync then waits to journal (`bench --area web` saw it).
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")
