@@ -24,8 +24,12 @@ def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, A
 
 
 def p99(samples: list[float]) -> float:
+    return quantile(samples, 0.99)
+
+
+def quantile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
 def run_all(*, quick: bool = False, areas: tuple[str, ...] = ()) -> dict[str, Any]:
