@@ -208,10 +208,9 @@ async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.long
-def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
-    drill: Record, tmp_path: Path
-) -> None:
+@pytest.fixture
+def chromium_beside(drill: Record, tmp_path: Path) -> Iterator[tuple[str, Any]]:
+    """`panel --web` on the drill station, and a Chromium to open it in: (address, browser)."""
     browser_path = chromium()
     if browser_path is None:
         pytest.skip("no chromium on this computer (apt-get install chromium; .ci/run installs it)")
@@ -225,66 +224,61 @@ def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
     ):
         browser = pw.chromium.launch(executable_path=browser_path)
         try:
-            tab = Tab(browser.new_page(viewport={"width": 1400, "height": 800}))
-            tab.open(url)
-            tab.wait_for(r"\b0 / 180 pemilih")
-            check_in(drill, MEMBER, voter_id=1)  # this process is the desk, another process
-            tab.wait_for(r"\b1 / 180 pemilih", timeout=10)
-            tab.page.screenshot(path=str(tmp_path / "panel.png"))
+            yield url, browser
         finally:
             browser.close()
+
+
+@pytest.mark.long
+def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
+    drill: Record, chromium_beside: tuple[str, Any]
+) -> None:
+    url, browser = chromium_beside
+    tab = Tab(browser.new_page(viewport={"width": 1400, "height": 800}))
+    tab.open(url)
+    tab.wait_for(r"\b0 / 180 pemilih")
+    check_in(drill, MEMBER, voter_id=1)  # this process is the desk, another process
+    tab.wait_for(r"\b1 / 180 pemilih", timeout=10)
     host = url.split("/")[2]
     assert tab.requests and all(r.split("/")[2] == host for r in tab.requests), tab.requests
 
 
 @pytest.mark.long
 def test_a_window_of_any_size_shows_the_one_grid_in_the_largest_font_it_holds(
-    drill: Record, tmp_path: Path
+    chromium_beside: tuple[str, Any],
 ) -> None:
-    browser_path = chromium()
-    if browser_path is None:
-        pytest.skip("no chromium on this computer (apt-get install chromium; .ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    assert drill.path is not None
+    url, browser = chromium_beside
     windows = {"projector": (1920, 1080), "laptop": (1366, 650), "old": (800, 600)}
     fonts: dict[str, int] = {}
-    with (
-        (tmp_path / "server.err").open("w") as errors,
-        web_panel(drill.path, errors=errors) as (url, _),
-        sync_playwright() as pw,
-    ):
-        browser = pw.chromium.launch(executable_path=browser_path)
-        try:
-            for name, (width, height) in windows.items():
-                page = browser.new_page(viewport={"width": width, "height": height})
-                tab = Tab(page)
-                tab.open(url)
-                tab.wait_for(TURNOUT)
-                assert [_asked_size(a) for a in tab.sockets] == [GRID], name
-                fonts[name] = _font_size(page)
-                box = page.evaluate("document.querySelector('.xterm-screen')"
-                                    ".getBoundingClientRect().toJSON()")  # fmt: skip
-                # The grid fills the window one way (less what whole pixels per cell leave
-                # over) and is centred both ways.
-                assert max(box["width"] / width, box["height"] / height) > 0.85, (name, box)
-                assert abs(box["x"] + box["width"] / 2 - width / 2) < 20, (name, box)
-                assert abs(box["y"] + box["height"] / 2 - height / 2) < 20, (name, box)
-                page.close()
-            # A window made smaller loads the page again, in a smaller font, on the same grid.
-            page = browser.new_page(viewport={"width": 1366, "height": 650})
-            tab = Tab(page)
-            tab.open(url)
-            tab.wait_for(TURNOUT)
-            with page.expect_navigation():
-                page.set_viewport_size({"width": 800, "height": 600})
-            tab.frames.clear()
-            tab.wait_for(TURNOUT)
-            assert [_asked_size(a) for a in tab.sockets] == [GRID, GRID]
-            assert _font_size(page) == fonts["old"]
-        finally:
-            browser.close()
+    for name, (width, height) in windows.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        tab = Tab(page)
+        tab.open(url)
+        tab.wait_for(TURNOUT)
+        assert [_asked_size(a) for a in tab.sockets] == [GRID], name
+        fonts[name] = _font_size(page)
+        box = page.evaluate(
+            "document.querySelector('.xterm-screen').getBoundingClientRect().toJSON()"
+        )
+        # The grid fills the window one way (less what whole pixels per cell leave over) and
+        # is centred both ways.
+        assert max(box["width"] / width, box["height"] / height) > 0.85, (name, box)
+        assert abs(box["x"] + box["width"] / 2 - width / 2) < 20, (name, box)
+        assert abs(box["y"] + box["height"] / 2 - height / 2) < 20, (name, box)
+        page.close()
     assert fonts["projector"] > fonts["laptop"] > fonts["old"] >= 8, fonts
+
+    # A window made smaller loads the page again, in a smaller font, on the same grid.
+    page = browser.new_page(viewport={"width": 1366, "height": 650})
+    tab = Tab(page)
+    tab.open(url)
+    tab.wait_for(TURNOUT)
+    with page.expect_navigation():
+        page.set_viewport_size({"width": 800, "height": 600})
+    tab.frames.clear()
+    tab.wait_for(TURNOUT)
+    assert [_asked_size(a) for a in tab.sockets] == [GRID, GRID]
+    assert _font_size(page) == fonts["old"]
 
 
 def _font_size(page: Any) -> int:
