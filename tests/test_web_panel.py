@@ -201,6 +201,27 @@ async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) 
     assert panel.process._process.returncode is not None  # the server's end stops it
 
 
+@pytest.mark.long
+async def test_a_panel_process_killed_closes_its_tabs_and_the_next_tab_gets_a_new_one(
+    drill: Record,
+) -> None:
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=30)
+    async with TestClient(TestServer(server.application())) as c:
+        tab = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        await _until_drawn(tab, [], TURNOUT)
+        killed = server.panels[GRID]
+        assert killed.process._process is not None
+        killed.process._process.kill()  # kill -9: no goodbye from the panel
+        with pytest.raises(AssertionError, match="the tab closed"):
+            await _until_drawn(tab, [], "never drawn")
+        # "Buka lagi": the page is loaded again, and must not join the dead process kept for it.
+        again = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        await _until_drawn(again, [], TURNOUT)
+        assert server.panels[GRID] is not killed
+        await again.close()
+
+
 async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
