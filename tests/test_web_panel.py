@@ -4,6 +4,7 @@ change as the desk checks voters in, and can neither change anything nor reach a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import re
 import socket
@@ -30,6 +31,7 @@ from tps_console.web.server import GRID, STATIC, PanelServer, panel_command
 TURNOUT = r"(\d+) / 180 pemilih"
 Client = TestClient[web.Request, web.Application]
 MEMBER = OfficerInfo("anggota4", DEMO_OFFICERS[1].name, "member")
+ON_GRID = f"/ws?width={GRID[0]}&height={GRID[1]}"  # as every page that fitted the grid asks
 
 
 @pytest.fixture
@@ -158,18 +160,16 @@ async def test_keys_typed_in_a_tab_change_nothing(client: Client, drill: Record)
 async def test_tabs_of_any_window_share_one_panel_and_one_that_joins_late_is_drawn_whole(
     drill: Record,
 ) -> None:
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=0.2)
-    async with TestClient(TestServer(server.application())) as c:
+    async with _serving(drill, linger_s=0.2) as (server, c):
         # Pages that fitted the grid to a projector and to a laptop; one that could not.
-        projector = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        projector = await c.ws_connect(ON_GRID)
         laptop = await c.ws_connect(f"/ws?width={GRID[0] + 3}&height={GRID[1] + 1}")
         phone = await c.ws_connect("/ws?width=80&height=24")
         for tab in (projector, laptop, phone):
             await _until_drawn(tab, [], TURNOUT)
         assert sorted(server.panels) == [(80, 24), GRID]
         # The figures are on screen already and do not change: only a redraw shows them.
-        late = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        late = await c.ws_connect(ON_GRID)
         await _until_drawn(late, [], TURNOUT)
         assert len(server.panels) == 2 and len(server.panels[GRID].viewers) == 3
 
@@ -185,15 +185,13 @@ async def test_tabs_of_any_window_share_one_panel_and_one_that_joins_late_is_dra
 async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) -> None:
     """A new window size loads the page again (its font is chosen at load): the panel process
     waits for it a while instead of ending with its last tab and starting again."""
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=30)
-    async with TestClient(TestServer(server.application())) as c:
-        first = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+    async with _serving(drill, linger_s=30) as (server, c):
+        first = await c.ws_connect(ON_GRID)
         await _until_drawn(first, [], TURNOUT)
         panel = server.panels[GRID]
         await first.close()
         await _until(lambda: not panel.viewers)
-        again = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        again = await c.ws_connect(ON_GRID)
         await _until_drawn(again, [], TURNOUT)
         assert server.panels[GRID] is panel and panel.process._process is not None
         assert panel.process._process.returncode is None
@@ -205,10 +203,8 @@ async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) 
 async def test_a_panel_process_killed_closes_its_tabs_and_the_next_tab_gets_a_new_one(
     drill: Record,
 ) -> None:
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=30)
-    async with TestClient(TestServer(server.application())) as c:
-        tab = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+    async with _serving(drill, linger_s=30) as (server, c):
+        tab = await c.ws_connect(ON_GRID)
         await _until_drawn(tab, [], TURNOUT)
         killed = server.panels[GRID]
         assert killed.process._process is not None
@@ -216,10 +212,18 @@ async def test_a_panel_process_killed_closes_its_tabs_and_the_next_tab_gets_a_ne
         with pytest.raises(AssertionError, match="the tab closed"):
             await _until_drawn(tab, [], "never drawn")
         # "Buka lagi": the page is loaded again, and must not join the dead process kept for it.
-        again = await c.ws_connect(f"/ws?width={GRID[0]}&height={GRID[1]}")
+        again = await c.ws_connect(ON_GRID)
         await _until_drawn(again, [], TURNOUT)
         assert server.panels[GRID] is not killed
         await again.close()
+
+
+@contextlib.asynccontextmanager
+async def _serving(drill: Record, *, linger_s: float) -> AsyncIterator[tuple[PanelServer, Client]]:
+    assert drill.path is not None
+    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=linger_s)
+    async with TestClient(TestServer(server.application())) as client:
+        yield server, client
 
 
 async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:

@@ -141,15 +141,15 @@ class SharedPanel:
         )
         self._starting: asyncio.Future[None] | None = None
         self.ended = False  # the process is gone: no tab may join it
-        self.stopping: asyncio.Task[None] | None = None  # with no tab left, after LINGER_S
+        self._stopping: asyncio.Task[None] | None = None  # with no tab left, after a while
         self._prelude: bytes | None = None  # the terminal modes the process set first
         # Closings under way, kept so that none is collected before it has finished.
         self._closing: set[asyncio.Task[object]] = set()
 
     async def join(self, socket: web.WebSocketResponse) -> None:
-        if self.stopping is not None:
-            self.stopping.cancel()
-            self.stopping = None
+        if self._stopping is not None:
+            self._stopping.cancel()
+            self._stopping = None
         if self._starting is None:
             self.viewers.add(socket)
             self._starting = asyncio.ensure_future(self._start())
@@ -167,12 +167,23 @@ class SharedPanel:
         # However the process ends (quits, crashes, is killed), its tabs are told.
         self.process._task.add_done_callback(lambda _: self._soon(self._ended()))
 
-    def leave(self, socket: web.WebSocketResponse) -> bool:
-        """Take a tab off; True if none is left."""
+    def leave(
+        self, socket: web.WebSocketResponse, *, linger_s: float, gone: Callable[[], None]
+    ) -> None:
+        """Take a tab off. With none left, the process stops after `linger_s` (`gone` is called
+        first), unless a tab joins it meanwhile."""
         self.viewers.discard(socket)
-        return not self.viewers
+        if not self.viewers and self._stopping is None:
+            self._stopping = asyncio.ensure_future(self._stop_after(linger_s, gone))
+
+    async def _stop_after(self, linger_s: float, gone: Callable[[], None]) -> None:
+        await asyncio.sleep(linger_s)
+        gone()
+        await self.stop()
 
     async def stop(self) -> None:
+        if self._stopping is not None and self._stopping is not asyncio.current_task():
+            self._stopping.cancel()
         with contextlib.suppress(Exception):
             await self.process.stop()
 
@@ -376,22 +387,17 @@ class PanelServer:
         await panel.join(socket)
 
     def _drop(self, socket: web.WebSocketResponse, size: Size) -> None:
-        """Take the tab off the panel of `size`; a panel with no tab left stops after linger_s,
-        unless a tab joins it meanwhile."""
+        """Take the tab off the panel of `size` (which stops a while after its last tab)."""
         panel = self.panels.get(size)
-        if panel is not None and panel.leave(socket) and panel.stopping is None:
-            panel.stopping = asyncio.ensure_future(self._stop_unwatched(panel))
+        if panel is not None:
+            panel.leave(socket, linger_s=self.linger_s, gone=lambda: self._forget(panel))
 
-    async def _stop_unwatched(self, panel: SharedPanel) -> None:
-        await asyncio.sleep(self.linger_s)
+    def _forget(self, panel: SharedPanel) -> None:
         if self.panels.get(panel.size) is panel:
             del self.panels[panel.size]
-        await panel.stop()
 
     async def _close_tabs(self, app: web.Application) -> None:
         for panel in list(self.panels.values()):
-            if panel.stopping is not None:
-                panel.stopping.cancel()
             await panel.stop()
 
 
