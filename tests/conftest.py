@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import TEST_PASSPHRASE, make_station, wib
+from tests.helpers.disks import root_only
 from tests.helpers.pg import Relay, fresh_database
 from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.demo import DEMO_OFFICERS
@@ -124,3 +126,22 @@ def other_desk(station: Record, clock: FixedClock) -> Iterator[Record]:
     rec = open_record(station.path, clock, desk="meja-2")
     yield rec
     rec.close()
+
+
+@pytest.fixture
+def mounted(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    made: list[Path] = []
+
+    def mount(size: str) -> Path:
+        root_only("a tmpfs")
+        point = tmp_path / f"mnt{len(made)}"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)])
+        if done.returncode != 0:
+            pytest.skip("cannot mount a tmpfs here")
+        made.append(point)
+        return point
+
+    yield mount
+    for point in made:
+        subprocess.run(["umount", "-l", str(point)], check=False)

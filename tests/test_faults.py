@@ -9,7 +9,6 @@ tmpfs filled to the brim, write-protected media a tmpfs remounted read-only, a l
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 
 from tests.helpers import make_station, with_backup_key
 from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
+from tests.helpers.disks import fill, root_only, write_protect
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -41,11 +41,6 @@ class Fault:
     read_key: str | None
 
 
-def _root_only(what: str) -> None:
-    if shutil.which("mount") is None or os.geteuid() != 0:
-        pytest.skip(f"{what} needs root")
-
-
 @pytest.fixture
 def station_file(tmp_path: Path, clock: FixedClock, member: OfficerInfo) -> Path:
     """A station with its officers and stock, one voter checked in, its WAL folded in."""
@@ -58,35 +53,6 @@ def station_file(tmp_path: Path, clock: FixedClock, member: OfficerInfo) -> Path
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     return path
-
-
-@pytest.fixture
-def mounted(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
-    made: list[Path] = []
-
-    def mount(size: str) -> Path:
-        _root_only("a tmpfs")
-        point = tmp_path / f"mnt{len(made)}"
-        point.mkdir()
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)])
-        if done.returncode != 0:
-            pytest.skip("cannot mount a tmpfs here")
-        made.append(point)
-        return point
-
-    yield mount
-    for point in made:
-        subprocess.run(["umount", "-l", str(point)], check=False)
-
-
-def _fill(folder: Path) -> None:
-    with (folder / "filler").open("wb") as out:
-        try:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-        except OSError:
-            pass
 
 
 FAULTS = (
@@ -115,15 +81,15 @@ def fault(
     if kind == "disk_full":
         folder = mounted("2m")
         shutil.copy(station_file, folder / "tps.db")
-        _fill(folder)
+        fill(folder)
         yield Fault(folder / "tps.db", other, "fault.disk_full", None)
     elif kind == "write_protected_media":
         folder = mounted("2m")
         shutil.copy(station_file, folder / "tps.db")
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        write_protect(folder)
         yield Fault(folder / "tps.db", other, "fault.read_only", None)
     elif kind == "immutable_file":
-        _root_only("chattr")
+        root_only("chattr")
         if subprocess.run(["chattr", "+i", str(station_file)]).returncode != 0:
             pytest.skip("this file system has no immutable flag")
         try:
@@ -255,7 +221,7 @@ def test_a_new_station_on_a_full_or_write_protected_disk_leaves_nothing_behind(
     roll.write_bytes(sample_roll())
     folder = mounted(size)
     if protect:
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        write_protect(folder)
     code = main(["init", str(folder / "tps.db"), "--roll", str(roll), "--date", ROLL_DATE])
     assert code == 4
     assert capsys.readouterr().err.strip() == t(key, path=folder / "tps.db")

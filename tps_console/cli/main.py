@@ -92,17 +92,7 @@ def _path_of(exc: BaseException) -> str | None:
 
 
 def _unexpected(exc: Exception) -> int:
-    import time
-    import traceback
+    from tps_console.error_notes import write_note
 
-    from tps_console.paths import data_dir
-
-    try:
-        log = data_dir() / "errors" / time.strftime("error-%Y%m%d-%H%M%S.txt")
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-        where = str(log)
-    except OSError:
-        where = "-"
-    print(t("fault.unexpected", error=type(exc).__name__, log=where), file=sys.stderr)
+    print(t("fault.unexpected", error=type(exc).__name__, log=write_note(exc)), file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -45,6 +45,7 @@ from tps_console.domain.views.voters import DeskSnapshot, desk_snapshot
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.launch import open_window
+from tps_console.stays_up import StaysUp
 
 IDLE_LOCK_SECONDS = 10 * 60
 # Python's full garbage collections pause the whole desk for tens of milliseconds, longer as the
@@ -58,7 +59,7 @@ PUSHED_REFRESH_SECONDS = 0.5  # on a server (see `on_mount`)
 BACKUP_CHECK_SECONDS = 30.0
 
 
-class DeskApp(TranslatedBindings, App[None]):
+class DeskApp(StaysUp, TranslatedBindings, App[None]):
     CSS_PATH = "desk.tcss"
     CSS = small_window.CSS
     TITLE = "TPS Console"
@@ -90,6 +91,7 @@ class DeskApp(TranslatedBindings, App[None]):
     ) -> None:
         super().__init__()
         self.rec = rec
+        self.fault_path = rec.url or rec.path
         self.demo_logins = demo_logins
         self.panel = panel
         self.demo_passphrase = demo_passphrase

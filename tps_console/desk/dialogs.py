@@ -18,6 +18,7 @@ from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
+from tps_console.error_notes import as_fault
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.small_window import SaysTooSmall
@@ -184,6 +185,10 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
             done = self.chair_task(chair, values)
         except TpsError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+        except Exception as exc:
+            # Said where the chair is looking, with the form kept to try again or cancel.
+            fault = as_fault(exc, self.rec.url or self.rec.path)
+            self.app.call_from_thread(self._refused, t(fault.key, **fault.params))
         else:
             self.app.call_from_thread(self.dismiss, done)
 

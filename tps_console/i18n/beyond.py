@@ -121,8 +121,4 @@ MESSAGES: Catalogue = {
         "id": "Blok {block} tidak ada di DPT (blok: {blocks})",
         "en": "No block {block} on the roll (blocks: {blocks})",
     },
-    "slips.out_is_folder": {
-        "id": "{path} adalah folder: sebutkan nama berkas PDF",
-        "en": "{path} is a folder: give the PDF file's name",
-    },
 }

@@ -782,10 +782,6 @@ MESSAGES: Catalogue = {
         "id": "Folder cadangan {path} tidak ada (flashdisk belum terpasang?)",
         "en": "Backup folder {path} does not exist (USB stick not plugged in?)",
     },
-    "backup.not_writable": {
-        "id": "Folder cadangan {path} tidak bisa ditulisi: {error}",
-        "en": "Cannot write to backup folder {path}: {error}",
-    },
     "backup.bad_setting": {
         "id": "Cadangan tiap {minutes} menit, simpan {keep}: harus 1–60 menit dan 1–500 salinan",
         "en": Plural(

@@ -236,9 +236,42 @@ MESSAGES: Catalogue = {
         "en": "BALLOTS DO NOT ADD UP ({type}, {source}): received {received} ≠ used {used} "
         "+ damaged {damaged} + remaining {remaining}. The record is inconsistent; run `verify`",
     },
-    "report.out_not_dir": {
-        "id": "{path} bukan folder",
-        "en": "{path} is not a folder",
+    # Files written for people (reports, slips, backups): see domain/record/output.py.
+    "output.not_folder": {
+        "id": "{path} bukan folder: sebutkan folder tujuan yang lain",
+        "en": "{path} is not a folder: name another folder to write to",
+    },
+    "output.is_folder": {
+        "id": "{path} adalah folder: sebutkan nama berkasnya",
+        "en": "{path} is a folder: give the file's name",
+    },
+    "output.no_drive": {
+        "id": "Tidak bisa menulis {path}: drive atau flashdisk-nya tidak terpasang. Pasang "
+        "flashdisk, atau pilih folder di disk laptop, lalu ulangi.",
+        "en": "Cannot write {path}: its drive or USB stick is not plugged in. Plug the stick in, "
+        "or choose a folder on the laptop's disk, then try again.",
+    },
+    "output.disk_full": {
+        "id": "Tidak bisa menulis {path}: disk penuh. Tidak ada berkas yang setengah jadi; "
+        "kosongkan ruang atau pilih flashdisk lain, lalu ulangi.",
+        "en": "Cannot write {path}: the disk is full. No half-written file is left; free some "
+        "space or choose another stick, then try again.",
+    },
+    "output.read_only": {
+        "id": "Tidak bisa menulis {path}: folder itu hanya bisa dibaca (flashdisk dilindungi "
+        "tulis?). Buka kunci tulisnya atau pilih folder lain, lalu ulangi.",
+        "en": "Cannot write {path}: that folder can only be read (a write-protected stick?). "
+        "Unlock it or choose another folder, then try again.",
+    },
+    "output.io": {
+        "id": "Tidak bisa menulis {path}: disk gagal menulis (flashdisk dicabut?). Periksa "
+        "disknya, lalu ulangi.",
+        "en": "Cannot write {path}: the disk failed to write (a stick pulled out?). Check the "
+        "disk, then try again.",
+    },
+    "output.failed": {
+        "id": "Tidak bisa menulis {path}: {error}",
+        "en": "Cannot write {path}: {error}",
     },
     "report.written": {"id": "Ditulis: {path}", "en": "Written: {path}"},
     "report.title": {

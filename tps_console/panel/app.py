@@ -45,6 +45,7 @@ from tps_console.panel.widgets import (
     TurnoutLine,
 )
 from tps_console.small_window import SaysTooSmall
+from tps_console.stays_up import StaysUp
 
 F = TypeVar("F", bound=Figure)
 
@@ -210,7 +211,7 @@ class PanelScreen(SaysTooSmall, Screen[None]):
         self.set_class(outage is not None, "-outage")
 
 
-class PanelApp(TranslatedBindings, App[None]):
+class PanelApp(StaysUp, TranslatedBindings, App[None]):
     # Anchored here: a relative path would be looked up beside a subclass's module instead.
     CSS_PATH = Path(__file__).with_name("panel.tcss")
     CSS = small_window.CSS

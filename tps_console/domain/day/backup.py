@@ -28,6 +28,7 @@ from tps_console.domain.record.db import read, readonly_uri
 from tps_console.domain.record.events import BackupTargetSet
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
+from tps_console.domain.record.output import make_folder, output_fault
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record
@@ -130,14 +131,18 @@ def seal_copy(source: Path, dest: Path, key: BackupKey) -> Path:
         raise BadInput("restore.unfinished", path=str(source))
     if dest.is_dir():
         dest = dest / f"{source.stem}{BACKUP_SUFFIX}"
+    make_folder(dest.parent)
+    _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
-        return sealed.write_sealed(station_image(source), dest, key)
+        image = station_image(source)
     except (OSError, sqlite3.Error) as exc:
-        raise explain(exc, dest) or BadInput(
+        raise explain(exc, source) or BadInput(
             "backup.failed", path=str(dest), error=str(exc)
         ) from exc
+    try:
+        return sealed.write_sealed(image, dest, key)
+    except OSError as exc:
+        raise output_fault(exc, dest) from exc
 
 
 def decrypt_backup(backup: Path, passphrase: Callable[[], str], into: Path) -> None:
@@ -266,9 +271,7 @@ def _check_writable(folder: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise BadInput(
-            "backup.not_writable", path=str(folder), error=exc.strerror or str(exc)
-        ) from exc
+        raise output_fault(exc, folder) from exc
 
 
 def backup_now(rec: Record, target: BackupTarget) -> Path:

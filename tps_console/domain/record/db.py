@@ -83,9 +83,11 @@ def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
     if server.is_server(target):
         return server.server_engine(str(target), readonly=readonly)
     if is_url(target):
-        return create_engine(str(target))
+        return create_engine(str(target), hide_parameters=True)
     engine = create_engine(
         "sqlite://",
+        # No NIK in an error's text, nor in an error note (see error_notes.py).
+        hide_parameters=True,
         creator=_connector(Path(target).resolve(), readonly),
         # Read-only connections are pooled too: an idle one holds no snapshot (nothing keeps
         # the WAL from being checkpointed), and a new connection for every read of the panel's
@@ -292,7 +294,7 @@ def scratch_database() -> Iterator[Connection]:
     """A private in-memory SQLite database with the station's schema and constraints, gone when
     the block ends: where `verify` rebuilds the tables from the log, whatever the record's own
     database is."""
-    engine = create_engine("sqlite://", poolclass=StaticPool)
+    engine = create_engine("sqlite://", poolclass=StaticPool, hide_parameters=True)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")

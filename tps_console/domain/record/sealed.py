@@ -48,6 +48,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from tps_console.domain.errors import BadInput
+from tps_console.domain.record.output import FILE_MODE
 
 MAGIC = b"TPS-CONSOLE-BACKUP\n"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -138,7 +139,7 @@ def write_sealed(image: bytes, dest: Path, key: BackupKey) -> Path:
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with tmp.open("wb") as out:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE), "wb") as out:
             # The payload's length is known once it is written: room for the header first.
             header_size = len(_header(key.wrapped_identity, 0))
             out.write(b"\0" * header_size)

@@ -79,6 +79,7 @@ def server_engine(target: str, *, readonly: bool) -> Engine:
         pool_pre_ping=True,
         pool_size=2,
         isolation_level="READ COMMITTED",
+        hide_parameters=True,  # no NIK in an error's text, nor in an error note
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": "tps-console",

@@ -1,6 +1,6 @@
 """`report --out DIR`: the attendance lists as CSV, the figures as JSON, the printable summary.
 
-Each file is written under a temporary name and renamed, so a folder never holds half a file.
+Each file is written whole or not at all, for its owner only (`record.output`).
 CSVs are UTF-8 with a BOM and `;` between fields, which is how Excel opens them on a laptop set
 to Indonesian (where `,` is the decimal separator). Attendance lists are the KPPS's official
 *daftar hadir*: they hold the list number, name, sex, block/cell and time of each voter who came
@@ -14,10 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
-from tps_console.domain.errors import BadInput
+from tps_console.domain.record.output import make_folder, write_whole
 from tps_console.domain.reports.chasil import Attendee, BySex, Report, Translate
 from tps_console.domain.reports.paper import report_json
 from tps_console.domain.vocab import Category
@@ -48,12 +47,10 @@ def write_report_files(
     # fpdf2 and fontTools take half a second to import: only when a report is written.
     from tps_console.domain.reports.pdf import render_pdf
 
-    if out_dir.exists() and not out_dir.is_dir():
-        raise BadInput("report.out_not_dir", path=str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     sources = [s.name for s in report.sources]
     written = [
-        _write(
+        write_whole(
             out_dir / name,
             attendance_csv(
                 report.attendance[category], sources, tr, drill=report.drill, full=full
@@ -62,16 +59,9 @@ def write_report_files(
         for category, name in ATTENDANCE_FILES.items()
     ]
     figures = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
-    written.append(_write(out_dir / JSON_FILE, figures.encode()))
-    written.append(_write(out_dir / PDF_FILE, render_pdf(report, tr)))
+    written.append(write_whole(out_dir / JSON_FILE, figures.encode()))
+    written.append(write_whole(out_dir / PDF_FILE, render_pdf(report, tr)))
     return written
-
-
-def _write(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return path
 
 
 # A cell a spreadsheet would run as a formula: names and blocks come from a roll someone else

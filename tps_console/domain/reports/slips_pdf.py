@@ -8,13 +8,12 @@ import: this module is imported only when slips are printed.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from barcode.codex import Code128
 from fpdf import FPDF
 
-from tps_console.domain.errors import BadInput
+from tps_console.domain.record.output import write_whole
 from tps_console.domain.reports.chasil import Translate
 from tps_console.domain.reports.latin1 import latin1
 from tps_console.domain.reports.slips import SlipRun
@@ -123,10 +122,4 @@ def render_slips(run: SlipRun, tr: Translate) -> bytes:
 
 def write_slips(run: SlipRun, out: Path, tr: Translate) -> Path:
     """The slips as an A4 PDF at `out`, written whole or not at all (temporary file, rename)."""
-    if out.is_dir():
-        raise BadInput("slips.out_is_folder", path=str(out))
-    data = render_slips(run, tr)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
-    return out
+    return write_whole(out, render_slips(run, tr))
