@@ -23,6 +23,7 @@ from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Voter
+from tps_console.domain.record.proof import noted_code
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.status import read_status
 from tps_console.domain.views.turnout import Turnout
@@ -151,7 +152,7 @@ async def test_the_grid_on_screen_matches_the_record(
         for category, n in turnout.came.items():
             assert f"{category} {n.l} {n.p} {n.total}" in text
         assert f"Jumlah {status.by_gender['L']} {status.by_gender['P']} 40" in text
-        assert f"#{status.events} {status.audit_head[:8]}" in text
+        assert f"Kode saksi {noted_code(status.events, status.audit_head)}" in text
         assert station.station.roll_fingerprint[:8] in text
 
 
@@ -167,8 +168,8 @@ async def test_after_closing_the_panel_shows_the_closing_code_not_the_moving_hea
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert f"Kode penutupan #{status.closing[0]} {status.closing[1][:8]}" in text
-        assert status.audit_head[:8] not in text
+        assert f"Kode penutupan {noted_code(*status.closing)}" in text
+        assert noted_code(status.events, status.audit_head) not in text
 
 
 async def test_reload_key_is_in_the_footer_and_reads_again(

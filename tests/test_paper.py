@@ -76,7 +76,7 @@ def test_the_qr_on_the_summary_is_the_text_report_json_gives(
     assert ran.code == 0
     figures = json.loads(ran.out)
     assert figures["qr"].startswith(f"{PREFIX};TPS 901;2024-02-14;R;")
-    assert figures["qr"].endswith(f";C={figures['closing_head']}")
+    assert figures["qr"].endswith(f";C={figures['closing_seq']}:{figures['closing_head']}")
     assert decoded_qr(out / PDF_FILE) == [figures["qr"]]
     assert json.loads((out / "c_hasil.json").read_text())["qr"] == figures["qr"]
     assert len(pdfium.PdfDocument(out / PDF_FILE)) == 1  # the QR keeps the summary one page
@@ -156,7 +156,7 @@ def test_verify_paper_names_a_changed_closing_code_tps_date_and_kind(
     assert ran.code == 1
     for name in ("tps", "tanggal", "simulasi", "kode"):
         assert f"  {name} (" in ran.err
-    assert f"di catatan C={code}" in ran.err
+    assert f"di catatan C={report.closing[0]}:{code}" in ran.err
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,7 @@ def test_before_closing_the_paper_carries_the_audit_head_and_goes_stale_with_the
 ) -> None:
     check_in(station, member, voter_id=1)
     text = paper_text(build_report(station))
-    assert re.search(r";O=[0-9a-f]{64}$", text)
+    assert re.search(r";O=[1-9][0-9]*:[0-9a-f]{64}$", text)
     ran = cli("verify", db(station), "--paper", text)
     assert ran.code == 0, ran.err
     assert "kepala log (pemungutan belum ditutup)" in ran.out

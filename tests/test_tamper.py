@@ -22,8 +22,10 @@ from tps_console.domain.day.officers import OfficerInfo, authenticate, hash_pin
 from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.proof import parse_noted
 from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 
 CHECKIN_OF = "(SELECT c.id FROM checkin c JOIN voter v ON v.id = c.voter_id WHERE v.no = {no})"
 VOTER = "(SELECT id FROM voter WHERE no = {no})"
@@ -336,14 +338,14 @@ def test_cli_verify_exits_non_zero_on_tampering(
     assert "VERIFICATION FAILED" in capsys.readouterr().err
 
 
-def test_cutting_the_tail_off_is_caught_by_a_head_a_witness_noted(
+def test_cutting_the_tail_off_is_caught_by_a_code_a_witness_noted(
     day: Record, member: OfficerInfo
 ) -> None:
     """Removing the newest check-in with its event and ballots leaves an intact, shorter chain.
-    Only a head written down outside the file (the panel shows it) can tell."""
-    noted_before = verify(day).head[:8]
+    Only a code written down outside the file (the panel shows it) can tell."""
+    noted_before = read_status(day).proof_code
     check_in(day, member, key=nik_of(day, 4))
-    noted = verify(day).head[:8]
+    noted = read_status(day).proof_code
     last = query(day, "SELECT MAX(id) FROM checkin")[0]
     edit(
         day,
@@ -357,5 +359,5 @@ def test_cutting_the_tail_off_is_caught_by_a_head_a_witness_noted(
     assert verify(day).ok  # the chain alone cannot see it
     assert verify(day, expect=[noted_before]).ok
     result = verify(day, expect=[noted_before, noted])
-    assert not result.ok and result.problem == "verify.expected_missing"
-    assert result.params["head"] == noted
+    assert not result.ok and result.problem == "verify.noted_missing"
+    assert result.params["seq"] == parse_noted(noted).seq

@@ -36,6 +36,7 @@ from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.copying import copy_station
 from tps_console.domain.record.db import is_url
 from tps_console.domain.record.events import PLACE_FIELDS
+from tps_console.domain.record.proof import noted_code, parse_noted
 from tps_console.domain.record.sealed import is_sealed
 from tps_console.domain.record.server import readonly_role_sql, server_url, shown
 from tps_console.domain.record.station import (
@@ -285,16 +286,19 @@ def status_text(s: Status) -> str:
         + "   "
         + "  ".join(f"{k}: {v}" for k, v in s.by_gender.items()),
         t("status.refusals", blocked=s.blocked_duplicates, undone=s.undone),
-        t("status.audit", head=s.audit_head[:16], events=s.events),
+        t("status.audit", code=noted_code(s.events, s.audit_head), events=s.events),
     ]
     if s.closing:
-        lines.append(t("status.closing", seq=s.closing[0], head=s.closing[1][:16]))
+        lines.append(t("status.closing", code=noted_code(*s.closing)))
     if s.drill:
         lines.insert(0, t("drill.banner"))
     return "\n".join(lines)
 
 
 def verify(args: argparse.Namespace, clock: Clock) -> int:
+    # What was given is read first: a code too short to prove anything is refused (exit 2)
+    # before the station is opened.
+    args.expect = [parse_noted(text) for text in args.expect]
     paper = read_paper(args.paper) if args.paper is not None else None
     if not is_url(args.db) and is_sealed(Path(args.db)):
         return _verify_backup(args, clock, paper)
@@ -493,7 +497,7 @@ def register(cmd: Command, sub: Any) -> None:
     verify_p = cmd("verify", verify, "cli.verify")
     verify_p.add_argument("db", type=station_target, metavar="DB")
     verify_p.add_argument(
-        "--expect", action="append", default=[], metavar="HEAD", help=t("cli.verify_expect")
+        "--expect", action="append", default=[], metavar="N:CODE", help=t("cli.verify_expect")
     )
     verify_p.add_argument("--paper", metavar="TEXT", help=t("cli.verify_paper"))
 

@@ -14,6 +14,7 @@ from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.proof import noted_code
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.reports.chasil import BySex, Report, build_report
 from tps_console.domain.reports.files import write_report_files
@@ -161,8 +162,8 @@ def report_text(r: Report) -> str:
         used = "  ".join(f"{b} {f.used}" for b, f in source.by_type.items())
         lines.append(f"  {source.name}: {used}")
     if r.closing:
-        lines.append(t("report.closing", seq=r.closing[0], head=r.closing[1]))
-    lines.append(t("report.audit", head=r.audit_head))
+        lines.append(t("report.closing", code=noted_code(*r.closing), head=r.closing[1]))
+    lines.append(t("report.audit", code=noted_code(r.events, r.audit_head), head=r.audit_head))
     return "\n".join(lines)
 
 

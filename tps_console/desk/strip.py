@@ -117,6 +117,10 @@ class StatusStrip(Vertical):
         who = " · ".join(x for x in (officer.id if officer else "", rec.desk) if x)
         if who:
             parts.append(Text(who))
+        if status is not None and status.events:
+            # The code witnesses may copy from any screen of the room (the closing one once
+            # closed: it no longer moves when someone signs in).
+            parts.append(Text(status.proof_code, "bold"))
         # Before the first layout the width is not known yet: one line until it is.
         self.query_one("#line", Static).update(packed(parts, self.size.width or 10_000))
         notice = NOTICES.get(polls) if polls is not None else None

@@ -33,6 +33,7 @@ from tps_console.domain.record.models import (
     Voter,
 )
 from tps_console.domain.record.projection import BrokenRule, project
+from tps_console.domain.record.proof import Noted, parse_noted, witness_code
 from tps_console.domain.record.station import Record, roll_fingerprint
 from tps_console.domain.vocab import EventKind
 
@@ -79,18 +80,20 @@ class Mismatch(Exception):
 Key = tuple[Any, ...]
 
 
-def verify(rec: Record, *, expect: Sequence[str] = ()) -> VerifyResult:
-    """Check the chain and the tables. `expect`: audit heads (or their first 8+ hex digits) that
-    witnesses wrote down during the day; each must still be in the chain. That is what catches
-    events cut off the end of the log, which leaves a chain that is intact but shorter."""
+def verify(rec: Record, *, expect: Sequence[str | Noted] = ()) -> VerifyResult:
+    """Check the chain and the tables. `expect`: what witnesses noted during the day (an event's
+    code with its number, its full hash, or the panel's QR text; see `record/proof.py`); each
+    must still be that event's. That is what catches a log rewritten consistently from some
+    event on, or cut off at the end, which leaves a chain that is intact but not the one seen."""
+    noted = [n if isinstance(n, Noted) else parse_noted(n) for n in expect]
     with read(rec.engine) as conn:
         seq, head = chain.head(conn)
         broken = chain.check_chain(conn)
         if broken:
             return VerifyResult(False, seq, head, broken.reason, {"seq": broken.seq})
         try:
-            for noted in expect:
-                _check_noted_head(conn, noted)
+            for one in noted:
+                _check_noted(conn, rec, one, seq)
             station = conn.execute(select(Station)).first()
             if station is None:
                 raise Mismatch("verify.station")
@@ -102,15 +105,28 @@ def verify(rec: Record, *, expect: Sequence[str] = ()) -> VerifyResult:
     return VerifyResult(True, seq, head)
 
 
-def _check_noted_head(conn: Connection, noted: str) -> None:
-    prefix = noted.strip().lower()
-    if len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
-        raise Mismatch("verify.bad_expect", head=noted)
-    if (
-        conn.execute(select(col(Event.seq)).where(col(Event.hash).startswith(prefix))).first()
-        is None
-    ):
-        raise Mismatch("verify.expected_missing", head=prefix)
+def _check_noted(conn: Connection, rec: Record, noted: Noted, last: int) -> None:
+    """Event `noted.seq` itself has what the witness noted; nowhere else counts."""
+    if noted.tps is not None and noted.tps != rec.station.tps:
+        raise Mismatch("verify.noted_other_tps", noted=noted.tps, tps=rec.station.tps)
+    if noted.drill is not None and noted.drill != rec.drill:
+        raise Mismatch("verify.noted_other_kind", seq=noted.seq)
+    if noted.seq is None:  # a full hash alone: 256 bits, matched at no other event by anyone
+        found = conn.execute(
+            select(col(Event.seq)).where(col(Event.hash) == noted.full_hash)
+        ).first()
+        if found is None:
+            raise Mismatch("verify.noted_hash_missing", noted=noted.shown)
+        return
+    if noted.seq > last or noted.seq < 1:
+        raise Mismatch("verify.noted_missing", seq=noted.seq, events=last)
+    event_hash = conn.execute(select(col(Event.hash)).where(col(Event.seq) == noted.seq)).scalar()
+    if event_hash is not None and noted.matches(event_hash):
+        return
+    if noted.miscopied:
+        raise Mismatch("verify.noted_miscopied", seq=noted.seq, noted=noted.shown)
+    now = witness_code(noted.seq, event_hash) if event_hash else "-"
+    raise Mismatch("verify.noted_differs", seq=noted.seq, noted=noted.shown, now=now)
 
 
 def _replay(conn: Connection, scratch: Connection, roll_count: int) -> None:

@@ -82,8 +82,10 @@ MESSAGES: Catalogue = {
         "en": "check the audit chain and that the data matches it",
     },
     "cli.verify_expect": {
-        "id": "kepala log yang dicatat saksi (8+ digit heks); boleh diulang",
-        "en": "an audit head noted by a witness (8+ hex digits); may be repeated",
+        "id": "kode yang dicatat saksi dengan nomor kejadiannya (87:K7QF-3XMA-9TCE-WR2P-5), "
+        "sidik lengkapnya (64 heks) atau teks kode QR panel; boleh diulang",
+        "en": "a code a witness noted with its event number (87:K7QF-3XMA-9TCE-WR2P-5), its full "
+        "hash (64 hex) or the panel's QR text; may be repeated",
     },
     "cli.backup": {
         "id": "cadangan daring (berkas sementara lalu rename)",
@@ -165,14 +167,14 @@ MESSAGES: Catalogue = {
         "en": "Duplicate attempts refused: {blocked}   Check-ins undone: {undone}",
     },
     "status.closing": {
-        "id": "Kode penutupan: {head}… (kejadian #{seq}, tidak berubah lagi)",
-        "en": "Closing code: {head}… (event #{seq}, fixed from now on)",
+        "id": "Kode penutupan: {code} (tidak berubah lagi)",
+        "en": "Closing code: {code} (fixed from now on)",
     },
     "status.audit": {
-        "id": "Kepala log audit: {head}… ({events} kejadian)",
+        "id": "Log audit: {events} kejadian · kode saksi {code}",
         "en": Plural(
-            "Audit head: {head}… ({events} event)",
-            "Audit head: {head}… ({events} events)",
+            "Audit log: {events} event · witness code {code}",
+            "Audit log: {events} events · witness code {code}",
             by="events",
         ),
     },
@@ -688,6 +690,59 @@ MESSAGES: Catalogue = {
         "en": "The voter is checked in; undo the check-in first",
     },
     # Audit chain
+    "verify.noted_missing": {
+        "id": "kejadian #{seq} yang kodenya dicatat saksi tidak ada lagi: catatan berakhir di "
+        "kejadian #{events} (kejadian dipotong)",
+        "en": "event #{seq}, whose code a witness noted, is no longer there: the record ends at "
+        "event #{events} (events were cut off)",
+    },
+    "verify.noted_differs": {
+        "id": "kejadian #{seq} tidak berkode {noted} seperti yang dicatat saksi (sekarang {now}): "
+        "catatan ini bukan yang dilihat saksi",
+        "en": "event #{seq} does not have the code {noted} a witness noted (it now has {now}): "
+        "this record is not the one the witness saw",
+    },
+    "verify.noted_miscopied": {
+        "id": "kode {noted} untuk kejadian #{seq} tidak lolos huruf pemeriksanya sendiri: "
+        "kemungkinan salah salin. Bandingkan dengan catatan kertas saksi; catatan TPS tidak "
+        "dapat dinilai dengan kode yang salah salin",
+        "en": "the code {noted} for event #{seq} fails its own check character: most likely "
+        "miscopied. Compare with the witness's paper; the record cannot be judged by a "
+        "miscopied code",
+    },
+    "verify.noted_hash_missing": {
+        "id": "sidik {noted} yang dicatat saksi tidak ada di rantai mana pun",
+        "en": "the hash {noted} a witness noted is at no event of the chain",
+    },
+    "verify.noted_other_tps": {
+        "id": "kode QR itu dari {noted}, bukan dari {tps}",
+        "en": "that QR code is from {noted}, not from {tps}",
+    },
+    "verify.noted_other_kind": {
+        "id": "kode QR kejadian #{seq} itu dari catatan jenis lain (simulasi atau sungguhan) "
+        "daripada catatan ini",
+        "en": "the QR code of event #{seq} is of the other kind (drill/real) than this record",
+    },
+    "proof.too_short": {
+        "id": "'{text}' terlalu pendek: kode saksi punya 16 huruf/angka (80 bit) dan nomor "
+        "kejadiannya, mis. 87:K7QF-3XMA-9TCE-WR2P-5. Kode 8 digit (32 bit) dapat dipalsukan "
+        "dalam semenit di laptop biasa, jadi tidak membuktikan apa pun",
+        "en": "'{text}' is too short: a witness code has 16 characters (80 bits) and its event "
+        "number, e.g. 87:K7QF-3XMA-9TCE-WR2P-5. An 8-digit code (32 bits) is forged in a minute "
+        "on an ordinary laptop, so it proves nothing",
+    },
+    "proof.no_event": {
+        "id": "'{text}' tanpa nomor kejadian: tulis nomornya di depan, mis. 87:K7QF-3XMA-9TCE-WR2P-5 "
+        "(kode hanya berlaku untuk kejadian itu)",
+        "en": "'{text}' has no event number: put it in front, e.g. 87:K7QF-3XMA-9TCE-WR2P-5 "
+        "(a code holds for that event only)",
+    },
+    "proof.not_a_code": {
+        "id": "'{text}' bukan kode saksi: nomor kejadian dan 16 huruf/angka, mis. "
+        "87:K7QF-3XMA-9TCE-WR2P-5, atau teks kode QR panel",
+        "en": "'{text}' is not a witness code: an event number and 16 characters, e.g. "
+        "87:K7QF-3XMA-9TCE-WR2P-5, or the panel's QR text",
+    },
     "verify.ok": {
         "id": "Log audit utuh: {events} kejadian, kepala {head}",
         "en": Plural(
@@ -752,14 +807,6 @@ MESSAGES: Catalogue = {
     "verify.checkin_missing": {
         "id": "kehadiran #{id} ada di log tetapi hilang dari tabel",
         "en": "check-in #{id} is in the log but missing from the table",
-    },
-    "verify.expected_missing": {
-        "id": "kepala log {head} yang dicatat saksi tidak ada lagi di rantai (kejadian dipotong)",
-        "en": "audit head {head} noted by a witness is no longer in the chain (events were cut off)",
-    },
-    "verify.bad_expect": {
-        "id": "'{head}' bukan kepala log (minimal 8 digit heksadesimal)",
-        "en": "'{head}' is not an audit head (at least 8 hex digits)",
     },
     "verify.drill_clock_on_real": {
         "id": "kejadian #{seq} memasang jam latihan pada TPS sungguhan",

@@ -298,10 +298,13 @@ MESSAGES: Catalogue = {
         "id": "Surat suara digunakan per sumber:",
         "en": "Ballots used per source:",
     },
-    "report.audit": {"id": "Kepala log audit: {head}", "en": "Audit head: {head}"},
+    "report.audit": {
+        "id": "Log audit: kode saksi {code} · sidik lengkap {head}",
+        "en": "Audit log: witness code {code} · full hash {head}",
+    },
     "report.closing": {
-        "id": "Kode penutupan (kejadian #{seq}): {head}",
-        "en": "Closing code (event #{seq}): {head}",
+        "id": "Kode penutupan: {code} · sidik lengkap {head}",
+        "en": "Closing code: {code} · full hash {head}",
     },
     # Attendance lists (CSV)
     "csv.row": {"id": "No. urut", "en": "Row"},
@@ -402,8 +405,8 @@ MESSAGES: Catalogue = {
         "en": "Votes cast on a lending TPS's ballots are counted at that TPS.",
     },
     "pdf.audit": {
-        "id": "IV. Kepala log audit (SHA-256)",
-        "en": "IV. Audit head (SHA-256)",
+        "id": "IV. Kode saksi (log audit SHA-256)",
+        "en": "IV. Witness code (SHA-256 audit log)",
     },
     "pdf.audit_note": {
         "id": "Sidik catatan elektronik setelah {events} kejadian; pemeriksaan catatan di TPS "

@@ -42,13 +42,20 @@ MESSAGES: Catalogue = {
     "panel.queue": {"id": "antrean menunggu: {waiting}", "en": "queue waiting: {waiting}"},
     "panel.opens_at": {"id": "buka pukul {at}", "en": "opens at {at}"},
     "panel.proof_closed": {
-        "id": "Kode penutupan #{seq} {head} · Sidik DPT {roll}",
-        "en": "Closing code #{seq} {head} · Roll fingerprint {roll}",
+        "id": "Kode penutupan {code}",
+        "en": "Closing code {code}",
     },
-    "panel.proof": {
-        "id": "Log audit #{seq} {head} · Sidik DPT {roll}",
-        "en": "Audit log #{seq} {head} · Roll fingerprint {roll}",
+    "panel.proof": {"id": "Kode saksi {code}", "en": "Witness code {code}"},
+    "panel.roll": {"id": "Sidik DPT {roll}", "en": "Roll fingerprint {roll}"},
+    "panel.qr": {"id": "Kode QR saksi", "en": "Witness QR code"},
+    "panel.qr_hint": {
+        "id": "Foto kode ini: isinya TPS, nomor kejadian dan sidik lengkapnya. Periksa kemudian "
+        "dengan tps-console verify DB --expect TEKS",
+        "en": "Photograph this code: it holds the TPS, the event number and its full hash. Check "
+        "it later with tps-console verify DB --expect TEXT",
     },
+    "panel.key.qr": {"id": "Kode QR", "en": "QR code"},
+    "panel.key.back": {"id": "Kembali", "en": "Back"},
     "panel.checked": {"id": "diperiksa {at}", "en": "checked {at}"},
     "panel.trouble.missing": {
         "id": "Berkas basis data hilang sejak {since}",

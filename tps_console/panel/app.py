@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, get_current_worker
 
@@ -38,6 +38,7 @@ from tps_console.panel.widgets import (
     Outage,
     OutageNotice,
     ProofLine,
+    ProofQR,
     RecentCheckIns,
     ResultGrid,
     TurnoutBar,
@@ -64,9 +65,11 @@ RETRY_AFTER_S = 1.0
 STUCK_AFTER_S = 3.0
 
 
-class PanelScreen(SaysTooSmall, Screen[None]):
+class PanelScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+    # From 120×30 (a browser tab's grid) the QR code stands beside the figures; below, on `k`.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-mid"), (36, "-tall")]
+    BINDINGS = [Binding("k", "qr", "panel.key.qr")]
 
     turnout: var[Turnout | None] = var(None)
     now: var[datetime | None] = var(None)
@@ -117,6 +120,9 @@ class PanelScreen(SaysTooSmall, Screen[None]):
                 yield self._box(HourChart(id="hours"), "panel.hours")
                 yield self._box(BlockProgress(id="blocks"), "panel.blocks")
             yield self._box(RecentCheckIns(id="recent"), "panel.recent")
+            with Vertical(id="qr-box", classes="box") as box:
+                box.border_title = t("panel.qr")
+                yield ProofQR(id="qr").data_bind(PanelScreen.turnout)
         yield ProofLine(id="proof").data_bind(PanelScreen.turnout, PanelScreen.checked_at)
         yield Footer()
 
@@ -137,6 +143,9 @@ class PanelScreen(SaysTooSmall, Screen[None]):
             self.set_interval(self.poll_interval, self.poll)
         self.set_interval(1.0, self._tick)
         self._announce(self.turnout)
+
+    def action_qr(self) -> None:
+        self.app.push_screen(QRScreen(self))
 
     def action_reload(self) -> None:
         self.poll(force=True)
@@ -209,6 +218,30 @@ class PanelScreen(SaysTooSmall, Screen[None]):
 
     def watch_outage(self, outage: Outage | None) -> None:
         self.set_class(outage is not None, "-outage")
+
+
+class QRScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
+    """The QR code alone, for a window too small to show it beside the figures; it follows the
+    panel's figures, so a code photographed here is as fresh as the panel behind it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "panel.key.back"),
+        Binding("k", "dismiss", "panel.key.back", show=False),
+    ]
+
+    def __init__(self, panel: PanelScreen) -> None:
+        super().__init__()
+        self.panel = panel
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="qr-alone"):
+            yield ProofQR(id="qr")
+            yield Static(t("panel.qr_hint"), id="qr-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        qr = self.query_one(ProofQR)
+        self.watch(self.panel, "turnout", lambda turnout: setattr(qr, "turnout", turnout))
 
 
 class PanelApp(StaysUp, TranslatedBindings, App[None]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from math import ceil
 
 from rich.console import RenderableType
@@ -22,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tps_console.domain.day.hours import PollState
+from tps_console.domain.record.proof import qr_text
 from tps_console.domain.views.turnout import BlockTurnout, Turnout, clock_face
 from tps_console.i18n import percent, t
 from tps_console.panel.bignum import BigNumber
@@ -300,21 +302,74 @@ class ClockLine(Figure):
 
 
 class ProofLine(Figure):
-    """What a witness writes down and later checks with `verify`/`report`, with the time checked."""
+    """What a witness writes down and later checks with `verify --expect`, with the time checked:
+    the newest event's code, or once closed the closing event's, which no longer moves when
+    someone signs in (the code witnesses copy onto C.Hasil)."""
 
     checked_at: reactive[datetime | None] = reactive(None)
 
     def draw(self, turnout: Turnout) -> RenderableType:
         s = turnout.status
-        roll = s.roll_fingerprint[:8]
-        if s.closing:
-            # The code witnesses copy onto C.Hasil: it no longer moves when someone signs in.
-            seq, head = s.closing
-            proof = t("panel.proof_closed", seq=seq, head=head[:8], roll=roll)
-        else:
-            proof = t("panel.proof", seq=s.events, head=s.audit_head[:8], roll=roll)
+        key = "panel.proof_closed" if s.closing else "panel.proof"
         checked = (self.checked_at or turnout.taken_at).astimezone(turnout.station.timezone)
-        return Content.assemble((proof, "bold"), SEPARATOR, t("panel.checked", at=hhmmss(checked)))
+        when = t("panel.checked", at=hhmmss(checked))
+        line = Content.assemble((t(key, code=s.proof_code), "bold"), SEPARATOR, when)
+        roll = t("panel.roll", roll=s.roll_fingerprint[:8])
+        # The roll's fingerprint only where the line has room: the code is what witnesses copy.
+        if line.cell_length + len(SEPARATOR) + len(roll) <= (self.size.width or 10_000):
+            line = Content.assemble(line, SEPARATOR, roll)
+        return line
+
+
+# A QR code is read dark on light: fixed colours, whatever the theme.
+QR_STYLE = Style(color="#000000", bgcolor="#ffffff")
+_HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+@lru_cache(maxsize=4)  # drawn again at every check-in; the code changes with the event only
+def qr_blocks(text: str) -> Text:
+    """`text` as a QR code in half blocks (two modules a cell, so modules are square), with a
+    quiet zone of two modules, which a phone reads off a screen."""
+    import segno  # only where a QR is drawn
+
+    code = segno.make(text, error="l", micro=False)
+    rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=2)]
+    rows.append([False] * len(rows[0]))  # an odd count: the last cell row is half quiet zone
+    lines = [
+        "".join(_HALF_BLOCKS[pair] for pair in zip(top, bottom, strict=True))
+        for top, bottom in zip(rows[::2], rows[1::2], strict=False)
+    ]
+    return Text("\n".join(lines), style=QR_STYLE, no_wrap=True, end="")
+
+
+def qr_size(text: Text) -> Size:
+    lines = text.plain.split("\n")
+    return Size(len(lines[0]), len(lines))
+
+
+class ProofQR(Figure):
+    """The proof as a QR code (record/proof.py): a phone's photograph of the panel carries the
+    TPS, the event number and the event's full hash, which `verify --expect` takes as it is."""
+
+    DEFAULT_CSS = "ProofQR { width: auto; height: auto; }"
+
+    def shape(self, turnout: Turnout) -> object:
+        return turnout.status.tps  # the code's size follows the length of its text
+
+    def draw(self, turnout: Turnout) -> RenderableType:
+        return qr_blocks(self._text(turnout))
+
+    @staticmethod
+    def _text(turnout: Turnout) -> str:
+        s = turnout.status
+        seq, head = s.closing or (s.events, s.audit_head)
+        return qr_text(s.tps, s.drill, seq, head)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return qr_size(qr_blocks(self._text(self.turnout))).width if self.turnout else 0
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return qr_size(qr_blocks(self._text(self.turnout))).height if self.turnout else 0
 
 
 @dataclass(frozen=True)

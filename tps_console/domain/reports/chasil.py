@@ -24,6 +24,7 @@ from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
+from tps_console.domain.record.proof import proof_json
 from tps_console.domain.record.station import Place, Record
 from tps_console.domain.vocab import ALL_BALLOTS, Category, Sex
 
@@ -132,8 +133,7 @@ class Report:
             "surat_suara_per_sumber": {
                 s.name: {b: _figures_json(f) for b, f in s.by_type.items()} for s in self.sources
             },
-            "audit_head": self.audit_head,
-            "closing_head": self.closing[1] if self.closing else None,
+            **proof_json(self.events, self.audit_head, self.closing),
         }
 
 

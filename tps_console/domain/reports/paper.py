@@ -5,16 +5,17 @@ A witness's copy of the figures is checked by a machine, not by retyping: a phon
 reads the QR off the paper and `verify --paper` says whether every figure on it is the record's.
 The text holds counts and codes only, never a name, NIK or register number.
 
-Format, version 1 (fields separated by `;`, in this order, nothing else; one line, ASCII apart
+Format, version 2 (fields separated by `;`, in this order, nothing else; one line, ASCII apart
 from the TPS name, about 250 characters):
 
-    TPSC1;TPS 901;2024-02-14;R;DPT=60,10/55,9;DPTB=102,8/90,7;DPK=0,0/1,0;
-    PPWP=184,1,2,181;DPR=184,0,3,181;DPD=…;DPRD_PROV=…;DPRD_KAB=…;C=<64 hex digits>
+    TPSC2;TPS 901;2024-02-14;R;DPT=60,10/55,9;DPTB=102,8/90,7;DPK=0,0/1,0;
+    PPWP=184,1,2,181;DPR=184,0,3,181;DPD=…;DPRD_PROV=…;DPRD_KAB=…;C=412:<64 hex digits>
 
 (shown on two lines here; the text has no line break)
 
-1. `TPSC1`: this format, version 1. Another version is a new prefix (`TPSC2`), never a change
-   of this one.
+1. `TPSC2`: this format, version 2. Another version is a new prefix, never a change of this
+   one. Version 1 (`TPSC1`, printed before witness codes were bound to their event) is read
+   too: it is version 2 without the event number.
 2. The TPS as the station names it; `%` and `;` in it are written `%25` and `%3B`.
 3. Polling date, `YYYY-MM-DD`.
 4. `R` a polling day's station, `S` a drill (*simulasi*): a drill's paper never passes for a
@@ -25,8 +26,10 @@ from the TPS name, about 250 characters):
    follow from these.
 6. The ballot section, one field per type in KPU's order (`PPWP`, `DPR`, `DPD`, `DPRD_PROV`,
    `DPRD_KAB`): `TYPE=received,damaged,unused,used`, all sources together, as C.Hasil lists them.
-7. `C=` and the closing code (the polls-closed event's hash) once the polls are closed; before
-   that `O=` ("open": not closed, the figures may still change) and the audit head.
+7. `C=`, the polls-closed event's number, `:` and its full hash, once the polls are closed;
+   before that `O=` ("open": not closed, the figures may still change) and the newest event's.
+   The whole 256-bit hash, so the paper carries what no rewritten record can match (see
+   `record/proof.py`), bound to its event: `verify --paper` checks both.
 
 Numbers are decimal, without leading zeros. There is no checksum, on purpose: the check is against
 the record, where a figure changed on paper (or a QR pasted over) shows as a figure that differs,
@@ -45,7 +48,8 @@ from tps_console.domain.errors import BadInput, echoed
 from tps_console.domain.reports.chasil import Report, Translate
 from tps_console.domain.vocab import ALL_BALLOTS
 
-PREFIX = "TPSC1"
+PREFIX = "TPSC2"
+PREFIX_V1 = "TPSC1"
 LISTS = ("dpt", "dptb", "dpk")
 BALLOT_FIELDS = (
     "diterima",
@@ -70,7 +74,8 @@ class Paper:
     drill: bool
     figures: dict[str, int]
     closed: bool
-    code: str  # the closing code if closed, else the audit head
+    code: str  # the closing event's full hash if closed, else the newest event's
+    seq: int | None  # that event's number (None on a version 1 paper)
 
 
 @dataclass(frozen=True)
@@ -96,10 +101,8 @@ def paper_text(report: Report) -> str:
     for ballot in ALL_BALLOTS:
         f = report.ballots[ballot]
         fields.append(f"{ballot}={f.received},{f.damaged},{f.remaining},{f.used}")
-    if report.closing:
-        fields.append(f"{CLOSED}={report.closing[1]}")
-    else:
-        fields.append(f"{OPEN}={report.audit_head}")
+    seq, code = report.closing or (report.events, report.audit_head)
+    fields.append(f"{CLOSED if report.closing else OPEN}={seq}:{code}")
     return ";".join(fields)
 
 
@@ -128,7 +131,7 @@ def parse_paper(text: str) -> Paper:
     ignored). Raises `BadInput` (exit 2) for anything that is not this format."""
     fields = text.strip().split(";")
     expected = 4 + len(LISTS) + len(ALL_BALLOTS) + 1
-    if fields[0] != PREFIX or len(fields) != expected:
+    if fields[0] not in (PREFIX, PREFIX_V1) or len(fields) != expected:
         raise BadInput("paper.not_paper", text=echoed(text))
     _, tps, day, kind, *rest = fields
     try:
@@ -150,7 +153,8 @@ def parse_paper(text: str) -> Paper:
             raise BadInput("paper.bad_field", field=echoed(field))
         names = [f"{ballot.lower()}_{name}" for name in BALLOT_FIELDS]
         figures.update(zip(names, map(int, m.groups()), strict=True))
-    m = re.fullmatch(rf"([{CLOSED}{OPEN}])={_HASH}", rest[-1])
+    seq = r"" if fields[0] == PREFIX_V1 else r"([1-9][0-9]{0,8}):"
+    m = re.fullmatch(rf"([{CLOSED}{OPEN}])={seq}{_HASH}", rest[-1])
     if not m:
         raise BadInput("paper.bad_field", field=echoed(rest[-1]))
     return Paper(
@@ -159,7 +163,8 @@ def parse_paper(text: str) -> Paper:
         drill=kind == DRILL,
         figures=figures,
         closed=m[1] == CLOSED,
-        code=m[2].lower(),
+        code=m[m.lastindex or 0].lower(),
+        seq=int(m[2]) if fields[0] == PREFIX else None,
     )
 
 
@@ -179,12 +184,13 @@ def compare(paper: Paper, report: Report) -> list[Difference]:
     for name, value in paper.figures.items():
         if record[name] != value:
             out.append(Difference(name, str(value), str(record[name])))
-    closing = report.closing[1] if report.closing else None
-    kind = CLOSED if closing else OPEN
-    code = closing or report.audit_head
-    if (CLOSED if paper.closed else OPEN) != kind or paper.code != code:
+    kind = CLOSED if report.closing else OPEN
+    seq, code = report.closing or (report.events, report.audit_head)
+    noted_kind = CLOSED if paper.closed else OPEN
+    if noted_kind != kind or paper.code != code or paper.seq not in (None, seq):
+        noted_seq = "" if paper.seq is None else f"{paper.seq}:"
         out.append(
-            Difference("kode", f"{CLOSED if paper.closed else OPEN}={paper.code}", f"{kind}={code}")
+            Difference("kode", f"{noted_kind}={noted_seq}{paper.code}", f"{kind}={seq}:{code}")
         )
     return out
 

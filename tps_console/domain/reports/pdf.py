@@ -12,6 +12,7 @@ from datetime import datetime
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from tps_console.domain.record.proof import noted_code
 from tps_console.domain.reports.chasil import BySex, Report, Translate, long_date
 from tps_console.domain.reports.latin1 import latin1
 from tps_console.domain.reports.paper_qr import qr_beside
@@ -110,16 +111,22 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
     with qr_beside(pdf, report, tr):  # the paper text's QR at the right, its caption below
         if report.closing:
             pdf.say("pdf.closing", 9, "B", seq=report.closing[0])
-            pdf.set_font("Courier", "B", 9)
-            pdf.cell(0, 5, report.closing[1], new_x="LMARGIN", new_y="NEXT")
+            _code(pdf, *report.closing)
             pdf.say("pdf.closing_note", 8)
-        pdf.set_font("Courier", "", 9)
-        pdf.cell(0, 5, report.audit_head, new_x="LMARGIN", new_y="NEXT")
+        _code(pdf, report.events, report.audit_head)
         pdf.say("pdf.audit_note", 8, events=report.events)
 
     pdf.heading("pdf.signatures")
     _signatures(pdf, report, tr)
     return bytes(pdf.output())
+
+
+def _code(pdf: _Summary, seq: int, event_hash: str) -> None:
+    """An event's witness code, large enough to read out across the table, and its full hash."""
+    pdf.set_font("Courier", "B", 12)
+    pdf.cell(0, 6, latin1(noted_code(seq, event_hash)), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Courier", "", 7)
+    pdf.cell(0, 4, event_hash, new_x="LMARGIN", new_y="NEXT")
 
 
 def _place(pdf: _Summary, report: Report, tr: Translate) -> None:

@@ -13,6 +13,7 @@ from tps_console.domain.day.hours import PollState, closed_at, poll_state
 from tps_console.domain.record import chain
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, QueueEntry, Voter
+from tps_console.domain.record.proof import noted_code, proof_json
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import Category, EventKind, Sex, VoterStatus
 
@@ -37,6 +38,11 @@ class Status:
     closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
 
     @property
+    def proof_code(self) -> str:
+        """What a witness copies now: the closing event's code once closed, else the newest's."""
+        return noted_code(*(self.closing or (self.events, self.audit_head)))
+
+    @property
     def turnout_pct(self) -> float:
         return round(100 * self.checked_in / self.expected, 2) if self.expected else 0.0
 
@@ -56,8 +62,7 @@ class Status:
             "simulasi": self.drill,
             "events": self.events,
             "roll_fingerprint": self.roll_fingerprint,
-            "audit_head": self.audit_head,
-            "closing_head": self.closing[1] if self.closing else None,
+            **proof_json(self.events, self.audit_head, self.closing),
         }
 
 
