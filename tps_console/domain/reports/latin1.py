@@ -4,7 +4,9 @@ Latin-1 is replaced rather than dropped. One rule for every PDF the program prin
 
 from __future__ import annotations
 
-_PUNCTUATION = str.maketrans({"—": "-", "–": "-", "…": "...", "•": "*", "’": "'", "‘": "'", "№": "No."})
+_PUNCTUATION = str.maketrans(
+    {"—": "-", "–": "-", "…": "...", "•": "*", "’": "'", "‘": "'", "№": "No."}
+)
 
 
 def latin1(text: str) -> str:
