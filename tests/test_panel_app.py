@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import zxingcpp
 from sqlalchemy import select
 from sqlmodel import col
 from textual.widget import Widget
 
 from tests.helpers import Person, make_drill_station, stored, wib
 from tests.helpers.panel import screen_text, settle, stock_ballots
+from tests.helpers.scan import photographed
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.dpk import register_dpk
@@ -25,6 +27,7 @@ from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Voter
 from tps_console.domain.record.proof import noted_code
 from tps_console.domain.record.station import Record
+from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.views.turnout import Turnout
 from tps_console.panel.app import (
@@ -291,3 +294,38 @@ async def test_in_a_browser_tab_the_panel_looks_once_a_second_beside_the_desk_fo
             await settle(pilot)
             screen = app.screen
             assert isinstance(screen, PanelScreen) and screen.poll_interval == interval
+
+
+@pytest.mark.parametrize("size", [(120, 30), (160, 48)])
+async def test_a_photograph_of_the_panel_carries_a_proof_verify_accepts(
+    station: Record,
+    other_desk: Record,
+    clock: FixedClock,
+    member: OfficerInfo,
+    size: tuple[int, int],
+) -> None:
+    check_in(other_desk, member, voter_id=1)
+    app = panel_for(station, clock)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        [qr] = photographed(app.export_screenshot(), zxingcpp.BarcodeFormat.QRCode)
+    assert qr.startswith("TPSE1:TPS 901:")
+    assert verify(station, expect=[qr]).ok
+    check_in(other_desk, member, voter_id=2)  # the record moves on; the photo still holds
+    assert verify(station, expect=[qr]).ok
+
+
+async def test_a_small_panel_shows_the_qr_on_its_own_key(
+    station: Record, clock: FixedClock
+) -> None:
+    app = panel_for(station, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert photographed(app.export_screenshot(), zxingcpp.BarcodeFormat.QRCode) == []
+        await pilot.press("k")
+        await settle(pilot)
+        [qr] = photographed(app.export_screenshot(), zxingcpp.BarcodeFormat.QRCode)
+        assert verify(station, expect=[qr]).ok
+        await pilot.press("escape")
+        await settle(pilot)
+        assert photographed(app.export_screenshot(), zxingcpp.BarcodeFormat.QRCode) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import io
 import re
 import socket
 import sys
@@ -15,8 +16,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+import zxingcpp
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from PIL import Image
 
 from tests.helpers import make_drill_station, wib
 from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
@@ -26,11 +29,14 @@ from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import Record
+from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 from tps_console.web.server import GRID, STATIC, PanelServer, panel_command
 
 TURNOUT = r"(\d+) / 180 pemilih"
 Client = TestClient[web.Request, web.Application]
 MEMBER = OfficerInfo("anggota4", DEMO_OFFICERS[1].name, "member")
+QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 ON_GRID = f"/ws?width={GRID[0]}&height={GRID[1]}"  # as every page that fitted the grid asks
 
 
@@ -266,6 +272,28 @@ def test_a_browser_tab_shows_the_turnout_and_follows_a_check_in(
     tab.wait_for(r"\b1 / 180 pemilih", timeout=10)
     host = url.split("/")[2]
     assert tab.requests and all(r.split("/")[2] == host for r in tab.requests), tab.requests
+
+
+@pytest.mark.long
+def test_a_phone_photograph_of_the_browser_tab_carries_a_proof_verify_accepts(
+    drill: Record, chromium_beside: tuple[str, Any]
+) -> None:
+    url, browser = chromium_beside
+    check_in(drill, MEMBER, voter_id=1)
+    page = browser.new_page(viewport={"width": 1366, "height": 650})
+    tab = Tab(page)
+    tab.open(url)
+    tab.wait_for(r"\b1 / 180 pemilih")
+    found: list[str] = []
+    for _ in range(40):  # until the frame with the code is painted
+        image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+        found = [r.text for r in zxingcpp.read_barcodes(image, formats=QR)]
+        if found:
+            break
+        page.wait_for_timeout(250)
+    [qr] = found
+    assert verify(drill, expect=[qr]).ok
+    assert read_status(drill).proof_code.split("№ ")[1].split(" ")[0] == qr.split(":")[3]
 
 
 @pytest.mark.long

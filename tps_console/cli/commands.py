@@ -324,7 +324,7 @@ def _verify_backup(args: argparse.Namespace, clock: Clock, paper: Paper | None =
 
 def _verdict(result: VerifyResult) -> int:
     if result.ok:
-        print(t("verify.ok", events=result.events, head=result.head))
+        print(t("verify.ok", events=result.events, code=result.code, head=result.head))
         return 0
     print(t("verify.failed", problem=t(result.problem or "", **result.params)), file=sys.stderr)
     return 1

@@ -170,7 +170,7 @@ def verify_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     def check(_: OfficerInfo, __: Values) -> str:
         result = verify(rec)
         if result.ok:
-            return t("desk.verify.ok", events=result.events, head=result.head[:16])
+            return t("desk.verify.ok", events=result.events, code=result.code)
         raise BadInput("verify.failed", problem=t(result.problem or "", **result.params))
 
     return ChairForm(rec, officer, t("desk.verify.title"), check)

@@ -33,7 +33,7 @@ from tps_console.domain.record.models import (
     Voter,
 )
 from tps_console.domain.record.projection import BrokenRule, project
-from tps_console.domain.record.proof import Noted, parse_noted, witness_code
+from tps_console.domain.record.proof import Noted, noted_code, parse_noted, witness_code
 from tps_console.domain.record.station import Record, roll_fingerprint
 from tps_console.domain.vocab import EventKind
 
@@ -69,6 +69,11 @@ class VerifyResult:
     head: str
     problem: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """The newest event's witness code, as the panel shows it."""
+        return noted_code(self.events, self.head) if self.events else "-"
 
 
 class Mismatch(Exception):

@@ -744,10 +744,10 @@ MESSAGES: Catalogue = {
         "87:K7QF-3XMA-9TCE-WR2P-5, or the panel's QR text",
     },
     "verify.ok": {
-        "id": "Log audit utuh: {events} kejadian, kepala {head}",
+        "id": "Log audit utuh: {events} kejadian, kode saksi terbaru {code}, kepala {head}",
         "en": Plural(
-            "Audit chain intact: {events} event, head {head}",
-            "Audit chain intact: {events} events, head {head}",
+            "Audit chain intact: {events} event, newest witness code {code}, head {head}",
+            "Audit chain intact: {events} events, newest witness code {code}, head {head}",
             by="events",
         ),
     },

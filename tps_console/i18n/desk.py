@@ -297,12 +297,12 @@ MESSAGES: Catalogue = {
     },
     "desk.verify.ok": {
         "id": "Catatan utuh: {events} kejadian, rantai log tidak putus, data sesuai log. "
-        "Kepala log {head}…",
+        "Kode saksi terbaru {code}",
         "en": Plural(
             "The record is intact: {events} event, the chain unbroken, the data as the log says. "
-            "Head {head}…",
+            "Newest witness code {code}",
             "The record is intact: {events} events, the chain unbroken, the data as the log "
-            "says. Head {head}…",
+            "says. Newest witness code {code}",
             by="events",
         ),
     },

@@ -321,9 +321,15 @@ class ProofLine(Figure):
         return line
 
 
-# A QR code is read dark on light: fixed colours, whatever the theme.
-QR_STYLE = Style(color="#000000", bgcolor="#ffffff")
-_HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+# A QR code is read dark on light: fixed colours, whatever the theme. Each cell holds two
+# modules, the upper one as an upper half block in the foreground, the lower one as the cell's
+# background, so the cell is filled edge to edge (a phone reads no seam between rows).
+DARK, LIGHT = "#000000", "#ffffff"
+_CELL_STYLES = {
+    (top, bottom): Style(color=DARK if top else LIGHT, bgcolor=DARK if bottom else LIGHT)
+    for top in (False, True)
+    for bottom in (False, True)
+}
 
 
 @lru_cache(maxsize=4)  # drawn again at every check-in; the code changes with the event only
@@ -335,11 +341,13 @@ def qr_blocks(text: str) -> Text:
     code = segno.make(text, error="l", micro=False)
     rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=2)]
     rows.append([False] * len(rows[0]))  # an odd count: the last cell row is half quiet zone
-    lines = [
-        "".join(_HALF_BLOCKS[pair] for pair in zip(top, bottom, strict=True))
-        for top, bottom in zip(rows[::2], rows[1::2], strict=False)
-    ]
-    return Text("\n".join(lines), style=QR_STYLE, no_wrap=True, end="")
+    drawn = Text(no_wrap=True, end="")
+    for n, (top, bottom) in enumerate(zip(rows[::2], rows[1::2], strict=False)):
+        if n:
+            drawn.append("\n")
+        for pair in zip(top, bottom, strict=True):
+            drawn.append("▀", _CELL_STYLES[pair])
+    return drawn
 
 
 def qr_size(text: Text) -> Size:

@@ -124,7 +124,9 @@ class Noted:
     def shown(self) -> str:
         if self.full_hash is not None:
             return self.full_hash if self.seq is None else f"{self.seq}:{self.full_hash}"
-        return f"{self.seq}:{self.code}" + (f"-{self.check}" if self.check else "")
+        assert self.code is not None
+        groups = [self.code[i : i + GROUP] for i in range(0, CODE_CHARS, GROUP)]
+        return f"{self.seq}:" + "-".join([*groups, *([self.check] if self.check else [])])
 
 
 def parse_noted(text: str) -> Noted:
