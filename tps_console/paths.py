@@ -18,7 +18,12 @@ _RUNS = itertools.count(1)
 
 
 def data_dir() -> Path:
-    return user_data_path("tps-console", appauthor=False, ensure_exists=True)
+    """The user's data folder, for that user only: it holds stations, demos and error notes."""
+    folder = user_data_path("tps-console", appauthor=False)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if sys.platform != "win32" and folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)  # made by an earlier version, readable by every user
+    return folder
 
 
 def fresh_demo_path() -> Path:

@@ -28,7 +28,7 @@ from tps_console.domain.record.db import read, readonly_uri
 from tps_console.domain.record.events import BackupTargetSet
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
-from tps_console.domain.record.output import make_folder, output_fault
+from tps_console.domain.record.output import make_folder, new_private_file, output_fault
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record
@@ -89,6 +89,7 @@ def _copy(source: Path, dest: Path) -> Path:
     tmp.unlink(missing_ok=True)
     src = sqlite3.connect(readonly_uri(source), uri=True)
     try:
+        new_private_file(tmp)
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)

@@ -70,6 +70,12 @@ def _is_mount_parent(folder: Path) -> bool:
     return any(PurePosixPath(folder.as_posix()).match(pattern) for pattern in MOUNT_PARENTS)
 
 
+def new_private_file(path: Path) -> None:
+    """Make `path` empty, readable by its owner only, before anything is written into it (a
+    station file: SQLite gives its -wal and -shm the same mode); it must not exist yet."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+
+
 def write_whole(path: Path, data: bytes) -> Path:
     """`data` at `path`, whole or not at all, readable by its owner only; the folder is made."""
     if path.is_dir():

@@ -213,7 +213,9 @@ def open_sealed(path: Path, passphrase: Callable[[], str], into: Path) -> None:
         identity = unlock(parsed.wrapped, passphrase(), where=str(path))
         f.seek(parsed.payload_at)
         try:
-            with into.open("xb") as out:
+            with os.fdopen(
+                os.open(into, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), "wb"
+            ) as out:
                 pyrage.decrypt_io(f, out, [identity])
                 out.flush()
                 os.fsync(out.fileno())

@@ -38,6 +38,7 @@ from tps_console.domain.record.events import (
 )
 from tps_console.domain.record.faults import explain
 from tps_console.domain.record.models import Station
+from tps_console.domain.record.output import make_folder, new_private_file
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.roll.parse import ParsedRoll, Progress
 from tps_console.domain.roll.read import parse_roll
@@ -260,12 +261,13 @@ def _building(path: Path) -> Path:
 def _build_file(path: Path, fill: Callable[[Connection], None]) -> None:
     if path.exists():
         raise BadInput("init.exists", path=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     # Built under a temporary name and renamed at the end, so a crash never leaves a half station
     # where the real one should be.
     building = _building(path)
     for leftover in _sqlite_files(building):
         leftover.unlink(missing_ok=True)
+    new_private_file(building)  # the roll's NIKs: for the laptop's owner only
     engine = open_engine(building)
     try:
         create_schema(engine)
