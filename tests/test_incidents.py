@@ -34,7 +34,7 @@ from tps_console.domain.reports.paper import report_json
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import EventKind
-from tps_console.i18n import t
+from tps_console.i18n import set_language, t
 from tps_console.panel.app import make_panel
 
 OBJECTION = "Saksi keberatan: pemilih blok C dipanggil sebelum blok B"
@@ -324,3 +324,34 @@ async def test_the_desk_form_refuses_a_correction_of_no_line(station: Record) ->
     assert read_status(station).incidents == 0
     with pytest.raises(Refused):
         record_incident(station, OfficerInfo("anggota4", "", "member"), OBJECTION, corrects=4)
+
+
+async def test_after_closing_the_desk_still_takes_an_objection_raised_at_the_count(
+    station: Record, clock: FixedClock, chair: OfficerInfo
+) -> None:
+    clock.set(wib(13, 0))
+    close_polls(station, chair)
+    clock.set(wib(14, 0))
+    app = desk_for(station, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "ketua", "1234")
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        for value in ("1234", "Witness objects to the count of damaged ballots", "Budi", "", ""):
+            await type_text(pilot, value)
+            await pilot.press("enter")
+        await settle(pilot)
+        assert "Incident no. 1 recorded" in message(app)
+    (line,) = build_report(station).incidents
+    assert line.at == wib(14, 0) and line.officer_id == "ketua"
+    assert verify(station).ok
+
+
+def test_the_form_page_in_english(station: Record, member: OfficerInfo, tmp_path: Path) -> None:
+    set_language("en")
+    write_report_files(build_report(station), tmp_path, t)
+    form = pdf_pages(tmp_path / PDF_FILE)[-1]
+    assert "There was no incident and no witness objected." in form
+    assert "KPPS chair (1)" in form and "Signature" in form

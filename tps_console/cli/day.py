@@ -182,6 +182,15 @@ def report_text(r: Report) -> str:
     for source in r.sources:
         used = "  ".join(f"{b} {f.used}" for b, f in source.by_type.items())
         lines.append(f"  {source.name}: {used}")
+    lines.append(t("report.incidents_title", count=len(r.incidents)))
+    for line in r.incidents:
+        said = f"  {line.no}. {line.at.strftime('%H:%M')} {line.officer_id}"
+        if line.witness:
+            said += f" · {t('pdf.incident_witness')} {line.witness}"
+        said += ":"
+        if line.corrects is not None:
+            said += " " + t("pdf.incident_corrects", no=line.corrects) + ":"
+        lines.append(f"{said} {line.text}")
     if r.closing:
         lines.append(t("report.closing", seq=r.closing[0], head=r.closing[1]))
     lines.append(t("report.audit", head=r.audit_head))

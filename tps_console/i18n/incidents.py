@@ -52,6 +52,10 @@ MESSAGES: Catalogue = {
         "id": "'{value}' bukan nomor kejadian",
         "en": "'{value}' is not an incident number",
     },
+    "report.incidents_title": {
+        "id": "Kejadian khusus / keberatan saksi: {count}",
+        "en": "Incidents / witnesses' objections: {count}",
+    },
     # Verify
     "verify.incident": {
         "id": "kejadian khusus no. {id} berbeda dengan log",
@@ -95,9 +99,12 @@ MESSAGES: Catalogue = {
     # The form
     "pdf.incidents_title": {
         "id": "C.Kejadian Khusus dan/atau Keberatan Saksi",
-        "en": "C.Kejadian Khusus dan/atau Keberatan Saksi (incidents and witnesses' objections)",
+        "en": "C.Kejadian Khusus dan/atau Keberatan Saksi",
     },
-    "pdf.incidents_station": {"id": "{tps}", "en": "{tps}"},
+    "pdf.incidents_station": {
+        "id": "{tps}",
+        "en": "{tps} · incidents and witnesses' objections",
+    },
     "pdf.incidents_none": {
         "id": "Tidak ada kejadian khusus dan tidak ada keberatan saksi.",
         "en": "There was no incident and no witness objected.",

@@ -244,15 +244,20 @@ def _incidents_page(pdf: _Summary, report: Report, tr: Translate) -> None:
             when = line.at.strftime("%H:%M ") + (line.at.tzname() or "")
             rows.append([str(line.no), when, line.officer, line.witness, " ".join(text)])
         _form_table(pdf, rows, (10, 20, 34, 34, 82), line_height=5)
+        pdf.ln(1)
         pdf.say("pdf.incidents_note", 8)
     else:
         pdf.say("pdf.incidents_none", 11)
     pdf.ln(6)
+    named = list(dict.fromkeys(line.witness for line in report.incidents if line.witness))
+    witnesses = named + [""] * max(0, _INCIDENT_WITNESS_LINES - len(named))
+    # The place and date and every signature on one sheet: a long list of incidents may leave
+    # too little of its last page for them.
+    if pdf.get_y() + 9 * (len(witnesses) + 2) + 15 > pdf.page_break_trigger:
+        pdf.add_page()
     where = report.place.kabupaten or report.place.desa or "." * 30
     pdf.say("pdf.place_date", 10, place=where, date=long_date(report.polling_date, tr))
     pdf.ln(2)
-    named = list(dict.fromkeys(line.witness for line in report.incidents if line.witness))
-    witnesses = named + [""] * max(0, _INCIDENT_WITNESS_LINES - len(named))
     signers = [[tr("pdf.sign_chair"), "", ""]]
     signers += [[tr("pdf.sign_witness"), name, ""] for name in witnesses]
     head = [tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]
