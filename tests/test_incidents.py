@@ -12,8 +12,10 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
+from sqlalchemy import delete
+from sqlmodel import col
 
-from tests.helpers import wib
+from tests.helpers import make_station, wib
 from tests.helpers.cli import Cli
 from tests.helpers.desk import desk_for, message, settle, sign_in, type_text
 from tests.helpers.panel import screen_text, stock_ballots
@@ -27,6 +29,7 @@ from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.db import write
+from tps_console.domain.record.models import Incident
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
@@ -355,3 +358,26 @@ def test_the_form_page_in_english(station: Record, member: OfficerInfo, tmp_path
     form = pdf_pages(tmp_path / PDF_FILE)[-1]
     assert "There was no incident and no witness objected." in form
     assert "KPPS chair (1)" in form and "Signature" in form
+
+
+def test_an_objection_and_its_correction_hold_on_a_server_too(
+    target: Path | str, clock: FixedClock, member: OfficerInfo, chair: OfficerInfo
+) -> None:
+    """On a station file and on a server's database: the same lines, verified, and a line
+    deleted behind the program's back caught on either."""
+    rec = make_station(target, clock)
+    try:
+        record_incident(rec, member, OBJECTION, witness="Budi", voter_key="BI.001/2024")
+        record_incident(rec, chair, "Saksi dari Partai Y", corrects=1)
+        lines = build_report(rec).incidents
+        assert [(line.no, line.corrects, line.voter) for line in lines] == [
+            (1, None, "BI.001/2024"),
+            (2, 1, None),
+        ]
+        assert verify(rec).ok and read_status(rec).incidents == 2
+        with write(rec.engine) as conn:
+            conn.execute(delete(Incident).where(col(Incident.no) == 2))
+        result = verify(rec)
+        assert not result.ok and result.problem == "verify.incident"
+    finally:
+        rec.close()
