@@ -23,7 +23,7 @@ from tests.helpers.panel import settle as settle_panel
 from tps_console.desk.day_actions import ChairMenu
 from tps_console.desk.dialogs import ChairForm
 from tps_console.domain.day.closing import close_polls
-from tps_console.domain.day.incidents import record_incident
+from tps_console.domain.day.incidents import MAX_TEXT, record_incident
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record import chain
@@ -163,7 +163,19 @@ def test_a_nik_written_into_the_text_is_refused_it_would_go_home_with_every_witn
     with pytest.raises(BadInput) as refused:
         record_incident(station, member, f"Pemilih {nik} keberatan")
     assert refused.value.key == "incident.text_scanned"
+    with pytest.raises(BadInput) as scanned_as_witness:
+        record_incident(station, member, OBJECTION, witness=nik)
+    assert scanned_as_witness.value.key == "incident.text_scanned"
     assert read_status(station).incidents == 0
+
+
+def test_a_stuck_scanner_can_not_fill_the_log_with_one_line(
+    station: Record, member: OfficerInfo
+) -> None:
+    with pytest.raises(BadInput) as refused:
+        record_incident(station, member, "a" * (MAX_TEXT + 1))
+    assert refused.value.key == "incident.too_long"
+    assert record_incident(station, member, "a" * MAX_TEXT) == 1
 
 
 def test_a_correction_is_a_new_line_and_the_one_it_corrects_stays(

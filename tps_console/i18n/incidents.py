@@ -39,10 +39,16 @@ MESSAGES: Catalogue = {
         "en": "Write what happened or what the objection is (nothing was recorded)",
     },
     "incident.text_scanned": {
-        "id": "Teks ini memuat NIK atau hanya no. register: formulir ini dibawa pulang para "
-        "saksi, jadi sebut pemilihnya di kolom pemilih (tidak ada yang dicatat)",
-        "en": "This text holds a NIK or only a register number: witnesses take this form home, "
-        "so name the voter in the voter field (nothing was recorded)",
+        "id": "Teks atau nama saksi ini memuat NIK atau hanya no. register: formulir ini dibawa "
+        "pulang para saksi, jadi sebut pemilihnya di kolom pemilih (tidak ada yang dicatat)",
+        "en": "This text or witness name holds a NIK or only a register number: witnesses take "
+        "this form home, so name the voter in the voter field (nothing was recorded)",
+    },
+    "incident.too_long": {
+        "id": "Teks terlalu panjang ({length} karakter, paling banyak {most}): ringkas, atau "
+        "catat sebagai beberapa kejadian (tidak ada yang dicatat)",
+        "en": "The text is too long ({length} characters, {most} at most): shorten it or record "
+        "it as several incidents (nothing was recorded)",
     },
     "incident.no_such": {
         "id": "Tidak ada kejadian khusus no. {no} untuk dibetulkan",

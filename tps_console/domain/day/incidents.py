@@ -24,13 +24,16 @@ from sqlmodel import col
 from tps_console.domain.day.checkin import resolve
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.reasons import given_reason
-from tps_console.domain.errors import Refused
+from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import stamp, unstamp
 from tps_console.domain.record.events import IncidentRecorded
 from tps_console.domain.record.models import Incident, Officer, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import mask_nik
+
+# What one line of the form holds at most: a stuck scanner or a paste must not fill the log.
+MAX_TEXT = 2000
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ def record_incident(
     """Record an incident or objection by a signed-in officer (any role: see the module); the
     voter by NIK or register number, as at the check-in. Returns its number on the form."""
     text = given_reason(text, "incident.text_needed", "incident.text_scanned")
+    if len(text) > MAX_TEXT:
+        raise BadInput("incident.too_long", length=len(text), most=MAX_TEXT)
+    # A scan that landed in the witness's box would print a NIK on the form just the same.
+    witness = given_reason(witness, "", "incident.text_scanned") if witness.strip() else ""
     voter_id = resolve(rec, voter_key) if voter_key.strip() else None
     with rec.write() as conn:
         last = conn.execute(select(func.max(col(Incident.no)))).scalar() or 0
@@ -86,7 +93,7 @@ def record_incident(
             voter_id=voter_id,
             no=last + 1,
             text=text,
-            witness=" ".join(witness.split()),
+            witness=witness,
             corrects=corrects,
         )
         record_event(conn, rec, incident)
