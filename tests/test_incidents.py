@@ -81,6 +81,7 @@ def test_a_desk_member_writes_down_a_witness_objection_from_the_command_line(
     assert ran.code == 0 and "Kejadian khusus no. 1 dicatat" in ran.out
     status = json.loads(cli("status", db, "--json").out)
     assert status["incidents"] == 1
+    assert "Kejadian khusus / keberatan saksi: 1" in cli("status", db).out
     line = json.loads(cli("report", db, "--json").out)["incidents"]
     assert line == [
         {
