@@ -79,7 +79,8 @@ def test_the_qr_on_the_summary_is_the_text_report_json_gives(
     assert figures["qr"].endswith(f";C={figures['closing_seq']}:{figures['closing_head']}")
     assert decoded_qr(out / PDF_FILE) == [figures["qr"]]
     assert json.loads((out / "c_hasil.json").read_text())["qr"] == figures["qr"]
-    assert len(pdfium.PdfDocument(out / PDF_FILE)) == 1  # the QR keeps the summary one page
+    # The QR keeps the summary one page; C.Kejadian Khusus follows on its own.
+    assert len(pdfium.PdfDocument(out / PDF_FILE)) == 2
 
 
 def test_the_qr_text_holds_the_figures_and_no_personal_data(closed_day: Record) -> None:

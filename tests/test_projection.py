@@ -24,6 +24,7 @@ from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.incidents import record_incident
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, Refused
@@ -93,6 +94,9 @@ def whole_day(
     clock.set(wib(13, 30))
     close_polls(rec, chair)
     authenticate(rec, "ketua", "1234", record_success=True)
+    # Objections raised at the count, after closing, about a voter; and a correction of one.
+    record_incident(rec, member, "Saksi keberatan", witness="Budi", voter_key=nik_of(rec, a))
+    record_incident(rec, chair, "Saksi dari Partai Y", corrects=1)
     yield rec
     rec.close()
 
@@ -181,6 +185,7 @@ STORED_PAYLOADS = [
     ),
     (EventKind.QUEUE_JOINED, "{}"),
     (EventKind.POLLS_CLOSED, '{"queue_waiting":0}'),
+    (EventKind.INCIDENT, '{"corrects":null,"no":1,"text":"Saksi keberatan","witness":"Budi"}'),
     (
         EventKind.STATION_CREATED,  # a drill station's
         '{"backup_dir":"","backup_keep":12,"backup_minutes":5,"closes":"13:00",'

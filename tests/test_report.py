@@ -234,7 +234,7 @@ def test_the_pdf_reads_back(day: Record, tmp_path: Path) -> None:
     report = build_report(day)
     write_report_files(report, tmp_path, t)
     pdf = PdfReader(tmp_path / PDF_FILE)
-    assert len(pdf.pages) == 1
+    assert len(pdf.pages) == 2  # the summary on one page, then C.Kejadian Khusus on its own
     text = " ".join(pdf.pages[0].extract_text().split())
     for expected in (
         "Ringkasan C.Hasil - TPS 901",

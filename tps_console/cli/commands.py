@@ -286,6 +286,7 @@ def status_text(s: Status) -> str:
         + "   "
         + "  ".join(f"{k}: {v}" for k, v in s.by_gender.items()),
         t("status.refusals", blocked=s.blocked_duplicates, undone=s.undone),
+        t("report.incidents_title", count=s.incidents),
         t("status.audit", code=noted_code(s.events, s.audit_head), events=s.events),
     ]
     if s.closing:

@@ -12,6 +12,7 @@ from tps_console.cli.target import station_target
 from tps_console.domain.day.ballots import SourceStock, parse_counts, read_stock, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.incidents import record_incident
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.proof import noted_code
@@ -98,6 +99,27 @@ def close(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def incident(args: argparse.Namespace, clock: Clock) -> int:
+    rec = _open(args, clock)
+    officer = _sign_in(rec, args.officer)
+    no = record_incident(
+        rec,
+        officer,
+        args.text,
+        witness=args.witness,
+        voter_key=args.voter,
+        corrects=args.corrects,
+    )
+    print(t("incident.recorded", no=no))
+    return 0
+
+
+def incident_no(raw: str) -> int:
+    if not raw.isdigit():
+        raise argparse.ArgumentTypeError(t("incident.bad_no", value=raw))
+    return int(raw)
+
+
 def report(args: argparse.Namespace, clock: Clock) -> int:
     rec = _open_to_read(args, clock)
     figures = build_report(rec)
@@ -161,6 +183,15 @@ def report_text(r: Report) -> str:
     for source in r.sources:
         used = "  ".join(f"{b} {f.used}" for b, f in source.by_type.items())
         lines.append(f"  {source.name}: {used}")
+    lines.append(t("report.incidents_title", count=len(r.incidents)))
+    for line in r.incidents:
+        said = f"  {line.no}. {line.at.strftime('%H:%M')} {line.officer_id}"
+        if line.witness:
+            said += f" · {t('pdf.incident_witness')} {line.witness}"
+        said += ":"
+        if line.corrects is not None:
+            said += " " + t("pdf.incident_corrects", no=line.corrects) + ":"
+        lines.append(f"{said} {line.text}")
     if r.closing:
         lines.append(t("report.closing", code=noted_code(*r.closing), head=r.closing[1]))
     lines.append(t("report.audit", code=noted_code(r.events, r.audit_head), head=r.audit_head))
@@ -204,6 +235,16 @@ def register(cmd: Command, sub: Any) -> None:
     close_p = cmd("close", close, "cli.close")
     close_p.add_argument("db", type=station_target, metavar="DB")
     close_p.add_argument("--officer", required=True, metavar="ID")
+
+    incident_p = cmd("incident", incident, "cli.incident")
+    incident_p.add_argument("db", type=station_target, metavar="DB")
+    incident_p.add_argument("--officer", required=True, metavar="ID")
+    incident_p.add_argument("--text", required=True, help=t("cli.incident_text"))
+    incident_p.add_argument("--witness", default="", metavar="NAME", help=t("cli.incident_witness"))
+    incident_p.add_argument("--voter", default="", metavar="KEY", help=t("cli.incident_voter"))
+    incident_p.add_argument(
+        "--corrects", type=incident_no, metavar="SEQ", help=t("cli.incident_corrects")
+    )
 
     report_p = cmd("report", report, "cli.report")
     report_p.add_argument("db", type=station_target, metavar="DB")

@@ -1,7 +1,8 @@
 """The chair's actions of the day from the desk: register a DPK voter (12:00–13:00), record the
 13:00 queue, close the polls, name the backup folder, back up now, enter more ballot stock, add
-an officer, check the record, write the report. Each is a `ChairForm`: chair ID and PIN at that
-moment. The DPK form gives back the new voter; the others what to say."""
+an officer, check the record, write the report, record an incident. Each is a `ChairForm`: chair
+ID and PIN at that moment (an incident: any officer's). The DPK form gives back the new voter;
+the others what to say."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tps_console.domain.day.backup import backup_now, backup_target, set_backup_
 from tps_console.domain.day.ballots import parse_counts, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import DpkAdded, register_dpk, registration_refusal
+from tps_console.domain.day.incidents import record_incident
 from tps_console.domain.day.officers import OfficerInfo, add_officer
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.station import Record
@@ -35,20 +37,22 @@ from tps_console.small_window import SaysTooSmall
 YES = {"y", "ya", "yes"}
 
 
+def first(values: Values, name: str) -> str:
+    """A field's value, empty if it was left empty."""
+    return values[name][0] if values[name] else ""
+
+
 def dpk_form(rec: Record, officer: OfficerInfo) -> ChairForm[DpkAdded]:
     def register(chair: OfficerInfo, values: Values) -> DpkAdded:
-        def first(name: str) -> str:
-            return values[name][0] if values[name] else ""
-
         return register_dpk(
             rec,
             chair,
-            nik=first("nik"),
-            name=first("name"),
-            sex=first("sex"),
-            birth=first("birth"),
-            married=first("married").lower() in YES,
-            disability=first("disability"),
+            nik=first(values, "nik"),
+            name=first(values, "name"),
+            sex=first(values, "sex"),
+            birth=first(values, "birth"),
+            married=first(values, "married").lower() in YES,
+            disability=first(values, "disability"),
         )
 
     return ChairForm(
@@ -213,6 +217,39 @@ def slips_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     )
 
 
+def incident_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def record(by: OfficerInfo, values: Values) -> str:
+        corrects = first(values, "corrects")
+        if corrects and not corrects.isdigit():
+            raise BadInput("incident.bad_no", value=corrects)
+        no = record_incident(
+            rec,
+            by,
+            first(values, "text"),
+            witness=first(values, "witness"),
+            voter_key=first(values, "voter"),
+            corrects=int(corrects) if corrects else None,
+        )
+        return t("incident.recorded", no=no)
+
+    # Any officer, not only the chair: an objection is written down where and when it is raised
+    # (see domain/day/incidents.py). In the chair's menu all the same, with the day's other
+    # records that are not a check-in.
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.incident.title"),
+        record,
+        (
+            Field("text", "desk.incident.text"),
+            Field("witness", "desk.incident.witness", optional=True),
+            Field("voter", "desk.incident.voter", optional=True),
+            Field("corrects", "desk.incident.corrects", optional=True),
+        ),
+        chair_only=False,
+    )
+
+
 # The chair's menu (F3): the day's occasional actions, each a letter away, and where the others are.
 CHAIR_MENU = (
     ("b", "backup_now", "desk.menu.backup_now"),
@@ -221,6 +258,7 @@ CHAIR_MENU = (
     ("v", "verify", "desk.menu.verify"),
     ("l", "report", "desk.menu.report"),
     ("c", "slips", "desk.menu.slips"),
+    ("k", "incident", "desk.menu.incident"),
 )
 FORMS = {
     "backup_now": backup_now_form,
@@ -229,6 +267,7 @@ FORMS = {
     "verify": verify_form,
     "report": report_form,
     "slips": slips_form,
+    "incident": incident_form,
 }
 
 

@@ -84,7 +84,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
     `task` runs in a worker thread with the authenticated chair and the form's values; what it
     returns is the form's result (None if cancelled). Wrong PINs count toward the chair's
     lock-out like anywhere else. `notice`: what would refuse the form now (outside its hours),
-    said under the title from the moment it opens, and looked at again every second."""
+    said under the title from the moment it opens, and looked at again every second.
+    `chair_only=False`: a decision any officer may take (a line of C.Kejadian Khusus)."""
 
     BINDINGS = [Binding("escape", "cancel", "desk.key.cancel")]
 
@@ -96,6 +97,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
         task: Callable[[OfficerInfo, Values], Result],
         fields: Sequence[Field] = (),
         notice: Callable[[], TpsError | None] | None = None,
+        *,
+        chair_only: bool = True,
     ) -> None:
         super().__init__()
         self.rec = rec
@@ -103,8 +106,9 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
         self.title_text = title
         self.chair_task = task
         self.notice = notice
+        self.chair_only = chair_only
         self.form_fields = (
-            Field("chair_id", "desk.chair.officer"),
+            Field("chair_id", "desk.chair.officer" if chair_only else "desk.incident.officer"),
             Field("pin", "desk.signin.pin", password=True),
             *fields,
         )
@@ -113,7 +117,7 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
 
     def compose(self) -> ComposeResult:
         # A chair at the desk is most likely the one deciding: their ID is filled in.
-        chair_id = self.officer.id if self.officer.is_chair else ""
+        chair_id = self.officer.id if self.officer.is_chair or not self.chair_only else ""
         if self.rec.drill:
             yield DrillBanner()
         with Vertical(id="chair-box"):
@@ -181,7 +185,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
         values = {name: list(v) for name, v in self.values.items()}
         try:
             chair = authenticate(self.rec, values["chair_id"][0], values["pin"][0])
-            require_chair(chair)
+            if self.chair_only:
+                require_chair(chair)
             done = self.chair_task(chair, values)
         except TpsError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))

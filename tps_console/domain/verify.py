@@ -3,9 +3,9 @@
 Two proofs. The hash chain shows no event was changed, removed or slipped in. Replaying the events
 through the same `project` the program wrote them with, into a scratch database, then rebuilds
 what the state tables must hold (station, roll and DPK voters, officers, voter status, check-ins,
-ballot sources and stock, issued ballots, the queue, the closing); any row that differs, is
-missing or has no event behind it was edited behind the program's back. The first difference is
-named.
+ballot sources and stock, issued ballots, the queue, the closing, the incidents); any row that
+differs, is missing or has no event behind it was edited behind the program's back. The first
+difference is named.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tps_console.domain.record.models import (
     BallotStock,
     CheckIn,
     Event,
+    Incident,
     IssuedBallot,
     Officer,
     QueueEntry,
@@ -139,7 +140,7 @@ def _replay(conn: Connection, scratch: Connection, roll_count: int) -> None:
     log holds only its fingerprint, checked in `_compare`), then every event through `project`.
 
     Besides what `project` refuses, the log has one rule of its own: once the polls are closed
-    only sign-ins and wrong PINs may follow."""
+    only sign-ins, wrong PINs and incidents may follow (`chain.AFTER_CLOSING`)."""
     roll = _ROLL.all(conn, roll_count=roll_count)
     _COPY_ROLL.run_many(scratch, [{**r._asdict(), **_ROLL_DEFAULTS} for r in roll])
     closed = False
@@ -160,7 +161,8 @@ def _replay(conn: Connection, scratch: Connection, roll_count: int) -> None:
 
 def _compare(conn: Connection, scratch: Connection, station: Any) -> None:
     """The first stored row that differs from the replayed one, in the order a reader checks a
-    station: its settings, the voters, the officers, the check-ins, then the ballots and queue."""
+    station: its settings, the voters, the officers, the check-ins, the ballots, the queue, then the
+    incidents."""
     replayed = scratch.execute(select(Station)).first()
     expected_station = dict(replayed._mapping) if replayed else {}
     for key, value in station._mapping.items():
@@ -213,6 +215,7 @@ def _compare(conn: Connection, scratch: Connection, station: Any) -> None:
         (BallotStock, "verify.ballot_stock"),
         (IssuedBallot, "verify.issued_ballot"),
         (QueueEntry, "verify.queue"),
+        (Incident, "verify.incident"),
     )
     for model, problem in tables:
         _same_rows(_rows_by_key(conn, model), _rows_by_key(scratch, model), problem)

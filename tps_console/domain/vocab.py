@@ -59,3 +59,4 @@ class EventKind(StrEnum):
     QUEUE_JOINED = "queue_joined"
     POLLS_CLOSED = "polls_closed"
     DRILL_CLOCK = "drill_clock"
+    INCIDENT = "incident"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tps_console.i18n import beyond, core, day, desk, package, panel, paper, start
+from tps_console.i18n import beyond, core, day, desk, incidents, package, panel, paper, start
 from tps_console.i18n.plural import Catalogue, Plural
 
 # One catalogue, kept in one module per area so the areas can grow independently.
@@ -20,6 +20,7 @@ PARTS = (
     beyond.MESSAGES,
     start.MESSAGES,
     paper.MESSAGES,
+    incidents.MESSAGES,
 )
 MESSAGES: Catalogue = {k: v for part in PARTS for k, v in part.items()}
 

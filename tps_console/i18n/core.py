@@ -754,9 +754,9 @@ MESSAGES: Catalogue = {
     "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
     "verify.after_closing": {
         "id": "kejadian #{seq} ({kind}) tercatat setelah pemungutan ditutup; sesudah ditutup "
-        "hanya masuk dan PIN salah yang boleh tercatat",
+        "hanya masuk, PIN salah, dan kejadian khusus/keberatan saksi yang boleh tercatat",
         "en": "event #{seq} ({kind}) was recorded after the polls closed; after closing only "
-        "sign-ins and wrong PINs may be recorded",
+        "sign-ins, wrong PINs and incidents/objections may be recorded",
     },
     "verify.gap": {
         "id": "kejadian #{seq} hilang dari log",

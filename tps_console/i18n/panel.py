@@ -30,7 +30,10 @@ MESSAGES: Catalogue = {
     "panel.col.total": {"id": "Jumlah", "en": "Total"},
     "panel.row.total": {"id": "Jumlah", "en": "Total"},
     "panel.row.disabled": {"id": "Disabilitas", "en": "Disabled"},
-    "panel.attempts": {"id": "Ditolak / dibatalkan", "en": "Refused / undone"},
+    "panel.attempts": {
+        "id": "Ditolak / dibatalkan / kejadian",
+        "en": "Refused / undone / incidents",
+    },
     "panel.duplicates": {"id": "Percobaan memilih ganda", "en": "Duplicate attempts"},
     "panel.undone": {"id": "Kehadiran dibatalkan", "en": "Check-ins undone"},
     "panel.hours": {"id": "Kehadiran per jam", "en": "Check-ins per hour"},

@@ -152,7 +152,8 @@ class ResultGrid(Figure):
 
 
 class Attempts(Figure):
-    """Refused duplicate attempts and undone check-ins: what a witness must be able to question."""
+    """Refused duplicate attempts, undone check-ins and the lines of C.Kejadian Khusus: what a
+    witness must be able to question."""
 
     def draw(self, turnout: Turnout) -> RenderableType:
         table = Table.grid(expand=True)
@@ -162,6 +163,7 @@ class Attempts(Figure):
         for key, n in (
             ("panel.duplicates", turnout.status.blocked_duplicates),
             ("panel.undone", turnout.status.undone),
+            ("panel.incidents", turnout.status.incidents),
         ):
             table.add_row(t(key), Text(str(n), style=alert if n else Style(bold=True)))
         return table

@@ -13,12 +13,12 @@ _LONG_NUMBER = re.compile(r"\d{10,}")
 _REGISTER_NO = re.compile(r"[A-Za-z]{1,5}\.?\d{1,5}/\d{4}")
 
 
-def given_reason(raw: str, missing: str) -> str:
-    """The reason, spaces tidied; refused with `missing` when empty, and refused when it looks
-    like a scanned NIK or register number (it would sit in the audit log)."""
+def given_reason(raw: str, missing: str, scanned: str = "reason.looks_scanned") -> str:
+    """The reason, spaces tidied; refused with `missing` when empty, and refused with `scanned`
+    when it looks like a scanned NIK or register number (it would sit in the audit log)."""
     reason = " ".join(raw.split())
     if not reason:
         raise BadInput(missing)
     if _LONG_NUMBER.search(re.sub(r"[ .]", "", reason)) or _REGISTER_NO.fullmatch(reason):
-        raise BadInput("reason.looks_scanned")
+        raise BadInput(scanned)
     return reason

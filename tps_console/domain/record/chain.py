@@ -28,8 +28,9 @@ _HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).lim
 _APPEND = Prepared(insert(_EVENTS))
 _CLOSING = select(_EVENTS.c.seq, _EVENTS.c.hash).where(_EVENTS.c.kind == EventKind.POLLS_CLOSED)
 # What may still be logged once the polls are closed: who signed in (to print the report) and who
-# tried a wrong PIN. The record's data is frozen; the log of access to it is not.
-AFTER_CLOSING = frozenset({EventKind.SIGNED_IN, EventKind.PIN_FAILED})
+# tried a wrong PIN, and the day's incidents and objections (C.Kejadian Khusus), which witnesses
+# raise at the count too. The figures are frozen; the log of access and of what was said is not.
+AFTER_CLOSING = frozenset({EventKind.SIGNED_IN, EventKind.PIN_FAILED, EventKind.INCIDENT})
 
 
 # Built once: `json.dumps` with options builds a new encoder on every call.

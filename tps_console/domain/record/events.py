@@ -317,3 +317,21 @@ class BallotReplaced(StationEvent):
     ballot: str
     source: str  # where the replacement was drawn from
     reason: str
+
+
+# --- the day's incidents -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncidentRecorded(StationEvent):
+    """An incident or a witness's objection (C.Kejadian Khusus dan/atau Keberatan Saksi), with
+    the voter it is about if any. `no`: its number in the day's list, the next after the newest.
+    Never changed nor removed: `corrects` names the earlier one a correction sets right, and
+    both stay on the form."""
+
+    kind = EventKind.INCIDENT
+    officer_id: str
+    no: int
+    text: str
+    witness: str = ""
+    corrects: int | None = None

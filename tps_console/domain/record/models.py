@@ -165,3 +165,17 @@ class Event(SQLModel, table=True):
     payload: str = "{}"  # canonical JSON
     prev_hash: str
     hash: str
+
+
+class Incident(SQLModel, table=True):
+    """One line of C.Kejadian Khusus dan/atau Keberatan Saksi. `corrects`: the earlier line a
+    correction sets right (a witness's objection is never edited nor deleted)."""
+
+    no: int = Field(primary_key=True)
+    at: str
+    officer_id: str = Field(foreign_key="officer.id")
+    desk: str
+    text: str
+    witness: str = ""  # the saksi who objects; empty: an incident nobody objected to
+    voter_id: int | None = Field(default=None, foreign_key="voter.id")
+    corrects: int | None = Field(default=None, foreign_key="incident.no")

@@ -32,6 +32,7 @@ from tps_console.domain.record.events import (
     Draw,
     DrillClockSet,
     DuplicateBlocked,
+    IncidentRecorded,
     OfficerAdded,
     PinFailed,
     PollsClosed,
@@ -47,6 +48,7 @@ from tps_console.domain.record.models import (
     BallotSource,
     BallotStock,
     CheckIn,
+    Incident,
     IssuedBallot,
     Officer,
     QueueEntry,
@@ -177,6 +179,8 @@ def project(event: StationEvent, conn: Connection) -> None:
             )
         case BallotsReceived():
             _receive(conn, event)
+        case IncidentRecorded():
+            _note_incident(conn, event)
         case OfficerAdded():
             conn.execute(
                 insert(Officer).values(
@@ -249,6 +253,28 @@ def _give_back(conn: Connection, checkin_id: int) -> None:
     ]
     if back:
         conn.execute(_GIVE_BACK, back)
+
+
+def _note_incident(conn: Connection, event: IncidentRecorded) -> None:
+    """A new line of the incident form; a correction names one of the lines before it."""
+    incidents: Table = Incident.__table__  # type: ignore[attr-defined]
+    if event.corrects is not None and not (
+        0 < event.corrects < event.no
+        and conn.execute(select(incidents.c.no).where(incidents.c.no == event.corrects)).first()
+    ):
+        raise BrokenRule("verify.incident_corrects_unknown", no=event.corrects)
+    conn.execute(
+        insert(incidents).values(
+            no=event.no,
+            at=event.at,
+            officer_id=event.officer_id,
+            desk=event.desk,
+            text=event.text,
+            witness=event.witness,
+            voter_id=event.voter_id,
+            corrects=event.corrects,
+        )
+    )
 
 
 def _receive(conn: Connection, event: BallotsReceived) -> None:

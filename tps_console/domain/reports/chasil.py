@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.ballots import BallotFigures, Draw, SourceStock, stock_in, totals
 from tps_console.domain.day.hours import closed_at
+from tps_console.domain.day.incidents import IncidentLine, incidents_in
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
@@ -114,6 +115,7 @@ class Report:
     closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
     place: Place = Place()  # the rutan and its administrative area, as entered
     attendance: dict[str, list[Attendee]] = field(default_factory=dict)  # per list (DPT, …)
+    incidents: tuple[IncidentLine, ...] = ()  # C.Kejadian Khusus, corrections included
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -134,6 +136,7 @@ class Report:
                 s.name: {b: _figures_json(f) for b, f in s.by_type.items()} for s in self.sources
             },
             **proof_json(self.events, self.audit_head, self.closing),
+            "incidents": [incident.as_json() for incident in self.incidents],
         }
 
 
@@ -163,6 +166,7 @@ def build_report(rec: Record) -> Report:
         closed = closed_at(conn)
         closing = chain.closing(conn) if closed else None
         attendance = _attendance(conn, rec)
+        incidents = incidents_in(conn, rec)
     zone = rec.station.timezone
     return Report(
         tps=rec.station.tps,
@@ -181,6 +185,7 @@ def build_report(rec: Record) -> Report:
         closing=closing,
         attendance=attendance,
         place=rec.station.place,
+        incidents=incidents,
     )
 
 

@@ -118,6 +118,7 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
 
     pdf.heading("pdf.signatures")
     _signatures(pdf, report, tr)
+    _incidents_page(pdf, report, tr)
     return bytes(pdf.output())
 
 
@@ -222,3 +223,69 @@ def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
             for cell in cells:
                 row.cell(latin1(cell))
     pdf.say("pdf.witness_note", 8)
+
+
+# Who signs the incident form: the chair and the witnesses, those named in it first; at least as
+# many witness lines as the summary has.
+_INCIDENT_WITNESS_LINES = len(_WATCHER_ROWS) - 1
+
+
+def _incidents_page(pdf: _Summary, report: Report, tr: Translate) -> None:
+    """C.Kejadian Khusus dan/atau Keberatan Saksi, on a page of its own: every line recorded,
+    corrections beside what they correct; printed and signed even when nothing happened, as
+    KPPS practice has it. The voter is named by list number only: every witness takes a copy."""
+    pdf.add_page()
+    pdf.say("pdf.incidents_title", 14, "B")
+    pdf.say("pdf.incidents_station", 10, "B", tps=report.tps)
+    _place(pdf, report, tr)
+    pdf.ln(3)
+    if report.incidents:
+        heads = ("pdf.incident_no", "pdf.incident_time", "pdf.incident_officer")
+        rows = [[tr(key) for key in (*heads, "pdf.incident_witness", "pdf.incident_text")]]
+        for line in report.incidents:
+            text = [line.text]
+            if line.corrects is not None:
+                text.insert(0, tr("pdf.incident_corrects", no=line.corrects) + ":")
+            if line.voter_no is not None:
+                text.append("(" + tr("pdf.incident_voter", no=line.voter_no) + ")")
+            when = line.at.strftime("%H:%M ") + (line.at.tzname() or "")
+            rows.append([str(line.no), when, line.officer, line.witness, " ".join(text)])
+        _form_table(pdf, rows, (10, 20, 34, 34, 82), line_height=5)
+        pdf.ln(1)
+        pdf.say("pdf.incidents_note", 8)
+    else:
+        pdf.say("pdf.incidents_none", 11)
+    pdf.ln(6)
+    named = list(dict.fromkeys(line.witness for line in report.incidents if line.witness))
+    witnesses = named + [""] * max(0, _INCIDENT_WITNESS_LINES - len(named))
+    # The place and date and every signature on one sheet: a long list of incidents may leave
+    # too little of its last page for them.
+    if pdf.get_y() + 9 * (len(witnesses) + 2) + 15 > pdf.page_break_trigger:
+        pdf.add_page()
+    where = report.place.kabupaten or report.place.desa or "." * 30
+    pdf.say("pdf.place_date", 10, place=where, date=long_date(report.polling_date, tr))
+    pdf.ln(2)
+    signers = [[tr("pdf.sign_chair"), "", ""]]
+    signers += [[tr("pdf.sign_witness"), name, ""] for name in witnesses]
+    head = [tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]
+    _form_table(pdf, [head, *signers], (40, 80, 60), line_height=9)
+    pdf.say("pdf.witness_note", 8)
+
+
+def _form_table(
+    pdf: _Summary, rows: list[list[str]], widths: tuple[float, ...], *, line_height: float
+) -> None:
+    """Rows of text, left-aligned, the first one the heading; long cells wrap."""
+    pdf.set_font("Helvetica", "", 9)
+    with pdf.table(
+        col_widths=widths,
+        line_height=line_height,
+        headings_style=_HEADING,
+        width=sum(widths),
+        align="LEFT",
+        text_align="LEFT",
+    ) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(latin1(cell))

@@ -10,6 +10,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.closing import queue_waiting
 from tps_console.domain.day.hours import PollState, closed_at, poll_state
+from tps_console.domain.day.incidents import incident_count
 from tps_console.domain.record import chain
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, QueueEntry, Voter
@@ -36,6 +37,7 @@ class Status:
     queue_waiting: int = 0  # of those, not checked in yet
     closed_at: str | None = None
     closing: tuple[int, str] | None = None  # the polls-closed event: (seq, hash)
+    incidents: int = 0  # lines of C.Kejadian Khusus, corrections included
 
     @property
     def proof_code(self) -> str:
@@ -63,6 +65,7 @@ class Status:
             "events": self.events,
             "roll_fingerprint": self.roll_fingerprint,
             **proof_json(self.events, self.audit_head, self.closing),
+            "incidents": self.incidents,
         }
 
 
@@ -124,4 +127,5 @@ def status_in(conn: Connection, rec: Record) -> Status:
         queue_waiting=queue_waiting(conn) if queued else 0,
         closed_at=closed,
         closing=chain.closing(conn) if closed else None,
+        incidents=incident_count(conn),
     )
