@@ -1,0 +1,25 @@
+"""Natural order for what a roll names with numbers inside text: blocks and cells ("Kamar 2"
+before "Kamar 10", "A2" before "A10"), as the rutan numbers them, not as characters sort."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"(\d+)")
+
+NaturalKey = tuple[tuple[tuple[int, int, str], ...], str]
+
+
+def natural_key(text: str) -> NaturalKey:
+    """A sort key comparing runs of digits as numbers and the rest without regard to case.
+
+    Each part is (kind, number, text), so that a number and a word never meet in one comparison
+    (a number sorts before a word in the same place: "2" before "A"). Names equal but for case
+    or leading zeros ("kamar 02", "Kamar 2") are settled by the text itself, so the order is
+    total and the same on every desk."""
+    parts = tuple(
+        (0, int(part), "") if n % 2 else (1, 0, part.casefold())
+        for n, part in enumerate(_DIGITS.split(text))
+        if part
+    )
+    return parts, text
