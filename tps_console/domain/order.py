@@ -1,5 +1,7 @@
 """Natural order for what a roll names with numbers inside text: blocks and cells ("Kamar 2"
-before "Kamar 10", "A2" before "A10"), as the rutan numbers them, not as characters sort."""
+before "Kamar 10", "A2" before "A10"), as the rutan numbers them, not as characters sort.
+Every list of blocks or cells (the calling list, the slips, the panel, the roll preview) sorts
+with this one key, so they all agree."""
 
 from __future__ import annotations
 
@@ -7,11 +9,12 @@ import re
 
 _DIGITS = re.compile(r"(\d+)")
 
-NaturalKey = tuple[tuple[tuple[int, int, str], ...], str]
+NaturalKey = tuple[bool, tuple[tuple[int, int, str], ...], str]
 
 
 def natural_key(text: str) -> NaturalKey:
-    """A sort key comparing runs of digits as numbers and the rest without regard to case.
+    """A sort key comparing runs of digits as numbers and the rest without regard to case; a
+    blank (voters in no block, or in no cell) after every name.
 
     Each part is (kind, number, text), so that a number and a word never meet in one comparison
     (a number sorts before a word in the same place: "2" before "A"). Names equal but for case
@@ -19,7 +22,7 @@ def natural_key(text: str) -> NaturalKey:
     total and the same on every desk."""
     parts = tuple(
         (0, int(part), "") if n % 2 else (1, 0, part.casefold())
-        for n, part in enumerate(_DIGITS.split(text))
+        for n, part in enumerate(_DIGITS.split(text.strip()))
         if part
     )
-    return parts, text
+    return not parts, parts, text
