@@ -5,6 +5,10 @@ per source, the audit head the figures stand on, and the lines the seven KPPS me
 witnesses and the Pengawas TPS sign, on the same sheet as the figures they sign for. Of people
 it names the officers only (on their signature lines): no voter, no NIK. fpdf2's built-in fonts
 carry Latin-1 only, which covers Indonesian; other characters are replaced rather than dropped.
+
+The sizes below are a budget: the tallest sheet (a drill, closed, every place line given) holds
+the own stock and three lending TPS with 4 mm to spare, one lending TPS with 13 mm; each further
+lending TPS takes a 4.5 mm row, and a fifth source runs the sheet onto a second page.
 """
 
 from __future__ import annotations
@@ -211,7 +215,7 @@ def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
     pdf.set_font("Helvetica", "", 8)
     with pdf.table(
         col_widths=_SIGN_WIDTHS * 2,
-        line_height=4.5,
+        line_height=4.5,  # a line of text; the rows are as tall as a hand signs
         text_align="LEFT",
         headings_style=_HEADING,
         width=sum(_SIGN_WIDTHS) * 2,
