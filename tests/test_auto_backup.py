@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
-from tests.helpers import TEST_PASSPHRASE, with_backup_key
+from tests.helpers import TEST_PASSPHRASE, make_drill_station, wib, with_backup_key
 from tests.helpers.desk import desk_for, settle, sign_in
 from tps_console.domain.day.backup import (
     backup_now,
@@ -59,6 +60,32 @@ def test_copies_rotate_and_each_is_a_whole_station(
     copy = open_record(tmp_path / "copy.db", clock)
     assert verify(copy).ok
     copy.close()
+
+
+def test_a_drills_copies_say_simulasi_and_never_push_out_a_real_stations(
+    station: Record, chair: OfficerInfo, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The training station and the real one back up onto the same stick at the same times,
+    each keeping its two newest: the drill's copies are named SIMULASI-…, and neither station
+    overwrites or rotates away the other's."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    drill = with_backup_key(make_drill_station(tmp_path / "latihan.db", clock, wib(9)))
+    made: list[Path] = []
+    try:
+        real_target = set_backup_target(with_backup_key(station), chair, str(stick), keep=2)
+        drill_target = set_backup_target(drill, chair, str(stick), keep=2)
+        for _ in range(3):
+            clock.advance(minutes=5)
+            made += [backup_now(station, real_target), backup_now(drill, drill_target)]
+    finally:
+        drill.close()
+    assert sorted(stick.iterdir()) == sorted(made[-4:])
+    names = [p.name for p in made]
+    assert all(re.fullmatch(r"TPS_901-20240214-\d{6}\.tpsbak", name) for name in names[::2])
+    assert all(
+        re.fullmatch(r"SIMULASI-TPS_901-20240214-\d{6}\.tpsbak", name) for name in names[1::2]
+    )
 
 
 def test_a_station_without_a_backup_passphrase_is_never_copied_in_the_clear(

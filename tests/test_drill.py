@@ -152,6 +152,9 @@ def test_a_drill_station_says_simulasi_in_every_figure_and_file(tmp_path: Path, 
         assert all(row[0] == "SIMULASI" for row in rows)  # and every row after it
     dpt = (tmp_path / "out" / ATTENDANCE_FILES[Category.DPT]).read_text(encoding="utf-8-sig")
     assert "PURNOMO HARTONO" in dpt
+    (tmp_path / "usb").mkdir()
+    assert cli(H_MINUS_1, "backup", db, tmp_path / "usb")[0] == 0  # named by the program
+    assert [p.name for p in (tmp_path / "usb").iterdir()] == ["SIMULASI-latihan.tpsbak"]
 
 
 def test_the_drill_clock_belongs_to_the_station(tmp_path: Path, cli: RunAt) -> None:

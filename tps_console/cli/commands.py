@@ -343,9 +343,11 @@ def backup(args: argparse.Namespace, clock: Clock) -> int:
         with tempfile.TemporaryDirectory() as folder:
             plain = Path(folder) / "station.db"
             copy_station(rec.url, plain, clock)
-            print(t("backup.done", path=backups.seal_copy(plain, args.dest, key)))
+            made = backups.seal_copy(plain, args.dest, key, drill=rec.drill)
+            print(t("backup.done", path=made))
         return 0
-    print(t("backup.done", path=backups.seal_copy(Path(args.db), args.dest, key)))
+    made = backups.seal_copy(Path(args.db), args.dest, key, drill=rec.drill)
+    print(t("backup.done", path=made))
     return 0
 
 

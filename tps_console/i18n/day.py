@@ -397,6 +397,16 @@ MESSAGES: Catalogue = {
         "id": "III. Surat suara digunakan per sumber",
         "en": "III. Ballots used per source",
     },
+    "pdf.sources_attached": {
+        "id": "Surat suara dari TPS sendiri dan {lenders} TPS penyangga: rinciannya per sumber di "
+        "lampiran (halaman berikut). Angka bagian II mencakup semua sumber.",
+        "en": "Ballots from the TPS's own stock and {lenders} lending TPS: per source on the "
+        "attachment (next page). Part II's figures cover every source.",
+    },
+    "pdf.sources_page": {
+        "id": "Lampiran ringkasan C.Hasil {tps}: surat suara digunakan per sumber",
+        "en": "Attachment to the C.Hasil summary of {tps}: ballots used per source",
+    },
     "pdf.source": {"id": "Sumber", "en": "Source"},
     "pdf.own_source": {"id": "{name} (sendiri)", "en": "{name} (own)"},
     "pdf.no_sources": {"id": "belum ada surat suara", "en": "no ballots recorded"},

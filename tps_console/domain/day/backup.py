@@ -35,6 +35,15 @@ from tps_console.domain.record.station import Record
 
 # An encrypted backup is no SQLite file: it does not end like one either.
 BACKUP_SUFFIX = ".tpsbak"
+# A drill's copies say so first in their name, as every file a drill writes does: a stick of
+# SIMULASI-… files is never taken for a polling day's. The word is fixed, never translated: the
+# desk sweeps its old copies by name, whatever language each desk speaks.
+DRILL_MARK = "SIMULASI"
+
+
+def backup_stem(name: str, *, drill: bool) -> str:
+    """What the name of a copy the program names starts with: the station's, marked if a drill."""
+    return f"{DRILL_MARK}-{name}" if drill else name
 
 
 def _fsync(path: Path) -> None:
@@ -122,16 +131,17 @@ def station_image(source: Path) -> bytes:
         src.close()
 
 
-def seal_copy(source: Path, dest: Path, key: BackupKey) -> Path:
+def seal_copy(source: Path, dest: Path, key: BackupKey, *, drill: bool = False) -> Path:
     """An encrypted backup of the station file `source` (desks may keep writing) at `dest`, a
-    file or a folder to put it in; `dest` appears whole or not. What `backup` and the desk use;
-    a copy built another way (from a server database) goes through `sealed.write_sealed`."""
+    file or a folder to put it in (named after `source`, SIMULASI-… for a `drill`); `dest`
+    appears whole or not. What `backup` and the desk use; a copy built another way (from a
+    server database) goes through `sealed.write_sealed`."""
     if not source.is_file():
         raise BadInput("station.missing", path=str(source))
     if is_unfinished_copy(source):
         raise BadInput("restore.unfinished", path=str(source))
     if dest.is_dir():
-        dest = dest / f"{source.stem}{BACKUP_SUFFIX}"
+        dest = dest / f"{backup_stem(source.stem, drill=drill)}{BACKUP_SUFFIX}"
     make_folder(dest.parent)
     _remove_unfinished(dest.parent, f".{dest.name}.*.tmp")
     try:
@@ -276,15 +286,18 @@ def _check_writable(folder: Path) -> None:
 
 
 def backup_now(rec: Record, target: BackupTarget) -> Path:
-    """One automatic copy, encrypted to the station's backup key (nobody is asked for the
-    passphrase), named by station time so they sort; only the newest `keep` stay."""
+    """One copy made by the desk (automatic, or the chair's "back up now"), encrypted to the
+    station's backup key (nobody is asked for the passphrase), named by station time so they
+    sort, SIMULASI-… for a drill; only the newest `keep` stay. A real station's and a drill's
+    copies in one folder never count against each other."""
     if rec.path is None:
         raise BadInput("backup.not_a_file")
     key = require_backup_key(rec)
     # Never recreate a missing folder: with the stick pulled out that would quietly put the
     # "backup" on the laptop's own disk.
     _check_writable(target.folder)
-    stem = "".join(c if c.isalnum() else "_" for c in rec.station.tps)
+    tps = "".join(c if c.isalnum() else "_" for c in rec.station.tps)
+    stem = backup_stem(tps, drill=rec.drill)
     name = f"{stem}-{rec.local().strftime('%Y%m%d-%H%M%S')}{BACKUP_SUFFIX}"
     # Each automatic copy has a new name: sweep what earlier, interrupted ones left.
     _remove_unfinished(target.folder, f".{stem}-*{BACKUP_SUFFIX}.*.tmp")

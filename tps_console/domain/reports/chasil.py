@@ -21,13 +21,14 @@ from tps_console.domain.day.ballots import BallotFigures, Draw, SourceStock, sto
 from tps_console.domain.day.hours import closed_at
 from tps_console.domain.day.incidents import IncidentLine, incidents_in
 from tps_console.domain.errors import TpsError
+from tps_console.domain.order import natural_key
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
 from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
+from tps_console.domain.record.models import CheckIn, IssuedBallot, Officer, Voter
 from tps_console.domain.record.proof import proof_json
 from tps_console.domain.record.station import Place, Record
-from tps_console.domain.vocab import ALL_BALLOTS, Category, Sex
+from tps_console.domain.vocab import ALL_BALLOTS, Category, Role, Sex
 
 # Turns a catalogue key and its parameters into words (the UI's `t`): the domain stays
 # language-free, the files come out in the language the caller chose.
@@ -116,6 +117,7 @@ class Report:
     place: Place = Place()  # the rutan and its administrative area, as entered
     attendance: dict[str, list[Attendee]] = field(default_factory=dict)  # per list (DPT, …)
     incidents: tuple[IncidentLine, ...] = ()  # C.Kejadian Khusus, corrections included
+    kpps: tuple[str, ...] = ()  # the officers' names, the chair first: KPPS lines 1, 2, …
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -167,6 +169,7 @@ def build_report(rec: Record) -> Report:
         closing = chain.closing(conn) if closed else None
         attendance = _attendance(conn, rec)
         incidents = incidents_in(conn, rec)
+        kpps = _kpps(conn)
     zone = rec.station.timezone
     return Report(
         tps=rec.station.tps,
@@ -186,7 +189,19 @@ def build_report(rec: Record) -> Report:
         attendance=attendance,
         place=rec.station.place,
         incidents=incidents,
+        kpps=kpps,
     )
+
+
+def _kpps(conn: Connection) -> tuple[str, ...]:
+    """The officers' names in the order of the KPPS lines they sign on: the chair on line 1,
+    then the members as they were added (officers added in one go by their IDs, anggota2
+    before anggota10). The record keeps no member number, so the order added stands for it."""
+    officers = conn.execute(
+        select(col(Officer.name), col(Officer.role), col(Officer.added_at), col(Officer.id))
+    )
+    ordered = sorted(officers, key=lambda o: (o.role != Role.CHAIR, o.added_at, natural_key(o.id)))
+    return tuple(o.name for o in ordered)
 
 
 def _by_list(conn: Connection, *, active_only: bool) -> tuple[dict[str, BySex], BySex]:

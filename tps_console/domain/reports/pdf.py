@@ -1,8 +1,16 @@
 """The printable summary handed to the chair, the witnesses and the PTPS as copies.
 
-One A4 page: the C.Hasil voter and ballot sections, ballots used per source, the audit head the
-figures stand on, and lines to sign. Counts only: no names, no NIK. fpdf2's built-in fonts carry
-Latin-1 only, which covers Indonesian; other characters are replaced rather than dropped.
+One A4 page, drill or real, open or closed: the C.Hasil voter and ballot sections, ballots used
+per source, the witness code the figures stand on, and the lines the seven KPPS members, the
+witnesses and the Pengawas TPS sign, on the same sheet as the figures they sign for. Of people
+it names the officers only (on their signature lines): no voter, no NIK. fpdf2's built-in fonts
+carry Latin-1 only, which covers Indonesian; other characters are replaced rather than dropped.
+
+The sizes below are a budget: the tallest sheet (a drill, closed, every place line given) holds
+the own stock and three lending TPS with 4 mm to spare, one lending TPS with 13 mm; each further
+lending TPS takes a 4.5 mm row. With more lending TPS than that (`SOURCES_ON_SHEET`) their table
+goes on an attachment page after the sheet, which says so. The incident form (C.Kejadian
+Khusus) follows on a page of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +32,10 @@ _HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
 _KPPS_ROWS = ("chair", *("member",) * 6)
 _WATCHER_ROWS = (*("witness",) * 6, "ptps")
 _SIGNATURE_ROWS = (*_KPPS_ROWS, *_WATCHER_ROWS)
+_SIGN_WIDTHS = (25, 38, 27)  # role, name, signature (mm); the watchers' half the same
+_SIGN_ROW_MM = 8  # room to sign by hand
+_NAME_PT = 8.0
+_NAME_MIN_PT = 7.0
 _PLACE_LINES = ("desa", "kecamatan", "kabupaten", "provinsi")
 
 Cell = str | tuple[str, int]  # text, or text spanning that many columns
@@ -38,8 +50,8 @@ class _Summary(FPDF):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.tr = tr
         self.drill = drill
-        self.set_margins(15, 12, 15)
-        self.set_auto_page_break(True, margin=12)
+        self.set_margins(15, 10, 15)
+        self.set_auto_page_break(True, margin=10)
 
     def header(self) -> None:
         # fpdf2 calls this on every page it starts: a drill's copy can't lose its mark by
@@ -55,9 +67,9 @@ class _Summary(FPDF):
         self.multi_cell(0, size * 0.5, latin1(self.tr(key, **params)), new_x="LMARGIN")
 
     def heading(self, key: str) -> None:
-        self.ln(3)
-        self.say(key, 11, "B")
-        self.ln(1)
+        self.ln(2)
+        self.say(key, 10.5, "B")
+        self.ln(0.5)
 
     def rows(self, rows: list[list[Cell]], widths: tuple[float, ...], *, headings: int = 1) -> None:
         self.set_font("Helvetica", "", 9)
@@ -65,7 +77,7 @@ class _Summary(FPDF):
         with self.table(
             col_widths=widths,
             text_align=align,
-            line_height=5,
+            line_height=4.5,
             headings_style=_HEADING,
             num_heading_rows=headings,
             width=sum(widths),
@@ -80,31 +92,42 @@ class _Summary(FPDF):
                         row.cell(latin1(cell))
 
 
+# Lending TPS whose per-source table still leaves the summary one sheet (the own stock besides).
+SOURCES_ON_SHEET = 4
+
+
 def render_pdf(report: Report, tr: Translate) -> bytes:
     pdf = _Summary(tr, drill=report.drill)
     pdf.set_title(latin1(tr("pdf.title", tps=report.tps)))
     pdf.set_creation_date(report.generated_at)
     pdf.add_page()
-    pdf.say("pdf.title", 15, "B", tps=report.tps)
+    pdf.say("pdf.title", 14, "B", tps=report.tps)
     _place(pdf, report, tr)
     pdf.say(
         "pdf.subtitle",
-        10,
+        9,
         date=report.polling_date.strftime("%d-%m-%Y"),
         generated=_when(report.generated_at),
     )
     if report.closed_at:
-        pdf.say("pdf.closed", 10, closed=_when(report.closed_at))
+        pdf.say("pdf.closed", 9, closed=_when(report.closed_at))
     else:
-        pdf.say("pdf.not_closed", 10, "B")
+        pdf.say("pdf.not_closed", 9, "B")
 
     pdf.heading("pdf.voters")
     _voters(pdf, report, tr)
     pdf.heading("pdf.ballots")
     _ballots(pdf, report, tr)
     pdf.heading("pdf.sources")
-    _sources(pdf, report, tr)
-    pdf.say("pdf.sources_note", 8)
+    on_sheet = len(report.sources) <= SOURCES_ON_SHEET
+    if on_sheet:
+        _sources(pdf, report, tr)
+    else:
+        # Blora 2024 drew on 13 lending TPS: their table goes on an attachment, so that the
+        # summary stays one sheet with its signatures; the totals above are all sources'.
+        lenders = len(report.sources) - 1
+        pdf.say("pdf.sources_attached", 9, "B", lenders=lenders)
+    pdf.say("pdf.sources_note", 7.5)
 
     pdf.heading("pdf.audit")
 
@@ -113,11 +136,18 @@ def render_pdf(report: Report, tr: Translate) -> bytes:
             pdf.say("pdf.closing", 9, "B", seq=report.closing[0])
             _code(pdf, *report.closing)
             pdf.say("pdf.closing_note", 8)
-        _code(pdf, report.events, report.audit_head)
+        if not report.closing or report.closing[0] != report.events:
+            _code(pdf, report.events, report.audit_head)
         pdf.say("pdf.audit_note", 8, events=report.events)
 
     pdf.heading("pdf.signatures")
     _signatures(pdf, report, tr)
+    if not on_sheet:
+        pdf.add_page()
+        pdf.say("pdf.sources_page", 12, "B", tps=report.tps)
+        pdf.ln(2)
+        _sources(pdf, report, tr)
+        pdf.say("pdf.sources_note", 7.5)
     _incidents_page(pdf, report, tr)
     return bytes(pdf.output())
 
@@ -186,8 +216,8 @@ def _ballots(pdf: _Summary, report: Report, tr: Translate) -> None:
     pdf.rows(rows, (60, 30, 30, 30, 30))
     # Only what the chair entered: the reserve in the minutes is KPU's, never computed here.
     entered = any(f.received for f in report.ballots.values())
-    pdf.say("pdf.received_note" if entered else "pdf.nothing_received", 8)
-    pdf.say("pdf.identity", 8)
+    pdf.say("pdf.received_note" if entered else "pdf.nothing_received", 7.5)
+    pdf.say("pdf.identity", 7.5)
 
 
 def _sources(pdf: _Summary, report: Report, tr: Translate) -> None:
@@ -205,24 +235,46 @@ def _signatures(pdf: _Summary, report: Report, tr: Translate) -> None:
     # Signed where the station is, on polling day; dots to write the place on if none was given.
     where = report.place.kabupaten or report.place.desa or "." * 30
     pdf.say("pdf.place_date", 10, place=where, date=long_date(report.polling_date, tr))
-    pdf.ln(2)
-    head = [tr("pdf.role"), tr("pdf.name"), tr("pdf.signature")]
-    rows = [[*head, *head]]
-    for n, (kpps, watcher) in enumerate(zip(_KPPS_ROWS, _WATCHER_ROWS, strict=True), start=1):
-        rows.append([tr(f"pdf.sign_{kpps}", n=n), "", "", tr(f"pdf.sign_{watcher}"), "", ""])
+    pdf.ln(1.5)
+    head = [latin1(tr(key)) for key in ("pdf.role", "pdf.name", "pdf.signature")]
+    # The names the station knows stand on the KPPS lines; a witness writes theirs by hand.
+    names = [latin1(name) for name in report.kpps[: len(_KPPS_ROWS)]]
+    names += [""] * (len(_KPPS_ROWS) - len(names))
     pdf.set_font("Helvetica", "", 8)
     with pdf.table(
-        col_widths=(30, 36, 24, 30, 36, 24),
-        line_height=7,  # room to sign; the page holds the seven KPPS rows and the QR
+        col_widths=_SIGN_WIDTHS * 2,
+        line_height=4.5,  # a line of text; the rows are as tall as a hand signs
+        text_align="LEFT",
         headings_style=_HEADING,
-        width=180,
+        width=sum(_SIGN_WIDTHS) * 2,
         align="LEFT",
     ) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(latin1(cell))
-    pdf.say("pdf.witness_note", 8)
+        table.row([*head, *head])
+        for n, (kpps, watcher, name) in enumerate(
+            zip(_KPPS_ROWS, _WATCHER_ROWS, names, strict=True), start=1
+        ):
+            row = table.row(min_height=_SIGN_ROW_MM)
+            row.cell(latin1(tr(f"pdf.sign_{kpps}", n=n)))
+            row.cell(name, style=_fitted(pdf, name, _SIGN_WIDTHS[1]))
+            row.cell("")
+            row.cell(latin1(tr(f"pdf.sign_{watcher}")))
+            row.cell("")
+            row.cell("")
+    pdf.say("pdf.witness_note", 7.5)
+
+
+def _fitted(pdf: _Summary, text: str, width: float) -> FontFace:
+    """The size that keeps `text` on one line of a cell `width` wide, down to a size still read
+    at arm's length; a name longer than that wraps onto two lines at the usual size."""
+    size = _NAME_PT
+    while size >= _NAME_MIN_PT:
+        pdf.set_font("Helvetica", "", size)
+        fits = pdf.get_string_width(text) + 2 * pdf.c_margin <= width
+        pdf.set_font("Helvetica", "", _NAME_PT)
+        if fits:
+            return FontFace(size_pt=size)
+        size -= 0.5
+    return FontFace(size_pt=_NAME_PT)
 
 
 # Who signs the incident form: the chair and the witnesses, those named in it first; at least as

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from tps_console.domain.order import natural_key
 from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.vocab import Category, Sex
 
@@ -26,5 +27,5 @@ def preview_roll(parsed: ParsedRoll) -> RollPreview:
     for entry in parsed.entries:
         by_list[entry.category][entry.sex] += 1
         blocks[entry.block] += 1
-    ordered = sorted(blocks.items(), key=lambda item: (item[0] == "", item[0]))
+    ordered = sorted(blocks.items(), key=lambda item: natural_key(item[0]))
     return RollPreview(by_list, ordered, len(parsed.entries))

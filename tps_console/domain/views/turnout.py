@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.hours import PollState, closing_instant, poll_state
+from tps_console.domain.order import natural_key
 from tps_console.domain.record.clock import unstamp
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Voter
@@ -139,7 +140,7 @@ def _blocks(conn: Connection) -> tuple[BlockTurnout, ...]:
     voted = {block: n for (block,), n in count_by(conn, Voter.block).items()}
     return tuple(
         BlockTurnout(block, voted.get(block, 0), int(eligible.get(block, 0)))
-        for block in sorted(eligible.keys() | voted.keys())
+        for block in sorted(eligible.keys() | voted.keys(), key=natural_key)
     )
 
 

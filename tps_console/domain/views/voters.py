@@ -11,6 +11,7 @@ from sqlmodel import col
 from tps_console.domain.day.ballots import BallotPlan, plan_for
 from tps_console.domain.day.checkin import look_up, refusal
 from tps_console.domain.errors import Refused, TpsError
+from tps_console.domain.order import natural_key
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.record.station import Record
@@ -170,17 +171,19 @@ class BlockProgress:
 
 
 def waiting_by_block(rec: Record) -> list[BlockProgress]:
-    """Per block, in block order: how many voted and who is still to be escorted, by cell."""
+    """Per block, in natural order (`order.natural_key`): how many voted and who is still to be
+    escorted, by cell."""
     voted_ids = select(col(CheckIn.voter_id)).where(col(CheckIn.active))
     with read(rec.engine) as conn:
-        rows = conn.execute(
+        found = conn.execute(
             select(
                 col(Voter.id).in_(voted_ids), col(Voter.no), col(Voter.name), col(Voter.register_no)
             )
             .add_columns(col(Voter.block), col(Voter.cell))
             .where(col(Voter.status) == VoterStatus.ELIGIBLE)
-            .order_by(col(Voter.block), col(Voter.cell), col(Voter.no))
         ).all()
+    # Sorted here, not in SQL: "Kamar 10" comes after "Kamar 9" for the escorts.
+    rows = sorted(found, key=lambda r: (natural_key(r.block), natural_key(r.cell), r.no))
     blocks: dict[str, tuple[list[int], list[Waiting]]] = {}
     for voted, no, name, register_no, block, cell in rows:
         counts, waiting = blocks.setdefault(block or "-", ([0, 0], []))
