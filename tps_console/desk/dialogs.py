@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput, KeepsTyping
 from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
@@ -49,7 +50,7 @@ class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[s
             yield Static(self.message, id="refusal-message")
             hint = "desk.refused.acknowledge_logged" if self.logged else "desk.refused.acknowledge"
             yield Static(t(hint), id="refusal-hint")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.app.bell()
@@ -69,6 +70,22 @@ class Field:
     password: bool = False
     optional: bool = False
     many: bool = False  # each Enter adds a value (a queue being scanned); an empty Enter goes on
+    # The errors this field's value causes (how their catalogue keys begin), said under the
+    # field instead of at the foot of the form.
+    errors: tuple[str, ...] = ()
+
+    def caused(self, key: str) -> bool:
+        return key.startswith(self.errors)
+
+
+# The sign-in's errors, beside the officer's ID or the PIN (any other "auth." one: wrong, locked).
+OFFICER_ERRORS = ("auth.unknown_officer", "auth.chair_only")
+PIN_ERRORS = ("auth.",)
+
+
+def field_of(fields: Sequence[Field], key: str) -> Field | None:
+    """The field an error is about, if it is about one."""
+    return next((f for f in fields if f.caused(key)), None)
 
 
 # What a chair's decision gives back: what to say, the new DPK voter, the approving chair...
@@ -103,8 +120,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
         self.chair_task = task
         self.notice = notice
         self.form_fields = (
-            Field("chair_id", "desk.chair.officer"),
-            Field("pin", "desk.signin.pin", password=True),
+            Field("chair_id", "desk.chair.officer", errors=OFFICER_ERRORS),
+            Field("pin", "desk.signin.pin", password=True, errors=PIN_ERRORS),
             *fields,
         )
         self.values: Values = {f.name: [] for f in self.form_fields}
@@ -129,8 +146,9 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
                 )
                 if field.many:
                     yield Static("", id=f"list-{field.name}", classes="collected")
+                yield Static("", id=f"error-{field.name}", classes="error field-error")
             yield Static("", id="chair-error", classes="error")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         first_empty = next(i for i in self.query(Input) if not i.value)
@@ -172,6 +190,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
             self.set_focus(boxes[here + 1])
         else:
             self.submitting = True
+            for shown in self.query(".field-error"):
+                shown.remove_class("-shown")
             self.query_one("#chair-error", Static).update(t("desk.working"))
             self.perform()
 
@@ -183,16 +203,24 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
             require_chair(chair)
             done = self.chair_task(chair, values)
         except TpsError as exc:
-            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+            self.app.call_from_thread(self._refused, exc.key, t(exc.key, **exc.params))
         else:
             self.app.call_from_thread(self.dismiss, done)
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, key: str, message: str) -> None:
+        """The refusal under the field it is about (the PIN, a NIK), else at the foot."""
         self.submitting = False
-        self.query_one("#chair-error", Static).update(message)
+        field = field_of(self.form_fields, key)
+        self.query_one("#chair-error", Static).update("" if field else message)
         pin = self.query_one("#field-pin", Input)
-        pin.value = ""
-        pin.focus()
+        pin.value = ""  # whatever was refused, a PIN is never left typed in
+        if field is None:
+            pin.focus()
+            return
+        said = self.query_one(f"#error-{field.name}", Static)
+        said.update(message)
+        said.add_class("-shown")
+        self.query_one(f"#field-{field.name}", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -218,7 +246,7 @@ class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
                 id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value)
             )
             yield Static("", id="lock-error", classes="error")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#lock-pin", Input).focus()
