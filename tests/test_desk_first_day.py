@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
+import pytest
+from rich.cells import cell_len
 from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static
 
 from tests.helpers import make_station, wib
 from tests.helpers.desk import chair_approves, desk_for, find, message, settle, sign_in, type_text
 from tps_console.desk.card import VoterCardScreen
-from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.checkin_screen import COLUMNS, CheckInScreen, in_columns
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.textual_private import SaidPalette
 from tps_console.domain.day.ballots import receive_ballots
@@ -21,6 +22,7 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS
+from tps_console.i18n import set_language, t
 
 NIK_1 = "3399141702910001"  # voter no. 1, PURNOMO HARTONO, DPT
 
@@ -197,9 +199,12 @@ async def test_a_dptb_card_names_the_lending_tps_whose_ballots_it_draws(
     station.close()
 
 
-def test_result_headings_and_lines_share_their_columns() -> None:
-    from tps_console.desk.checkin_screen import COLUMNS, in_columns
-
-    line = in_columns(["1", "A" * 40, "DPTb", "AIII.012/2023", "C", "C12"])
-    assert isinstance(line, Text)
-    assert line.cell_len == sum(width + 1 for _, width, _ in COLUMNS)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_result_heading_fits_its_column(lang: str) -> None:
+    set_language(lang)
+    try:
+        assert [t(key) for key, width, _ in COLUMNS if cell_len(t(key)) > width] == []
+        line = in_columns(["1", "A" * 40, "DPTb", "AIII.012/2023", "Staf", "C12"])
+        assert line.cell_len == sum(width + 1 for _, width, _ in COLUMNS)
+    finally:
+        set_language("id")

@@ -391,7 +391,7 @@ COLUMNS = (
     ("desk.results.name", 24, "bold"),
     ("desk.results.list", 6, ""),
     ("desk.results.register", 13, ""),
-    ("desk.results.block", 4, ""),
+    ("desk.results.block", 5, ""),
     ("desk.results.cell", 5, ""),
 )
 
