@@ -31,7 +31,7 @@ def test_the_chair_names_an_existing_writable_folder(
 ) -> None:
     with pytest.raises(BadInput) as missing:
         set_backup_target(station, chair, str(tmp_path / "no-stick"))
-    assert missing.value.key == "backup.no_folder"
+    assert missing.value.key == "backup.not_made_here"
     with pytest.raises(Refused):
         set_backup_target(station, member, str(tmp_path))
     assert backup_target(station) is None
@@ -64,7 +64,7 @@ def test_with_the_stick_pulled_out_no_folder_is_made_on_the_laptops_disk(
     shutil.rmtree(stick)
     with pytest.raises(BadInput) as missing:
         set_backup_target(station, chair, str(stick / "cadangan"))
-    assert missing.value.key == "backup.no_folder"
+    assert missing.value.key == "backup.not_made_here"
     assert not stick.exists() and backup_target(station) is None
 
 

@@ -113,7 +113,9 @@ def backup_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         choose,
         (
             Field(
-                "folder", "desk.backup.folder", errors=("backup.no_folder", "backup.not_writable")
+                "folder",
+                "desk.backup.folder",
+                errors=("backup.no_folder", "backup.not_made_here", "backup.not_writable"),
             ),
             Field("minutes", "desk.backup.minutes", optional=True, errors=("backup.bad_setting",)),
             Field("keep", "desk.backup.keep", optional=True),

@@ -271,8 +271,10 @@ def _make_on_another_drive(folder: Path, station: Path | None) -> None:
     out would otherwise be made on the laptop's own disk, and the backups written there."""
     existing = next((p for p in folder.absolute().parents if p.exists()), None)
     own = drive_of(station if station is not None else Path.home())
-    if existing is None or not existing.is_dir() or drive_of(existing) == own:
+    if existing is None or not existing.is_dir():
         raise BadInput("backup.no_folder", path=str(folder))
+    if drive_of(existing) == own:
+        raise BadInput("backup.not_made_here", path=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
