@@ -168,12 +168,19 @@ async def test_the_13_00_refusal_wraps_whole_on_the_card_and_the_banner(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RefusalScreen)
-        hint = app.screen.query_one("#refusal-hint", Static)
-        shown = [
-            "".join(s.text for s in hint.render_line(y)).strip()
-            for y in range(hint.content_region.height)
-        ]
-        assert "Tekan Enter setelah dibaca." in shown  # a sentence of its own, on one line
+        said = shown_lines(app.screen.query_one("#refusal-message", Static))
+        # Two even lines, not a full one and then the last words alone.
+        assert len(said) == 2 and abs(len(said[0]) - len(said[1])) <= 6
+        hint = shown_lines(app.screen.query_one("#refusal-hint", Static))
+        assert "Tekan Enter setelah dibaca." in hint  # a sentence of its own, on one line
+
+
+def shown_lines(widget: Static) -> list[str]:
+    lines = (
+        "".join(s.text for s in widget.render_line(y)).strip()
+        for y in range(widget.outer_size.height)
+    )
+    return [line for line in lines if line]
 
 
 async def test_a_dptb_card_names_the_lending_tps_whose_ballots_it_draws(
