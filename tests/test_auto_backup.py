@@ -10,7 +10,8 @@ import pytest
 from textual.widgets import Static
 
 from tests.helpers import TEST_PASSPHRASE, make_drill_station, wib, with_backup_key
-from tests.helpers.desk import desk_for, settle, sign_in
+from tests.helpers.desk import chair_approves, desk_for, message, settle, sign_in
+from tps_console.domain.day import backup
 from tps_console.domain.day.backup import (
     backup_now,
     backup_target,
@@ -31,13 +32,54 @@ def test_the_chair_names_an_existing_writable_folder(
 ) -> None:
     with pytest.raises(BadInput) as missing:
         set_backup_target(station, chair, str(tmp_path / "no-stick"))
-    assert missing.value.key == "backup.no_folder"
+    assert missing.value.key == "backup.not_made_here"
     with pytest.raises(Refused):
         set_backup_target(station, member, str(tmp_path))
     assert backup_target(station) is None
     target = set_backup_target(station, chair, str(tmp_path), every_minutes=2, keep=3)
     assert backup_target(station) == target
     assert verify(station).ok
+
+
+@pytest.fixture
+def stick(station: Record, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A USB stick mounted at tmp/media/usb: a drive of its own, not the station's."""
+    mounted = tmp_path / "media" / "usb"
+    mounted.mkdir(parents=True)
+    real = backup.drive_of
+    monkeypatch.setattr(backup, "drive_of", lambda p: -1 if p.is_relative_to(mounted) else real(p))
+    return mounted
+
+
+def test_a_folder_not_made_yet_on_a_mounted_stick_is_made(
+    station: Record, chair: OfficerInfo, stick: Path
+) -> None:
+    target = set_backup_target(station, chair, str(stick / "tps901" / "cadangan"))
+    assert (stick / "tps901" / "cadangan").is_dir()
+    assert backup_target(station) == target
+
+
+def test_with_the_stick_pulled_out_no_folder_is_made_on_the_laptops_disk(
+    station: Record, chair: OfficerInfo, stick: Path
+) -> None:
+    shutil.rmtree(stick)
+    with pytest.raises(BadInput) as missing:
+        set_backup_target(station, chair, str(stick / "cadangan"))
+    assert missing.value.key == "backup.not_made_here"
+    assert not stick.exists() and backup_target(station) is None
+
+
+async def test_f7_names_a_folder_not_made_yet_on_the_stick(station: Record, stick: Path) -> None:
+    with_backup_key(station)
+    app = desk_for(station)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await chair_approves(pilot, str(stick / "cadangan"), "", "")
+        assert "Cadangan otomatis ke" in message(app)
+        await settle(pilot)
+    assert [p.suffix for p in (stick / "cadangan").iterdir()] == [".tpsbak"]
 
 
 def test_copies_rotate_and_each_is_a_whole_station(

@@ -31,9 +31,11 @@ from tps_console.desk import app as desk_app
 from tps_console.desk.app import DeskApp
 from tps_console.desk.calling import CallingScreen
 from tps_console.desk.card import VoterCardScreen
-from tps_console.desk.checkin_screen import ALL_KEYS_FROM, OCCASIONAL, CheckInScreen
+from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.day_actions import ChairMenu
 from tps_console.desk.dialogs import ChairForm, LockScreen, RefusalScreen
 from tps_console.desk.signin import SignInScreen
+from tps_console.desk.state import PanelLaunch
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
@@ -308,7 +310,7 @@ async def test_member_pin_cannot_undo(station: Record, member: OfficerInfo) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ChairForm)
-        assert "Ketua" in str(app.screen.query_one("#chair-error", Static).render())
+        assert "Ketua" in str(app.screen.query_one("#error-chair_id", Static).render())
     assert active_check_ins(station) == 1
 
 
@@ -400,15 +402,18 @@ async def test_every_footer_key_is_in_the_command_palette(station: Record) -> No
 
 
 def footer_in_view(app: DeskApp) -> tuple[set[str], set[str]]:
-    """The actions whose key and label are wholly in view on the footer, and those that are not
-    (cut at the edge, behind the Ctrl+P key docked on the right, or left out)."""
+    """The actions whose key and label are wholly in view on the footer, and those that are cut
+    (at the edge, or behind the Ctrl+P key docked on the right). A key left out whole to make
+    room is in neither."""
     footer = app.screen.query_one(Footer)
     keys = list(footer.query(FooterKey))
-    palette = [k for k in keys if k.has_class("-command-palette")]
+    palette = [k for k in keys if k.has_class("-command-palette") and k.display]
     edge = palette[0].region.x if palette else footer.region.right
     shown: set[str] = set()
     not_shown: set[str] = set()
     for key in keys:
+        if not key.display:
+            continue
         region = key.region
         limit = footer.region.right if key in palette else edge
         fits = region.width > 0 and region.right <= limit
@@ -416,24 +421,34 @@ def footer_in_view(app: DeskApp) -> tuple[set[str], set[str]]:
     return shown, not_shown
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("width", [80, ALL_KEYS_FROM])
-async def test_the_footer_shows_how_to_reach_everything(
+EVERYDAY = {"clear", "app.calling", "chair_menu", "app.lock", "app.sign_out", "quit"}
+ONCE_A_DAY = {"dpk", "queue", "close_polls", "backup_folder"}
+# What the main screen's footer shows whole, by width and language: F3 (the chair's menu) at
+# every width; the other once-a-day keys, then the panel's, then Ctrl+P give way, never cut.
+FOOTER_AT = {
+    (80, "id"): EVERYDAY,
+    (80, "en"): EVERYDAY | {"command_palette"},
+    (100, "id"): EVERYDAY | {"command_palette"},
+    (100, "en"): EVERYDAY | {"command_palette", "open_panel"},
+    (160, "id"): EVERYDAY | ONCE_A_DAY | {"command_palette", "open_panel"},
+    (160, "en"): EVERYDAY | ONCE_A_DAY | {"command_palette", "open_panel"},
+}
+
+
+@pytest.mark.parametrize(("width", "lang"), list(FOOTER_AT))
+async def test_the_footer_shows_the_chairs_menu_and_cuts_no_key(
     station: Record, lang: str, width: int
 ) -> None:
-    """At 80 columns quit, the everyday keys and Ctrl+P (every key by name) are in view, in both
-    languages; from ALL_KEYS_FROM columns every key is."""
+    """F3 in view at 80, 100 and 160 columns, in both languages; a key that has no room is left
+    out whole, never cut at the edge ("f8 P"); what is left out, the chair's menu names."""
     app = desk_for(station, lang=lang)
+    app.panel = PanelLaunch(argv=("true",), shown="tps-console panel tps.db")
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)
-        assert footer_in_view(app) == ({"quit", "command_palette"}, set())  # sign-in
+        assert footer_in_view(app) == ({"quit", "open_panel", "command_palette"}, set())
         await sign_in(pilot)
         shown, not_shown = footer_in_view(app)
-        everyday = {"clear", "app.calling", "app.lock", "app.sign_out", "quit", "command_palette"}
-        if width < ALL_KEYS_FROM:
-            assert (shown, not_shown) == (everyday, set(OCCASIONAL))
-        else:
-            assert (shown, not_shown) == (everyday | set(OCCASIONAL), set())
+        assert not_shown == set() and shown == FOOTER_AT[width, lang]
         await pilot.press("f2")
         await settle(pilot)
         assert footer_in_view(app)[1] == set()  # calling by block
@@ -441,6 +456,13 @@ async def test_the_footer_shows_how_to_reach_everything(
         await find(pilot, NIK_1)
         assert isinstance(app.screen, VoterCardScreen)
         assert footer_in_view(app)[1] == set()
+        await pilot.press("escape")
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, ChairMenu)
+        assert footer_in_view(app)[1] == set()
+        menu = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert all(key in menu for key in ("F4", "F5", "F6", "F7"))
 
 
 async def test_a_burst_of_keys_lands_in_the_right_fields(

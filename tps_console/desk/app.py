@@ -28,6 +28,7 @@ from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
+from tps_console.desk.textual_private import SaidPalette
 from tps_console.domain.day.backup import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
@@ -299,10 +300,11 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
             self.push_screen(CallingScreen(self.rec))
 
     def action_command_palette(self) -> None:
-        # Textual's own action, with the search box's placeholder in the desk's language.
+        # Textual's own action, with the palette's words in the desk's language.
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = t("desk.palette.search")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            placeholder, none = t("desk.palette.search"), t("desk.palette.none")
+            palette = SaidPalette(placeholder=placeholder, no_matches=none, id="--command-palette")
+            self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer, also in the command palette (Ctrl+P)."""

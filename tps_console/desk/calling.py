@@ -7,8 +7,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.record.station import Record
@@ -38,7 +39,7 @@ class CallingScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         yield Static(id="blocks")
         yield Static(id="block-title")
         yield DataTable(id="waiting", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#waiting", DataTable)

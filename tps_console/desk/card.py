@@ -8,6 +8,7 @@ that moment. The card follows the record: a check-in or undo at another desk sho
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,9 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tps_console.desk.dialogs import ChairForm, Field, Values
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import KeepsTyping
 from tps_console.desk.state import watch_desk
 from tps_console.desk.strip import DrillBanner
@@ -36,6 +38,7 @@ from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.small_window import SaysTooSmall
 
+CARD_WIDTH = 72  # the card's text, inside its border and padding (desk.tcss), until laid out
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.
 BALLOT_STYLE = {
     "grey": "bold #000000 on #b0b0b0",
@@ -94,7 +97,7 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         with Vertical(id="card"):
             yield Static(t("desk.working"), id="card-body")
             yield Static("", id="card-typed")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         # Every commit moves the status: read the card again, so that it says what the record
@@ -133,7 +136,8 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         self.details = details
         self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
         self.query_one("#card", Vertical).set_class(details.refusal is not None, "ineligible")
-        self.query_one("#card-body", Static).update(card_text(self.rec.station, details))
+        body = self.query_one("#card-body", Static)
+        body.update(card_text(self.rec.station, details, body.content_size.width or CARD_WIDTH))
 
     def _clock_moved(self) -> None:
         # The hour alone can turn "may vote" into a refusal (13:00 for who is not in the queue,
@@ -213,7 +217,7 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
             )
             return t("desk.chair.replace_done", ballot=done.ballot, source=done.source, name=v.name)
 
-        ballot = Field("ballot", "desk.chair.ballot")
+        ballot = Field("ballot", "desk.chair.ballot", errors=("replace.", "ballots."))
         self._chair(t("desk.chair.replace", name=v.name, no=v.no), replace, ballot, REASON)
 
     def action_mark(self, status: str) -> None:
@@ -232,8 +236,9 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)
 
 
-def card_text(station: StationInfo, v: VoterDetails) -> Text:
-    """The voter card's text: on the card, and beside the results on a wide screen."""
+def card_text(station: StationInfo, v: VoterDetails, width: int) -> Text:
+    """The voter card's text, `width` cells wide: on the card, and beside the results on a wide
+    screen."""
     text = Text()
     text.append(f"{v.name}\n", "bold")
     text.append(f"no. {v.no}   {v.category}   ", "bold")
@@ -244,40 +249,56 @@ def card_text(station: StationInfo, v: VoterDetails) -> Text:
     if v.disability:
         text.append(f"♿ {t('desk.card.disability')}: {v.disability}\n", "bold yellow")
     text.append(f"\n{t('desk.card.ballots')} ({len(v.ballots)}):\n")
+    drawn: list[tuple[str, str]] = []  # (ballot, source) as handed over, or as it will be
     if v.checked_in is not None:
         for handed in v.checked_in.handed:
             ballot_chip(text, handed.ballot, handed.source, station.tps)
+            drawn.append((handed.ballot, handed.source))
             if handed.spoiled:
                 text.append(t("desk.card.spoiled") + " ", "bold red")
     elif v.plan is not None:
         for draw in v.plan.draws:
             ballot_chip(text, draw.ballot, draw.source, station.tps)
+            drawn.append((draw.ballot, draw.source))
         for code in v.plan.short:
             text.append(f" {code} {t('desk.card.out')} ", "bold white on dark_red")
             text.append(" ")
-    text.append("\n\n")
+    text.append("\n")
+    lent: dict[str, list[str]] = {}
+    for ballot, source in drawn:
+        if source != station.tps:
+            lent.setdefault(source, []).append(ballot)
+    for source, ballots in lent.items():
+        # Its votes are counted at the lending TPS: the officer hands over that TPS's ballots.
+        said = t("desk.card.lent", source=source, ballots=", ".join(ballots))
+        text.append(f"{said}\n", "italic")
+    text.append("\n")
     if v.checked_in is not None:
         first = v.checked_in
-        text.append(
-            " "
-            + t(
-                "desk.card.voted",
-                at=local_time(station, first.at),
-                officer=first.officer_name,
-                desk=first.desk,
-            )
-            + " ",
-            "bold white on dark_red",
+        said = t(
+            "desk.card.voted",
+            at=local_time(station, first.at),
+            officer=first.officer_name,
+            desk=first.desk,
         )
+        verdict(text, said, "bold white on dark_red", width)
     elif v.refusal is not None:
         # What Enter would be refused for, said before it is pressed.
-        text.append(f" {t(v.refusal.key, **v.refusal.params)} ", "bold white on dark_red")
+        verdict(text, t(v.refusal.key, **v.refusal.params), "bold white on dark_red", width)
     else:
-        text.append(f" {t('desk.card.ready')} ", "bold black on green3")
+        verdict(text, t("desk.card.ready"), "bold black on green3", width)
     return text
 
 
-REASON = Field("reason", "desk.chair.reason")
+def verdict(text: Text, said: str, style: str, width: int) -> None:
+    """What the card says of the voter, as one coloured block: a long refusal (13:00, a release
+    with its reason) wraps inside it, each line with the same margin, never out of its colour."""
+    lines = textwrap.wrap(said, max(width - 2, 10)) or [""]
+    longest = max(map(len, lines))
+    text.append("\n".join(f" {line:<{longest}} " for line in lines), style)
+
+
+REASON = Field("reason", "desk.chair.reason", errors=("reason.",))
 
 
 def ballot_chip(text: Text, ballot: str, source: str, own: str) -> None:

@@ -6,13 +6,14 @@ Typing a name shows matches as you type; arrows move in the list and Enter opens
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -30,7 +31,7 @@ from tps_console.desk.day_actions import (
 from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
-from tps_console.desk.state import watch_desk
+from tps_console.desk.state import BackupState, watch_desk
 from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import CheckInDone, check_in
 from tps_console.domain.day.dpk import DpkAdded
@@ -46,10 +47,11 @@ from tps_console.small_window import SaysTooSmall
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list
-ALL_KEYS_FROM = 140  # columns from which the footer shows every key (below, Ctrl+P lists them)
-# The chair's once-a-day actions: the first keys a narrow footer leaves to Ctrl+P. The strip's
-# notices name F4, F5 and F6 when their hour comes, and F7 while no backup folder is set.
-OCCASIONAL = ("chair_menu", "dpk", "queue", "close_polls", "backup_folder")
+PREVIEW_WIDTH = 66  # that card's text, inside its border and padding (desk.tcss)
+# The keys a narrow footer leaves out first, until the rest fit (see footer.py): the chair's
+# once-a-day keys. The chair's menu (F3, always in view) names them, and the strip's notices
+# name F4, F5 and F6 when their hour comes and F7 while no backup folder is set.
+ONCE_A_DAY = ("dpk", "queue", "close_polls", "backup_folder")
 
 
 class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
@@ -90,6 +92,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         self.checked_in: frozenset[int] = frozenset()
         self.not_eligible: frozenset[int] = frozenset()
         self._hits: list[Hit] = []
+        self.backup_folder_set = False  # followed from the app's backup state
 
     def compose(self) -> ComposeResult:
         yield StatusStrip(self.rec)
@@ -97,9 +100,11 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         yield Static(t("desk.search.hint"), id="message", classes="info")
         yield Static("", id="result-count")
         with Horizontal(id="found"):
-            yield OptionList(id="results")
+            with Vertical(id="listing"):
+                yield Static(results_heading(), id="result-head")
+                yield OptionList(id="results")
             yield Static("", id="preview", classes="-empty")
-        yield DeskFooter(occasional=OCCASIONAL)
+        yield DeskFooter(give_way=[ONCE_A_DAY])
 
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).can_focus = False
@@ -107,6 +112,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         watch_desk(self, "index", self._index_changed)
         watch_desk(self, "checked_in", self._checked_in_changed)
         watch_desk(self, "not_eligible", self._not_eligible_changed)
+        watch_desk(self, "backup", self._backup_changed)
 
     def focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -137,6 +143,9 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         self.not_eligible = not_eligible
         self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
+    def _backup_changed(self, backup: BackupState) -> None:
+        self.backup_folder_set = backup.ok is not None
+
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
         # A scanner's burst reaches the box before any of its changes reach this screen: only
@@ -153,6 +162,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             self._hits = []
             results.clear_options()
             count.update("")
+            self.query_one("#result-head").display = False
             self._clear_preview()
             return
         found = index.search(query, RESULT_LIMIT)
@@ -162,6 +172,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             Option(result_line(h, h.voter.id in checked_in, h.voter.id in not_eligible))
             for h in found.hits
         )
+        self.query_one("#result-head").display = bool(found.hits)
         if found.hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
         else:
@@ -206,7 +217,6 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Room to spare: the highlighted voter's card beside the list, before Enter opens it.
         self.set_class(event.size.width >= WIDE, "wide")
-        self.set_class(event.size.width < ALL_KEYS_FROM, "narrow")
 
     @on(OptionList.OptionHighlighted, "#results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -223,8 +233,8 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         highlighted = self.query_one("#results", OptionList).highlighted
         if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
             preview = self.query_one("#preview", Static)
-            preview.update(card_text(self.rec.station, details))
             preview.remove_class("-empty")
+            preview.update(card_text(self.rec.station, details, PREVIEW_WIDTH))
 
     def _clear_preview(self) -> None:
         """No voter highlighted, no card beside the list (not an empty frame)."""
@@ -356,6 +366,10 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         def chosen(action: str | None) -> None:
             if action is None:
                 self.focus_search()
+            elif action == "backup_now" and not self.backup_folder_set:
+                # Nothing to back up to yet: the chair names the folder here, as with F7, and
+                # the first copy is made at once.
+                self.action_backup_folder()
             else:
                 self.chair_form(FORMS[action](self.rec, self.officer))
 
@@ -370,15 +384,34 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         self.post_message(self.RecordChanged())
 
 
+# The result list's columns: heading, width, style. Two voters of the same name differ in the
+# list they are on, their register number, or where they are held.
+COLUMNS = (
+    ("desk.results.no", 4, "dim"),
+    ("desk.results.name", 24, "bold"),
+    ("desk.results.list", 6, ""),
+    ("desk.results.register", 13, ""),
+    ("desk.results.block", 5, ""),
+    ("desk.results.cell", 5, ""),
+)
+
+
+def in_columns(cells: Sequence[str], style: str = "") -> Text:
+    """One line of the result list (or its heading), each cell cut to its column."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    for cell, (_, width, cell_style) in zip(cells, COLUMNS, strict=True):
+        line.append(f"{cell[:width]:<{width}} ", style or cell_style)
+    return line
+
+
+def results_heading() -> Text:
+    return in_columns([t(key) for key, _, _ in COLUMNS], "bold underline")
+
+
 def result_line(hit: Hit, checked_in: bool, not_eligible: bool) -> Text:
     v = hit.voter
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{v.no:<5}", "dim")
-    line.append(f"{v.name[:26]:<27}", "bold")
-    line.append(f"{v.register_no or '—':<15}")
-    line.append(f"{(v.cell or v.block or '—'):<6}")
-    line.append(f"{v.category:<4} ")
-    line.append(f"{v.sex} ")
+    cells = [str(v.no), v.name, v.category, v.register_no, v.block, v.cell]
+    line = in_columns([cell or "—" for cell in cells])
     if checked_in:
         line.append(f" {t('desk.voted_short')} ", "bold white on dark_red")
     elif not_eligible:

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tps_console.desk.dialogs import ChairForm, Field, Values
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
 from tps_console.domain.day.ballots import parse_counts, receive_ballots
@@ -35,6 +36,8 @@ from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.small_window import SaysTooSmall
 
 YES = {"y", "ya", "yes"}
+# A report's or the slips' folder that cannot be written to (a missing drive, a full disk).
+FOLDER_ERRORS = ("output.", "fault.")
 
 
 def first(values: Values, name: str) -> str:
@@ -61,10 +64,14 @@ def dpk_form(rec: Record, officer: OfficerInfo) -> ChairForm[DpkAdded]:
         t("desk.dpk.title"),
         register,
         (
-            Field("nik", "desk.dpk.nik"),
-            Field("name", "desk.dpk.name"),
-            Field("sex", "desk.dpk.sex"),
-            Field("birth", "desk.dpk.birth"),
+            Field("nik", "desk.dpk.nik", errors=("nik.", "dpk.on_roll")),
+            Field("name", "desk.dpk.name", errors=("dpk.empty_name",)),
+            Field("sex", "desk.dpk.sex", errors=("dpk.bad_sex",)),
+            Field(
+                "birth",
+                "desk.dpk.birth",
+                errors=("dpk.bad_birth", "dpk.future_birth", "dpk.under_17"),
+            ),
             Field("married", "desk.dpk.married", optional=True),
             Field("disability", "desk.dpk.disability", optional=True),
         ),
@@ -77,14 +84,14 @@ def queue_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         queued = record_queue(rec, chair, values["keys"])
         return t("queue.done", count=len(queued), names=", ".join(q.name for q in queued))
 
-    keys = Field("keys", "desk.queue.keys", many=True)
+    keys = Field("keys", "desk.queue.keys", many=True, errors=("queue.", "checkin."))
     return ChairForm(rec, officer, t("desk.queue.title"), queue, (keys,))
 
 
 def close_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     def close(chair: OfficerInfo, _: Values) -> str:
         closed = close_polls(rec, chair)
-        said = t("close.done", at=local_time(rec.station, closed.at, seconds=False))
+        said = t("desk.close.done", at=local_time(rec.station, closed.at, seconds=False))
         if closed.queue_waiting:
             said += " " + t("close.queue_waiting", count=closed.queue_waiting)
         return said
@@ -109,8 +116,12 @@ def backup_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         t("desk.backup.title"),
         choose,
         (
-            Field("folder", "desk.backup.folder"),
-            Field("minutes", "desk.backup.minutes", optional=True),
+            Field(
+                "folder",
+                "desk.backup.folder",
+                errors=("backup.no_folder", "backup.not_made_here", *FOLDER_ERRORS),
+            ),
+            Field("minutes", "desk.backup.minutes", optional=True, errors=("backup.bad_setting",)),
             Field("keep", "desk.backup.keep", optional=True),
         ),
     )
@@ -139,8 +150,8 @@ def ballots_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         t("desk.ballots.title"),
         receive,
         (
-            Field("counts", "desk.ballots.counts", many=True),
-            Field("source", "desk.ballots.source", optional=True),
+            Field("counts", "desk.ballots.counts", many=True, errors=("ballots.",)),
+            Field("source", "desk.ballots.source", optional=True, errors=("ballots.bad_source",)),
         ),
     )
 
@@ -161,10 +172,15 @@ def officer_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         t("desk.officer.title"),
         add,
         (
-            Field("id", "desk.officer.id"),
-            Field("name", "desk.officer.name"),
-            Field("role", "desk.officer.role", optional=True),
-            Field("new_pin", "desk.officer.pin", password=True),
+            Field("id", "desk.officer.id", errors=("officer.bad_id", "officer.exists")),
+            Field("name", "desk.officer.name", errors=("officer.empty_name",)),
+            Field("role", "desk.officer.role", optional=True, errors=("officer.bad_role",)),
+            Field(
+                "new_pin",
+                "desk.officer.pin",
+                password=True,
+                errors=("officer.bad_pin", "officer.pin_differs"),
+            ),
             Field("new_pin_again", "desk.officer.pin_again", password=True),
         ),
     )
@@ -190,7 +206,7 @@ def report_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         officer,
         t("desk.report.title"),
         write,
-        (Field("folder", "desk.report.folder"),),
+        (Field("folder", "desk.report.folder", errors=FOLDER_ERRORS),),
     )
 
 
@@ -213,7 +229,10 @@ def slips_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
         officer,
         t("desk.slips.title"),
         write,
-        (Field("folder", "desk.report.folder"), Field("block", "desk.slips.block", optional=True)),
+        (
+            Field("folder", "desk.report.folder", errors=FOLDER_ERRORS),
+            Field("block", "desk.slips.block", optional=True, errors=("slips.unknown_block",)),
+        ),
     )
 
 
@@ -291,7 +310,8 @@ class ChairMenu(SaysTooSmall, TranslatedBindings, ModalScreen[str | None]):
             for key, _, label in CHAIR_MENU:
                 yield Static(f" {key.upper()}  {t(label)}")
             yield Static(t("desk.menu.also"), classes="hint")
-        yield Footer(compact=True)
+        # Each letter is in the box already: where the footer has no room, its keys give way.
+        yield DeskFooter(give_way=[[f"choose('{action}')" for _, action, _ in CHAIR_MENU]])
 
     def action_choose(self, action: str) -> None:
         self.dismiss(action or None)

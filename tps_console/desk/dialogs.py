@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput, KeepsTyping
 from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
@@ -40,6 +42,8 @@ class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[s
         self.duplicate = duplicate
         self.logged = logged  # the attempt is in the record: only then is it said to be
         self.drill = drill
+        hint = "desk.refused.acknowledge_logged" if logged else "desk.refused.acknowledge"
+        self.hint = t(hint)
 
     def compose(self) -> ComposeResult:
         if self.drill:
@@ -48,12 +52,20 @@ class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[s
             title = "desk.refused.duplicate_title" if self.duplicate else "desk.refused.title"
             yield Static(t(title), id="refusal-title")
             yield Static(self.message, id="refusal-message")
-            hint = "desk.refused.acknowledge_logged" if self.logged else "desk.refused.acknowledge"
-            yield Static(t(hint), id="refusal-hint")
-        yield Footer(compact=True)
+            yield Static(self.hint, id="refusal-hint")
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.app.bell()
+
+    def on_resize(self, _: events.Resize) -> None:
+        # Centred lines read best when they are about as long as each other: not a full line
+        # and then a word alone ("tidak boleh memilih" under the 13:00 refusal at 80 columns).
+        for name, text in (("#refusal-message", self.message), ("#refusal-hint", self.hint)):
+            said = self.query_one(name, Static)
+            width = said.content_size.width
+            if width:
+                said.update("\n".join(balanced(part, width) for part in text.split("\n")))
 
     def entered(self, typed: str) -> bool:
         self.dismiss(typed or None)
@@ -63,6 +75,15 @@ class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[s
         self.dismiss(None)
 
 
+def balanced(text: str, width: int) -> str:
+    """`text` on as few lines as `width` allows, the lines as even as they can be."""
+    lines = len(textwrap.wrap(text, width)) or 1
+    narrowest = max(1, len(text) // lines)
+    while len(textwrap.wrap(text, narrowest)) > lines:
+        narrowest += 1
+    return "\n".join(textwrap.wrap(text, narrowest))
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -70,6 +91,22 @@ class Field:
     password: bool = False
     optional: bool = False
     many: bool = False  # each Enter adds a value (a queue being scanned); an empty Enter goes on
+    # The errors this field's value causes (how their catalogue keys begin), said under the
+    # field instead of at the foot of the form.
+    errors: tuple[str, ...] = ()
+
+    def caused(self, key: str) -> bool:
+        return key.startswith(self.errors)
+
+
+# The sign-in's errors, beside the officer's ID or the PIN (any other "auth." one: wrong, locked).
+OFFICER_ERRORS = ("auth.unknown_officer", "auth.chair_only")
+PIN_ERRORS = ("auth.",)
+
+
+def field_of(fields: Sequence[Field], key: str) -> Field | None:
+    """The field an error is about, if it is about one."""
+    return next((f for f in fields if f.caused(key)), None)
 
 
 # What a chair's decision gives back: what to say, the new DPK voter, the approving chair...
@@ -108,8 +145,12 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
         self.notice = notice
         self.chair_only = chair_only
         self.form_fields = (
-            Field("chair_id", "desk.chair.officer" if chair_only else "desk.incident.officer"),
-            Field("pin", "desk.signin.pin", password=True),
+            Field(
+                "chair_id",
+                "desk.chair.officer" if chair_only else "desk.incident.officer",
+                errors=OFFICER_ERRORS,
+            ),
+            Field("pin", "desk.signin.pin", password=True, errors=PIN_ERRORS),
             *fields,
         )
         self.values: Values = {f.name: [] for f in self.form_fields}
@@ -134,8 +175,9 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
                 )
                 if field.many:
                     yield Static("", id=f"list-{field.name}", classes="collected")
+                yield Static("", id=f"error-{field.name}", classes="error field-error")
             yield Static("", id="chair-error", classes="error")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         first_empty = next(i for i in self.query(Input) if not i.value)
@@ -177,6 +219,8 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
             self.set_focus(boxes[here + 1])
         else:
             self.submitting = True
+            for shown in self.query(".field-error"):
+                shown.remove_class("-shown")
             self.query_one("#chair-error", Static).update(t("desk.working"))
             self.perform()
 
@@ -189,20 +233,28 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
                 require_chair(chair)
             done = self.chair_task(chair, values)
         except TpsError as exc:
-            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+            self.app.call_from_thread(self._refused, exc.key, t(exc.key, **exc.params))
         except Exception as exc:
             # Said where the chair is looking, with the form kept to try again or cancel.
             fault = as_fault(exc, self.rec.url or self.rec.path)
-            self.app.call_from_thread(self._refused, t(fault.key, **fault.params))
+            self.app.call_from_thread(self._refused, fault.key, t(fault.key, **fault.params))
         else:
             self.app.call_from_thread(self.dismiss, done)
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, key: str, message: str) -> None:
+        """The refusal under the field it is about (the PIN, a NIK), else at the foot."""
         self.submitting = False
-        self.query_one("#chair-error", Static).update(message)
+        field = field_of(self.form_fields, key)
+        self.query_one("#chair-error", Static).update("" if field else message)
         pin = self.query_one("#field-pin", Input)
-        pin.value = ""
-        pin.focus()
+        pin.value = ""  # whatever was refused, a PIN is never left typed in
+        if field is None:
+            pin.focus()
+            return
+        said = self.query_one(f"#error-{field.name}", Static)
+        said.update(message)
+        said.add_class("-shown")
+        self.query_one(f"#field-{field.name}", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -228,7 +280,7 @@ class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
                 id="lock-pin", password=True, on_enter=lambda box: self.unlock(box.value)
             )
             yield Static("", id="lock-error", classes="error")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#lock-pin", Input).focus()

@@ -1,15 +1,18 @@
 """The desk's footer: compact, and able to make room on a narrow terminal.
 
-At 80 columns one line cannot hold every key of the main screen. The keys of the screen's
-occasional actions (the chair's once-a-day ones) are tagged `-occasional`, so that the screen's
-CSS can leave them out when it is narrow; the everyday keys, Quit and Ctrl+P (which lists every
-key by name) stay in view.
+At 80 columns one line cannot hold every key of the main screen, and a key cut at the edge
+("f8 P") helps nobody. The screen names the keys that may give way, in groups, least needed
+first: while the line is too long for the footer's width the next group is left out, whatever
+the language makes of the labels. The keys never named (the everyday ones, F3 for the chair's
+menu, Quit) always stay; the chair's menu lists the once-a-day keys left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -17,10 +20,21 @@ from textual.widgets import Footer
 from tps_console.desk.textual_private import FooterKey
 
 
+def key_width(key: FooterKey) -> int:
+    """Cells a compact key takes: "f8 Panel saksi" and the space after it; Ctrl+P's key, docked
+    on the right, a bar before it instead."""
+    return cell_len(key.key_display) + 1 + cell_len(key.description) + 1
+
+
+# After a screen's own keys, the app's give way: the panel's (the sign-in screen names F8),
+# then Ctrl+P.
+APP_GIVES_WAY = (("open_panel",), ("command_palette",))
+
+
 class DeskFooter(Footer):
-    def __init__(self, *, occasional: Iterable[str] = ()) -> None:
+    def __init__(self, *, give_way: Sequence[Iterable[str]] = ()) -> None:
         super().__init__(compact=True)
-        self.occasional = frozenset(occasional)
+        self.give_way = tuple(frozenset(group) for group in (*give_way, *APP_GIVES_WAY))
         self._shown: tuple[tuple[str, str, str, bool], ...] | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
@@ -47,7 +61,20 @@ class DeskFooter(Footer):
         self.mutate_reactive(Footer.compact)
 
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in self.occasional:
-                widget.add_class("-occasional")
-            yield widget
+        keys = list(super().compose())
+        self._make_room(keys)
+        yield from keys
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._make_room(list(self.query(FooterKey)))
+
+    def _make_room(self, keys: Sequence[object]) -> None:
+        shown = [key for key in keys if isinstance(key, FooterKey)]
+        width = self.size.width or self.app.size.width
+        left_out: frozenset[str] = frozenset()
+        for group in (frozenset(), *self.give_way):
+            left_out |= group
+            if sum(key_width(k) for k in shown if k.action not in left_out) <= width:
+                break
+        for key in shown:
+            key.display = key.action not in left_out

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from tps_console.desk.dialogs import OFFICER_ERRORS
+from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
 from tps_console.desk.state import DemoLogin
 from tps_console.desk.strip import StatusStrip
@@ -53,8 +55,10 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             yield FormInput(
                 id="officer", placeholder=t("desk.signin.officer_hint"), on_enter=self._to_pin
             )
+            yield Static("", id="officer-error", classes="error field-error")
             yield Label(t("desk.signin.pin"))
-            yield FormInput(id="pin", password=True, placeholder="••••", on_enter=self._submit)
+            # No placeholder: dots in an empty PIN box look like a PIN typed in already.
+            yield FormInput(id="pin", password=True, on_enter=self._submit)
             yield Static("", id="signin-error", classes="error")
             if self.demo_logins:
                 lines = [t("desk.signin.demo")]
@@ -65,7 +69,7 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
                 if self.demo_passphrase:
                     lines.append(t("desk.signin.demo_passphrase", passphrase=self.demo_passphrase))
                 yield Static("\n".join(lines), id="demo-logins")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#officer", Input).focus()
@@ -79,6 +83,7 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         if not officer_id:
             self.set_focus(self.query_one("#officer", Input))
             return
+        self.query_one("#officer-error", Static).remove_class("-shown")
         self.query_one("#signin-error", Static).update(t("desk.working"))
         self.sign_in(officer_id, pin)
 
@@ -87,12 +92,21 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         try:
             officer = authenticate(self.rec, officer_id, pin, record_success=True)
         except TpsError as exc:
-            self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
+            self.app.call_from_thread(self._refused, exc.key, t(exc.key, **exc.params))
         else:
             self.post_message(self.SignedIn(officer))
 
-    def _refused(self, message: str) -> None:
-        self.query_one("#signin-error", Static).update(message)
+    def _refused(self, key: str, message: str) -> None:
+        """An unknown ID is said under the ID, anything else (a wrong PIN, a lock-out) under
+        the PIN."""
         pin = self.query_one("#pin", Input)
         pin.value = ""
+        if key.startswith(OFFICER_ERRORS):
+            self.query_one("#signin-error", Static).update("")
+            said = self.query_one("#officer-error", Static)
+            said.update(message)
+            said.add_class("-shown")
+            self.query_one("#officer", Input).focus()
+            return
+        self.query_one("#signin-error", Static).update(message)
         pin.focus()

@@ -829,6 +829,10 @@ MESSAGES: Catalogue = {
         "id": "Folder cadangan {path} tidak ada (flashdisk belum terpasang?)",
         "en": "Backup folder {path} does not exist (USB stick not plugged in?)",
     },
+    "backup.not_made_here": {
+        "id": "Folder cadangan {path} tidak ada (flashdisk belum terpasang?). Folder baru hanya dibuat di flashdisk atau drive lain, tidak di disk TPS ini",
+        "en": "Backup folder {path} does not exist (USB stick not plugged in?). A new folder is made only on a USB stick or another drive, not on the station's own disk",
+    },
     "backup.bad_setting": {
         "id": "Cadangan tiap {minutes} menit, simpan {keep}: harus 1–60 menit dan 1–500 salinan",
         "en": Plural(

@@ -29,6 +29,7 @@ MESSAGES: Catalogue = {
     "desk.key.prev_block": {"id": "Blok sebelumnya", "en": "Previous block"},
     "desk.key.next_block": {"id": "Blok berikutnya", "en": "Next block"},
     "desk.palette.search": {"id": "Cari perintah…", "en": "Search for commands…"},
+    "desk.palette.none": {"id": "Tidak ada yang cocok", "en": "No matches found"},
     # Strip
     "desk.strip.turnout": {"id": "HADIR {n} / {expected}", "en": "VOTED {n} / {expected}"},
     # Sign-in
@@ -77,6 +78,13 @@ MESSAGES: Catalogue = {
     },
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},
     "desk.voted_short": {"id": "SUDAH", "en": "VOTED"},
+    # The search results' column headings (narrow columns: short words)
+    "desk.results.no": {"id": "No.", "en": "No."},
+    "desk.results.name": {"id": "Nama", "en": "Name"},
+    "desk.results.list": {"id": "Daftar", "en": "List"},
+    "desk.results.register": {"id": "No. register", "en": "Register no."},
+    "desk.results.block": {"id": "Blok", "en": "Block"},
+    "desk.results.cell": {"id": "Kamar", "en": "Cell"},
     "desk.not_eligible_short": {"id": "TIDAK BOLEH", "en": "MAY NOT"},
     "desk.done.short": {
         "id": "Tidak diserahkan (habis): {ballots}",
@@ -107,6 +115,10 @@ MESSAGES: Catalogue = {
     },
     "desk.card.spoiled": {"id": "(rusak)", "en": "(spoiled)"},
     "desk.card.out": {"id": "HABIS", "en": "OUT"},
+    "desk.card.lent": {
+        "id": "{ballots} dari stok pinjaman {source} (dihitung di {source})",
+        "en": "{ballots} from the stock lent by {source} (counted at {source})",
+    },
     "desk.card.typed": {
         "id": "Diketik: {text} — Enter: cari pemilih ini, bukan yang di atas",
         "en": "Typed: {text} — Enter: look this voter up, not the one above",
@@ -122,12 +134,12 @@ MESSAGES: Catalogue = {
     },
     "desk.refused.title": {"id": "!!  DITOLAK  !!", "en": "!!  REFUSED  !!"},
     "desk.refused.acknowledge_logged": {
-        "id": "Tidak ada kehadiran yang dicatat (percobaan ini tercatat di log). Tekan Enter setelah dibaca.",
-        "en": "No check-in was recorded (the attempt is logged). Press Enter once read.",
+        "id": "Tidak ada kehadiran yang dicatat (percobaan ini tercatat di log).\nTekan Enter setelah dibaca.",
+        "en": "No check-in was recorded (the attempt is logged).\nPress Enter once read.",
     },
     "desk.refused.acknowledge": {
-        "id": "Tidak ada kehadiran yang dicatat. Tekan Enter setelah dibaca.",
-        "en": "No check-in was recorded. Press Enter once read.",
+        "id": "Tidak ada kehadiran yang dicatat.\nTekan Enter setelah dibaca.",
+        "en": "No check-in was recorded.\nPress Enter once read.",
     },
     # Chair actions
     "desk.chair.officer": {"id": "ID Ketua KPPS", "en": "KPPS chair's ID"},
@@ -212,8 +224,12 @@ MESSAGES: Catalogue = {
         "en": "After 13:00: only voters recorded in the queue (F5) may vote. F6 closes the polls.",
     },
     "desk.notice.closed": {
-        "id": "Pemungutan suara DITUTUP. Catatan dibekukan.",
-        "en": "The polls are CLOSED. The record is frozen.",
+        "id": "Pemungutan suara DITUTUP. Catatan dibekukan. Laporan: F3 → L.",
+        "en": "The polls are CLOSED. The record is frozen. The report: F3 → L.",
+    },
+    "desk.close.done": {
+        "id": "Pemungutan suara DITUTUP pukul {at}. Catatan dibekukan; tulis laporan dengan F3 → L.",
+        "en": "The polls are CLOSED at {at}. The record is frozen; write the report with F3 → L.",
     },
     # Automatic backups
     "desk.backup.ok": {"id": "cadangan {at}", "en": "backup {at}"},
@@ -244,7 +260,7 @@ MESSAGES: Catalogue = {
         "en": "Also: F4 DPK · F5 13:00 queue · F6 close the polls · F7 backup folder · Esc back",
     },
     "desk.menu.slips": {
-        "id": "Cetak slip pemilih (kode batang no. register, 10 per halaman A4)",
+        "id": "Cetak slip pemilih (kode batang no. register, 10 per A4)",
         "en": "Print voter slips (register number barcodes, 10 to an A4 page)",
     },
     "desk.slips.title": {

@@ -259,6 +259,8 @@ def set_backup_target(
     if not 1 <= every_minutes <= 60 or not 1 <= keep <= MAX_KEEP:
         raise BadInput("backup.bad_setting", minutes=every_minutes, keep=keep)
     path = Path(folder.strip()).expanduser()
+    if not path.exists():
+        _make_on_another_drive(path, rec.path)
     _check_writable(path)
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
@@ -272,6 +274,24 @@ def set_backup_target(
         )
         record_event(conn, rec, target)
     return BackupTarget(path.resolve(), every_minutes, keep)
+
+
+def drive_of(path: Path) -> int:
+    """The device a path is on: a USB stick mounted on E:\\ or /media/usb has its own."""
+    return path.stat().st_dev
+
+
+def _make_on_another_drive(folder: Path, station: Path | None) -> None:
+    """A missing folder the chair names is made, as the report makes its own, but only on a
+    drive that is mounted and is not the station's: /media/usb/cadangan with the stick pulled
+    out would otherwise be made on the laptop's own disk, and the backups written there."""
+    existing = next((p for p in folder.absolute().parents if p.exists()), None)
+    own = drive_of(station if station is not None else Path.home())
+    if existing is None or not existing.is_dir():
+        raise BadInput("backup.no_folder", path=str(folder))
+    if drive_of(existing) == own:
+        raise BadInput("backup.not_made_here", path=str(folder))
+    make_folder(folder)
 
 
 def _check_writable(folder: Path) -> None:
