@@ -44,7 +44,8 @@ async def chair_writes(pilot: Pilot[None], action: str, folder: Path) -> None:
 
 def form_error(pilot: Pilot[None]) -> str:
     assert isinstance(pilot.app.screen, ChairForm), "the form stays open to try again"
-    return " ".join(str(pilot.app.screen.query_one("#chair-error").render()).split())
+    said = [str(error.render()) for error in pilot.app.screen.query(".error")]
+    return " ".join(" ".join(said).split())
 
 
 async def desk_goes_on(pilot: Pilot[None]) -> None:

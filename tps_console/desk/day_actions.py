@@ -37,7 +37,7 @@ from tps_console.small_window import SaysTooSmall
 
 YES = {"y", "ya", "yes"}
 # A report's or the slips' folder that cannot be written to (a missing drive, a full disk).
-FOLDER_ERRORS = ("output.", "fault.")
+FOLDER_ERRORS = ("output.",)
 
 
 def first(values: Values, name: str) -> str:
