@@ -13,6 +13,7 @@ from tests.helpers.disks import root_only
 from tests.helpers.pg import Relay, fresh_database
 from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.demo import DEMO_OFFICERS
+from tps_console.domain.day import officers
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
@@ -145,3 +146,11 @@ def mounted(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
     yield mount
     for point in made:
         subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+@pytest.fixture
+def fixed_pin_salts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Officers' PINs hashed with one salt: the station's events, and so the witness code a
+    screen shows, are the same on every run (a snapshot's)."""
+    salted = officers.hash_pin
+    monkeypatch.setattr(officers, "hash_pin", lambda pin, salt=None: salted(pin, b"snapshot-salt"))

@@ -126,6 +126,7 @@ def test_desk_screen(
     screen: str,
     size: tuple[int, int],
     lang: str,
+    fixed_pin_salts: None,
 ) -> None:
     rec = make_station(tmp_path / "tps.db", clock)
     check_in(rec, member, voter_id=1)  # voter no. 1 has voted at 09:00 at meja-1

@@ -1,7 +1,7 @@
 """How the witness panel looks at 80×24 and on a room-size screen, in both languages.
 
 The station is the sample roll at 10:00 after a morning of check-ins, one refused duplicate and
-one undo. PIN salts are fixed so the audit head on screen is the same on every run.
+one undo. PIN salts are fixed so the witness code on screen is the same on every run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from textual.pilot import Pilot
 
 from tests.helpers import make_station, wib
 from tests.helpers.panel import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
-from tps_console.domain.day import officers
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted
@@ -37,12 +36,8 @@ def morning(
     clock: FixedClock,
     chair: OfficerInfo,
     member: OfficerInfo,
-    monkeypatch: pytest.MonkeyPatch,
+    fixed_pin_salts: None,
 ) -> Path:
-    salted = officers.hash_pin
-    monkeypatch.setattr(
-        officers, "hash_pin", lambda pin, salt=None: salted(pin, b"panel-test-salt")
-    )
     rec = make_station(tmp_path / "tps.db", clock)
     stock_ballots(rec, chair)
     with read(rec.engine) as conn:

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event
 
-from tests.helpers import make_station, with_backup_key
+from tests.helpers import POLLING_DAY, with_backup_key
 from tps_console.cli.main import main
-from tps_console.domain.day.checkin import check_in
-from tps_console.domain.day.officers import OfficerInfo
+from tps_console.demo import add_demo_officers
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import Record
+from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.error_notes import notes_dir
 from tps_console.paths import data_dir
+from tps_console.sample import sample_roll
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -29,13 +29,16 @@ def mode(path: Path) -> int:
 
 
 def test_a_station_file_and_its_wal_and_shm_are_the_owners_only(
-    tmp_path: Path, clock: FixedClock, member: OfficerInfo
+    tmp_path: Path, clock: FixedClock
 ) -> None:
-    rec = make_station(tmp_path / "new" / "tps.db", clock)
+    path = tmp_path / "new" / "tps.db"
+    create_station(path, sample_roll(), clock, polling_date=POLLING_DAY)
+    rec = open_record(path, clock)
     try:
-        check_in(rec, member, voter_id=1)
-        files = [tmp_path / "new" / name for name in ("tps.db", "tps.db-wal", "tps.db-shm")]
+        add_demo_officers(rec)  # a write: the -wal and -shm are there
+        files = [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
         assert {f.name: mode(f) for f in files} == {f.name: 0o600 for f in files}
+        assert mode(path.parent) == 0o700
     finally:
         rec.close()
 

@@ -30,6 +30,7 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.proof import witness_code
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
@@ -223,7 +224,10 @@ def test_the_whole_day(
 
     status = read_status(day)
     assert status.closing is not None and status.closing[1] == head_at_close
-    hashes = {"audit_head": "", "closing_head": "", "events": 0, "roll_fingerprint": ""}
+    codes = ("audit_head", "audit_code", "closing_head", "closing_code")
+    hashes = {**dict.fromkeys(codes, ""), "events": 0, "roll_fingerprint": ""}
+    assert status.as_json()["closing_seq"] == status.closing[0]
+    assert status.as_json()["closing_code"] == witness_code(*status.closing)
     assert status.as_json() | hashes == {
         "tps": "TPS 901",
         "expected": 181,  # the DPK voter counts
@@ -240,7 +244,11 @@ def test_the_whole_day(
         "events": 0,
         "roll_fingerprint": "",
         "audit_head": "",
+        "audit_code": "",
+        "closing_seq": status.closing[0],
         "closing_head": "",
+        "closing_code": "",
+        "incidents": 0,
     }
 
     result = verify(day)
