@@ -32,6 +32,8 @@ from tps_console.domain.record.proof import (
     witness_code,
 )
 from tps_console.domain.record.station import Record
+from tps_console.domain.reports.chasil import build_report
+from tps_console.domain.reports.paper import paper_text
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 
@@ -230,3 +232,19 @@ def test_a_check_in_cut_and_replaced_by_a_ground_event_fails_the_noted_code(
         assert result.params["now"] == forged != noted.split("· ")[1]
     finally:
         rec.close()
+
+
+def test_the_summarys_qr_carries_the_closing_events_number_and_verify_paper_checks_it(
+    day: Record, clock: FixedClock, chair: OfficerInfo, cli: Cli
+) -> None:
+    clock.set(wib(13, 0))
+    close_polls(day, chair)
+    report = build_report(day)
+    assert report.closing is not None
+    seq, digest = report.closing
+    text = paper_text(report)
+    assert text.endswith(f";C={seq}:{digest}")
+    assert cli("verify", str(day.path), "--paper", text).code == 0
+    moved = text.replace(f";C={seq}:", f";C={seq - 1}:")
+    ran = cli("verify", str(day.path), "--paper", moved)
+    assert ran.code == 1 and f"di catatan C={seq}:{digest}" in ran.err
