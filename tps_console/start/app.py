@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -34,6 +34,7 @@ from tps_console.start.roll_steps import PreviewStep, RollStep
 from tps_console.start.station_step import StationDetails, StationStep
 from tps_console.start.step import Step
 from tps_console.start.summary_step import SummaryStep
+from tps_console.start.typing_ahead import KeysInOrder
 
 STATIONS_FOLDER = "stations"
 
@@ -51,6 +52,11 @@ class StartApp(TranslatedBindings, App[Choice]):
         self.places = places
         self.desk = desk
         self.draft = Draft(drill=False)
+        self.keys = KeysInOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not self.keys.takes(event):
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(read_recent(self.data)))

@@ -1,0 +1,18 @@
+"""The Textual internals the start screen relies on, in one place to check on every upgrade.
+
+- `MessagePump._pending_message`: a message pump takes the message after the one it handles
+  out of its queue early (to see whether the two can be merged), so `message_queue_size` is 0
+  while that message still waits. Keys typed ahead are handed on only once every queue is
+  empty (typing_ahead.py): that one waiting message counts too.
+"""
+
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+
+def waiting_message(pump: MessagePump) -> Message | None:
+    message: Message | None = getattr(pump, "_pending_message", None)
+    return message
+
+
+__all__ = ["waiting_message"]
