@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from tests.helpers import make_station
 from tests.helpers.desk import settle
@@ -235,6 +235,32 @@ async def test_a_wrong_field_is_named_and_the_step_stays(
         await settle(pilot)
         assert isinstance(app.screen, StationStep)
         assert t("start.place.rutan") in text_of(app, "#step-error")
+
+
+async def test_enter_through_step_3_reaches_the_time_zone_and_a_zone_chosen_goes_on(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        await pilot.press("enter", "enter", "enter")  # TPS 901, 07:00, 13:00 as offered
+        await settle(pilot)
+        zone = app.screen.query_one("#zone", Select)
+        assert app.focused is zone
+        await pilot.press("enter")  # the list opens
+        await settle(pilot)
+        assert zone.expanded
+        await pilot.press("escape")  # closed, nothing chosen: the zone stays, so does the step
+        await settle(pilot)
+        assert isinstance(app.screen, StationStep) and not zone.expanded
+        assert app.focused is zone and zone.value == "Asia/Jakarta"
+        await pilot.press("enter", "down", "enter")  # WITA
+        await settle(pilot)
+        assert zone.value == "Asia/Makassar" and not zone.expanded
+        assert app.focused is app.screen.query_one("#rutan", Input)
+        for line in PLACE:
+            await type_field(pilot, line)
+        assert app.draft.hours.timezone == "Asia/Makassar"
 
 
 async def test_a_recent_station_opens_and_a_file_that_is_not_one_is_refused(

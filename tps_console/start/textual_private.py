@@ -4,10 +4,14 @@
   out of its queue early (to see whether the two can be merged), so `message_queue_size` is 0
   while that message still waits. Keys typed ahead are handed on only once every queue is
   empty (typing_ahead.py): that one waiting message counts too.
+- `SelectOverlay.UpdateSelection`: what the list of a `Select` says when an entry is chosen in
+  it, the same entry or another (`Select.Changed` says only a change). Step 3 goes on to the
+  next field then, as Enter does in a text field (station_step.py).
 """
 
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.widgets._select import SelectOverlay
 
 
 def waiting_message(pump: MessagePump) -> Message | None:
@@ -15,4 +19,4 @@ def waiting_message(pump: MessagePump) -> Message | None:
     return message
 
 
-__all__ = ["waiting_message"]
+__all__ = ["SelectOverlay", "waiting_message"]
