@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.helpers import make_station
-from tests.helpers.desk import settle
+from tests.helpers.desk import settle, type_text
 from tests.helpers.start import (
     BAD_ROLL,
     GOOD_ROLL,
@@ -137,6 +137,41 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
     ):
         assert expected in text, expected
     assert "tps-console" not in text and "2%" not in text
+
+
+async def test_a_chair_keeps_the_station_file_on_a_stick_in_a_folder_not_made_yet(
+    data: Path, docs: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    stick = tmp_path / "media" / "FLASHDISK"
+    stick.mkdir(parents=True)
+    (stick / "catatan.txt").write_text("bukan folder", encoding="utf-8")
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / GOOD_ROLL)
+        default = data / STATIONS_FOLDER / "tps-901_2024-02-14.db"
+        assert text_of(app, "#station-file") == t("start.summary.file", path=str(default))
+        folder = app.screen.query_one("#folder", Input)
+        folder.focus()
+        await settle(pilot)
+        folder.value = ""
+        await type_field(pilot, str(stick / "catatan.txt"))  # a file: said, nothing made
+        assert isinstance(app.screen, SummaryStep)
+        error = t("start.summary.not_a_folder", path=str(stick / "catatan.txt"))
+        assert text_of(app, "#step-error") == error
+        folder.value = ""
+        await type_text(pilot, str(stick / "TPS901"))
+        target = stick / "TPS901" / "tps-901_2024-02-14.db"
+        assert text_of(app, "#station-file") == t("start.summary.file", path=str(target))
+        assert not (stick / "TPS901").exists()
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.return_value == Choice(Then.OPEN, target)
+    assert written(data) == []  # nothing in the data folder: the station is on the stick
+    rec = open_record(target, clock)
+    try:
+        assert verify(rec).ok and rec.station.tps == "TPS 901"
+    finally:
+        rec.close()
 
 
 async def test_a_roll_with_bad_rows_is_shown_row_by_row_and_cannot_go_on(

@@ -375,7 +375,15 @@ MESSAGES.update(
             "id": "Peringatan DPT: {count} (lihat langkah 2)",
             "en": "Roll warnings: {count} (see step 2)",
         },
+        "start.summary.folder": {
+            "id": "Folder berkas TPS (boleh diketik lain, mis. flashdisk; dibuat bila belum ada):",
+            "en": "Folder of the station file (type another, e.g. a USB stick; made if missing):",
+        },
         "start.summary.file": {"id": "Berkas TPS: {path}", "en": "Station file: {path}"},
+        "start.summary.not_a_folder": {
+            "id": "{path} adalah berkas, bukan folder: ketik folder untuk berkas TPS",
+            "en": "{path} is a file, not a folder: type a folder for the station file",
+        },
         "start.summary.passphrase": {
             "id": "Frasa sandi cadangan (tulis di kertas KPPS, simpan di amplop tersegel; boleh "
             "diganti dengan milik sendiri, min. 12 karakter):",

@@ -140,13 +140,15 @@ class StartApp(TranslatedBindings, App[Choice]):
     def _to_summary(self) -> None:
         draft = self.draft
         assert draft.roll is not None
-        target = station_file(self.stations, draft.tps, draft.roll.polling_date, drill=draft.drill)
-        roll = draft.roll.data
+        day, roll = draft.roll.polling_date, draft.roll.data
 
-        def create(passphrase: str) -> None:
+        def file_in(folder: Path) -> Path:
+            return station_file(folder, draft.tps, day, drill=draft.drill)
+
+        def create(target: Path, passphrase: str) -> None:
             set_up_station(target, roll, self.clock, draft.plan(self.desk, passphrase))
 
-        self.push_screen(SummaryStep(draft, target, create))
+        self.push_screen(SummaryStep(draft, self.stations, file_in, create))
 
 
 def make_start(
