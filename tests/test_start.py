@@ -4,6 +4,7 @@ would: keys only, nothing written until the last step, then all of it at once.""
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.helpers import make_station
 from tests.helpers.desk import settle, type_text
@@ -29,6 +30,7 @@ from tests.helpers.start import (
     write_rolls,
 )
 from tps_console.cli.main import build_parser
+from tps_console.cli.screens import _panel_launch
 from tps_console.cli.screens import start as start_command
 from tps_console.domain.day.backup import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
@@ -40,7 +42,7 @@ from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.verify import verify
 from tps_console.i18n import t
-from tps_console.recent import read_recent, remember
+from tps_console.recent import RECENT_FILE, read_recent, remember
 from tps_console.sample import generate_roll
 from tps_console.sample_xlsx import roll_xlsx
 from tps_console.start.app import STATIONS_FOLDER
@@ -98,7 +100,7 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
         await pilot.press("enter")
         await settle(pilot)
     choice = app.return_value
-    assert choice is not None and choice.then is Then.OPEN and choice.path is not None
+    assert choice is not None and choice.then is Then.OPEN and isinstance(choice.path, Path)
     assert choice.path.parent == data / STATIONS_FOLDER
 
     rec = open_record(choice.path, clock)
@@ -365,3 +367,83 @@ def test_no_command_is_the_start_screen() -> None:
 def no_real_documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Dokumen"))
     yield
+
+
+def with_password(pg_url: str, password: str | None = None) -> str:
+    """The test server's URL for the database of `pg_url`, its password written into it."""
+    name = pg_url.rsplit("/", 1)[1]
+    user, host = os.environ.get("PGUSER", "postgres"), os.environ.get("PGHOST", "localhost")
+    port = os.environ.get("PGPORT", "5432")
+    secret = password or os.environ.get("PGPASSWORD", "")
+    return f"postgresql://{user}:{secret}@{host}:{port}/{name}"
+
+
+async def test_a_station_on_a_server_opens_from_the_start_screen_by_its_typed_url(
+    data: Path, docs: Path, clock: FixedClock, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`o`, then the server's address typed into the path line: the desk opens on that server.
+    The password is the URL's own (none in the environment), and a wrong one is said without
+    showing it."""
+    url = with_password(pg_url)
+    make_station(url, clock).close()
+    said: list[str] = []
+    with monkeypatch.context() as env:  # undone before the database is dropped
+        env.delenv("PGPASSWORD", raising=False)
+        for typed in (with_password(pg_url, "salah-sandi"), url):
+            app = start_for(data, docs, clock)
+            env.setattr(app, "notify", lambda message, **_: said.append(message))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await settle(pilot)
+                await pilot.press("o")
+                await in_browser(pilot)
+                assert t("browse.server") in text_of(app, "#server-hint")
+                await pilot.press("ctrl+l")
+                app.screen.query_one("#path", Input).value = typed
+                await pilot.press("enter")
+                opening = [w for w in app.workers if w.group == "open"]
+                await app.workers.wait_for_complete(opening)
+                await pilot.pause()
+            if typed != url:
+                assert app.return_value is None and len(said) == 1
+                assert "salah-sandi" not in said[0] and "postgres:***@" in said[0]
+    assert app.return_value == Choice(Then.OPEN, url)
+
+
+def test_a_station_on_a_server_is_offered_again_without_its_password(
+    data: Path, clock: FixedClock, pg_url: str
+) -> None:
+    """The recent list keeps the server's URL, never its password (the file is the user's,
+    and readable); the panel's command line and the command shown at the desk leave it out
+    too. Reopened from the list, the password comes from where libpq looks (PGPASSWORD here)."""
+    url = with_password(pg_url)
+    secret = os.environ["PGPASSWORD"]
+    rec = make_station(url, clock)
+    try:
+        remember(data, rec, clock.now())
+        launch = _panel_launch(rec)
+    finally:
+        rec.close()
+    assert secret not in (data / RECENT_FILE).read_text(encoding="utf-8")
+    kept = url.replace(f":{secret}@", "@")
+    assert [r.path for r in read_recent(data)] == [kept]
+    assert launch is not None
+    assert all(secret not in word for word in launch.argv) and secret not in launch.shown
+    assert kept in launch.argv
+
+
+async def test_a_station_on_a_server_in_the_recent_list_opens_with_enter(
+    data: Path, docs: Path, clock: FixedClock, pg_url: str
+) -> None:
+    url = with_password(pg_url)
+    rec = make_station(url, clock)
+    remember(data, rec, clock.now())
+    rec.close()
+    kept = url.replace(f":{os.environ['PGPASSWORD']}@", "@")
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        menu = app.screen.query_one(OptionList)
+        assert kept in str(menu.get_option_at_index(1).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.return_value == Choice(Then.OPEN, kept)

@@ -169,6 +169,12 @@ MESSAGES.update(
             "id": "Tab: pindah antara jalur, tempat dan folder · Enter: buka folder / pilih berkas",
             "en": "Tab: move between the path, the places and the folder · Enter: open / choose",
         },
+        "browse.server": {
+            "id": "TPS di server (beberapa meja): ketik alamatnya di jalur, "
+            "mis. postgresql://kpps@192.168.1.10/tps901",
+            "en": "A station on a server (several desks): type its address in the path line, "
+            "e.g. postgresql://kpps@192.168.1.10/tps901",
+        },
         "browse.documents": {"id": "Dokumen", "en": "Documents"},
         "browse.home": {"id": "Folder pribadi", "en": "Home folder"},
         "browse.drive": {"id": "USB: {name}", "en": "USB: {name}"},

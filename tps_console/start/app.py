@@ -70,7 +70,7 @@ class StartApp(TranslatedBindings, App[Choice]):
                 self._try_open(event.path)
             case "open_file":
                 browser = FileBrowser(
-                    self.places, STATION_SUFFIXES, "browse.station", self.stations
+                    self.places, STATION_SUFFIXES, "browse.station", self.stations, servers=True
                 )
                 self.push_screen(browser, self._file_chosen)
             case "new" | "drill":
@@ -81,14 +81,14 @@ class StartApp(TranslatedBindings, App[Choice]):
             case "about":
                 self.push_screen(AboutScreen(self.data, self.stations))
 
-    def _file_chosen(self, path: Path | None) -> None:
+    def _file_chosen(self, path: Path | str | None) -> None:
         if path is not None:
             self._try_open(path)
 
     @work(thread=True, exclusive=True, group="open")
-    def _try_open(self, path: Path) -> None:
-        """Only a file that opens as a station leaves the start screen; anything else is said
-        here, and the chair can choose again."""
+    def _try_open(self, path: Path | str) -> None:
+        """Only a file or a server that opens as a station leaves the start screen; anything
+        else is said here (a URL without its password), and the chair can choose again."""
         try:
             open_record(path, self.clock, readonly=True).close()
         except TpsError as exc:
