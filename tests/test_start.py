@@ -447,3 +447,15 @@ async def test_a_station_on_a_server_in_the_recent_list_opens_with_enter(
         await pilot.press("enter")
         await settle(pilot)
     assert app.return_value == Choice(Then.OPEN, kept)
+
+
+async def test_the_time_zone_list_names_its_escape_key_in_the_chosen_language(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        await pilot.press("enter", "enter", "enter", "enter")  # the zone's list open
+        await settle(pilot)
+        keys = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert keys["escape"] == t("start.key.close_list")

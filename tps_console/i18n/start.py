@@ -77,6 +77,7 @@ MESSAGES.update(
     {
         # Keys
         "start.key.back": {"id": "Kembali", "en": "Back"},
+        "start.key.close_list": {"id": "Tutup daftar", "en": "Close the list"},
         "start.key.next": {"id": "Lanjut", "en": "Next"},
         "start.key.cancel": {"id": "Batalkan TPS baru", "en": "Cancel new station"},
         "start.key.create": {"id": "Buat TPS", "en": "Create station"},
@@ -111,8 +112,8 @@ MESSAGES.update(
         "start.home.begin": {"id": "Mulai", "en": "Begin"},
         "start.home.action": {"id": "  {key}  {label}", "en": "  {key}  {label}"},
         "start.home.open_file": {
-            "id": "Buka berkas TPS… (.db, mis. dari USB)",
-            "en": "Open a station file… (.db, e.g. from a USB stick)",
+            "id": "Buka TPS… (berkas .db, mis. dari USB, atau server postgresql://)",
+            "en": "Open a station… (a .db file, e.g. from a USB stick, or a server)",
         },
         "start.home.new": {
             "id": "TPS baru dari berkas DPT (CSV atau Excel), langkah demi langkah",

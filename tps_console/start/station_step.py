@@ -9,6 +9,7 @@ from datetime import time
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Input, Label, Select, Static
 
@@ -16,10 +17,11 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES, Hours, Place, hours_from, tps_name
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.i18n.dates import long_date
 from tps_console.start.draft import Draft
 from tps_console.start.step import Step
-from tps_console.start.textual_private import SelectOverlay
+from tps_console.start.textual_private import SelectCurrent, SelectOverlay
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -39,9 +41,17 @@ def clock_time(raw: str) -> time | None:
     return time(int(m[1]), int(m[2]))
 
 
+class ZoneList(TranslatedBindings, SelectOverlay):
+    BINDINGS = [Binding("escape", "dismiss", "start.key.close_list")]
+
+
 class ZoneSelect(Select[str]):
     """Enter opens the list of time zones; Enter on one in it chooses it and goes on to the next
     field, as Enter does in the text fields (Escape closes the list and stays)."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield ZoneList().data_bind(compact=Select.compact)
 
     @on(SelectOverlay.UpdateSelection)
     def _chosen(self) -> None:

@@ -7,11 +7,13 @@
 - `SelectOverlay.UpdateSelection`: what the list of a `Select` says when an entry is chosen in
   it, the same entry or another (`Select.Changed` says only a change). Step 3 goes on to the
   next field then, as Enter does in a text field (station_step.py).
+- `SelectOverlay`, `SelectCurrent`: the two parts a `Select` composes. Step 3's composes its
+  own list, whose Escape key the footer names in the chosen language ("Dismiss menu" else).
 """
 
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 
 def waiting_message(pump: MessagePump) -> Message | None:
@@ -19,4 +21,4 @@ def waiting_message(pump: MessagePump) -> Message | None:
     return message
 
 
-__all__ = ["SelectOverlay", "waiting_message"]
+__all__ = ["SelectCurrent", "SelectOverlay", "waiting_message"]
