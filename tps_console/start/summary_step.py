@@ -95,6 +95,10 @@ class SummaryStep(Step[bool]):
         yield Input(self.draft.passphrase, id="passphrase")
         yield Static(t("start.summary.confirm"), classes="rule")
 
+    def on_mount(self) -> None:
+        # Typing goes into a field at once (over the folder offered), never into the page.
+        self.query_one("#folder", Input).focus()
+
     def _chosen_folder(self) -> Path:
         typed = self.query_one("#folder", Input).value.strip().strip('"')
         return Path(typed).expanduser() if typed else self.folder
