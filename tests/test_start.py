@@ -4,6 +4,7 @@ would: keys only, nothing written until the last step, then all of it at once.""
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,10 @@ from pypdf import PdfReader
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.helpers import make_station
-from tests.helpers.desk import settle
+from tests.helpers.desk import settle, type_text
 from tests.helpers.start import (
     BAD_ROLL,
     GOOD_ROLL,
@@ -29,6 +30,7 @@ from tests.helpers.start import (
     write_rolls,
 )
 from tps_console.cli.main import build_parser
+from tps_console.cli.screens import _panel_launch
 from tps_console.cli.screens import start as start_command
 from tps_console.domain.day.backup import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
@@ -40,7 +42,7 @@ from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.verify import verify
 from tps_console.i18n import t
-from tps_console.recent import read_recent, remember
+from tps_console.recent import RECENT_FILE, read_recent, remember
 from tps_console.sample import generate_roll
 from tps_console.sample_xlsx import roll_xlsx
 from tps_console.start.app import STATIONS_FOLDER
@@ -98,7 +100,7 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
         await pilot.press("enter")
         await settle(pilot)
     choice = app.return_value
-    assert choice is not None and choice.then is Then.OPEN and choice.path is not None
+    assert choice is not None and choice.then is Then.OPEN and isinstance(choice.path, Path)
     assert choice.path.parent == data / STATIONS_FOLDER
 
     rec = open_record(choice.path, clock)
@@ -137,6 +139,39 @@ async def test_a_chair_sets_up_tps_901_in_the_app_and_its_report_shows_the_place
     ):
         assert expected in text, expected
     assert "tps-console" not in text and "2%" not in text
+
+
+async def test_a_chair_keeps_the_station_file_on_a_stick_in_a_folder_not_made_yet(
+    data: Path, docs: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    stick = tmp_path / "media" / "FLASHDISK"
+    stick.mkdir(parents=True)
+    (stick / "catatan.txt").write_text("bukan folder", encoding="utf-8")
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / GOOD_ROLL)
+        default = data / STATIONS_FOLDER / "tps-901_2024-02-14.db"
+        assert text_of(app, "#station-file") == t("start.summary.file", path=str(default))
+        folder = app.screen.query_one("#folder", Input)
+        assert app.focused is folder
+        await type_field(pilot, str(stick / "catatan.txt"))  # over the folder offered: a file
+        assert isinstance(app.screen, SummaryStep)
+        error = t("start.summary.not_a_folder", path=str(stick / "catatan.txt"))
+        assert text_of(app, "#step-error") == error
+        folder.value = ""
+        await type_text(pilot, str(stick / "TPS901"))
+        target = stick / "TPS901" / "tps-901_2024-02-14.db"
+        assert text_of(app, "#station-file") == t("start.summary.file", path=str(target))
+        assert not (stick / "TPS901").exists()
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.return_value == Choice(Then.OPEN, target)
+    assert written(data) == []  # nothing in the data folder: the station is on the stick
+    rec = open_record(target, clock)
+    try:
+        assert verify(rec).ok and rec.station.tps == "TPS 901"
+    finally:
+        rec.close()
 
 
 async def test_a_roll_with_bad_rows_is_shown_row_by_row_and_cannot_go_on(
@@ -237,6 +272,32 @@ async def test_a_wrong_field_is_named_and_the_step_stays(
         assert t("start.place.rutan") in text_of(app, "#step-error")
 
 
+async def test_enter_through_step_3_reaches_the_time_zone_and_a_zone_chosen_goes_on(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        await pilot.press("enter", "enter", "enter")  # TPS 901, 07:00, 13:00 as offered
+        await settle(pilot)
+        zone = app.screen.query_one("#zone", Select)
+        assert app.focused is zone
+        await pilot.press("enter")  # the list opens
+        await settle(pilot)
+        assert zone.expanded
+        await pilot.press("escape")  # closed, nothing chosen: the zone stays, so does the step
+        await settle(pilot)
+        assert isinstance(app.screen, StationStep) and not zone.expanded
+        assert app.focused is zone and zone.value == "Asia/Jakarta"
+        await pilot.press("enter", "down", "enter")  # WITA
+        await settle(pilot)
+        assert zone.value == "Asia/Makassar" and not zone.expanded
+        assert app.focused is app.screen.query_one("#rutan", Input)
+        for line in PLACE:
+            await type_field(pilot, line)
+        assert app.draft.hours.timezone == "Asia/Makassar"
+
+
 async def test_a_recent_station_opens_and_a_file_that_is_not_one_is_refused(
     data: Path, docs: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
@@ -304,3 +365,95 @@ def test_no_command_is_the_start_screen() -> None:
 def no_real_documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Dokumen"))
     yield
+
+
+def with_password(pg_url: str, password: str | None = None) -> str:
+    """The test server's URL for the database of `pg_url`, its password written into it."""
+    name = pg_url.rsplit("/", 1)[1]
+    user, host = os.environ.get("PGUSER", "postgres"), os.environ.get("PGHOST", "localhost")
+    port = os.environ.get("PGPORT", "5432")
+    secret = password or os.environ.get("PGPASSWORD", "")
+    return f"postgresql://{user}:{secret}@{host}:{port}/{name}"
+
+
+async def test_a_station_on_a_server_opens_from_the_start_screen_by_its_typed_url(
+    data: Path, docs: Path, clock: FixedClock, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`o`, then the server's address typed into the path line: the desk opens on that server.
+    The password is the URL's own (none in the environment), and a wrong one is said without
+    showing it."""
+    url = with_password(pg_url)
+    make_station(url, clock).close()
+    said: list[str] = []
+    with monkeypatch.context() as env:  # undone before the database is dropped
+        env.delenv("PGPASSWORD", raising=False)
+        for typed in (with_password(pg_url, "salah-sandi"), url):
+            app = start_for(data, docs, clock)
+            env.setattr(app, "notify", lambda message, **_: said.append(message))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await settle(pilot)
+                await pilot.press("o")
+                await in_browser(pilot)
+                assert t("browse.server") in text_of(app, "#server-hint")
+                await pilot.press("ctrl+l")
+                app.screen.query_one("#path", Input).value = typed
+                await pilot.press("enter")
+                opening = [w for w in app.workers if w.group == "open"]
+                await app.workers.wait_for_complete(opening)
+                await pilot.pause()
+            if typed != url:
+                assert app.return_value is None and len(said) == 1
+                assert "salah-sandi" not in said[0] and "postgres:***@" in said[0]
+    assert app.return_value == Choice(Then.OPEN, url)
+
+
+def test_a_station_on_a_server_is_offered_again_without_its_password(
+    data: Path, clock: FixedClock, pg_url: str
+) -> None:
+    """The recent list keeps the server's URL, never its password (the file is the user's,
+    and readable); the panel's command line and the command shown at the desk leave it out
+    too. Reopened from the list, the password comes from where libpq looks (PGPASSWORD here)."""
+    url = with_password(pg_url)
+    secret = os.environ["PGPASSWORD"]
+    rec = make_station(url, clock)
+    try:
+        remember(data, rec, clock.now())
+        launch = _panel_launch(rec)
+    finally:
+        rec.close()
+    assert secret not in (data / RECENT_FILE).read_text(encoding="utf-8")
+    kept = url.replace(f":{secret}@", "@")
+    assert [r.path for r in read_recent(data)] == [kept]
+    assert launch is not None
+    assert all(secret not in word for word in launch.argv) and secret not in launch.shown
+    assert kept in launch.argv
+
+
+async def test_a_station_on_a_server_in_the_recent_list_opens_with_enter(
+    data: Path, docs: Path, clock: FixedClock, pg_url: str
+) -> None:
+    url = with_password(pg_url)
+    rec = make_station(url, clock)
+    remember(data, rec, clock.now())
+    rec.close()
+    kept = url.replace(f":{os.environ['PGPASSWORD']}@", "@")
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        menu = app.screen.query_one(OptionList)
+        assert kept in str(menu.get_option_at_index(1).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert app.return_value == Choice(Then.OPEN, kept)
+
+
+async def test_the_time_zone_list_names_its_escape_key_in_the_chosen_language(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_station(pilot, docs / GOOD_ROLL)
+        await pilot.press("enter", "enter", "enter", "enter")  # the zone's list open
+        await settle(pilot)
+        keys = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert keys["escape"] == t("start.key.close_list")

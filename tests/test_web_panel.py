@@ -379,3 +379,29 @@ def test_a_port_already_in_use_is_said_and_nothing_is_served(
         argv = ["panel", str(station.path), "--web", "--host", "127.0.0.1", "--port", str(port)]
         assert main(argv) == 4
     assert f"Port {port} sudah dipakai" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"), [("127.0.0.1", False), ("localhost", False), ("0.0.0.0", True)]
+)
+def test_a_panel_kept_to_this_laptop_does_not_warn_that_anyone_on_the_network_can_watch(
+    station: Record,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+    warned: bool,
+) -> None:
+    """A projector on the laptop's own cable (`--host 127.0.0.1`) is watched from this laptop
+    only: told so, and not that anyone on the network can see it."""
+    from tps_console.web import server
+
+    async def bound_then_stopped(_: PanelServer, host: str, port: int, ready: Any) -> None:
+        ready(8765)
+
+    monkeypatch.setattr(server, "serve", bound_then_stopped)
+    monkeypatch.setattr(server, "lower_priority", lambda: None)  # not this test process's
+    assert station.path is not None
+    assert main(["panel", str(station.path), "--web", "--host", host]) == 0
+    out = capsys.readouterr().out
+    assert ("siapa pun di jaringan ini" in out) is warned
+    assert ("Hanya dari komputer ini" in out) is not warned

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from tps_console.domain.record.db import is_url
+from tps_console.domain.record.server import without_password
 from tps_console.domain.record.station import Record
 
 RECENT_FILE = "recent.json"
@@ -24,8 +26,17 @@ class RecentStation:
     opened_at: str  # local ISO-8601, minutes
 
     @property
+    def on_server(self) -> bool:
+        return is_url(self.path)
+
+    @property
     def exists(self) -> bool:
-        return Path(self.path).is_file()
+        """A server is not looked at here (it may be down for a moment): opening it says."""
+        return self.on_server or Path(self.path).is_file()
+
+    @property
+    def target(self) -> Path | str:
+        return self.path if self.on_server else Path(self.path)
 
 
 def read_recent(folder: Path) -> list[RecentStation]:
@@ -38,11 +49,14 @@ def read_recent(folder: Path) -> list[RecentStation]:
 
 
 def remember(folder: Path, rec: Record, now: datetime) -> None:
-    """Put `rec`'s station at the top of the list. A station given by URL is not a file to
-    offer again; a list that cannot be written is skipped (it is a convenience)."""
-    if rec.path is None:
+    """Put `rec`'s station at the top of the list: its file, or its server's URL without the
+    password. A list that cannot be written is skipped (it is a convenience)."""
+    if rec.url is not None:
+        path = without_password(rec.url)
+    elif rec.path is not None:
+        path = str(rec.path.resolve())
+    else:
         return
-    path = str(rec.path.resolve())
     entry = RecentStation(
         path,
         rec.station.tps,

@@ -75,7 +75,7 @@ async def find(pilot: Pilot[None], text: str) -> None:
     await settle(pilot)
 
 
-def burst(app: App[None], *keys: str) -> None:
+def burst(app: App[Any], *keys: str) -> None:
     """Keys arriving in one burst, as a scanner or a fast typist sends them through the terminal
     (Pilot.press would wait for each key to be handled)."""
     assert app._driver is not None  # the app is running (under run_test)

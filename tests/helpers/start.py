@@ -59,6 +59,7 @@ async def to_chair(pilot: Pilot[Any], roll: Path) -> None:
     await to_station(pilot, roll)
     for _ in range(3):  # TPS 901, 07:00, 13:00 as offered
         await pilot.press("enter")
+    await pilot.press("tab")  # past the time zone
     for line in PLACE:
         await type_field(pilot, line)
 

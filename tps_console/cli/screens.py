@@ -11,6 +11,7 @@ from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.cli.target import station_target
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
+from tps_console.domain.record.server import without_password
 from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
 from tps_console.i18n import language, t
 
@@ -51,7 +52,9 @@ def _panel_launch(rec: Record) -> PanelLaunch | None:
     from tps_console.desk.state import PanelLaunch
     from tps_console.launch import own_command, shown_command
 
-    where = rec.url or rec.path
+    # A server's password stays out of the panel's command line (and of the command shown):
+    # the panel finds it where libpq looks, PGPASSWORD or pgpass.
+    where = without_password(rec.url) if rec.url else rec.path
     if where is None:
         return None
     args = _panel_args(where)
@@ -59,7 +62,10 @@ def _panel_launch(rec: Record) -> PanelLaunch | None:
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
+    return _desk_of(_open(args, clock), clock)
+
+
+def _desk_of(rec: Record, clock: Clock) -> int:
     try:
         # On a server, desks whose clocks disagree would record times that disagree.
         ensure_clock_agrees(rec, clock)
@@ -87,7 +93,7 @@ def start(args: argparse.Namespace, clock: Clock) -> int:
     if choice.then is Then.DEMO:
         return _demo(None, clock, desk=args.desk, drill_at=None, no_desk=False)
     assert choice.path is not None  # every other choice names its station
-    return run_desk(open_record(choice.path, clock, desk=args.desk))  # a file on this laptop
+    return _desk_of(open_record(choice.path, clock, desk=args.desk), clock)
 
 
 def demo(args: argparse.Namespace, clock: Clock) -> int:

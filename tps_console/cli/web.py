@@ -44,9 +44,13 @@ def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
         print(t("web.serving", tps=tps))
         for url in urls_to_open(host, port):
             print(f"  {url}")
+        if args.code:
+            print(t("web.code_on"))
+        # Only a panel others can reach is watched by "anyone on this network".
         if not reachable_from_lan(host):
             print(t("web.local_only"))
-        print(t("web.code_on") if args.code else t("web.no_code"))
+        elif not args.code:
+            print(t("web.no_code"))
         print(t("web.stop"))
         sys.stdout.flush()
 

@@ -77,6 +77,7 @@ MESSAGES.update(
     {
         # Keys
         "start.key.back": {"id": "Kembali", "en": "Back"},
+        "start.key.close_list": {"id": "Tutup daftar", "en": "Close the list"},
         "start.key.next": {"id": "Lanjut", "en": "Next"},
         "start.key.cancel": {"id": "Batalkan TPS baru", "en": "Cancel new station"},
         "start.key.create": {"id": "Buat TPS", "en": "Create station"},
@@ -111,8 +112,8 @@ MESSAGES.update(
         "start.home.begin": {"id": "Mulai", "en": "Begin"},
         "start.home.action": {"id": "  {key}  {label}", "en": "  {key}  {label}"},
         "start.home.open_file": {
-            "id": "Buka berkas TPS… (.db, mis. dari USB)",
-            "en": "Open a station file… (.db, e.g. from a USB stick)",
+            "id": "Buka TPS… (berkas .db, mis. dari USB, atau server postgresql://)",
+            "en": "Open a station… (a .db file, e.g. from a USB stick, or a server)",
         },
         "start.home.new": {
             "id": "TPS baru dari berkas DPT (CSV atau Excel), langkah demi langkah",
@@ -168,6 +169,12 @@ MESSAGES.update(
         "browse.help": {
             "id": "Tab: pindah antara jalur, tempat dan folder · Enter: buka folder / pilih berkas",
             "en": "Tab: move between the path, the places and the folder · Enter: open / choose",
+        },
+        "browse.server": {
+            "id": "TPS di server (beberapa meja): ketik alamatnya di jalur, "
+            "mis. postgresql://kpps@192.168.1.10/tps901",
+            "en": "A station on a server (several desks): type its address in the path line, "
+            "e.g. postgresql://kpps@192.168.1.10/tps901",
         },
         "browse.documents": {"id": "Dokumen", "en": "Documents"},
         "browse.home": {"id": "Folder pribadi", "en": "Home folder"},
@@ -375,7 +382,15 @@ MESSAGES.update(
             "id": "Peringatan DPT: {count} (lihat langkah 2)",
             "en": "Roll warnings: {count} (see step 2)",
         },
+        "start.summary.folder": {
+            "id": "Folder berkas TPS (boleh diketik lain, mis. flashdisk; dibuat bila belum ada):",
+            "en": "Folder of the station file (type another, e.g. a USB stick; made if missing):",
+        },
         "start.summary.file": {"id": "Berkas TPS: {path}", "en": "Station file: {path}"},
+        "start.summary.not_a_folder": {
+            "id": "{path} adalah berkas, bukan folder: ketik folder untuk berkas TPS",
+            "en": "{path} is a file, not a folder: type a folder for the station file",
+        },
         "start.summary.passphrase": {
             "id": "Frasa sandi cadangan (tulis di kertas KPPS, simpan di amplop tersegel; boleh "
             "diganti dengan milik sendiri, min. 12 karakter):",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -34,6 +34,7 @@ from tps_console.start.roll_steps import PreviewStep, RollStep
 from tps_console.start.station_step import StationDetails, StationStep
 from tps_console.start.step import Step
 from tps_console.start.summary_step import SummaryStep
+from tps_console.start.typing_ahead import KeysInOrder
 
 STATIONS_FOLDER = "stations"
 
@@ -51,6 +52,11 @@ class StartApp(TranslatedBindings, App[Choice]):
         self.places = places
         self.desk = desk
         self.draft = Draft(drill=False)
+        self.keys = KeysInOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not self.keys.takes(event):
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(read_recent(self.data)))
@@ -64,7 +70,7 @@ class StartApp(TranslatedBindings, App[Choice]):
                 self._try_open(event.path)
             case "open_file":
                 browser = FileBrowser(
-                    self.places, STATION_SUFFIXES, "browse.station", self.stations
+                    self.places, STATION_SUFFIXES, "browse.station", self.stations, servers=True
                 )
                 self.push_screen(browser, self._file_chosen)
             case "new" | "drill":
@@ -75,14 +81,14 @@ class StartApp(TranslatedBindings, App[Choice]):
             case "about":
                 self.push_screen(AboutScreen(self.data, self.stations))
 
-    def _file_chosen(self, path: Path | None) -> None:
+    def _file_chosen(self, path: Path | str | None) -> None:
         if path is not None:
             self._try_open(path)
 
     @work(thread=True, exclusive=True, group="open")
-    def _try_open(self, path: Path) -> None:
-        """Only a file that opens as a station leaves the start screen; anything else is said
-        here, and the chair can choose again."""
+    def _try_open(self, path: Path | str) -> None:
+        """Only a file or a server that opens as a station leaves the start screen; anything
+        else is said here (a URL without its password), and the chair can choose again."""
         try:
             open_record(path, self.clock, readonly=True).close()
         except TpsError as exc:
@@ -134,13 +140,15 @@ class StartApp(TranslatedBindings, App[Choice]):
     def _to_summary(self) -> None:
         draft = self.draft
         assert draft.roll is not None
-        target = station_file(self.stations, draft.tps, draft.roll.polling_date, drill=draft.drill)
-        roll = draft.roll.data
+        day, roll = draft.roll.polling_date, draft.roll.data
 
-        def create(passphrase: str) -> None:
+        def file_in(folder: Path) -> Path:
+            return station_file(folder, draft.tps, day, drill=draft.drill)
+
+        def create(target: Path, passphrase: str) -> None:
             set_up_station(target, roll, self.clock, draft.plan(self.desk, passphrase))
 
-        self.push_screen(SummaryStep(draft, target, create))
+        self.push_screen(SummaryStep(draft, self.stations, file_in, create))
 
 
 def make_start(

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tps_console.domain.record.server import is_server
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.start.places import Places
@@ -42,7 +43,7 @@ class RollTree(DirectoryTree):
         return shown
 
 
-class FileBrowser(TranslatedBindings, Screen[Path | None]):
+class FileBrowser(TranslatedBindings, Screen[Path | str | None]):
     BINDINGS = [
         Binding("escape", "back", "start.key.back"),
         Binding("ctrl+l", "type_path", "start.key.type_path", priority=True),
@@ -50,9 +51,18 @@ class FileBrowser(TranslatedBindings, Screen[Path | None]):
     ]
 
     def __init__(
-        self, places: Places, suffixes: frozenset[str], title_key: str, start: Path | None = None
+        self,
+        places: Places,
+        suffixes: frozenset[str],
+        title_key: str,
+        start: Path | None = None,
+        *,
+        servers: bool = False,
     ) -> None:
+        """`servers`: a station, which may also be a server's `postgresql://` URL typed into
+        the path line (handed back as it was typed)."""
         super().__init__()
+        self.servers = servers
         self.places = places
         self.suffixes = suffixes
         self.title_key = title_key
@@ -66,6 +76,8 @@ class FileBrowser(TranslatedBindings, Screen[Path | None]):
             yield OptionList(*self._place_options(), id="places")
             yield RollTree(self.folder, self.suffixes)
         yield Static(t("browse.help"), classes="hint")
+        if self.servers:
+            yield Static(t("browse.server"), classes="hint", id="server-hint")
         yield Static("", classes="error", id="browse-error")
         yield Footer(compact=True)
 
@@ -110,7 +122,11 @@ class FileBrowser(TranslatedBindings, Screen[Path | None]):
 
     @on(Input.Submitted, "#path")
     def _typed(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip().strip('"')).expanduser()
+        typed = event.value.strip().strip('"')
+        if self.servers and is_server(typed):
+            self.dismiss(typed)
+            return
+        path = Path(typed).expanduser()
         if path.is_dir():
             self._go(path)
             self.query_one(RollTree).focus()

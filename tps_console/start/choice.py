@@ -8,11 +8,11 @@ from pathlib import Path
 
 
 class Then(StrEnum):
-    OPEN = "open"  # the desk of the station at `path` (opened, or just created)
+    OPEN = "open"  # the desk of the station at `path`, a file or a server's URL
     DEMO = "demo"  # the demo station and its desk
 
 
 @dataclass(frozen=True)
 class Choice:
     then: Then
-    path: Path | None = None
+    path: Path | str | None = None

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tps_console.domain.record.server import shown
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.i18n.dates import long_date
@@ -37,10 +38,11 @@ class HomeScreen(TranslatedBindings, Screen[None]):
 
     @dataclass
     class Picked(Message):
-        """What the chair chose; `path`: the recent station to open."""
+        """What the chair chose; `path`: the recent station to open (a file, or a server's
+        URL)."""
 
         action: str
-        path: Path | None = None
+        path: Path | str | None = None
 
     def __init__(self, recent: list[RecentStation]) -> None:
         super().__init__()
@@ -79,7 +81,7 @@ class HomeScreen(TranslatedBindings, Screen[None]):
         chosen = event.option.id or ""
         if chosen.startswith("recent:"):
             station = self.recent[int(chosen.split(":")[1])]
-            self.post_message(self.Picked("recent", Path(station.path)))
+            self.post_message(self.Picked("recent", station.target))
         else:
             self.action_pick(chosen)
 
@@ -91,4 +93,4 @@ def _recent_line(station: RecentStation) -> str:
     day = long_date(date.fromisoformat(station.polling_date))
     mark = f" · {t('start.home.simulasi')}" if station.drill else ""
     missing = f"  ({t('start.home.missing')})" if not station.exists else ""
-    return f"  {station.tps}{mark} · {day}\n    {station.path}{missing}"
+    return f"  {station.tps}{mark} · {day}\n    {shown(station.path)}{missing}"

@@ -66,8 +66,8 @@ class RollStep(Step[RollRead]):
         return False
 
     def action_browse(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
+        def chosen(path: Path | str | None) -> None:
+            if isinstance(path, Path):  # a roll is a file (no server's URL is taken here)
                 field = self.query_one("#roll", Input)
                 field.value = str(path)
                 field.focus()

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Input, Label, Select, Static
 
@@ -15,9 +17,11 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES, Hours, Place, hours_from, tps_name
 from tps_console.i18n import t
+from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.i18n.dates import long_date
 from tps_console.start.draft import Draft
 from tps_console.start.step import Step
+from tps_console.start.textual_private import SelectCurrent, SelectOverlay
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -35,6 +39,25 @@ def clock_time(raw: str) -> time | None:
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
         return None
     return time(int(m[1]), int(m[2]))
+
+
+class ZoneList(TranslatedBindings, SelectOverlay):
+    BINDINGS = [Binding("escape", "dismiss", "start.key.close_list")]
+
+
+class ZoneSelect(Select[str]):
+    """Enter opens the list of time zones; Enter on one in it chooses it and goes on to the next
+    field, as Enter does in the text fields (Escape closes the list and stays)."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield ZoneList().data_bind(compact=Select.compact)
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen(self) -> None:
+        # Select's own handler gives the focus back to the Select (through the app's queue):
+        # going on is queued there after it, once that handler is done.
+        self.call_later(self.app.call_later, self.screen.focus_next)
 
 
 class StationStep(Step[StationDetails]):
@@ -56,7 +79,7 @@ class StationStep(Step[StationDetails]):
             yield Label(t("start.station.closes"))
             yield Input(f"{d.hours.closes:%H:%M}", id="closes")
             yield Label(t("start.station.zone"))
-            yield Select(
+            yield ZoneSelect(
                 [(t(f"start.zone.{code}"), zone) for code, zone in TIMEZONES.items()],
                 value=d.hours.timezone,
                 allow_blank=False,

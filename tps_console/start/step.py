@@ -73,9 +73,10 @@ class Step(TranslatedBindings, Screen[None], Generic[R]):
         event.stop()
         if self.entered(event.input):
             return
-        inputs = [i for i in self.query(Input) if i.display and not i.disabled]
-        if event.input in inputs and event.input is not inputs[-1]:
-            inputs[inputs.index(event.input) + 1].focus()
+        # The next field, a choice list (step 3's time zone) too: Enter goes through them all.
+        fields = [w for w in self.query("Input, Select") if w.display and not w.disabled]
+        if event.input in fields and event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
         else:
             self.action_next()
 

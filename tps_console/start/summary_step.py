@@ -25,7 +25,7 @@ from tps_console.start.step import Step
 _ZONE_CODES = {zone: code for code, zone in TIMEZONES.items()}
 
 
-def summary_lines(draft: Draft, target: Path) -> list[str]:
+def summary_lines(draft: Draft) -> list[str]:
     assert draft.roll is not None and draft.chair is not None
     roll, hours, place = draft.roll, draft.hours, draft.place
     preview = preview_roll(roll.parsed)
@@ -60,26 +60,55 @@ def summary_lines(draft: Draft, target: Path) -> list[str]:
         lines.append(t("start.summary.no_stock"))
     if roll.parsed.warnings:
         lines.append(t("start.summary.warnings", count=len(roll.parsed.warnings)))
-    lines.append(t("start.summary.file", path=str(target)))
     return lines
 
 
 class SummaryStep(Step[bool]):
+    """`file_in(folder)`: the station's file in that folder (a new name); `create(path,
+    passphrase)` makes the station there. The folder is offered (the data folder's
+    `stations/`), and may be typed over: a USB stick, a folder not made yet."""
+
     BINDINGS = [Binding("enter", "create", "start.key.create", priority=True)]
     name_key = "summary"
 
-    def __init__(self, draft: Draft, target: Path, create: Callable[[str], object]) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        folder: Path,
+        file_in: Callable[[Path], Path],
+        create: Callable[[Path, str], object],
+    ) -> None:
         super().__init__(drill=draft.drill)
         self.draft = draft
-        self.target = target
+        self.folder = folder
+        self.file_in = file_in
         self.create = create
+        self.target = file_in(folder)
         self.creating = False
 
     def body(self) -> ComposeResult:
-        yield Static("\n".join(summary_lines(self.draft, self.target)), id="summary")
+        yield Static("\n".join(summary_lines(self.draft)), id="summary")
+        yield Static(t("start.summary.folder"))
+        yield Input(str(self.folder), id="folder")
+        yield Static(t("start.summary.file", path=str(self.target)), id="station-file")
         yield Static(t("start.summary.passphrase"))
         yield Input(self.draft.passphrase, id="passphrase")
         yield Static(t("start.summary.confirm"), classes="rule")
+
+    def on_mount(self) -> None:
+        # Typing goes into a field at once (over the folder offered), never into the page.
+        self.query_one("#folder", Input).focus()
+
+    def _chosen_folder(self) -> Path:
+        typed = self.query_one("#folder", Input).value.strip().strip('"')
+        return Path(typed).expanduser() if typed else self.folder
+
+    def changed(self, field: Input) -> None:
+        if field.id == "folder":
+            self.target = self.file_in(self._chosen_folder())
+            self.query_one("#station-file", Static).update(
+                t("start.summary.file", path=str(self.target))
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
@@ -94,6 +123,10 @@ class SummaryStep(Step[bool]):
     def action_create(self) -> None:
         if self.creating:
             return
+        folder = self._chosen_folder()
+        if folder.exists() and not folder.is_dir():
+            self.say_error(t("start.summary.not_a_folder", path=str(folder)))
+            return
         try:
             passphrase = check_passphrase(self.query_one("#passphrase", Input).value)
         except TpsError as exc:
@@ -102,12 +135,14 @@ class SummaryStep(Step[bool]):
         self.creating = True
         self.refresh_bindings()
         self.say_error(t("start.summary.creating"))
-        self._create(passphrase)
+        # A new name at the last moment: another station may have been made there meanwhile.
+        self.target = self.file_in(folder)
+        self._create(self.target, passphrase)
 
     @work(thread=True, exclusive=True)
-    def _create(self, passphrase: str) -> None:
+    def _create(self, target: Path, passphrase: str) -> None:
         try:
-            self.create(passphrase)
+            self.create(target, passphrase)
         except TpsError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return

@@ -65,6 +65,15 @@ def shown(target: object) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=True)
 
 
+def without_password(target: str) -> str:
+    """The URL to keep or hand on (the recent list, the panel's command line) with no password
+    in it: the server's password then comes from `PGPASSWORD` or pgpass, as for a URL typed
+    without one. Never a secret in a file or on a command line."""
+    url = server_url(target)
+    kept = URL.create("postgresql", url.username, None, url.host, url.port, url.database, url.query)
+    return kept.render_as_string(hide_password=False)
+
+
 def shown_engine(engine: Engine) -> str:
     return engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
 
