@@ -42,6 +42,8 @@ STATIONS_FOLDER = "stations"
 class StartApp(TranslatedBindings, App[Choice]):
     CSS_PATH = "start.tcss"
     TITLE = "TPS Console"
+    # Every action is a key in the footer; Textual's palette would only add English ones.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "start.key.quit", priority=True, show=False)]
 
     def __init__(self, clock: Clock, *, data: Path, places: Places, desk: str = "") -> None:
