@@ -372,8 +372,7 @@ class ProofQR(Figure):
     @staticmethod
     def _text(turnout: Turnout) -> str:
         s = turnout.status
-        seq, head = s.closing or (s.events, s.audit_head)
-        return qr_text(s.tps, s.drill, seq, head)
+        return qr_text(s.tps, s.drill, *s.proof_event)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return qr_size(qr_blocks(self._text(self.turnout))).width if self.turnout else 0

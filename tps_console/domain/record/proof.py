@@ -49,10 +49,13 @@ _HASH_CHARS = 52  # 256 bits in base 32: the first character carries 1 bit of th
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
 
 
+def _base32(bits: int, chars: int) -> str:
+    return "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(chars)))
+
+
 def code_of(event_hash: str) -> str:
     """The 16 characters of an event's code: the first 80 bits of its SHA-256."""
-    bits = int(event_hash[: CODE_BITS // 4], 16)
-    return "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(CODE_CHARS)))
+    return _base32(int(event_hash[: CODE_BITS // 4], 16), CODE_CHARS)
 
 
 def check_char(seq: int, code: str) -> str:
@@ -82,12 +85,8 @@ def noted_code(seq: int, event_hash: str) -> str:
 
 def qr_text(tps: str, drill: bool, seq: int, event_hash: str) -> str:
     name = tps.replace("%", "%25").replace(":", "%3A")
-    return ":".join((QR_PREFIX, name, DRILL if drill else REAL, str(seq), _base32(event_hash)))
-
-
-def _base32(event_hash: str) -> str:
-    bits = int(event_hash, 16)
-    return "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(_HASH_CHARS)))
+    whole = _base32(int(event_hash, 16), _HASH_CHARS)
+    return ":".join((QR_PREFIX, name, DRILL if drill else REAL, str(seq), whole))
 
 
 def _hex(chars: str) -> str:

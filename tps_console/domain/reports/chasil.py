@@ -119,6 +119,11 @@ class Report:
     incidents: tuple[IncidentLine, ...] = ()  # C.Kejadian Khusus, corrections included
     kpps: tuple[str, ...] = ()  # the officers' names, the chair first: KPPS lines 1, 2, …
 
+    @property
+    def proof_event(self) -> tuple[int, str]:
+        """The event the figures stand on (seq, hash): the closing one once closed."""
+        return self.closing or (self.events, self.audit_head)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "tps": self.tps,

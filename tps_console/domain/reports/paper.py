@@ -101,7 +101,7 @@ def paper_text(report: Report) -> str:
     for ballot in ALL_BALLOTS:
         f = report.ballots[ballot]
         fields.append(f"{ballot}={f.received},{f.damaged},{f.remaining},{f.used}")
-    seq, code = report.closing or (report.events, report.audit_head)
+    seq, code = report.proof_event
     fields.append(f"{CLOSED if report.closing else OPEN}={seq}:{code}")
     return ";".join(fields)
 
@@ -185,7 +185,7 @@ def compare(paper: Paper, report: Report) -> list[Difference]:
         if record[name] != value:
             out.append(Difference(name, str(value), str(record[name])))
     kind = CLOSED if report.closing else OPEN
-    seq, code = report.closing or (report.events, report.audit_head)
+    seq, code = report.proof_event
     noted_kind = CLOSED if paper.closed else OPEN
     if noted_kind != kind or paper.code != code or paper.seq not in (None, seq):
         noted_seq = "" if paper.seq is None else f"{paper.seq}:"

@@ -40,9 +40,14 @@ class Status:
     incidents: int = 0  # lines of C.Kejadian Khusus, corrections included
 
     @property
+    def proof_event(self) -> tuple[int, str]:
+        """The event a witness notes now (seq, hash): the closing one once closed, which no
+        later sign-in moves, else the newest."""
+        return self.closing or (self.events, self.audit_head)
+
+    @property
     def proof_code(self) -> str:
-        """What a witness copies now: the closing event's code once closed, else the newest's."""
-        return noted_code(*(self.closing or (self.events, self.audit_head)))
+        return noted_code(*self.proof_event)
 
     @property
     def turnout_pct(self) -> float:
