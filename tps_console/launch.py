@@ -14,6 +14,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The station a panel started by this program opens, handed in its environment: a process's
+# environment is readable by its own user only (/proc/PID/environ is 0400), its argv by all.
+PANEL_STATION_ENV = "TPS_PANEL_STATION"
+
+
+def panel_environment(target: str | Path) -> dict[str, str]:
+    """The environment for a `panel` started with no DB: this one's, plus the station."""
+    where = target if isinstance(target, str) else str(Path(target).resolve())
+    return {**os.environ, PANEL_STATION_ENV: where}
+
+
+def handed_station() -> str | Path:
+    """The station handed to this panel by the program that started it (see panel_environment)."""
+    from tps_console.cli.target import station_target
+    from tps_console.domain.errors import BadInput
+
+    where = os.environ.get(PANEL_STATION_ENV)
+    if not where:
+        raise BadInput("panel.no_station")
+    return station_target(where)
+
 
 def own_command(*args: str) -> list[str]:
     """The argv that runs this program with `args`, here."""

@@ -125,6 +125,10 @@ def _demo(
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:
+    from tps_console.launch import handed_station
+
+    if args.db is None:
+        args.db = handed_station()
     # `--now` only looks: the panel shows the record as at that instant and records nothing.
     looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
     if not args.web and (args.code is not None or args.host is not None or args.port is not None):
@@ -148,7 +152,9 @@ def register(cmd: Command, sub: Any) -> None:
     desk_p.add_argument("db", type=station_target, metavar="DB")
 
     panel_p = cmd("panel", panel, "cli.panel")
-    panel_p.add_argument("db", type=station_target, metavar="DB")
+    # A panel this program starts (F8, the web panel's tabs) is given no DB: its station comes
+    # from PANEL_STATION_ENV, so that no path or URL, and no password, stands in its argv.
+    panel_p.add_argument("db", type=station_target, metavar="DB", nargs="?")
     panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
     panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
     panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))

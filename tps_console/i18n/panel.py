@@ -9,6 +9,10 @@ MESSAGES: Catalogue = {
         "id": "panel saksi: kehadiran langsung, hanya-baca",
         "en": "witness panel: live turnout, read-only",
     },
+    "panel.no_station": {
+        "id": "Sebutkan stasiun: tps-console panel DB",
+        "en": "Name the station: tps-console panel DB",
+    },
     "panel.title": {"id": "Panel saksi — {tps}", "en": "Witness panel — {tps}"},
     "panel.key.quit": {"id": "Keluar", "en": "Quit"},
     "panel.key.reload": {"id": "Muat ulang", "en": "Reload"},
