@@ -72,7 +72,12 @@ Step = Callable[[Day], str]
 def bundled_files(_: Day) -> str:
     from tps_console.sample import sample_roll
 
-    for package, name in (("tps_console.desk", "desk.tcss"), ("tps_console.panel", "panel.tcss")):
+    bundled = (
+        ("tps_console.desk", "desk.tcss"),
+        ("tps_console.panel", "panel.tcss"),
+        ("tps_console.guide", "panduan-kpps.md"),  # printed from the chair's menu
+    )
+    for package, name in bundled:
         if not resources.files(package).joinpath(name).is_file():
             raise Failed(f"{package}/{name} missing")
     roll = sample_roll()
@@ -81,7 +86,9 @@ def bundled_files(_: Day) -> str:
     if not resources.files(f"tzdata.zoneinfo.{area}").joinpath(city).is_file():
         raise Failed(f"tzdata: {DEFAULT_TIMEZONE} missing")
     ZoneInfo(DEFAULT_TIMEZONE)
-    return f"sample_roll.csv {len(roll)} B, desk.tcss, panel.tcss, {DEFAULT_TIMEZONE}"
+    return (
+        f"sample_roll.csv {len(roll)} B, desk.tcss, panel.tcss, panduan-kpps.md, {DEFAULT_TIMEZONE}"
+    )
 
 
 def data_folder(_: Day) -> str:

@@ -40,6 +40,9 @@ YES = {"y", "ya", "yes"}
 FOLDER_ERRORS = ("output.",)
 
 
+GUIDE_PDF = "panduan-kpps.pdf"
+
+
 def first(values: Values, name: str) -> str:
     """A field's value, empty if it was left empty."""
     return values[name][0] if values[name] else ""
@@ -236,6 +239,21 @@ def slips_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     )
 
 
+def guide_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
+    def write(_: OfficerInfo, values: Values) -> str:
+        from tps_console.guide.pdf import write_guide  # fpdf2: only when printed
+
+        return t("desk.guide.written", path=write_guide(Path(values["folder"][0]) / GUIDE_PDF))
+
+    return ChairForm(
+        rec,
+        officer,
+        t("desk.guide.title"),
+        write,
+        (Field("folder", "desk.report.folder", errors=FOLDER_ERRORS),),
+    )
+
+
 def incident_form(rec: Record, officer: OfficerInfo) -> ChairForm[str]:
     def record(by: OfficerInfo, values: Values) -> str:
         corrects = first(values, "corrects")
@@ -278,6 +296,7 @@ CHAIR_MENU = (
     ("l", "report", "desk.menu.report"),
     ("c", "slips", "desk.menu.slips"),
     ("k", "incident", "desk.menu.incident"),
+    ("p", "guide", "desk.menu.guide"),
 )
 FORMS = {
     "backup_now": backup_now_form,
@@ -287,6 +306,7 @@ FORMS = {
     "report": report_form,
     "slips": slips_form,
     "incident": incident_form,
+    "guide": guide_form,
 }
 
 

@@ -243,6 +243,15 @@ MESSAGES: Catalogue = {
         "en": "BACKUP FAILED: {error} — check the USB stick, then F7",
     },
     "desk.key.chair_menu": {"id": "Menu ketua", "en": "Chair's menu"},
+    "desk.menu.guide": {
+        "id": "Cetak panduan KPPS (PDF, tiap peran satu bagian)",
+        "en": "Print the KPPS guide (PDF, in Indonesian, a part per role)",
+    },
+    "desk.guide.title": {
+        "id": "Panduan KPPS: ketua, petugas meja, saksi, petugas TI",
+        "en": "The KPPS guide: chair, desk officer, witness, IT officer",
+    },
+    "desk.guide.written": {"id": "Panduan ditulis: {path}", "en": "Guide written: {path}"},
     "desk.menu.title": {"id": "Menu Ketua KPPS", "en": "KPPS chair's menu"},
     "desk.menu.backup_now": {"id": "Cadangkan sekarang", "en": "Back up now"},
     "desk.menu.ballots": {
