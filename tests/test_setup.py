@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import POLLING_DAY, wib
 from tps_console.cli.main import main
+from tps_console.domain.day.passphrase import require_backup_key
 from tps_console.domain.day.setup import NewOfficer, StationPlan, Stock, set_up_station
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.record.clock import Clock, FixedClock, stamp
@@ -143,4 +144,34 @@ def test_init_takes_the_place_lines_the_app_asks(tmp_path: Path) -> None:
     assert main(args, clock=FixedClock(wib(9))) == 0
     rec = open_record(db, FixedClock(wib(9)))
     assert rec.station.place == BLORA
+    rec.close()
+
+
+@pytest.mark.parametrize("made_by", ["init", "demo"])
+def test_a_station_is_never_without_its_backup_key(
+    made_by: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init` and `demo` make the station as the wizard does: its backup key is recorded inside
+    the creation, so a fault the moment the station exists (here: opening it afterwards fails)
+    cannot leave a station whose backups nobody could make."""
+    import tps_console.cli.commands as commands
+    import tps_console.demo as demo
+
+    def fault(*_: object, **__: object) -> None:
+        raise OSError(errno.EIO, "the laptop's disk went away")
+
+    db = tmp_path / "tps.db"
+    if made_by == "init":
+        roll = tmp_path / "dpt.csv"
+        roll.write_bytes(sample_roll())
+        monkeypatch.setattr(commands, "open_record", fault)
+        monkeypatch.setenv("TPS_BACKUP_PASSPHRASE", "sebelas kata rahasia")
+        args = ["init", str(db), "--roll", str(roll), "--date", "2024-02-14"]
+        assert main(args, clock=FixedClock(wib(9))) != 0
+    else:
+        monkeypatch.setattr(demo, "open_record", fault)
+        with pytest.raises(OSError):
+            demo.ensure_demo(db, FixedClock(wib(9)))
+    rec = open_record(db, FixedClock(wib(9)))
+    assert require_backup_key(rec).recipient.startswith("age1")
     rec.close()

@@ -7,17 +7,16 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.drill import set_drill_clock
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo, add_officer
-from tps_console.domain.day.passphrase import DEMO_PASSPHRASE, set_backup_passphrase
+from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
+from tps_console.domain.day.setup import NewOfficer, StationPlan, Stock, set_up_station
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import (
     CLOSES,
     DEFAULT_TIMEZONE,
     Record,
-    create_station,
     open_record,
 )
 from tps_console.domain.views.status import read_status
@@ -43,7 +42,8 @@ DEMO_BALLOTS = 184
 
 
 def add_demo_officers(rec: Record) -> tuple[OfficerInfo, OfficerInfo]:
-    """The demo chair and member on a new station (the chair first: it approves the member)."""
+    """The demo chair and member added to a station made without them (benchmarks, selfcheck's
+    officer step, tests): the chair first, since it approves the member."""
     chair_spec, member_spec = DEMO_OFFICERS
     chair = add_officer(
         rec, chair_spec.id, chair_spec.name, chair_spec.role, chair_spec.pin, by=None
@@ -52,6 +52,22 @@ def add_demo_officers(rec: Record) -> tuple[OfficerInfo, OfficerInfo]:
         rec, member_spec.id, member_spec.name, member_spec.role, member_spec.pin, by=chair
     )
     return chair, member
+
+
+def demo_plan(polling_date: date, drill_at: datetime, desk: str) -> StationPlan:
+    """The demo station: a drill with the demo chair and member, its own stock, and a backup
+    passphrase all may know (its voters are synthetic)."""
+    chair, member = (NewOfficer(o.id, o.name, o.pin, o.role) for o in DEMO_OFFICERS)
+    return StationPlan(
+        polling_date=polling_date,
+        chair=chair,
+        members=(member,),
+        stock=(Stock(dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS)),),
+        drill=True,
+        drill_at=drill_at,
+        desk=desk,
+        passphrase=DEMO_PASSPHRASE,
+    )
 
 
 def demo_start(polling_date: date, zone: tzinfo, real: Clock) -> datetime:
@@ -72,12 +88,7 @@ def ensure_demo(
         zone = ZoneInfo(DEFAULT_TIMEZONE)
         today = real.now().astimezone(zone).date()
         start = drill_at or demo_start(today, zone, real)
-        create_station(path, sample_roll(), real, polling_date=today, drill=True, drill_at=start)
-        rec = open_record(path, real, desk=desk)
-        set_backup_passphrase(rec, DEMO_PASSPHRASE)  # synthetic voters: a passphrase all may know
-        chair, _ = add_demo_officers(rec)
-        receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, DEMO_BALLOTS))
-        rec.close()
+        set_up_station(path, sample_roll(), real, demo_plan(today, start, desk))
     rec = open_record(path, real, desk=desk)
     try:
         state = read_status(rec).polls

@@ -31,6 +31,7 @@ from tps_console.domain.day.passphrase import (
     require_backup_key,
     set_backup_passphrase,
 )
+from tps_console.domain.day.setup import StationPlan, set_up_station
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.copying import copy_station
@@ -44,7 +45,6 @@ from tps_console.domain.record.station import (
     Place,
     Record,
     RollRejected,
-    create_station,
     open_record,
     tps_name,
 )
@@ -142,19 +142,19 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
+        plan = StationPlan(
+            polling_date=args.date,
+            chair=None,
+            tps=args.tps,
+            place=Place(args.rutan, args.desa, args.kecamatan, args.kabupaten, args.provinsi),
+            drill=args.drill,
+            drill_at=args.drill_at,
+            desk=args.desk,
+            sheet=args.sheet,
+            passphrase=passphrase,
+        )
         try:
-            parsed = create_station(
-                args.db,
-                data,
-                clock,
-                tps=args.tps,
-                polling_date=args.date,
-                progress=progress,
-                drill=args.drill,
-                drill_at=args.drill_at,
-                sheet=args.sheet,
-                place=Place(args.rutan, args.desa, args.kecamatan, args.kabupaten, args.provinsi),
-            )
+            parsed = set_up_station(args.db, data, clock, plan, progress)
         except RollRejected as exc:
             bar.stop()
             _print_sheet(exc.parsed)
@@ -165,7 +165,6 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     _print_sheet(parsed)
     _print_warnings(parsed)
     rec = open_record(args.db, clock)
-    set_backup_passphrase(rec, passphrase)
     remember(data_dir(), rec, rec.local())
     station = rec.station
     if rec.drill:

@@ -116,7 +116,8 @@ def record_backup_key(rec: Record, key: BackupKey, *, by: OfficerInfo | None = N
 
 
 def set_backup_passphrase(rec: Record, passphrase: str, *, by: OfficerInfo | None = None) -> None:
-    """Give the station its backup passphrase: what the new-station wizard and `init` call right
-    after `create_station`. BadInput if it is shorter than 12 characters or the station already
-    has one; the passphrase itself is not kept anywhere."""
+    """Give a station made without one (by an earlier version) its backup passphrase: `tps-console
+    passphrase`. A station made now records its key as it is made (`day/setup.py`). BadInput if
+    it is shorter than 12 characters or the station already has one; the passphrase itself is
+    not kept anywhere."""
     record_backup_key(rec, make_backup_key(passphrase), by=by)

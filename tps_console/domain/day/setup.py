@@ -1,5 +1,6 @@
-"""A station made in one go, as the start screen's wizard makes it: the roll, the settings, the
-officers and the ballot stock recorded together, or nothing at all.
+"""A station made in one go: the roll, the settings, the backup key, the officers and the ballot
+stock recorded together, or nothing at all. The one way a station is made: the start screen's
+wizard, `init` (the roll, settings and backup key; officers are added afterwards) and `demo`.
 
 Everything is checked here before anything is written (the wizard checks each step with the same
 functions as the chair types); `create_station` then records it all inside its temporary file,
@@ -54,8 +55,9 @@ class Stock:
 
 @dataclass(frozen=True)
 class StationPlan:
-    polling_date: date
-    chair: NewOfficer
+    polling_date: date | None
+    # None: no officer yet (`init`: the first one added is the chair).
+    chair: NewOfficer | None
     tps: str = DEFAULT_TPS
     hours: Hours = Hours()
     place: Place = Place()
@@ -64,14 +66,19 @@ class StationPlan:
     drill: bool = False
     drill_at: datetime | None = None
     desk: str = ""
+    sheet: str | None = None  # the roll's worksheet, when the roll is a workbook
     # The backup passphrase (the wizard offers a generated one): the station keeps only the key
     # it unlocks, recorded with the station. Empty: none yet (`tps-console passphrase` later).
     passphrase: str = ""
 
 
-def check_officers(chair: NewOfficer, members: Iterable[NewOfficer]) -> list[NewOfficer]:
+def check_officers(chair: NewOfficer | None, members: Iterable[NewOfficer]) -> list[NewOfficer]:
     """The chair then the members as they will be stored; BadInput for the first one wrong."""
     checked: list[NewOfficer] = []
+    if chair is None:
+        if any(True for _ in members):
+            raise BadInput("officer.first_chair")
+        return checked
     for officer, role in ((chair, Role.CHAIR), *((m, Role.MEMBER) for m in members)):
         officer_id, name = checked_officer(officer.id, officer.name, role, officer.pin)
         if any(o.id == officer_id for o in checked):
@@ -98,7 +105,11 @@ def check_stock(tps: str, stock: Iterable[Stock]) -> list[Stock]:
 
 
 def set_up_station(
-    path: Path, roll: bytes, clock: Clock, plan: StationPlan, progress: Progress | None = None
+    path: Path | str,
+    roll: bytes,
+    clock: Clock,
+    plan: StationPlan,
+    progress: Progress | None = None,
 ) -> ParsedRoll:
     """Create the station `plan` describes from `roll`: all or nothing (see `create_station`)."""
     tps = tps_name(plan.tps) or DEFAULT_TPS
@@ -107,7 +118,10 @@ def set_up_station(
     # Slow on purpose (scrypt): done before the station's file exists.
     hashes = {o.id: hash_pin(o.pin) for o in officers}
     key = make_backup_key(plan.passphrase) if plan.passphrase else None
-    chair = officers[0].id
+    # The chair adds the members and receives the stock; with no officer, there is no stock.
+    chair = officers[0].id if officers else ""
+    if stock and not chair:
+        raise BadInput("officer.first_chair")
 
     def setup(own: str, station_clock: Clock) -> Iterable[StationEvent]:
         if key is not None:  # first: before any officer, as `init` records it
@@ -147,5 +161,6 @@ def set_up_station(
         drill_at=plan.drill_at,
         hours=plan.hours,
         place=plan.place,
+        sheet=plan.sheet,
         setup=setup,
     )
