@@ -12,7 +12,14 @@ from pathlib import Path
 import tps_console.domain
 
 ROOT = Path(__file__).resolve().parent.parent
-UI = ("textual", "tps_console.desk", "tps_console.panel", "tps_console.cli", "tps_console.start")
+UI = (
+    "textual",
+    "rich",
+    "tps_console.desk",
+    "tps_console.panel",
+    "tps_console.cli",
+    "tps_console.start",
+)
 
 
 def domain_modules() -> list[str]:

@@ -10,7 +10,8 @@ import pytest
 from textual.widgets import Static
 
 from tests.helpers import TEST_PASSPHRASE, make_drill_station, wib, with_backup_key
-from tests.helpers.desk import chair_approves, desk_for, message, settle, sign_in
+from tests.helpers.desk import chair_approves, desk_for, message, sign_in
+from tests.helpers.wait import settle
 from tps_console.domain.day import backup
 from tps_console.domain.day.backup import (
     backup_now,

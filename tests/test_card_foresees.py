@@ -14,7 +14,8 @@ from textual.app import App
 from textual.widgets import Static
 
 from tests.helpers import make_station, wib
-from tests.helpers.desk import desk_for, find, settle, sign_in
+from tests.helpers.desk import desk_for, find, sign_in
+from tests.helpers.wait import settle
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.dialogs import RefusalScreen
 from tps_console.domain.day.ballots import receive_ballots

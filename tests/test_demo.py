@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.panel import screen_text
+from tests.helpers.wait import wait_for
 from tps_console import launch, paths
 from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
@@ -101,12 +102,12 @@ async def test_the_demo_desk_says_how_to_open_the_panel_and_f8_opens_it(
         await pilot.pause()
         assert "tps-console panel /data/demo.db" in screen_text(app)  # before anything is done
         await pilot.press("f8")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: said)
         assert opened == [["tps-console", "panel", "/data/demo.db"]]
         assert said == ["Panel saksi dibuka di jendela baru"]
         can_open = False
         await pilot.press("f8")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: len(said) == 2)
         assert "tidak bisa dibuka" in said[-1] and "tps-console panel /data/demo.db" in said[-1]
 
 

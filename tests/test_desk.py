@@ -5,28 +5,20 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 from textual.app import App
-from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from tests.helpers import make_station, wib
-from tests.helpers.desk import (
-    burst,
-    desk_for,
-    find,
-    message,
-    settle,
-    sign_in,
-    type_text,
-)
+from tests.helpers.desk import burst, desk_for, find, message, sign_in, type_text
+from tests.helpers.wait import settle, wait_for
 from tps_console.desk import app as desk_app
 from tps_console.desk.app import DeskApp
 from tps_console.desk.calling import CallingScreen
@@ -39,6 +31,7 @@ from tps_console.desk.state import PanelLaunch
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.db import read
 from tps_console.domain.record.models import CheckIn, Event, Voter
 from tps_console.domain.record.station import Record
@@ -71,14 +64,6 @@ def first_result(app: App[None]) -> str:
 
 def strip(app: DeskApp) -> str:
     return str(app.screen.query_one("#line", Static).render())
-
-
-async def wait_for(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
-    """Let the desk run on its own timers until `done()` holds (or time is up)."""
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await pilot.pause(0.05)
 
 
 async def test_sign_in_with_the_right_pin_opens_the_search(station: Record) -> None:
@@ -524,19 +509,33 @@ async def test_the_desk_reads_nothing_again_while_nothing_changes(
     clock: FixedClock,
     member: OfficerInfo,
     snapshot_reads: list[Record],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    looks = [0]
+    look = CommitWatch.read_if_changed
+
+    def counted(self: CommitWatch, *args: Any, **kwargs: Any) -> Any:
+        looks[0] += 1
+        return look(self, *args, **kwargs)
+
+    monkeypatch.setattr(CommitWatch, "read_if_changed", counted)
+
+    async def ticks(n: int) -> None:
+        """Let the desk's refresh look `n` more times whether anything changed."""
+        target = looks[0] + n
+        await wait_for(pilot, lambda: looks[0] >= target)
+        await settle(pilot)
+
     app = desk_for(station, refresh_seconds=0.02)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await ticks(5)
         before = len(snapshot_reads)
-        await pilot.pause(0.5)  # some twenty refresh ticks
-        await settle(pilot)
+        await ticks(20)
         assert len(snapshot_reads) == before
         check_in(other_desk, member, voter_id=1)
         await wait_for(pilot, lambda: len(snapshot_reads) > before)
-        await pilot.pause(0.2)
+        await ticks(10)
         assert len(snapshot_reads) == before + 1  # one commit, one read
 
 
@@ -596,10 +595,11 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
 ) -> None:
     """A read held up (a locked file, slow storage) while the timer keeps ticking: the desk's
     worker threads stay free for the check-ins."""
-    running, most = [0], [0]
+    running, most, calls = [0], [0], [0]
     real = desk_app.desk_snapshot
 
     def slow(rec: Record) -> object:
+        calls[0] += 1
         running[0] += 1
         most[0] = max(most[0], running[0])
         time.sleep(0.3)
@@ -612,7 +612,8 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
     )
     app = desk_for(station, refresh_seconds=0.02)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(1.0)  # some fifty ticks over three slow reads
+        # Some fifty ticks of 20 ms go by while three slow reads run, one after another.
+        await wait_for(pilot, lambda: calls[0] >= 3)
         assert most[0] == 1
         # At most the look under way and one just handing its result back (its thread ends
         # after the UI has taken the result): never a queue of them.

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.helpers.desk import chair_approves, desk_for, message, settle, sign_in
+from tests.helpers.desk import chair_approves, desk_for, message, sign_in
+from tests.helpers.wait import settle
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.day_actions import ChairMenu
 from tps_console.desk.dialogs import ChairForm

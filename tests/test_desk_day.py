@@ -9,7 +9,8 @@ from sqlmodel import col
 from textual.widgets import Static
 
 from tests.helpers import make_station, wib
-from tests.helpers.desk import chair_approves, desk_for, find, message, settle, sign_in, type_text
+from tests.helpers.desk import chair_approves, desk_for, find, message, sign_in, type_text
+from tests.helpers.wait import settle
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import ChairForm, RefusalScreen

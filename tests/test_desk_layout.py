@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label
 
-from tests.helpers.desk import desk_for, find, settle, sign_in
+from tests.helpers.desk import desk_for, find, sign_in
+from tests.helpers.wait import settle
 from tps_console import desk
 from tps_console.desk.app import DeskApp
 from tps_console.desk.card import VoterCardScreen

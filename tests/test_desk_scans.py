@@ -9,7 +9,8 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from tests.helpers import wib
-from tests.helpers.desk import burst, desk_for, settle, sign_in, type_text
+from tests.helpers.desk import burst, desk_for, sign_in, type_text
+from tests.helpers.wait import settle
 from tps_console.desk.app import DeskApp
 from tps_console.desk.card import VoterCardScreen
 from tps_console.desk.checkin_screen import CheckInScreen

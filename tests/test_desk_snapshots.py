@@ -13,7 +13,8 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.helpers import make_station
-from tests.helpers.desk import desk_for, find, settle, sign_in, type_text
+from tests.helpers.desk import desk_for, find, sign_in, type_text
+from tests.helpers.wait import settle
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin, DeskApp
 from tps_console.domain.day.checkin import check_in

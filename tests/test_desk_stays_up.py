@@ -12,8 +12,9 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.helpers import with_backup_key
-from tests.helpers.desk import chair_approves, desk_for, message, settle, sign_in, type_text
+from tests.helpers.desk import chair_approves, desk_for, message, sign_in, type_text
 from tests.helpers.disks import fill, write_protect
+from tests.helpers.wait import settle
 from tps_console.cli.main import main
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.day_actions import ChairMenu

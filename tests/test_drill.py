@@ -24,7 +24,8 @@ from tests.helpers.cli import Cli, Ran
 from tests.helpers.commands import COMMANDS, NIK_1, ROLL_DATE, Command
 from tests.helpers.desk import desk_for, find, sign_in
 from tests.helpers.desk import settle as settle_desk
-from tests.helpers.panel import screen_text, settle
+from tests.helpers.panel import screen_text
+from tests.helpers.wait import settle
 from tps_console.cli.main import main
 from tps_console.demo import ensure_demo
 from tps_console.desk.app import make_desk

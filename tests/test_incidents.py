@@ -17,9 +17,9 @@ from sqlmodel import col
 
 from tests.helpers import make_station, wib
 from tests.helpers.cli import Cli
-from tests.helpers.desk import desk_for, message, settle, sign_in, type_text
+from tests.helpers.desk import desk_for, message, sign_in, type_text
 from tests.helpers.panel import screen_text, stock_ballots
-from tests.helpers.panel import settle as settle_panel
+from tests.helpers.wait import settle
 from tps_console.desk.day_actions import ChairMenu
 from tps_console.desk.dialogs import ChairForm
 from tps_console.domain.day.closing import close_polls
@@ -284,12 +284,12 @@ async def test_the_witness_panel_counts_the_incidents_written_at_a_desk(
     assert station.path is not None
     app = make_panel(station.path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle_panel(pilot)
+        await settle(pilot)
         assert "Kejadian khusus / keberatan 0" in screen_text(app)
         record_incident(station, member, OBJECTION)
         record_incident(station, member, "Pembetulan", corrects=1)
         await pilot.press("r")
-        await settle_panel(pilot)
+        await settle(pilot)
         assert "Kejadian khusus / keberatan 2" in screen_text(app)
         assert OBJECTION not in screen_text(app)  # a count, never what was said
 

@@ -13,7 +13,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.helpers import POLLING_DAY, make_station
-from tests.helpers.desk import desk_for, settle, sign_in
+from tests.helpers.desk import desk_for, sign_in
+from tests.helpers.wait import settle
 from tps_console.desk.calling import CallingScreen
 from tps_console.domain.order import natural_key
 from tps_console.domain.record.clock import FixedClock

@@ -16,8 +16,9 @@ from sqlmodel import col
 from textual.widget import Widget
 
 from tests.helpers import Person, make_drill_station, stored, wib
-from tests.helpers.panel import screen_text, settle, stock_ballots
+from tests.helpers.panel import screen_text, stock_ballots
 from tests.helpers.scan import photographed
+from tests.helpers.wait import settle
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.dpk import register_dpk

@@ -10,8 +10,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event, select, text
@@ -20,7 +21,8 @@ from sqlmodel import col
 from textual import events
 
 from tests.helpers import stored
-from tests.helpers.panel import screen_text, settle, stock_ballots
+from tests.helpers.panel import screen_text, stock_ballots
+from tests.helpers.wait import settle, until, wait_for
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record import db
@@ -71,16 +73,6 @@ def wal_size(path: Path) -> int | None:
     return wal.stat().st_size if wal.exists() else None
 
 
-def poll_until(watcher: Watcher, done: Callable[[Reading], bool], seconds: float = 5.0) -> Reading:
-    """Poll like the panel does until `done(reading)` holds; returns that reading."""
-    deadline = time.monotonic() + seconds
-    while True:
-        reading = watcher.poll()
-        if done(reading) or time.monotonic() > deadline:
-            return reading
-        time.sleep(0.05)
-
-
 def test_the_panels_connections_cannot_write(watcher: Watcher) -> None:
     assert watcher.record is not None and watcher.record.readonly
     with pytest.raises(OperationalError, match="readonly"), watcher.record.engine.connect() as c:
@@ -118,12 +110,21 @@ async def test_a_running_panel_leaves_the_files_byte_for_byte_unchanged(
 
     app = make_panel(path, clock, poll_interval=0.01)
     async with app.run_test(size=(80, 24)) as pilot:
+        polls = [0]
+        poll = app.watcher.poll
+
+        def counted(**kwargs: Any) -> Reading:
+            polls[0] += 1
+            return poll(**kwargs)
+
+        app.watcher.poll = counted  # type: ignore[method-assign]
         for _ in range(10):
             # As the terminal delivers it: Pilot.press would wait for the process to go idle,
             # which a 10 ms poll never lets it do (a whole second per wait, 20 s in all).
             assert app._driver is not None
             app._driver.send_message(events.Key("r", "r"))
-            await pilot.pause(0.05)
+            target = polls[0] + 2  # the reload's look or the timer's, and one more
+            await wait_for(pilot, lambda: polls[0] >= target)  # noqa: B023
         await settle(pilot)
     if idle is not None:
         assert (sha256(path), sha256(wal)) == before
@@ -186,7 +187,14 @@ def test_a_restored_file_is_a_new_file_and_is_followed(
     check_in(other, member, voter_id=first_voters(other, 1)[0])
     other.close()
     os.replace(copy, path)  # what `restore` does: a new inode under the old name
-    reading = poll_until(watcher, lambda r: r.turnout is not None)
+    readings: list[Reading] = []
+
+    def shows_the_new_file() -> bool:
+        readings.append(watcher.poll())
+        return readings[-1].turnout is not None
+
+    until(shows_the_new_file)
+    reading = readings[-1]
     assert reading.turnout is not None and reading.turnout.status.checked_in == 1
 
 
@@ -257,13 +265,15 @@ async def test_a_desk_killed_mid_way_leaves_the_panel_running_and_right(
             writer.stdout.readline()
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
-        await pilot.pause(0.5)
         await pilot.press("r")
-        await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, PanelScreen) and screen.turnout is not None
-        assert screen.outage is None
-        assert screen.turnout.status.checked_in == read_status(station).checked_in >= 10
+        assert isinstance(screen, PanelScreen)
+        committed = read_status(station).checked_in
+        await wait_for(
+            pilot,
+            lambda: screen.turnout is not None and screen.turnout.status.checked_in == committed,
+        )
+        assert screen.outage is None and committed >= 10
 
 
 async def test_the_screen_says_the_file_is_missing_and_recovers(
@@ -276,14 +286,13 @@ async def test_the_screen_says_the_file_is_missing_and_recovers(
         notice = app.query_one(OutageNotice)
         assert not notice.display
         path.rename(path.with_name("away.db"))
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: notice.display)
         await settle(pilot)
-        assert notice.display and "hilang sejak 09:00:00" in screen_text(app)
+        assert "hilang sejak 09:00:00" in screen_text(app)
         assert app.screen.has_class("-outage")
         path.with_name("away.db").rename(path)
-        await pilot.pause(0.4)
-        await settle(pilot)
-        assert not notice.display and not app.screen.has_class("-outage")
+        await wait_for(pilot, lambda: not notice.display)
+        assert not app.screen.has_class("-outage")
 
 
 async def test_a_poll_that_hangs_is_reported_without_freezing_the_screen(
@@ -301,12 +310,12 @@ async def test_a_poll_that_hangs_is_reported_without_freezing_the_screen(
             return answer(force=force)
 
         monkeypatch.setattr(app.watcher, "poll", hanging_poll)
-        await pilot.pause(1.5)  # the clock still ticks: the UI thread is free
         screen = app.screen
         assert isinstance(screen, PanelScreen)
-        assert screen.outage is not None and screen.outage.trouble is Trouble.BUSY
+        # Said while the poll still hangs: the UI thread is free.
+        await wait_for(
+            pilot, lambda: screen.outage is not None and screen.outage.trouble is Trouble.BUSY
+        )
         release.set()
         monkeypatch.setattr(app.watcher, "poll", answer)
-        await pilot.pause(0.5)
-        await settle(pilot)
-        assert screen.outage is None
+        await wait_for(pilot, lambda: screen.outage is None)

@@ -17,7 +17,8 @@ from sqlmodel import col
 from textual.pilot import Pilot
 
 from tests.helpers import make_station, wib
-from tests.helpers.panel import SIXTEEN_DIGITS, screen_text, settle, stock_ballots
+from tests.helpers.panel import SIXTEEN_DIGITS, screen_text, stock_ballots
+from tests.helpers.wait import settle
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted

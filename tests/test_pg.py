@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,10 +16,10 @@ import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from textual.pilot import Pilot
 
 from tests.helpers import make_station, wib, with_backup_key
 from tests.helpers.pg import Relay
+from tests.helpers.wait import wait_for
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
@@ -319,12 +318,6 @@ async def test_the_panel_on_the_server_follows_a_commit_and_the_server_coming_ba
     desk = make_station(pg_url, clock)
     app = make_panel(relay.url(pg_url), clock)
 
-    async def until(pilot: Pilot[None], done: Callable[[], bool], within: float = 5.0) -> None:
-        deadline = time.monotonic() + within
-        while not done() and time.monotonic() < deadline:
-            await pilot.pause(0.02)
-        assert done()
-
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             screen = app.screen
@@ -332,12 +325,12 @@ async def test_the_panel_on_the_server_follows_a_commit_and_the_server_coming_ba
             count = app.query_one(TurnoutCount)
             check_in(desk, member, key="3399141702910001")
             started = time.monotonic()
-            await until(pilot, lambda: count.value == "1")
+            await wait_for(pilot, lambda: count.value == "1")
             assert time.monotonic() - started < 1.0  # the notification, not a poll
             relay.cut()
-            await until(pilot, lambda: screen.outage is not None)
+            await wait_for(pilot, lambda: screen.outage is not None)
             check_in(desk, member, key="3399011112980002")  # a desk still reaching the server
             relay.restore()
-            await until(pilot, lambda: screen.outage is None and count.value == "2")
+            await wait_for(pilot, lambda: screen.outage is None and count.value == "2")
     finally:
         desk.close()

@@ -12,8 +12,9 @@ import zxingcpp
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.helpers.desk import burst, desk_for, settle, sign_in
+from tests.helpers.desk import burst, desk_for, sign_in
 from tests.helpers.scan import scanned
+from tests.helpers.wait import settle
 from tps_console.cli.main import main
 from tps_console.desk.card import VoterCardScreen
 from tps_console.domain.day.checkin import check_in, set_voter_status

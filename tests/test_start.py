@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 from tests.helpers import make_station
-from tests.helpers.desk import settle, type_text
+from tests.helpers.desk import type_text
 from tests.helpers.start import (
     BAD_ROLL,
     GOOD_ROLL,
@@ -29,6 +29,7 @@ from tests.helpers.start import (
     type_field,
     write_rolls,
 )
+from tests.helpers.wait import settle
 from tps_console.cli.main import build_parser
 from tps_console.cli.screens import _panel_launch
 from tps_console.cli.screens import start as start_command

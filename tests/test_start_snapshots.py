@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.helpers.desk import settle
 from tests.helpers.start import (
     BAD_ROLL,
     GOOD_ROLL,
@@ -30,6 +29,7 @@ from tests.helpers.start import (
     to_summary,
     write_rolls,
 )
+from tests.helpers.wait import settle
 from tps_console.domain.record.clock import FixedClock
 from tps_console.recent import RECENT_FILE
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from textual.widgets import Input, Select
 
 from tests.helpers import make_station
-from tests.helpers.desk import burst, settle
+from tests.helpers.desk import burst
 from tests.helpers.start import GOOD_ROLL, PLACE, start_for, write_rolls
+from tests.helpers.wait import settle
 from tps_console.domain.day.setup import Stock
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.events import PLACE_FIELDS

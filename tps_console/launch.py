@@ -27,13 +27,13 @@ def panel_environment(target: str | Path) -> dict[str, str]:
 
 def handed_station() -> str | Path:
     """The station handed to this panel by the program that started it (see panel_environment)."""
-    from tps_console.cli.target import station_target
     from tps_console.domain.errors import BadInput
+    from tps_console.domain.record.db import is_url
 
     where = os.environ.get(PANEL_STATION_ENV)
     if not where:
         raise BadInput("panel.no_station")
-    return station_target(where)
+    return where if is_url(where) else Path(where)
 
 
 def own_command(*args: str) -> list[str]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.worker import WorkerCancelled, WorkerState
 
+from tests.helpers.wait import settle
 from tps_console.desk.app import IDLE_LOCK_SECONDS, DemoLogin, DeskApp, make_desk
 from tps_console.domain.record.station import Record
 
@@ -31,21 +30,6 @@ def desk_for(
         idle_lock_seconds=idle_lock_seconds,
         refresh_seconds=refresh_seconds,
     )
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let thread workers finish and their results reach the screen.
-
-    A worker cancelled on the way counts as finished: a dialog that closes cancels its own (and
-    WorkerManager.wait_for_complete would raise WorkerCancelled and stop waiting for the rest).
-    A worker that failed still raises."""
-    app = pilot.app
-    for _ in range(3):
-        for worker in list(app.workers):
-            if worker.state is not WorkerState.PENDING:
-                with contextlib.suppress(WorkerCancelled):
-                    await worker.wait()
-        await pilot.pause()
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

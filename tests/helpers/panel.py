@@ -6,7 +6,6 @@ import html
 import re
 
 from textual.app import App
-from textual.pilot import Pilot
 
 from tps_console.domain.day.ballots import available, receive_ballots
 from tps_console.domain.day.officers import OfficerInfo
@@ -23,13 +22,6 @@ def stock_ballots(rec: Record, chair: OfficerInfo) -> None:
         if available(conn):
             return
     receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, 200))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the poll workers finish and their readings reach the widgets."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def screen_text(app: App[None]) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.helpers.desk import settle, type_text
+from tests.helpers.desk import type_text
+from tests.helpers.wait import settle
 from tps_console.domain.record.clock import Clock
 from tps_console.sample import sample_roll
 from tps_console.start.app import StartApp, make_start
