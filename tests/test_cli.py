@@ -1,4 +1,4 @@
-"""The command line end to end, as a chair would type it on polling day (DESIGN.md contract)."""
+"""The command line end to end, as a chair would type it on polling day (the README's "Command line": a fixed contract)."""
 
 from __future__ import annotations
 

@@ -440,7 +440,7 @@ def bench(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def register(cmd: Command, sub: Any) -> None:
-    """The record's commands (DESIGN.md)."""
+    """The record's commands (README, "Command line")."""
     init_p = cmd("init", init, "cli.init")
     init_p.add_argument("db", type=station_target, metavar="DB")
     init_p.add_argument("--roll", type=Path, required=True, metavar="CSV|XLSX")

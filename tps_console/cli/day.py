@@ -199,7 +199,7 @@ def report_text(r: Report) -> str:
 
 
 def register(cmd: Command, sub: Any) -> None:
-    """The day's commands (DESIGN.md)."""
+    """The day's commands (README, "Command line")."""
     ballots_p = cmd("ballots", ballots, "cli.ballots")
     ballots_p.add_argument("db", type=station_target, metavar="DB")
     ballots_p.add_argument("counts", nargs="+", metavar="TYPE=N")

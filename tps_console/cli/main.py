@@ -1,4 +1,4 @@
-"""`tps-console`: the fixed command line of DESIGN.md over the domain. Thin on purpose."""
+"""`tps-console`: the fixed command line (README, "Command line") over the domain. Thin on purpose."""
 
 from __future__ import annotations
 

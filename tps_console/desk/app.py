@@ -282,7 +282,7 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     @on(CheckInScreen.PollsClosed)
     @on(CheckInScreen.BackupFolderSet)
     def _backup_at_once(self) -> None:
-        # The record is final, or the folder is new: copy it now (DESIGN: a backup at close).
+        # The record is final, or the folder is new: copy it now (README, "What is protected and what is not": a backup at closing).
         self.backup_if_due(force=True)
 
     def action_lock(self) -> None:

@@ -3,7 +3,7 @@
 The readers (text.py: CSV and UTF-16 text; workbook.py: Excel .xlsx) turn a file into a Table of
 cells; `parse_rows` checks them. All or nothing: every bad row is reported, each problem a
 catalogue key with the line and the column, so the chair can fix the file in one pass instead of
-one error per attempt. The format is fixed by DESIGN.md.
+one error per attempt. The format is fixed (README, "The roll (CSV or Excel)").
 """
 
 from __future__ import annotations
