@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tps_console.cli.main import main
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES
 from tps_console.domain.reports.files import CSV_COLUMNS
@@ -269,3 +270,24 @@ def test_the_scan_sees_the_kinds_of_key_use() -> None:
     assert "officer.id" not in literal  # Field(foreign_key="officer.id")
     assert "desk.tcss" not in literal  # CSS_PATH = "desk.tcss"
     assert "polls.{}" in templates
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("id", ("cara pakai:", "tampilkan bantuan ini lalu keluar", "pilihan:"), ("usage:",)),
+        ("en", ("usage:", "show this help message and exit", "options:"), ("cara pakai",)),
+    ],
+)
+def test_argparse_speaks_the_command_lines_language(
+    lang: str, said: tuple[str, ...], not_said: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "checkin", "--help"])
+    shown = capsys.readouterr().out
+    assert all(words in shown for words in said) and not any(w in shown for w in not_said)
+    with pytest.raises(SystemExit) as ended:
+        main(["--lang", lang, "checkin"])
+    error = capsys.readouterr().err
+    assert ended.value.code == 2
+    assert ("wajib diisi" in error) == (lang == "id")

@@ -8,6 +8,7 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 
+from tps_console.cli.argparse_words import speak_argparse
 from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
 from tps_console.domain.record.clock import Clock, parse_instant
 from tps_console.domain.record.faults import explain
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
     set_language(lang if lang in ("id", "en") else "id")
+    speak_argparse()
     args = build_parser().parse_args(argv)
     try:
         args.drill_at = parse_instant(args.now) if args.now else None
