@@ -33,7 +33,7 @@ def run_desk(rec: Record, demo: bool = False) -> int:
         rec,
         lang=language(),
         demo_logins=logins,
-        panel=_panel_launch(rec),
+        panel=panel_launch(rec),
         demo_passphrase=DEMO_PASSPHRASE if demo else None,
     ).run(auto_pilot=startup_probe())
     rec.close()
@@ -46,7 +46,7 @@ def _panel_args() -> tuple[str, ...]:
     return (*lang, "panel")
 
 
-def _panel_launch(rec: Record) -> PanelLaunch | None:
+def panel_launch(rec: Record) -> PanelLaunch | None:
     from tps_console.desk.state import PanelLaunch
 
     # On a server, which role the panel logs in as is decided when F8 is pressed: the witnesses'

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import shlex
 from datetime import datetime
 from typing import Any
 
@@ -248,7 +249,7 @@ def readonly_role_sql(role: str, database: str, verifier: str) -> str:
     return "\n".join(
         [
             "-- Run as the server's administrator, not as the station's owner (it makes a role):",
-            f"--   sudo -u postgres psql -d {db} -f this-file.sql",
+            f"--   sudo -u postgres psql -d {shlex.quote(database)} -f this-file.sql",
             f"-- Makes role {role}: it reads the witness views in schema {schema} only (no NIK,",
             "-- birth date, name, PIN hash or event payload) and writes nothing.",
             "\\set ON_ERROR_STOP on",
