@@ -253,6 +253,7 @@ def readonly_role_sql(role: str, database: str, verifier: str) -> str:
             f"-- Makes role {role}: it reads the witness views in schema {schema} only (no NIK,",
             "-- birth date, name, PIN hash or event payload) and writes nothing.",
             "\\set ON_ERROR_STOP on",
+            "SET client_min_messages = warning;  -- no notice for a view not made yet",
             "BEGIN;",
             "DO $$ BEGIN",
             f"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN",
