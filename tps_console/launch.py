@@ -52,16 +52,15 @@ def hand_over(station: str | Path) -> Path:
     return path
 
 
-def handed_station() -> str | Path:
+def handed_station() -> str:
     """The station handed to this panel by the program that started it: in its environment
     (see panel_environment), or in a file named there (see hand_over), taken once."""
-    from tps_console.cli.target import station_target
     from tps_console.domain.errors import BadInput
 
     where = os.environ.get(PANEL_STATION_ENV) or _take(os.environ.get(PANEL_STATION_FILE_ENV))
     if not where:
         raise BadInput("panel.no_station")
-    return station_target(where)
+    return where
 
 
 def _take(named: str | None) -> str | None:

@@ -122,7 +122,7 @@ def panel(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.launch import handed_station
 
     if args.db is None:
-        args.db = handed_station()
+        args.db = station_target(handed_station())
     # `--now` only looks: the panel shows the record as at that instant and records nothing.
     looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
     if not args.web and (args.code is not None or args.host is not None or args.port is not None):
