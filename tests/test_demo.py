@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.panel import screen_text
-from tests.helpers.wait import wait_for
 from tps_console import launch, paths
 from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
@@ -85,34 +84,37 @@ def test_the_panel_command_works_where_the_program_was_started(
 async def test_the_demo_desk_says_how_to_open_the_panel_and_f8_opens_it(
     station: Record, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[list[str]] = []
+    opened: list[tuple[list[str], str]] = []
     can_open = True
 
-    def open_window(argv: list[str]) -> bool:
-        opened.append(argv)
+    def open_window(argv: list[str], handed: str) -> bool:
+        opened.append((argv, handed))
         return can_open
 
     monkeypatch.setattr("tps_console.desk.app.open_window", open_window)
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS)
-    how = PanelLaunch(("tps-console", "panel", "/data/demo.db"), "tps-console panel /data/demo.db")
+    how = PanelLaunch(("panel",), "/data/demo.db")
     app = make_desk(station, demo_logins=logins, panel=how)
     said: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **_: said.append(message))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "tps-console panel /data/demo.db" in screen_text(app)  # before anything is done
+        assert "panel /data/demo.db" in screen_text(app)  # before anything is done
         await pilot.press("f8")
-        await wait_for(pilot, lambda: said)
-        assert opened == [["tps-console", "panel", "/data/demo.db"]]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The station is handed over beside the command line, never on it.
+        assert opened == [(launch.own_command("panel"), "/data/demo.db")]
         assert said == ["Panel saksi dibuka di jendela baru"]
         can_open = False
         await pilot.press("f8")
-        await wait_for(pilot, lambda: len(said) == 2)
-        assert "tidak bisa dibuka" in said[-1] and "tps-console panel /data/demo.db" in said[-1]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "tidak bisa dibuka" in said[-1] and "panel /data/demo.db" in said[-1]
 
 
 async def test_a_real_station_desk_shows_no_demo_hint(station: Record) -> None:
-    how = PanelLaunch(("tps-console", "panel", "/data/tps.db"), "tps-console panel /data/tps.db")
+    how = PanelLaunch(("panel",), "/data/tps.db")
     app = make_desk(station, panel=how)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

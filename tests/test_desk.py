@@ -427,7 +427,7 @@ async def test_the_footer_shows_the_chairs_menu_and_cuts_no_key(
     """F3 in view at 80, 100 and 160 columns, in both languages; a key that has no room is left
     out whole, never cut at the edge ("f8 P"); what is left out, the chair's menu names."""
     app = desk_for(station, lang=lang)
-    app.panel = PanelLaunch(argv=("true",), shown="tps-console panel tps.db")
+    app.panel = PanelLaunch(("panel",), "tps.db")
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)
         assert footer_in_view(app) == ({"quit", "open_panel", "command_palette"}, set())

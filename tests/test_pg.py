@@ -202,32 +202,6 @@ def test_the_panels_connection_cannot_write(pg_url: str, clock: FixedClock) -> N
         panel.close()
 
 
-def test_a_read_only_role_made_from_the_printed_sql_can_only_read(
-    pg_url: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]
-) -> None:
-    make_station(pg_url, clock).close()
-    role = "saksi_" + pg_url.rsplit("_", 1)[1]
-    assert main(["pg-readonly-role", pg_url, "--role", role]) == 0
-    sql = capsys.readouterr().out.replace("change-me", "rahasia")
-    made = psql(pg_url, sql)
-    assert made.returncode == 0, made.stderr
-    try:
-        as_witness = pg_url.replace("postgresql:///", f"postgresql://{role}:rahasia@localhost/")
-        witness = open_record(as_witness, clock, readonly=True)
-        try:
-            assert read_status(witness).expected == 180
-        finally:
-            witness.close()
-        written = subprocess.run(
-            ["psql", as_witness, "-c", "SET default_transaction_read_only = off",
-             "-c", "UPDATE voter SET name = 'X' WHERE no = 1"],
-            capture_output=True, text=True,
-        )  # fmt: skip
-        assert written.returncode != 0 and "permission denied" in written.stderr
-    finally:
-        psql(pg_url, f"DROP OWNED BY {role}; DROP ROLE {role}")
-
-
 def test_the_panel_hears_of_a_commit_without_polling(
     pg_url: str, clock: FixedClock, member: OfficerInfo
 ) -> None:

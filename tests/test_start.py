@@ -31,7 +31,7 @@ from tests.helpers.start import (
 )
 from tests.helpers.wait import settle
 from tps_console.cli.main import build_parser
-from tps_console.cli.screens import _panel_launch
+from tps_console.cli.screens import panel_launch
 from tps_console.cli.screens import start as start_command
 from tps_console.domain.day.backup import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
@@ -419,7 +419,7 @@ def test_a_station_on_a_server_is_offered_again_without_its_password(
     rec = make_station(url, clock)
     try:
         remember(data, rec, clock.now())
-        launch = _panel_launch(rec)
+        launch = panel_launch(rec)
     finally:
         rec.close()
     assert secret not in (data / RECENT_FILE).read_text(encoding="utf-8")

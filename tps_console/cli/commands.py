@@ -18,6 +18,7 @@ from tps_console.cli.prompt import (
     new_backup_passphrase,
     new_pin,
     officer_pin,
+    witness_password,
 )
 from tps_console.cli.target import station_target
 from tps_console.domain.day import backup as backups
@@ -39,7 +40,13 @@ from tps_console.domain.record.db import is_url
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.proof import noted_code, parse_noted
 from tps_console.domain.record.sealed import is_sealed
-from tps_console.domain.record.server import readonly_role_sql, server_url, shown
+from tps_console.domain.record.server import (
+    readonly_role_sql,
+    role_name_valid,
+    scram_verifier,
+    server_url,
+    shown,
+)
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Place,
@@ -374,16 +381,22 @@ def copy(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def readonly_role(args: argparse.Namespace, clock: Clock) -> int:
-    """The SQL that makes a role for the witness panel's URL: it can read the station, never
-    write it (the server refuses, whatever the program asks)."""
+    """The SQL that makes the witnesses' role: it reads the witness views only, never a NIK,
+    and can write nothing. Printed for the server's administrator to run; the password is asked
+    here (or TPS_WITNESS_PASSWORD) and only its verifier goes into the SQL."""
     if not is_url(args.db):
         raise BadInput("role.not_a_server", path=str(args.db))
-    database = server_url(args.db).database or ""
+    url = server_url(args.db)
+    database = url.database or url.username or ""
+    if not role_name_valid(args.role):
+        raise BadInput("role.bad_name", role=args.role)
     try:
-        print(readonly_role_sql(args.role, database))
+        verifier = scram_verifier(witness_password(args.role))
     except ValueError:
-        raise BadInput("role.bad_name", role=args.role) from None
-    print(t("role.hint", role=args.role), file=sys.stderr)
+        raise BadInput("role.bad_password") from None
+    print(readonly_role_sql(args.role, database, verifier))
+    host = f"{url.host or 'localhost'}:{url.port or 5432}"
+    print(t("role.hint", role=args.role, database=database, host=host), file=sys.stderr)
     return 0
 
 
@@ -415,7 +428,7 @@ def restore(args: argparse.Namespace, clock: Clock) -> int:
             plain = unsealed(Path(folder) / "station.db")
             return copy(argparse.Namespace(source=plain, target=args.db), clock)
     unsealed(args.db)
-    print(t("restore.done", path=args.db))
+    print(t("restore.done", path=shown(args.db)))
     return 0
 
 

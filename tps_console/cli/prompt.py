@@ -58,6 +58,23 @@ def new_backup_passphrase() -> str | None:
     return first
 
 
+WITNESS_PASSWORD_ENV = "TPS_WITNESS_PASSWORD"
+
+
+def witness_password(role: str) -> str:
+    """The password of the witnesses' role: from TPS_WITNESS_PASSWORD, else typed twice at a
+    hidden prompt (on the terminal: the SQL goes to standard output, often a file)."""
+    given = os.environ.get(WITNESS_PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise BadInput("role.password_needed")
+    first = _hidden(t("role.password_prompt", role=role), "role.password_needed")
+    if _hidden(t("role.password_again"), "role.password_needed") != first:
+        raise BadInput("role.password_differs")
+    return first
+
+
 def _hidden(prompt: str, missing: str) -> str:
     """A hidden prompt; Ctrl+D (end of input) is no answer, said as such."""
     try:

@@ -11,7 +11,6 @@ from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.cli.target import station_target
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
-from tps_console.domain.record.server import without_password
 from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
 from tps_console.i18n import language, t
 
@@ -34,31 +33,26 @@ def run_desk(rec: Record, demo: bool = False) -> int:
         rec,
         lang=language(),
         demo_logins=logins,
-        panel=_panel_launch(rec),
+        panel=panel_launch(rec),
         demo_passphrase=DEMO_PASSPHRASE if demo else None,
     ).run(auto_pilot=startup_probe())
     rec.close()
     return 0
 
 
-def _panel_args(path: Path | str) -> tuple[str, ...]:
-    """The witness panel on the station at `path` (or a server's URL), in the language of this
-    window."""
+def _panel_args() -> tuple[str, ...]:
+    """The witness panel, in the language of this window; its station is given after these."""
     lang = ("--lang", language()) if language() != "id" else ()
-    return (*lang, "panel", path if isinstance(path, str) else str(path.resolve()))
+    return (*lang, "panel")
 
 
-def _panel_launch(rec: Record) -> PanelLaunch | None:
+def panel_launch(rec: Record) -> PanelLaunch | None:
     from tps_console.desk.state import PanelLaunch
-    from tps_console.launch import own_command, shown_command
 
-    # A server's password stays out of the panel's command line (and of the command shown):
-    # the panel finds it where libpq looks, PGPASSWORD or pgpass.
-    where = without_password(rec.url) if rec.url else rec.path
-    if where is None:
-        return None
-    args = _panel_args(where)
-    return PanelLaunch(tuple(own_command(*args)), shown_command(*args))
+    # On a server, which role the panel logs in as is decided when F8 is pressed: the witnesses'
+    # one if it has been set up since (server.panel_login).
+    where = rec.url or (str(rec.path.resolve()) if rec.path is not None else None)
+    return PanelLaunch(_panel_args(), where) if where is not None else None
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
@@ -118,7 +112,7 @@ def _demo(
         print(status_text(read_status(rec)))
         rec.close()
         # The same station for a second terminal: the panel runs on the station's drill clock.
-        print(t("demo.panel_hint", command=shown_command(*_panel_args(path))))
+        print(t("demo.panel_hint", command=shown_command(*_panel_args(), str(path.resolve()))))
     else:
         run_desk(rec, demo=True)
     return 0
@@ -128,7 +122,7 @@ def panel(args: argparse.Namespace, clock: Clock) -> int:
     from tps_console.launch import handed_station
 
     if args.db is None:
-        args.db = handed_station()
+        args.db = station_target(handed_station())
     # `--now` only looks: the panel shows the record as at that instant and records nothing.
     looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
     if not args.web and (args.code is not None or args.host is not None or args.port is not None):

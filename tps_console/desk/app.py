@@ -10,9 +10,11 @@ in thread workers, which hand plain dataclasses back.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 
 from textual import events, on, work
@@ -34,6 +36,7 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.faults import explain
+from tps_console.domain.record.server import panel_login
 from tps_console.domain.record.station import Record
 from tps_console.domain.views.search import (
     IndexedVoter,
@@ -134,12 +137,23 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         return self.panel is not None if action == "open_panel" else True
 
     def action_open_panel(self) -> None:
-        if self.panel is None:
-            return
-        if open_window(list(self.panel.argv)):
-            self.notify(t("desk.panel.opened"), timeout=8)
+        if self.panel is not None:
+            self._open_panel(self.panel)
+
+    @work(thread=True, exclusive=True, group="panel")
+    def _open_panel(self, panel: PanelLaunch) -> None:
+        if self.rec.url is not None:
+            # The witnesses' role if it is set up, else this desk's own login; with the server
+            # away, the URL as given (the panel says the server is away itself, and retries).
+            with contextlib.suppress(Exception):
+                panel = replace(panel, station=panel_login(self.rec.engine))
+        if open_window(panel.argv, panel.station):
+            said = t("desk.panel.opened")
+            if panel.role is not None:
+                said += " " + t("desk.panel.as_role", role=panel.role)
+            self.call_from_thread(self.notify, said, timeout=8)
         else:
-            self.notify(t("desk.panel.how", command=self.panel.shown), timeout=30)
+            self.call_from_thread(self.notify, t("desk.panel.how", command=panel.shown), timeout=30)
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:

@@ -10,6 +10,9 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.reactive import Reactive
 
+from tps_console.domain.record.server import is_server, server_url, without_password
+from tps_console.launch import own_command, shown_command
+
 
 @dataclass(frozen=True)
 class BackupState:
@@ -29,11 +32,28 @@ class DemoLogin:
 
 @dataclass(frozen=True)
 class PanelLaunch:
-    """How this desk opens the witness panel on its station in a second window (`argv`), and the
-    command a person types for it where no window can be opened (`shown`)."""
+    """How this desk opens the witness panel in a second window: this program's arguments up to
+    `panel` (`args`: no station, which is handed over, never on a command line), and the station
+    the panel opens (a path, or a server's URL with the password the panel logs in with)."""
 
-    argv: tuple[str, ...]
-    shown: str
+    args: tuple[str, ...]
+    station: str
+
+    @property
+    def argv(self) -> list[str]:
+        return own_command(*self.args)
+
+    @property
+    def shown(self) -> str:
+        """The command a person types for it where no window can be opened: with no password
+        (the panel finds it in pgpass there, as libpq does)."""
+        where = without_password(self.station) if is_server(self.station) else self.station
+        return shown_command(*self.args, where)
+
+    @property
+    def role(self) -> str | None:
+        """The server role the panel logs in as; None for a station file."""
+        return server_url(self.station).username if is_server(self.station) else None
 
 
 def watch_desk(node: DOMNode, name: str, callback: Callable[[Any], None]) -> None:

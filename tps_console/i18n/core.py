@@ -120,10 +120,31 @@ MESSAGES: Catalogue = {
         "en": "Role name '{role}' is not valid (lower-case letters, digits, _)",
     },
     "role.hint": {
-        "id": "Jalankan SQL di atas sebagai pemilik basis data (psql), ganti 'change-me' dengan "
-        "kata sandi, lalu beri panel saksi alamat postgresql://{role}@SERVER/NAMA_DB",
-        "en": "Run the SQL above as the database's owner (psql), replace 'change-me' with a "
-        "password, then give the witness panel postgresql://{role}@SERVER/DBNAME",
+        "id": "SQL di atas dijalankan oleh administrator server (superuser), bukan oleh pemilik "
+        "TPS: simpan ke berkas lalu `sudo -u postgres psql -d {database} -f BERKAS.sql` "
+        "(Windows: psql -U postgres). Lalu di setiap laptop meja, tambahkan ke pgpass baris "
+        "{host}:{database}:{role}:KATA_SANDI; F8 membuka panel saksi sebagai {role}",
+        "en": "The SQL above is run by the server's administrator (a superuser), not by the "
+        "station's owner: save it to a file, then `sudo -u postgres psql -d {database} -f "
+        "FILE.sql` (Windows: psql -U postgres). Then on each desk laptop add the line "
+        "{host}:{database}:{role}:PASSWORD to pgpass; F8 opens the witness panel as {role}",
+    },
+    "role.password_prompt": {
+        "id": "Kata sandi baru untuk peran {role}: ",
+        "en": "New password for role {role}: ",
+    },
+    "role.password_again": {"id": "Ulangi kata sandi: ", "en": "Password again: "},
+    "role.password_differs": {"id": "Kedua kata sandi berbeda", "en": "The two passwords differ"},
+    "role.password_needed": {
+        "id": "Kata sandi peran saksi diperlukan: ketik saat diminta atau beri TPS_WITNESS_PASSWORD",
+        "en": "The witness role's password is needed: type it when asked or set "
+        "TPS_WITNESS_PASSWORD",
+    },
+    "role.bad_password": {
+        "id": "Kata sandi peran saksi harus berisi huruf, angka atau tanda baca ASCII (tanpa "
+        "huruf beraksen)",
+        "en": "The witness role's password must be ASCII letters, digits or punctuation (no "
+        "accented letters)",
     },
     "cli.bench": {
         "id": "ukur kecepatan, berdampingan dengan pembanding",

@@ -58,6 +58,10 @@ MESSAGES: Catalogue = {
         "id": "Panel saksi dibuka di jendela baru",
         "en": "The witness panel opened in a new window",
     },
+    "desk.panel.as_role": {
+        "id": "(masuk ke server sebagai {role})",
+        "en": "(logged in to the server as {role})",
+    },
     "desk.panel.how": {
         "id": "Jendela baru tidak bisa dibuka dari sini. Di terminal lain jalankan:\n{command}",
         "en": "A new window can't be opened from here. In another terminal run:\n{command}",

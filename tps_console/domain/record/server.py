@@ -13,7 +13,12 @@ layer (this module and db.py) knows the difference; the domain runs the same sta
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import re
+import secrets
+import shlex
 from datetime import datetime
 from typing import Any
 
@@ -178,19 +183,138 @@ def reset_sequences(conn: Connection, tables: list[Any]) -> None:
             )
 
 
-def readonly_role_sql(role: str, database: str) -> str:
-    """SQL an administrator runs (as the database's owner) to make a role that can only read the
-    station: for the witness panel's URL."""
-    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
+# What a witness may read, column by column: the panel's reads and no more (tests/test_pg.py runs
+# the panel through them). Views in a schema of their own carry the tables' names, so that the
+# witness role, whose search_path is that schema, runs the panel's statements unchanged; being
+# views over the tables, they follow the roll and every check-in as the tables change. No NIK,
+# birth date, register number, cell or officer (no PIN hash); a name only as each word's first
+# letter (what the panel's initials are made of), a disability only as whether there is one
+# (the count of voters with disabilities), an event without its payload, officer, desk or voter
+# (the chain's seq, kind, time and hashes: the witness code and the newest seq).
+WITNESS_SCHEMA = "tps_saksi"
+WITNESS_ROLE = "tps_saksi"  # the role `pg-readonly-role` makes unless told another name
+WITNESS_VIEWS = {
+    "station": "id, tps, polling_date, opens, closes, dpk_from, timezone, roll_count, "
+    "roll_fingerprint, closed_at, drill, drill_at, drill_since, "
+    "rutan, desa, kecamatan, kabupaten, provinsi",
+    "voter": "id, no, regexp_replace(name, '(\\S)\\S*', '\\1', 'g') AS name, sex, category, "
+    "block, status, CASE WHEN disability <> '' THEN 'ya' ELSE '' END AS disability",
+    "checkin": "id, voter_id, at, active",
+    "queueentry": "voter_id",
+    "incident": "no",
+    "event": "seq, at, kind, prev_hash, hash",
+}
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+# SCRAM-SHA-256 as the server stores it (RFC 5802/7677; PostgreSQL's default iterations): the
+# printed SQL carries this, never the password itself.
+_SCRAM_ITERATIONS = 4096
+
+
+def scram_verifier(password: str) -> str:
+    """The server's SCRAM-SHA-256 verifier of `password`: what `ALTER ROLE ... PASSWORD` stores
+    when given it, so the SQL file and the server's log never hold the password. Printable ASCII
+    only: the server would normalise other characters (SASLprep) in ways not redone here."""
+    if not password or not all(" " <= c <= "~" for c in password):
+        raise ValueError(password)
+    salt = secrets.token_bytes(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, _SCRAM_ITERATIONS)
+    client_key = hmac.digest(salted, b"Client Key", "sha256")
+    server_key = hmac.digest(salted, b"Server Key", "sha256")
+    stored_key = hashlib.sha256(client_key).digest()
+
+    def b64(raw: bytes) -> str:
+        return base64.b64encode(raw).decode()
+
+    return f"SCRAM-SHA-256${_SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def role_name_valid(role: str) -> bool:
+    """A name the SQL may use as it is, unquoted."""
+    return _ROLE_NAME.fullmatch(role) is not None
+
+
+def readonly_role_sql(role: str, database: str, verifier: str) -> str:
+    """The SQL the server's administrator (a superuser: it makes a role and a schema) runs in the
+    station's database to make the witnesses' role: it logs in with the password whose verifier
+    is given, reads the witness views only, and can write nothing. Run again, it brings a role
+    made earlier (by an older version, which granted every table) to the same."""
+    if not role_name_valid(role):
         raise ValueError(role)
-    ident = '"' + database.replace('"', '""') + '"'
+    db = '"' + database.replace('"', '""') + '"'
+    schema = WITNESS_SCHEMA
+    views = [
+        f"CREATE VIEW {schema}.{name} AS SELECT {columns} FROM public.{name};"
+        for name, columns in WITNESS_VIEWS.items()
+    ]
     return "\n".join(
         [
-            f"CREATE ROLE {role} LOGIN PASSWORD 'change-me' NOSUPERUSER NOCREATEDB NOCREATEROLE;",
+            "-- Run as the server's administrator, not as the station's owner (it makes a role):",
+            f"--   sudo -u postgres psql -d {shlex.quote(database)} -f this-file.sql",
+            f"-- Makes role {role}: it reads the witness views in schema {schema} only (no NIK,",
+            "-- birth date, name, PIN hash or event payload) and writes nothing.",
+            "\\set ON_ERROR_STOP on",
+            "SET client_min_messages = warning;  -- no notice for a view not made yet",
+            "BEGIN;",
+            "DO $$ BEGIN",
+            f"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN",
+            f"    CREATE ROLE {role};",
+            "  END IF;",
+            "END $$;",
+            f"ALTER ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+            f"NOBYPASSRLS PASSWORD '{verifier}';",
             f"ALTER ROLE {role} SET default_transaction_read_only = on;",
-            f"GRANT CONNECT ON DATABASE {ident} TO {role};",
-            f"GRANT USAGE ON SCHEMA public TO {role};",
-            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
-            f"REVOKE CREATE ON SCHEMA public FROM {role};",
+            f"ALTER ROLE {role} SET search_path = {schema};",
+            f"CREATE SCHEMA IF NOT EXISTS {schema};",
+            *(f"DROP VIEW IF EXISTS {schema}.{name};" for name in WITNESS_VIEWS),
+            *views,
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};",
+            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};",
+            f"REVOKE ALL ON SCHEMA public FROM {role};",
+            f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC;",
+            f"GRANT CONNECT ON DATABASE {db} TO {role};",
+            f"GRANT USAGE ON SCHEMA {schema} TO {role};",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role};",
+            "COMMIT;",
         ]
     )
+
+
+_WITNESS_ROLES = text(
+    "SELECT r.rolname FROM pg_roles r JOIN pg_namespace n ON n.nspname = :schema "
+    "WHERE r.rolcanlogin AND NOT r.rolsuper AND r.rolname <> current_user "
+    "AND has_schema_privilege(r.oid, n.oid, 'USAGE') ORDER BY r.rolname"
+)
+
+
+def panel_login(engine: Engine) -> str:
+    """The URL, password and all, that a witness panel this desk opens logs in with: as the
+    witnesses' role where one is set up (a role that may read WITNESS_SCHEMA, its password in this
+    laptop's pgpass), else as this desk's own role (the panel's session is read-only then, not
+    the role). Handed to the panel through its environment or a private file, never argv."""
+    with engine.connect() as conn:
+        roles = conn.execute(_WITNESS_ROLES, {"schema": WITNESS_SCHEMA}).scalars().all()
+        own = conn.connection.driver_connection.info.password  # type: ignore[union-attr]
+    for role in roles:
+        password = _password_for(engine, role)
+        if password is not None:
+            return _login_url(engine.url, role, password)
+    return _login_url(engine.url, engine.url.username, own)
+
+
+def _password_for(engine: Engine, role: str) -> str | None:
+    """The password `role` logs in with from this laptop (pgpass), or None if it cannot. The
+    desk's own `PGPASSWORD` is kept out of it (an empty password makes libpq look in pgpass)."""
+    import psycopg
+
+    _args, kwargs = engine.dialect.create_connect_args(engine.url.set(username=role))
+    kwargs.update(password="", connect_timeout=CONNECT_TIMEOUT_S)
+    try:
+        with psycopg.connect(**kwargs) as conn:
+            return conn.info.password or ""
+    except psycopg.Error:
+        return None
+
+
+def _login_url(url: URL, user: str | None, password: str | None) -> str:
+    login = url.set(drivername="postgresql", username=user, password=password or None)
+    return login.render_as_string(hide_password=False)
