@@ -816,6 +816,10 @@ MESSAGES: Catalogue = {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
         "en": "event #{seq} undoes a check-in that does not exist",
     },
+    "verify.rehash_unknown_officer": {
+        "id": "kejadian #{seq} mengganti hash PIN petugas '{id}' yang tidak ada",
+        "en": "event #{seq} rehashes the PIN of officer '{id}', who does not exist",
+    },
     "verify.impossible": {
         "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",
         "en": "event #{seq} ({kind}) cannot follow the record before it (a forged log)",
