@@ -207,11 +207,15 @@ def test_a_desk_on_another_computer_is_encrypted_without_being_told(
     assert refusal(url + "?sslmode=prefer", clock).key == "server.plain_text"
 
 
-def test_a_server_without_tls_says_how_to_turn_it_on(pg_url: str, clock: FixedClock) -> None:
-    """The run's own server has no TLS: a desk that must encrypt is refused, in words."""
-    url = pg_url + "?sslmode=require"
-    refused = refusal(url, clock)
+def test_a_server_without_tls_says_how_to_turn_it_on(server: TlsServer, clock: FixedClock) -> None:
+    """A server nobody turned TLS on for (`ssl = off`): a desk on another computer is refused,
+    in words that say what the IT officer does."""
+    url = server.url(lan_address(), fresh(server, "no_tls"))
+    with server.without_tls():
+        refused = refusal(url, clock)
+        here = refusal(server.url("localhost", "no_tls", "sslmode=require"), clock)
     assert (refused.key, refused.exit_code) == ("fault.server_no_tls", EXIT_REFUSED)
+    assert here.key == "fault.server_no_tls"  # a URL on this computer asking for TLS alike
     set_language("en")
     said = t(refused.key, **refused.params)
     assert "ssl = on" in said and "hostssl" in said and "README" in said

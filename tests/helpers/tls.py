@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +41,33 @@ class TlsServer:
     port: int
     ca: Path  # the CA file a desk is given (sslrootcert)
     other_ca: Path  # a CA that did not sign the server's certificate
+
+    @contextmanager
+    def without_tls(self) -> Iterator[None]:
+        """The server with `ssl = off` for a while, as a server nobody turned TLS on for."""
+        self._set_ssl("off")
+        try:
+            yield
+        finally:
+            self._set_ssl("on")
+
+    def _set_ssl(self, value: str) -> None:
+        import psycopg
+
+        # Through the Unix socket (no TLS there): the setting is read again on a reload, which
+        # the postmaster does in its own time, so wait until a new connection sees it.
+        socket_dir = str(self.folder)
+        with psycopg.connect(host=socket_dir, port=self.port, user="postgres") as admin:
+            admin.autocommit = True
+            admin.execute(f"ALTER SYSTEM SET ssl = {value}")
+            admin.execute("SELECT pg_reload_conf()")
+        for _ in range(100):
+            with psycopg.connect(host=socket_dir, port=self.port, user="postgres") as probe:
+                row = probe.execute("SHOW ssl").fetchone()
+            if row is not None and row[0] == value:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the test server did not take ssl = {value}")
 
     def url(self, host: str, database: str = "postgres", query: str = "") -> str:
         shown = f"[{host}]" if ":" in host else host
