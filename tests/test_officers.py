@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.helpers import POLLING_DAY, WIB, wib
+from tests.helpers import POLLING_DAY, WIB, make_station, wib
 from tps_console.domain.day.officers import (
     LEGACY_PIN_COST,
     PIN_COST,
@@ -163,9 +163,11 @@ def test_an_old_pin_signs_in_is_hashed_again_at_the_real_cost_and_verifies(
 
 
 def test_a_cheaper_hash_is_upgraded_at_a_sign_in_that_records_nothing_else(
-    station: Record, monkeypatch: pytest.MonkeyPatch
+    target: Path | str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`checkin --officer` records no sign-in of its own; the upgrade is recorded all the same."""
+    """`checkin --officer` records no sign-in of its own; the upgrade is recorded all the same,
+    in a file and on a server."""
+    station = make_station(target, clock)
     before = stored_hash(station, "anggota4")
     monkeypatch.setenv(PIN_COST_ENV, str(pin_cost().log2_n + 1))
     assert authenticate(station, "anggota4", "4444").id == "anggota4"
@@ -174,6 +176,7 @@ def test_a_cheaper_hash_is_upgraded_at_a_sign_in_that_records_nothing_else(
     assert stored_hash(station, "anggota4") == json.loads(rehashed["payload"])["pin_hash"]
     assert stored_hash(station, "anggota4") != before
     assert verify(station).ok
+    station.close()
 
 
 def test_a_wrong_pin_upgrades_nothing(station: Record, monkeypatch: pytest.MonkeyPatch) -> None:
