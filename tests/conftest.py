@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,10 +15,20 @@ from tests.helpers.pg import Relay, fresh_database
 from tps_console.cli.prompt import PASSPHRASE_ENV
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day import officers
-from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.day.officers import PIN_COST_ENV, OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.i18n import STRICT_ENV, set_language, set_strict
+
+# PINs hashed at N=2^10 (1 MiB, a few ms) rather than the real 2^17 (128 MiB, ~0.45 s): the suite
+# makes hundreds of stations and sign-ins. Set before collection (a parameter may hash a PIN) and
+# in the environment, so the commands tests run as child processes hash alike.
+# tests/test_officers.py checks the real cost and the upgrade to it.
+TEST_PIN_COST = "10"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ[PIN_COST_ENV] = TEST_PIN_COST
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -153,4 +164,6 @@ def fixed_pin_salts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Officers' PINs hashed with one salt: the station's events, and so the witness code a
     screen shows, are the same on every run (a snapshot's)."""
     salted = officers.hash_pin
-    monkeypatch.setattr(officers, "hash_pin", lambda pin, salt=None: salted(pin, b"snapshot-salt"))
+    monkeypatch.setattr(
+        officers, "hash_pin", lambda pin, salt=None, cost=None: salted(pin, b"snapshot-salt", cost)
+    )

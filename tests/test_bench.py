@@ -27,6 +27,7 @@ QUICK_CORE = {
     "checkin_p99_ms",
     "import_rows_per_s",
     "xlsx_read_s",
+    "pin_check_ms",
 }
 FIELDS = {"value", "baseline", "ratio", "unit"}
 
@@ -136,3 +137,13 @@ def test_the_backup_figure_stands_beside_a_plain_copy_and_states_its_goal() -> N
     figure = figures["backup_s_10k"]
     assert set(figure) >= FIELDS | {"goal", "goal_met", "baseline_is"}
     assert figure["goal"] == "ratio <= 1.5" and isinstance(figure["goal_met"], bool)
+
+
+def test_the_pin_check_stands_beside_the_first_versions_cost(figures: dict[str, Any]) -> None:
+    """Measured at the real cost although the tests hash at a cheap one."""
+    figure = figures["pin_check_ms"]
+    assert figure["cost"] == "scrypt 2^17, r=8, p=1" and "2^14" in figure["baseline_is"]
+    assert figure["work_ratio"] == 8 and figure["memory_mib"] == 128
+    assert {"signin_ms", "signin_upgrading_ms", "signin_upgrading_one_after_other_ms"} <= set(
+        figure
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -12,30 +13,68 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.helpers import POLLING_DAY, WIB, wib
+from tests.helpers import POLLING_DAY, WIB, make_station, wib
 from tps_console.domain.day.officers import (
+    LEGACY_PIN_COST,
+    PIN_COST,
+    PIN_COST_ENV,
     OfficerInfo,
     add_officer,
     authenticate,
     hash_pin,
     list_officers,
+    pin_cost,
     pin_matches,
+    stored_cost,
 )
 from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock, stamp
 from tps_console.domain.record.db import read
+from tps_console.domain.record.events import OfficerAdded
 from tps_console.domain.record.models import Event, Officer
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record, create_station, open_record
 from tps_console.domain.verify import verify
 from tps_console.sample import sample_roll
 
 
-def scrypt_form(pin: str, salt: str) -> str:
-    """What a stored PIN must be, computed here on its own: the scheme, the salt (hex) and
-    scrypt's digest of the PIN, nothing else. Comparing with it (rather than looking for the PIN's
-    digits in random hex, which holds "1234" by chance now and then) shows the PIN is not kept."""
-    digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=2**14, r=8, p=1, dklen=32)
-    return f"scrypt${salt}${digest.hex()}"
+def scrypt_form(pin: str, salt: str, log2_n: int) -> str:
+    """What a stored PIN must be, computed here on its own: the scheme, the cost, the salt (hex)
+    and scrypt's digest of the PIN, nothing else. Comparing with it (rather than looking for the
+    PIN's digits in random hex, which holds "1234" by chance now and then) shows the PIN is not
+    kept."""
+    digest = hashlib.scrypt(
+        pin.encode(), salt=bytes.fromhex(salt), n=2**log2_n, r=8, p=1, dklen=32, maxmem=2**28
+    )
+    return f"scrypt$ln={log2_n},r=8,p=1${salt}${digest.hex()}"
+
+
+def first_version_hash(pin: str) -> str:
+    """A PIN as the first version stored it: scrypt 2^14, r=8, p=1, the cost not written."""
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def add_first_version_officer(rec: Record, officer_id: str, pin: str) -> None:
+    """An officer added by the first version: the event it logged, with its hash."""
+    with rec.write() as conn:
+        added = OfficerAdded(
+            at=stamp(rec.now()),
+            officer_id="ketua",
+            desk=rec.desk,
+            id=officer_id,
+            name="Anggota Lama",
+            role="member",
+            pin_hash=first_version_hash(pin),
+        )
+        record_event(conn, rec, added)
+
+
+def stored_hash(rec: Record, officer_id: str) -> str:
+    with read(rec.engine) as conn:
+        query = select(col(Officer.pin_hash)).where(col(Officer.id) == officer_id)
+        return str(conn.execute(query).scalar_one())
 
 
 def events(rec: Record, kind: str) -> list[dict[str, Any]]:
@@ -66,9 +105,10 @@ def test_pin_hashes_are_salted_and_slow() -> None:
     assert pin_matches("1234", first) and pin_matches("1234", second)
     assert not pin_matches("1235", first)
     assert not pin_matches("12345", first)
-    scheme, salt, digest = first.split("$")
+    scheme, cost, salt, digest = first.split("$")
     assert scheme == "scrypt" and len(bytes.fromhex(salt)) == 16 and len(digest) == 64
-    assert first == scrypt_form("1234", salt)  # the PIN is there only through scrypt
+    assert cost == f"ln={pin_cost().log2_n},r=8,p=1"  # the cost it was made at, in the hash
+    assert first == scrypt_form("1234", salt, pin_cost().log2_n)  # the PIN only through scrypt
     # The same salt gives the same hash: the salt, not chance, makes the two differ.
     assert hash_pin("1234", bytes.fromhex(salt)) == first
 
@@ -78,9 +118,99 @@ def test_stored_pin_is_a_hash(station: Record) -> None:
         stored = dict(conn.execute(select(col(Officer.id), col(Officer.pin_hash))).all())
     assert set(stored) == {"ketua", "anggota4"}
     for officer, pin in (("ketua", "1234"), ("anggota4", "4444")):
-        _, salt, _ = stored[officer].split("$")
-        assert stored[officer] == scrypt_form(pin, salt)  # not the PIN in the clear
+        salt = stored[officer].split("$")[2]
+        assert stored[officer] == scrypt_form(pin, salt, pin_cost().log2_n)  # not in the clear
     assert pin_matches("1234", stored["ketua"]) and pin_matches("4444", stored["anggota4"])
+
+
+def test_the_real_cost_makes_every_offline_guess_eight_times_dearer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first version hashed at 2^14: the real cost is at least 2^17 (r=8, p=1), eight times
+    the work and the memory (128 MiB, what a 4 GB laptop can give for a second)."""
+    assert PIN_COST.log2_n >= 17 and (PIN_COST.r, PIN_COST.p) == (8, 1)
+    assert PIN_COST.work >= 8 * LEGACY_PIN_COST.work
+    assert 128 * 2**20 <= PIN_COST.memory <= 256 * 2**20  # each desk hashes one PIN at a time
+    monkeypatch.delenv(PIN_COST_ENV)
+    assert pin_cost() == PIN_COST  # what a desk uses, unless a test says otherwise
+    for slip in ("", "3", "21", "ten", "-1"):  # never a cheap cost by mistake
+        monkeypatch.setenv(PIN_COST_ENV, slip)
+        assert pin_cost() == PIN_COST
+
+
+def test_an_old_pin_signs_in_is_hashed_again_at_the_real_cost_and_verifies(
+    station: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A station made by the first version: its officer's PIN (2^14) still signs in, and that
+    sign-in stores it at 2^17, recorded as an event that `verify` replays."""
+    add_first_version_officer(station, "anggota6", "6666")
+    assert stored_cost(stored_hash(station, "anggota6")) == LEGACY_PIN_COST
+    monkeypatch.delenv(PIN_COST_ENV)  # the real cost, as at a desk
+    assert authenticate(station, "anggota6", "6666", record_success=True).id == "anggota6"
+    upgraded = stored_hash(station, "anggota6")
+    assert stored_cost(upgraded) == PIN_COST
+    assert upgraded == scrypt_form("6666", upgraded.split("$")[2], 17)
+    (signed_in,) = events(station, "signed_in")
+    (rehashed,) = events(station, "pin_rehashed")
+    assert rehashed["seq"] == signed_in["seq"] + 1
+    assert (rehashed["officer_id"], rehashed["desk"]) == ("anggota6", "meja-1")
+    assert json.loads(rehashed["payload"]) == {"pin_hash": upgraded}
+    assert verify(station).ok
+    # Once is enough: the next sign-in finds the real cost and records nothing new.
+    assert authenticate(station, "anggota6", "6666").id == "anggota6"
+    assert len(events(station, "pin_rehashed")) == 1
+    assert verify(station).ok
+
+
+def test_a_cheaper_hash_is_upgraded_at_a_sign_in_that_records_nothing_else(
+    target: Path | str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`checkin --officer` records no sign-in of its own; the upgrade is recorded all the same,
+    in a file and on a server."""
+    station = make_station(target, clock)
+    before = stored_hash(station, "anggota4")
+    monkeypatch.setenv(PIN_COST_ENV, str(pin_cost().log2_n + 1))
+    assert authenticate(station, "anggota4", "4444").id == "anggota4"
+    assert events(station, "signed_in") == []
+    (rehashed,) = events(station, "pin_rehashed")
+    assert stored_hash(station, "anggota4") == json.loads(rehashed["payload"])["pin_hash"]
+    assert stored_hash(station, "anggota4") != before
+    assert verify(station).ok
+    station.close()
+
+
+def test_a_wrong_pin_upgrades_nothing(station: Record, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_first_version_officer(station, "anggota6", "6666")
+    old = stored_hash(station, "anggota6")
+    monkeypatch.setenv(PIN_COST_ENV, "15")
+    assert refused(station, "anggota6", "1234").key == "auth.wrong_pin"
+    assert stored_hash(station, "anggota6") == old
+    assert events(station, "pin_rehashed") == [] and len(events(station, "pin_failed")) == 1
+
+
+def test_a_dearer_hash_is_kept_when_the_cost_is_lower(
+    station: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_first_version_officer(station, "anggota6", "6666")  # 2^14, above the tests' 2^10
+    assert authenticate(station, "anggota6", "6666").id == "anggota6"
+    assert stored_cost(stored_hash(station, "anggota6")) == LEGACY_PIN_COST
+    assert events(station, "pin_rehashed") == []
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "",
+        "1234",
+        "scrypt$zz$11",  # not hex
+        "bcrypt$ln=10,r=8,p=1$00$11",
+        "scrypt$ln=10$00$11",
+        "scrypt$ln=30,r=8,p=1$00$11",  # 128 GiB at every sign-in: refused, not attempted
+        "scrypt$ln=10,r=64,p=1$00$11",
+    ],
+)
+def test_what_is_not_a_hash_this_program_makes_matches_no_pin(stored: str) -> None:
+    assert not pin_matches("1234", stored)
 
 
 def test_right_pin_signs_in(station: Record) -> None:

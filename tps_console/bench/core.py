@@ -10,6 +10,8 @@ that noise from other work on the machine hits both alike:
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
 - `xlsx_read_s`: `parse_roll` of the same roll as an Excel workbook (shaped as Excel saves one,
   sample_xlsx.py): every row read and checked. Baseline: `parse_roll` of it as CSV.
+- `pin_check_ms`: an officer's PIN checked at today's cost beside the first version's, and the
+  sign-in it is part of (bench/pins.py).
 
 Times are wall-clock, each taken after a short idle gap as at a real desk. On a shared machine a
 descheduled process still shows in a p99, so every entry also carries both medians, and search
@@ -36,6 +38,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from tps_console.bench import pins
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import POLLING_DAY, polling_clock, roll_bytes
 from tps_console.domain.record.db import create_schema, open_engine
@@ -70,6 +73,7 @@ def measure(quick: bool) -> dict[str, Any]:
         assert largest is not None
         results["import_rows_per_s"] = _import(workdir, *largest)
         results["xlsx_read_s"] = _xlsx(size_built)
+    results.update(pins.measure(quick))
     return results
 
 

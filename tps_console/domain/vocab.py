@@ -46,6 +46,7 @@ class EventKind(StrEnum):
     OFFICER_ADDED = "officer_added"
     SIGNED_IN = "signed_in"
     PIN_FAILED = "pin_failed"
+    PIN_REHASHED = "pin_rehashed"
     CHECKIN = "checkin"
     CHECKIN_REFUSED = "checkin_refused"
     DUPLICATE_BLOCKED = "duplicate_blocked"

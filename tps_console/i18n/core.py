@@ -567,6 +567,51 @@ MESSAGES: Catalogue = {
         "en": "The server {path} refused the login (user name, password or pg_hba.conf): "
         "nothing was recorded. Ask IT staff to check the address given.",
     },
+    # A server's TLS (README, "Several desks on a server"): each says what to do about it.
+    "server.plain_text": {
+        "id": "Alamat {path} meminta sslmode={mode} (di alamat atau PGSSLMODE) ke komputer lain: "
+        "NIK dan data pemilih akan lewat jaringan tanpa enkripsi, jadi ditolak. Hapus sslmode "
+        "itu (sambungan lalu memakai TLS); bila server belum memakai SSL, petugas TI "
+        "menyalakannya (ssl = on dengan sertifikat, README).",
+        "en": "The address {path} asks for sslmode={mode} (in the address or PGSSLMODE) to "
+        "another computer: NIKs and voters' data would cross the network unencrypted, so it is "
+        "refused. Remove that sslmode (the connection then uses TLS); if the server has no SSL "
+        "yet, IT staff turn it on (ssl = on with a certificate, README).",
+    },
+    "fault.server_no_tls": {
+        "id": "Server {path} tidak memakai enkripsi (SSL/TLS), padahal data pemilih lewat "
+        "jaringan: tidak ada yang dicatat. Petugas TI menyalakannya di server: sertifikat, "
+        "ssl = on di postgresql.conf, baris hostssl di pg_hba.conf, lalu restart (README).",
+        "en": "The server {path} does not encrypt connections (SSL/TLS), and voters' data "
+        "crosses the network: nothing was recorded. IT staff turn it on at the server: a "
+        "certificate, ssl = on in postgresql.conf, a hostssl line in pg_hba.conf, then a "
+        "restart (README).",
+    },
+    "fault.server_tls_only": {
+        "id": "Server {path} menolak sambungan tanpa enkripsi (pg_hba.conf hanya hostssl): tidak "
+        "ada yang dicatat. Hapus sslmode=disable dari alamat atau PGSSLMODE; bila server "
+        "belum memakai SSL, petugas TI menyalakannya (ssl = on dengan sertifikat, README).",
+        "en": "The server {path} refused a connection without encryption (pg_hba.conf has "
+        "hostssl lines only): nothing was recorded. Remove sslmode=disable from the address "
+        "or PGSSLMODE; if the server has no SSL yet, IT staff turn it on (ssl = on with a "
+        "certificate, README).",
+    },
+    "fault.server_certificate": {
+        "id": "Sertifikat server {path} tidak cocok dengan berkas CA yang diberikan "
+        "(sslrootcert) atau tidak dibuat untuk alamat ini: tidak ada yang dicatat. Minta "
+        "petugas TI berkas CA server itu (ca.crt) dan pakai alamat yang tertulis di "
+        "sertifikatnya. Server lain bisa saja menyamar.",
+        "en": "The server {path}'s certificate does not verify against the CA file given "
+        "(sslrootcert), or was not made for this address: nothing was recorded. Ask IT staff "
+        "for that server's CA file (ca.crt) and use the address its certificate names. "
+        "Another computer may be posing as the server.",
+    },
+    "fault.server_ca_file": {
+        "id": "Berkas CA server (sslrootcert atau PGSSLROOTCERT) untuk {path} tidak ada atau "
+        "tidak bisa dibaca: tidak ada yang dicatat. Periksa jalur berkas ca.crt dari petugas TI.",
+        "en": "The server's CA file (sslrootcert or PGSSLROOTCERT) for {path} is missing or "
+        "cannot be read: nothing was recorded. Check the path of the ca.crt from IT staff.",
+    },
     "fault.server_full": {
         "id": "Server {path} kehabisan ruang disk atau sambungan: tidak ada yang dicatat. "
         "Minta petugas TI memeriksa laptop server, lalu ulangi.",
@@ -836,6 +881,10 @@ MESSAGES: Catalogue = {
     "verify.undo_without_checkin": {
         "id": "kejadian #{seq} membatalkan kehadiran yang tidak ada",
         "en": "event #{seq} undoes a check-in that does not exist",
+    },
+    "verify.rehash_unknown_officer": {
+        "id": "kejadian #{seq} mengganti hash PIN petugas '{id}' yang tidak ada",
+        "en": "event #{seq} rehashes the PIN of officer '{id}', who does not exist",
     },
     "verify.impossible": {
         "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",

@@ -205,6 +205,16 @@ class PinFailed(StationEvent):
     officer_id: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class PinRehashed(StationEvent):
+    """The officer's PIN hashed again at today's dearer cost, at a sign-in with the right PIN:
+    the old hash, cheaper to guess from a copied file, is replaced by `pin_hash`."""
+
+    kind = EventKind.PIN_REHASHED
+    officer_id: str
+    pin_hash: str
+
+
 # --- voters --------------------------------------------------------------------------------------
 
 

@@ -58,8 +58,17 @@ _BY_SQLSTATE = {
 # refusing a request that was fine (exit 4): it can be tried again once the cause is fixed.
 _GIVEN_WRONG = frozenset(
     {"fault.directory", "station.missing", "station.not_a_station", "fault.damaged",
-     "fault.old_version", "fault.cannot_open", "fault.server_login"}
+     "fault.old_version", "fault.cannot_open", "fault.server_login", "fault.server_tls_only",
+     "fault.server_certificate", "fault.server_ca_file"}
 )  # fmt: skip
+# libpq's words for a connection refused over TLS, before any SQLSTATE: (what it says, key).
+# The server lacking TLS is the server's to fix (refused); the rest is the address given.
+_TLS_TEXTS = (
+    ("does not support ssl", "fault.server_no_tls"),
+    ("root certificate file", "fault.server_ca_file"),  # missing, unreadable or not a certificate
+    ("certificate", "fault.server_certificate"),  # does not verify, or names another host
+    ("no encryption", "fault.server_tls_only"),  # pg_hba.conf: no line for a plain connection
+)
 
 
 def explain(exc: BaseException, path: str | Path | None) -> TpsError | None:
@@ -103,6 +112,10 @@ def _shown(path: str | Path | None) -> str:
 
 
 def _server_key(exc: BaseException) -> str | None:
+    message = str(exc).lower()
+    for words, key in _TLS_TEXTS:
+        if words in message and (key != "fault.server_tls_only" or "ssl encryption" not in message):
+            return key
     state = getattr(exc, "sqlstate", None) or ""
     for prefix, key in sorted(_BY_SQLSTATE.items(), key=lambda kv: -len(kv[0])):
         if state.startswith(prefix):
@@ -110,7 +123,6 @@ def _server_key(exc: BaseException) -> str | None:
     if state:
         return None
     # Errors before any answer from the server carry no SQLSTATE: read libpq's text.
-    message = str(exc).lower()
     if "password" in message or "authentication" in message or "pg_hba" in message:
         return "fault.server_login"
     if "does not exist" in message and "database" in message:

@@ -35,6 +35,7 @@ from tps_console.domain.record.events import (
     IncidentRecorded,
     OfficerAdded,
     PinFailed,
+    PinRehashed,
     PollsClosed,
     QueueJoined,
     RollImported,
@@ -191,6 +192,15 @@ def project(event: StationEvent, conn: Connection) -> None:
                     added_at=event.at,
                 )
             )
+        case PinRehashed():
+            officers: Table = Officer.__table__  # type: ignore[attr-defined]
+            rehashed = conn.execute(
+                update(officers)
+                .where(officers.c.id == event.officer_id)
+                .values(pin_hash=event.pin_hash)
+            )
+            if not rehashed.rowcount:
+                raise BrokenRule("verify.rehash_unknown_officer", id=event.officer_id)
         case StationCreated():
             conn.execute(insert(Station).values(event.payload()))
         case RollImported():

@@ -9,6 +9,7 @@ layer (this module and db.py) knows the difference; the domain runs the same sta
 - Every write transaction takes `CHAIN_LOCK` first (see db.py for why READ COMMITTED + this lock).
 - Each event's insert notifies `CHANNEL` with its seq (a trigger, so a row put in with `psql`
   notifies too); a notification is delivered only once its transaction committed.
+- A server on another computer is reached over TLS, never in plain text (`tls_mode`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
+import os
 import re
 import secrets
 import shlex
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +30,8 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
+
+from tps_console.domain.errors import BadInput
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 CHANNEL = "tps_event"
@@ -83,12 +89,75 @@ def shown_engine(engine: Engine) -> str:
     return engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
 
 
+# libpq's modes that may send the record in plain text: `prefer`, its default, falls back to it
+# without a word when the server has no TLS; `allow` and `disable` start there.
+PLAIN_TEXT_MODES = frozenset({"disable", "allow", "prefer"})
+
+
+def is_loopback(host: str) -> bool:
+    """A host reached without a network: a Unix socket (a folder, or nothing given: libpq's
+    default), `localhost`, 127.0.0.0/8 or ::1."""
+    host = host.strip().removeprefix("[").removesuffix("]")
+    if not host or host.startswith(("/", "@")) or host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name: whatever it resolves to, it is another computer's
+
+
+def _hosts(url: URL, environ: Mapping[str, str]) -> list[str]:
+    """Every host (and host address) the connection may go to: the URL's, else PGHOST's."""
+    given: list[str] = []
+    for value in (url.host, url.query.get("host"), url.query.get("hostaddr")):
+        given += [value] if isinstance(value, str) else list(value or ())
+    if not given:
+        given = [environ.get("PGHOST", ""), environ.get("PGHOSTADDR", "")]
+    return [host for value in given for host in value.split(",")]
+
+
+def _query(url: URL, name: str) -> str | None:
+    value = url.query.get(name)
+    return value if isinstance(value, str) else (value[-1] if value else None)
+
+
+def tls_mode(url: URL, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The `sslmode` a connection to `url` is made with, or None to leave it to libpq.
+
+    To any host but this computer's own (loopback or a socket) the record — NIKs, birth dates,
+    who is detained — crosses the rutan's LAN, so it goes encrypted: `require` at least. Given
+    the server's CA (`sslrootcert=` in the URL, or `PGSSLROOTCERT`), to any host, `verify-full`:
+    the server must also prove it is the one IT made the certificate for, not a laptop posing as
+    it. A URL (or `PGSSLMODE`) naming a mode keeps it, except a mode that may send plain text
+    (`disable`, `allow`, `prefer`) to another host: refused rather than honoured with a warning,
+    since a warning is lost on a desk's screen while the URL, kept in the recent list and copied
+    to every desk, would carry the roll in clear all day, and turning TLS on at the server takes
+    the IT officer a few commands (README). On this computer alone, without a CA, libpq's own
+    choice stands: nothing crosses a network."""
+    remote = not all(is_loopback(host) for host in _hosts(url, environ))
+    asked = _query(url, "sslmode") or environ.get("PGSSLMODE") or None
+    if remote and asked in PLAIN_TEXT_MODES:
+        shown_url = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        raise BadInput("server.plain_text", path=shown_url, mode=asked)
+    if asked:
+        return asked
+    if _query(url, "sslrootcert") or environ.get("PGSSLROOTCERT"):
+        return "verify-full"
+    return "require" if remote else None
+
+
+def _tls_args(url: URL) -> dict[str, str]:
+    mode = tls_mode(url)
+    return {} if mode is None else {"sslmode": mode}
+
+
 def server_engine(target: str, *, readonly: bool) -> Engine:
     # The panel's session cannot write: every transaction it opens is READ ONLY (a read-only
     # role, `pg-readonly-role`, makes that the server's rule rather than the session's).
     options = "-c default_transaction_read_only=on" if readonly else "-c synchronous_commit=on"
+    url = server_url(target)
     return create_engine(
-        server_url(target),
+        url,
         # A connection the server dropped (restarted, cable pulled) is replaced, not reused.
         pool_pre_ping=True,
         pool_size=2,
@@ -104,6 +173,7 @@ def server_engine(target: str, *, readonly: bool) -> Engine:
             "keepalives_interval": 1,
             "keepalives_count": 3,
             "tcp_user_timeout": 5000,
+            **_tls_args(url),
         },
     )
 
@@ -120,7 +190,7 @@ def create_database_if_missing(target: str) -> None:
         url.set(database="postgres"),
         isolation_level="AUTOCOMMIT",
         poolclass=NullPool,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, **_tls_args(url)},
     )
     name = url.database
     try:
@@ -307,7 +377,7 @@ def _password_for(engine: Engine, role: str) -> str | None:
     import psycopg
 
     _args, kwargs = engine.dialect.create_connect_args(engine.url.set(username=role))
-    kwargs.update(password="", connect_timeout=CONNECT_TIMEOUT_S)
+    kwargs.update(password="", connect_timeout=CONNECT_TIMEOUT_S, **_tls_args(engine.url))
     try:
         with psycopg.connect(**kwargs) as conn:
             return conn.info.password or ""
