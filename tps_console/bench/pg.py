@@ -23,10 +23,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from tps_console.bench.relay import Relay
 from tps_console.bench.run import entry, p99
 
 DESKS = 4
 VOTERS = 120  # each desk tries every one, in its own order
+# The network a desk may be on: loopback, the rutan's Wi-Fi, a VPN to the KPU office.
+RTTS_MS = (0, 2, 20)
+ROUND_TRIPS_GOAL = 4
+WARM_UP = 5  # the first check-ins through a relay also open its connections
 
 
 def measure(quick: bool) -> dict[str, Any]:
@@ -38,11 +43,14 @@ def measure(quick: bool) -> dict[str, Any]:
                 ("pg_checkin_p99_ms", "ms"),
                 ("pg_panel_freshness_p99_ms", "ms"),
                 ("pg_race_checkins_per_s", "1/s"),
+                ("pg_checkin_round_trips", "round trips"),
+                *((f"pg_checkin_p99_ms_rtt_{rtt}ms", "ms") for rtt in RTTS_MS),
             )
         }
     rounds = 150 if quick else 600
     results = {}
     results.update(_checkin(rounds))
+    results.update(_over_delay(quick))
     results.update(_freshness(30 if quick else 100))
     results.update(_race())
     return results
@@ -147,6 +155,76 @@ def _checkin(rounds: int) -> dict[str, Any]:
             n=len(ours),
         )
     }
+
+
+def _server_address() -> tuple[str, int]:
+    return os.environ.get("PGHOST") or "localhost", int(os.environ.get("PGPORT") or 5432)
+
+
+def _over_delay(quick: bool) -> dict[str, Any]:
+    """The desk's check-ins through a relay that holds each chunk for half the round trip each
+    way, at each of `RTTS_MS`: the p99 beside round trips × the goal's 4 + the p99 with no delay.
+    The relay counts the round trips of each check-in, and of bare psycopg doing the same."""
+    import psycopg
+
+    from tps_console.domain.day.checkin import check_in
+    from tps_console.domain.record.station import open_record
+
+    counts = {0: 40, 2: 30, 20: 15} if quick else {0: 80, 2: 60, 20: 30}
+    p99s: dict[int, float] = {}
+    trips: list[int] = []
+    bare_trips: list[int] = []
+    with _database() as name, _database() as bare_name:
+        rec, member = _station(name)
+        rec.close()
+        with psycopg.connect(dbname=bare_name) as setup:
+            setup.execute(_BARE_SCHEMA % sum(counts.values()))
+        voter = 0
+        for rtt in RTTS_MS:
+            with Relay(_server_address(), rtt_ms=rtt) as relay:
+                desk = open_record(relay.url(name), rec.clock, desk="bench")
+                bare = psycopg.connect(host="127.0.0.1", port=relay.port, dbname=bare_name)
+                samples: list[float] = []
+                try:
+                    for n in range(counts[rtt]):
+                        voter += 1
+                        before = relay.round_trips
+                        started = time.perf_counter()
+                        check_in(desk, member, voter_id=voter)
+                        took = (time.perf_counter() - started) * 1000
+                        if n < WARM_UP:
+                            continue
+                        samples.append(took)
+                        trips.append(relay.round_trips - before)
+                        before = relay.round_trips
+                        _bare_check_in(bare, voter, "bench", lock=True)
+                        bare_trips.append(relay.round_trips - before)
+                finally:
+                    bare.close()
+                    desk.close()
+            p99s[rtt] = p99(samples)
+    results = {
+        "pg_checkin_round_trips": entry(
+            max(trips),
+            max(bare_trips),
+            "round trips",
+            counted="client bursts through the relay, the most of any check-in",
+            baseline_is="bare psycopg: lock, one read, the two inserts, each on its own",
+            goal=f"<= {ROUND_TRIPS_GOAL}",
+            goal_met=max(trips) <= ROUND_TRIPS_GOAL,
+        )
+    }
+    for rtt in RTTS_MS:
+        goal = rtt * ROUND_TRIPS_GOAL + p99s[0]
+        results[f"pg_checkin_p99_ms_rtt_{rtt}ms"] = entry(
+            p99s[rtt],
+            goal,
+            "ms",
+            rtt_ms=rtt,
+            baseline_is=f"the goal: {ROUND_TRIPS_GOAL} round trips of {rtt} ms + the p99 at 0 ms",
+            goal_met=p99s[rtt] <= goal,
+        )
+    return results
 
 
 def _freshness(rounds: int) -> dict[str, Any]:
