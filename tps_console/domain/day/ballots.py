@@ -21,7 +21,7 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.db import Asked, Prepared, read
 from tps_console.domain.record.events import BallotsReceived, Draw
 from tps_console.domain.record.models import (
     OWN_POSITION,
@@ -198,6 +198,11 @@ _AVAILABLE = Prepared(
 def available(conn: Connection) -> list[tuple[str, str, int]]:
     """(type, source, remaining) where stock is left, sources in drawing order."""
     return _AVAILABLE.all(conn)
+
+
+def available_asked() -> Asked:
+    """`available`, to be read `together` with other reads (in one round trip on a server)."""
+    return _AVAILABLE.every()
 
 
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:

@@ -31,7 +31,7 @@ from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import AlreadyVoted, BadInput, Frozen, Refused, TpsError, echoed
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.db import Prepared, read, together
 from tps_console.domain.record.events import (
     CheckedIn,
     CheckInRefused,
@@ -241,12 +241,13 @@ def _check_in_once(
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with rec.write() as conn:
-        voter = look_up(conn, voter_id)
+        # Read together: on a server, one round trip with BEGIN and the lock (`db.together`).
+        voter, stock = together(conn, _LOOK_UP.one(voter_id=voter_id), ballots.available_asked())
         if voter is None:
             raise Refused("checkin.unknown", key=echoed(str(key or voter_id)))
         # One instant for the whole check-in: the hours it was judged by are the time it records.
         now = rec.now()
-        plan = ballots.plan_for(conn, voter.ballots)
+        plan = ballots.plan_draw(ballots.entitlement(voter.ballots), stock)
         refused = refusal(
             rec.station, now, voter, plan, short_approved=short_approved_by is not None
         )

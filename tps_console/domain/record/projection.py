@@ -98,15 +98,12 @@ _STOCK: Table = BallotStock.__table__  # type: ignore[attr-defined]
 # the desk they are most of what a check-in costs besides the fsync.
 _ADD_CHECK_IN = Prepared(insert(_CHECKINS))
 _ISSUE = Prepared(insert(_ISSUED))
-# One type at a time, so that a ballot not in stock is named; `remaining > 0` rather than the
-# table's constraint, so that running out changes no row instead of failing mid-way.
+# One type at a time, so that a ballot not in stock is named. The stock's constraint
+# (`remaining >= 0`) refuses one that has run out: on a server that fails the commit the take is
+# sent with, so a check-in never waits for the take's answer before committing (`db._Held`).
 _TAKE = Prepared(
     update(_STOCK)
-    .where(
-        _STOCK.c.source == bindparam("src"),
-        _STOCK.c.ballot == bindparam("type_"),
-        _STOCK.c.remaining > 0,
-    )
+    .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
     .values(remaining=_STOCK.c.remaining - 1)
 )
 _GIVE_BACK = (
@@ -220,7 +217,7 @@ def _hand_out(
     conn: Connection, checkin_id: int, draws: tuple[Draw, ...], at: str, *, replacement: int
 ) -> None:
     """One issued row per ballot, each taken out of the running stock of its source."""
-    out = _TAKE.first_unchanged(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
+    out = _TAKE.first_refused(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
     if out is not None:
         raise BrokenRule(
             "verify.ballot_not_in_stock", type=draws[out].ballot, source=draws[out].source
