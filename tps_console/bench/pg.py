@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from tps_console.bench.relay import Relay
+from tps_console.bench.relay import DelayRelay
 from tps_console.bench.run import entry, p99
 
 DESKS = 4
@@ -181,7 +181,7 @@ def _over_delay(quick: bool) -> dict[str, Any]:
             setup.execute(_BARE_SCHEMA % sum(counts.values()))
         voter = 0
         for rtt in RTTS_MS:
-            with Relay(_server_address(), rtt_ms=rtt) as relay:
+            with DelayRelay(_server_address(), rtt_ms=rtt) as relay:
                 desk = open_record(relay.url(name), rec.clock, desk="bench")
                 bare = psycopg.connect(host="127.0.0.1", port=relay.port, dbname=bare_name)
                 samples: list[float] = []

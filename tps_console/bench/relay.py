@@ -8,7 +8,7 @@ segments carry them, and a statement sent only once an answer came is another. N
 assumed of the driver; what is counted is what crossed the wire.
 
 It needs no root (unlike `tc netem` in a network namespace) and runs in a thread of its own, so
-the bench and the tests use it alike: `with Relay(("localhost", 5432), rtt_ms=20) as relay:`.
+the bench and the tests use it alike: `with DelayRelay(("localhost", 5432), rtt_ms=20) as relay:`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from types import TracebackType
 _CHUNK = 65536
 
 
-class Relay:
+class DelayRelay:
     """Listens on 127.0.0.1 (`port`) and forwards each connection to `target`."""
 
     def __init__(self, target: tuple[str, int], *, rtt_ms: float = 0.0) -> None:
@@ -50,7 +50,7 @@ class Relay:
         """A `postgresql://` URL to `database` through the relay (user and password from PG*)."""
         return f"postgresql://127.0.0.1:{self.port}/{database}"
 
-    def __enter__(self) -> Relay:
+    def __enter__(self) -> DelayRelay:
         return self
 
     def __exit__(

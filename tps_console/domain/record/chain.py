@@ -24,7 +24,7 @@ from tps_console.domain.vocab import EventKind
 
 GENESIS = "0" * 64
 _EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
-_HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
+_HEAD = Prepared(select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1))
 _APPEND = Prepared(insert(_EVENTS))
 _CLOSING = select(_EVENTS.c.seq, _EVENTS.c.hash).where(_EVENTS.c.kind == EventKind.POLLS_CLOSED)
 # What may still be logged once the polls are closed: who signed in (to print the report) and who
@@ -68,7 +68,7 @@ class Appended:
 
 
 def head(conn: Connection) -> tuple[int, str]:
-    row = conn.execute(_HEAD).first()
+    row = _HEAD.first(conn)
     return (row[0], row[1]) if row else (0, GENESIS)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from tps_console.domain.record import chain
 from tps_console.domain.record.chain import Appended
@@ -106,11 +106,35 @@ _TAKE = Prepared(
     .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
     .values(remaining=_STOCK.c.remaining - 1)
 )
-_GIVE_BACK = (
-    update(_STOCK)
-    .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
-    .values(remaining=_STOCK.c.remaining + 1)
+# An undone check-in's ballots go back to the stock they came from (the mistake is caught before
+# the voter takes them); spoiled ones stay damaged. One statement, whose answer is not awaited.
+_RETURNED = (
+    select(func.count())
+    .select_from(_ISSUED)
+    .where(
+        _ISSUED.c.checkin_id == bindparam("checkin"),
+        _ISSUED.c.spoiled_at.is_(None),
+        _ISSUED.c.source == _STOCK.c.source,
+        _ISSUED.c.ballot == _STOCK.c.ballot,
+    )
+    .scalar_subquery()
 )
+_GIVE_BACK = Prepared(
+    update(_STOCK).where(_RETURNED > 0).values(remaining=_STOCK.c.remaining + _RETURNED)
+)
+_UNDO = Prepared(
+    update(_CHECKINS)
+    .where(_CHECKINS.c.id == bindparam("checkin"), _CHECKINS.c.active)
+    .values(
+        active=False,
+        undone_at=bindparam("undone_at_"),
+        undone_by=bindparam("undone_by_"),
+        undo_reason=bindparam("reason_"),
+    )
+)
+_QUEUES: Table = QueueEntry.__table__  # type: ignore[attr-defined]
+_JOIN_QUEUE = Prepared(insert(_QUEUES))
+_CLOSE = Prepared(update(Station.__table__).values(closed_at=bindparam("closed_at_")))  # type: ignore[attr-defined]
 
 
 def project(event: StationEvent, conn: Connection) -> None:
@@ -132,19 +156,15 @@ def project(event: StationEvent, conn: Connection) -> None:
         case BackupKeySet():
             pass  # the key lives in the log itself (read by `day.passphrase.backup_key`)
         case CheckInUndone():
-            undone = conn.execute(
-                update(_CHECKINS)
-                .where(_CHECKINS.c.id == event.checkin_id, _CHECKINS.c.active)
-                .values(
-                    active=False,
-                    undone_at=event.at,
-                    undone_by=event.officer_id,
-                    undo_reason=event.reason,
-                )
-            )
-            if not undone.rowcount:
+            undone = {
+                "checkin": event.checkin_id,
+                "undone_at_": event.at,
+                "undone_by_": event.officer_id,
+                "reason_": event.reason,
+            }
+            if _UNDO.first_refused(conn, [undone]) is not None:
                 raise BrokenRule("verify.undo_without_checkin")
-            _give_back(conn, event.checkin_id)
+            _GIVE_BACK.run(conn, checkin=event.checkin_id)
         case BallotReplaced():
             spoiled = conn.execute(
                 update(_ISSUED)
@@ -169,11 +189,7 @@ def project(event: StationEvent, conn: Connection) -> None:
         case DpkRegistered():
             conn.execute(insert(Voter).values(id=event.voter_id, **event.voter))
         case QueueJoined():
-            conn.execute(
-                insert(QueueEntry).values(
-                    voter_id=event.voter_id, officer_id=event.officer_id, at=event.at
-                )
-            )
+            _JOIN_QUEUE.run(conn, voter_id=event.voter_id, officer_id=event.officer_id, at=event.at)
         case BallotsReceived():
             _receive(conn, event)
         case IncidentRecorded():
@@ -199,7 +215,7 @@ def project(event: StationEvent, conn: Connection) -> None:
         case BackupTargetSet():
             conn.execute(update(Station).values(event.payload()))
         case PollsClosed():
-            conn.execute(update(Station).values(closed_at=event.at))
+            _CLOSE.run(conn, closed_at_=event.at)
         case DrillClockSet():
             drill_station = Station.__table__.c.drill  # type: ignore[attr-defined]
             moved = conn.execute(
@@ -235,21 +251,6 @@ def _hand_out(
             for d in draws
         ],
     )
-
-
-def _give_back(conn: Connection, checkin_id: int) -> None:
-    """An undone check-in's ballots go back to the stock they came from (the mistake is caught
-    before the voter takes them); spoiled ones stay damaged."""
-    back = [
-        {"src": r.source, "type_": r.ballot}
-        for r in conn.execute(
-            select(_ISSUED.c.ballot, _ISSUED.c.source).where(
-                _ISSUED.c.checkin_id == checkin_id, _ISSUED.c.spoiled_at.is_(None)
-            )
-        )
-    ]
-    if back:
-        conn.execute(_GIVE_BACK, back)
 
 
 def _note_incident(conn: Connection, event: IncidentRecorded) -> None:
