@@ -25,6 +25,7 @@ from tps_console.bench.relay import DelayRelay
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
+from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
@@ -120,6 +121,11 @@ def test_a_desk_on_a_slow_lan_waits_at_most_four_round_trips_for_each_write(
             write()
             trips[name] = relay.round_trips - before
 
+        def dpk() -> None:
+            register_dpk(
+                desk, chair, nik="3316015505900001", name="KARTINI", sex="P", birth="1990-05-15"
+            )
+
         def duplicate() -> None:
             with pytest.raises(AlreadyVoted):
                 check_in(desk, member, voter_id=2)
@@ -129,9 +135,11 @@ def test_a_desk_on_a_slow_lan_waits_at_most_four_round_trips_for_each_write(
             count("check-in", lambda: check_in(desk, member, voter_id=2))
             count("duplicate", duplicate)
             count("undo", lambda: undo_check_in(desk, chair, "salah orang", voter_id=2))
+            clock.set(wib(12, 30))
+            count("dpk", dpk)
             clock.set(wib(13, 5))
             count("close", lambda: close_polls(desk, chair))
-            assert verify(desk).ok and read_status(desk).checked_in == 1
+            assert verify(desk).ok and read_status(desk).expected == 181
         finally:
             desk.close()
     assert max(trips.values()) <= 4, trips

@@ -275,9 +275,9 @@ def totals(stock: Iterable[SourceStock]) -> dict[str, BallotFigures]:
     return summed
 
 
-def remaining_by_type(conn: Connection) -> dict[str, int]:
-    """Ballots left per type, all sources together."""
+def remaining_in(stock: Iterable[tuple[str, str, int]]) -> dict[str, int]:
+    """Ballots left per type in `available` rows, all sources together."""
     left = dict.fromkeys(ALL_BALLOTS, 0)
-    for ballot, _source, remaining in available(conn):
+    for ballot, _source, remaining in stock:
         left[ballot] += remaining
     return left

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 
 from tps_console.domain.record.clock import Timekeeper, stamp
-from tps_console.domain.record.db import Prepared
+from tps_console.domain.record.db import Asked, Prepared
 from tps_console.domain.record.models import Event
 from tps_console.domain.vocab import EventKind
 
@@ -68,7 +68,16 @@ class Appended:
 
 
 def head(conn: Connection) -> tuple[int, str]:
-    row = _HEAD.first(conn)
+    return head_of(_HEAD.first(conn))
+
+
+def head_asked() -> Asked:
+    """`head`, to be read `together` with other reads under the write lock (see `head_of`)."""
+    return _HEAD.one()
+
+
+def head_of(row: Any) -> tuple[int, str]:
+    """The chain head (seq, hash) from the row `head_asked` was answered with."""
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
