@@ -9,26 +9,32 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tests.helpers import make_station, wib, with_backup_key
-from tests.helpers.pg import Relay
+from tests.helpers.pg import Relay, server_address
 from tests.helpers.wait import wait_for
+from tps_console.bench.relay import DelayRelay
 from tps_console.cli.main import main
-from tps_console.domain.day.checkin import check_in
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.closing import close_polls
+from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.commit_watch import CommitWatch
 from tps_console.domain.record.copying import copy_station, rows_of
 from tps_console.domain.record.db import read
+from tps_console.domain.record.events import CheckedIn, Draw
 from tps_console.domain.record.faults import explain
+from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.sealed import MAGIC
 from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
 from tps_console.domain.verify import verify
@@ -98,6 +104,71 @@ def test_two_desks_on_the_server_check_in_the_same_voter(
     finally:
         one.close()
         two.close()
+
+
+def test_a_desk_on_a_slow_lan_waits_at_most_four_round_trips_for_each_write(
+    pg_url: str, clock: FixedClock, member: OfficerInfo, chair: OfficerInfo
+) -> None:
+    """Counted on the wire by a relay that holds each chunk 5 ms each way: a statement sent
+    before the answer to the one before it came is told apart from one that waited for it."""
+    make_station(pg_url, clock).close()
+    with DelayRelay(server_address(), rtt_ms=10) as relay:
+        desk = open_record(relay.url(pg_url.rsplit("/", 1)[1]), clock, desk="meja-2")
+        trips: dict[str, int] = {}
+
+        def count(name: str, write: Callable[[], object]) -> None:
+            before = relay.round_trips
+            write()
+            trips[name] = relay.round_trips - before
+
+        def dpk() -> None:
+            register_dpk(
+                desk, chair, nik="3316015505900001", name="KARTINI", sex="P", birth="1990-05-15"
+            )
+
+        def duplicate() -> None:
+            with pytest.raises(AlreadyVoted):
+                check_in(desk, member, voter_id=2)
+
+        try:
+            check_in(desk, member, voter_id=1)  # opens the pool's connection
+            count("check-in", lambda: check_in(desk, member, voter_id=2))
+            count("duplicate", duplicate)
+            count("undo", lambda: undo_check_in(desk, chair, "salah orang", voter_id=2))
+            clock.set(wib(12, 30))
+            count("dpk", dpk)
+            clock.set(wib(13, 5))
+            count("close", lambda: close_polls(desk, chair))
+            assert verify(desk).ok and read_status(desk).expected == 181
+        finally:
+            desk.close()
+    assert max(trips.values()) <= 4, trips
+
+
+def test_a_ballot_the_stock_has_run_out_of_fails_the_commit_sent_with_it(
+    pg_url: str, clock: FixedClock, member: OfficerInfo
+) -> None:
+    """The take is not awaited before COMMIT: the stock's constraint refusing it fails the
+    commit, and nothing of the check-in is kept."""
+    rec = make_station(pg_url, clock, stock=1)
+    try:
+        check_in(rec, member, voter_id=1)  # the last of each type
+        before = read_status(rec)
+        forged = CheckedIn(
+            at="2024-02-14T02:00:00.000000Z",
+            officer_id=member.id,
+            desk=rec.desk,
+            voter_id=2,
+            checkin_id=2,
+            draws=(Draw("PPWP", "TPS 901"),),
+        )
+        with pytest.raises(IntegrityError), rec.write() as conn:
+            record_event(conn, rec, forged)
+        after = read_status(rec)
+        assert (after.checked_in, after.audit_head) == (before.checked_in, before.audit_head)
+        assert verify(rec).ok
+    finally:
+        rec.close()
 
 
 def test_the_unique_index_refuses_a_second_active_check_in_by_hand(

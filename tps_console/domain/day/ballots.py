@@ -21,7 +21,7 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.db import Asked, Prepared, read
 from tps_console.domain.record.events import BallotsReceived, Draw
 from tps_console.domain.record.models import (
     OWN_POSITION,
@@ -200,6 +200,11 @@ def available(conn: Connection) -> list[tuple[str, str, int]]:
     return _AVAILABLE.all(conn)
 
 
+def available_asked() -> Asked:
+    """`available`, to be read `together` with other reads (in one round trip on a server)."""
+    return _AVAILABLE.every()
+
+
 def plan_draw(entitlement: Sequence[str], stock: Iterable[tuple[str, str, int]]) -> BallotPlan:
     """Each entitled type from the first source (in drawing order) that still holds one."""
     first: dict[str, str] = {}
@@ -270,9 +275,9 @@ def totals(stock: Iterable[SourceStock]) -> dict[str, BallotFigures]:
     return summed
 
 
-def remaining_by_type(conn: Connection) -> dict[str, int]:
-    """Ballots left per type, all sources together."""
+def remaining_in(stock: Iterable[tuple[str, str, int]]) -> dict[str, int]:
+    """Ballots left per type in `available` rows, all sources together."""
     left = dict.fromkeys(ALL_BALLOTS, 0)
-    for ballot, _source, remaining in available(conn):
+    for ballot, _source, remaining in stock:
         left[ballot] += remaining
     return left

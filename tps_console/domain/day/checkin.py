@@ -21,17 +21,20 @@ from tps_console.domain.day import ballots
 from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import (
     PollState,
+    closed_at_asked,
+    closed_at_of,
     ensure_not_closed,
     frozen,
     outside_dpk_hour,
     poll_state,
+    refuse_if_closed,
 )
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import AlreadyVoted, BadInput, Frozen, Refused, TpsError, echoed
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, read
+from tps_console.domain.record.db import Prepared, read, together
 from tps_console.domain.record.events import (
     CheckedIn,
     CheckInRefused,
@@ -88,7 +91,7 @@ _CI = CheckIn.__table__  # type: ignore[attr-defined]
 _OFF = Officer.__table__  # type: ignore[attr-defined]
 _VOTERS = Voter.__table__  # type: ignore[attr-defined]
 _EVENTS = Event.__table__  # type: ignore[attr-defined]
-_ACTIVE = (
+_ACTIVE = Prepared(
     select(_CI.c.id, _CI.c.at, _CI.c.desk, _CI.c.officer_id, _OFF.c.name)
     .join(_OFF, _OFF.c.id == _CI.c.officer_id)
     .where(_CI.c.voter_id == bindparam("voter_id"), _CI.c.active)
@@ -127,8 +130,9 @@ _STATUS = select(_VOTERS.c.no, _VOTERS.c.name, _VOTERS.c.status).where(
 _QUEUED = select(_QUEUE.c.at).where(_QUEUE.c.voter_id == bindparam("voter_id"))
 
 
-def active_check_in(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
-    return conn.execute(_ACTIVE, {"voter_id": voter_id}).first()
+def active_check_in(conn: Connection, voter_id: int) -> Any:
+    """The voter's active check-in (id, at, desk, officer_id, name), or None."""
+    return _ACTIVE.first(conn, voter_id=voter_id)
 
 
 def first_check_in(voter: Any) -> AlreadyVoted | None:
@@ -241,12 +245,13 @@ def _check_in_once(
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
     with rec.write() as conn:
-        voter = look_up(conn, voter_id)
+        # Read together: on a server, one round trip with BEGIN and the lock (`db.together`).
+        voter, stock = together(conn, _LOOK_UP.one(voter_id=voter_id), ballots.available_asked())
         if voter is None:
             raise Refused("checkin.unknown", key=echoed(str(key or voter_id)))
         # One instant for the whole check-in: the hours it was judged by are the time it records.
         now = rec.now()
-        plan = ballots.plan_for(conn, voter.ballots)
+        plan = ballots.plan_draw(ballots.entitlement(voter.ballots), stock)
         refused = refusal(
             rec.station, now, voter, plan, short_approved=short_approved_by is not None
         )
@@ -336,13 +341,11 @@ def _record_refusal(
     record_event(conn, rec, event, after=head)
 
 
-def correctable_check_in(
-    conn: Connection, rec: Record, voter_id: int, missing: str
-) -> Row[*tuple[Any, ...]]:
+def correctable_check_in(conn: Connection, rec: Record, voter_id: int, missing: str) -> Any:
     """The voter's active check-in, for a chair's correction (undo, replacement): refused with
     `missing` if there is none, and refused altogether once the polls are closed."""
-    ensure_not_closed(conn, rec.station)
-    first = active_check_in(conn, voter_id)
+    closed, first = together(conn, closed_at_asked(), _ACTIVE.one(voter_id=voter_id))
+    refuse_if_closed(rec.station, closed_at_of(closed))
     if first is None:
         raise Refused(missing)
     return first

@@ -15,12 +15,19 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.checkin import active_check_in, is_queued, resolve
-from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
+from tps_console.domain.day.hours import (
+    PollState,
+    closed_at_asked,
+    closed_at_of,
+    ensure_not_closed,
+    poll_state,
+)
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.db import Prepared, together
 from tps_console.domain.record.events import PollsClosed, QueueJoined
-from tps_console.domain.record.models import CheckIn, QueueEntry, Station, Voter
+from tps_console.domain.record.models import CheckIn, QueueEntry, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
@@ -82,32 +89,32 @@ def _check_may_queue(conn: Connection, voter_id: int, voter: Any) -> None:
         raise Refused("queue.already_queued", name=voter.name)
 
 
+_WAITING = Prepared(
+    select(func.count())
+    .select_from(QueueEntry)
+    .outerjoin(CheckIn, (col(CheckIn.voter_id) == col(QueueEntry.voter_id)) & col(CheckIn.active))
+    .where(col(CheckIn.id).is_(None))
+)
+
+
 def queue_waiting(conn: Connection) -> int:
     """Voters in the queue who have not been checked in (yet)."""
-    return int(
-        conn.execute(
-            select(func.count())
-            .select_from(QueueEntry)
-            .outerjoin(
-                CheckIn,
-                (col(CheckIn.voter_id) == col(QueueEntry.voter_id)) & col(CheckIn.active),
-            )
-            .where(col(CheckIn.id).is_(None))
-        ).scalar_one()
-    )
+    return int(_WAITING.first(conn)[0])
 
 
 def close_polls(rec: Record, chair: OfficerInfo) -> Closed:
     """Close the polls (chair only, not before the closing hour). Afterwards nothing changes."""
     require_chair(chair)
     with rec.write() as conn:
-        already = conn.execute(select(col(Station.closed_at))).scalar()
+        # Read together: on a server, one round trip with BEGIN and the lock.
+        closed, left = together(conn, closed_at_asked(), _WAITING.one())
+        already = closed_at_of(closed)
         if already is not None:
             raise Refused("close.already", closed=local_time(rec.station, already, seconds=False))
         state = poll_state(rec.station, rec.now())
         if state in (PollState.NOT_OPEN, PollState.OPEN, PollState.DPK_HOUR):
             raise Refused("close.too_early", closes=rec.station.closes.strftime("%H:%M"))
-        waiting = queue_waiting(conn)
+        waiting = int(left[0])
         closed = PollsClosed(
             at=stamp(rec.now()), officer_id=chair.id, desk=rec.desk, queue_waiting=waiting
         )

@@ -10,19 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import col
 
-from tps_console.domain.day.ballots import remaining_by_type
+from tps_console.domain.day.ballots import available_asked, remaining_in
 from tps_console.domain.day.hours import (
     PollState,
-    ensure_not_closed,
+    closed_at_asked,
+    closed_at_of,
     outside_dpk_hour,
     poll_state,
+    refuse_if_closed,
 )
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
+from tps_console.domain.record.db import Prepared, together
 from tps_console.domain.record.events import DpkRegistered
 from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.projection import record_event
@@ -32,6 +36,27 @@ from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_s
 from tps_console.domain.vocab import ALL_BALLOTS, Category, VoterStatus
 
 MIN_AGE = 17
+
+_ON_ROLL = Prepared(
+    select(
+        col(Voter.no),
+        col(Voter.name),
+        col(Voter.category),
+        col(Voter.status),
+        col(Voter.status_reason),
+    ).where(col(Voter.nik) == bindparam("nik"))
+)
+_DPK_WAITING = Prepared(
+    select(func.count())
+    .select_from(Voter)
+    .outerjoin(CheckIn, (col(CheckIn.voter_id) == col(Voter.id)) & col(CheckIn.active))
+    .where(
+        col(Voter.category) == Category.DPK,
+        col(Voter.status) == VoterStatus.ELIGIBLE,
+        col(CheckIn.id).is_(None),
+    )
+)
+_LAST = Prepared(select(func.max(col(Voter.no)), func.max(col(Voter.id))))
 
 
 @dataclass(frozen=True)
@@ -60,31 +85,32 @@ def register_dpk(
     if age < MIN_AGE and not married:
         raise Refused("dpk.under_17", age=age)
     with rec.write() as conn:
-        ensure_not_closed(conn, rec.station)
+        # Read together: on a server, one round trip with BEGIN and the lock.
+        closed, on_roll, waiting, stock, last, head = together(
+            conn,
+            closed_at_asked(),
+            _ON_ROLL.one(nik=entry.nik),
+            _DPK_WAITING.one(),
+            available_asked(),
+            _LAST.one(),
+            chain.head_asked(),
+        )
+        refuse_if_closed(rec.station, closed_at_of(closed))
         refusal = registration_refusal(rec.station, rec.now())
         if refusal is not None:
             raise refusal
-        on_roll = conn.execute(
-            select(
-                col(Voter.no),
-                col(Voter.name),
-                col(Voter.category),
-                col(Voter.status),
-                col(Voter.status_reason),
-            ).where(col(Voter.nik) == entry.nik)
-        ).first()
         if on_roll is not None:
             # Said as it stands: a released or transferred voter is no listed voter to serve.
             listed = {"name": on_roll.name, "category": on_roll.category, "no": on_roll.no}
             if on_roll.status == VoterStatus.ELIGIBLE:
                 raise Refused("dpk.on_roll", **listed)
             raise Refused(f"dpk.on_roll_{on_roll.status}", **listed, reason=on_roll.status_reason)
-        out = _types_without_ballot(conn)
+        # Types with no ballot left for one more voter, counting DPK voters registered earlier
+        # who have not been checked in yet: their ballots are as good as taken.
+        out = [b for b, left in remaining_in(stock).items() if left - waiting[0] < 1]
         if out:
             raise Refused("dpk.no_ballots", types=", ".join(out))
-        last_no, last_id = conn.execute(
-            select(func.max(col(Voter.no)), func.max(col(Voter.id)))
-        ).one()
+        last_no, last_id = last
         entry = replace(entry, no=(last_no or 0) + 1)
         # The event carries the new voter's id, so that replaying it gives the same row: the next
         # after the newest, as SQLite's rowid gave it before events carried it.
@@ -97,7 +123,7 @@ def register_dpk(
             voter=entry.record(),
             married=married,
         )
-        record_event(conn, rec, registered)
+        record_event(conn, rec, registered, after=chain.head_of(head))
     warnings = nik_mismatches(entry.nik, entry.birth_date, entry.sex)
     return DpkAdded(voter_id, entry.no, entry.name, tuple(warnings))
 
@@ -141,19 +167,3 @@ def _dpk_entry(
         disability=" ".join(disability.split()),
         ballots=ALL_BALLOTS,  # DPK voters get all five (DOMAIN.md)
     )
-
-
-def _types_without_ballot(conn: Connection) -> list[str]:
-    """Types with no ballot left for one more voter, counting DPK voters registered earlier
-    who have not been checked in yet: their ballots are as good as taken."""
-    waiting = conn.execute(
-        select(func.count())
-        .select_from(Voter)
-        .outerjoin(CheckIn, (col(CheckIn.voter_id) == col(Voter.id)) & col(CheckIn.active))
-        .where(
-            col(Voter.category) == Category.DPK,
-            col(Voter.status) == VoterStatus.ELIGIBLE,
-            col(CheckIn.id).is_(None),
-        )
-    ).scalar_one()
-    return [b for b, left in remaining_by_type(conn).items() if left - waiting < 1]

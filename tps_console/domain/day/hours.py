@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from tps_console.domain.errors import Frozen, Refused
+from tps_console.domain.record.db import Asked, Prepared
 from tps_console.domain.record.models import Station
 from tps_console.domain.record.station import StationInfo
 from tps_console.domain.record.timefmt import local_time
@@ -46,12 +48,22 @@ def closing_instant(station: StationInfo) -> datetime:
     return datetime.combine(station.polling_date, station.closes, tzinfo=station.timezone)
 
 
-_CLOSED_AT = select(Station.__table__.c.closed_at)  # type: ignore[attr-defined]
+_CLOSED_AT = Prepared(select(Station.__table__.c.closed_at))  # type: ignore[attr-defined]
 
 
 def closed_at(conn: Connection) -> str | None:
     """When the chair closed the polls, or None while they are not closed."""
-    return conn.execute(_CLOSED_AT).scalar()
+    return closed_at_of(_CLOSED_AT.first(conn))
+
+
+def closed_at_asked() -> Asked:
+    """`closed_at`, to be read `together` with other reads (see `closed_at_of`)."""
+    return _CLOSED_AT.one()
+
+
+def closed_at_of(row: Any) -> str | None:
+    """`closed_at` from the row `closed_at_asked` was answered with."""
+    return None if row is None else row[0]
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:

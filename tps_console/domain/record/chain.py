@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 
 from tps_console.domain.record.clock import Timekeeper, stamp
-from tps_console.domain.record.db import Prepared
+from tps_console.domain.record.db import Asked, Prepared
 from tps_console.domain.record.models import Event
 from tps_console.domain.vocab import EventKind
 
 GENESIS = "0" * 64
 _EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
-_HEAD = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
+_HEAD = Prepared(select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1))
 _APPEND = Prepared(insert(_EVENTS))
 _CLOSING = select(_EVENTS.c.seq, _EVENTS.c.hash).where(_EVENTS.c.kind == EventKind.POLLS_CLOSED)
 # What may still be logged once the polls are closed: who signed in (to print the report), who
@@ -71,7 +71,16 @@ class Appended:
 
 
 def head(conn: Connection) -> tuple[int, str]:
-    row = conn.execute(_HEAD).first()
+    return head_of(_HEAD.first(conn))
+
+
+def head_asked() -> Asked:
+    """`head`, to be read `together` with other reads under the write lock (see `head_of`)."""
+    return _HEAD.one()
+
+
+def head_of(row: Any) -> tuple[int, str]:
+    """The chain head (seq, hash) from the row `head_asked` was answered with."""
     return (row[0], row[1]) if row else (0, GENESIS)
 
 

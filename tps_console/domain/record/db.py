@@ -11,8 +11,17 @@ so the chain is appended in order (its unique `seq` is the backstop) and the che
 sees every check-in committed before it. READ COMMITTED with that lock was measured against
 SERIALIZABLE with retries (`bench --area pg`): every write appends to the one chain, so under
 SERIALIZABLE concurrent writers conflict anyway and the retries cost more than the queue.
-Commits wait for the server's WAL flush (`synchronous_commit=on` on every connection). This
-module is the only one that knows which engine it talks to.
+Commits wait for the server's WAL flush (`synchronous_commit=on` on every connection).
+
+On a server every statement sent one at a time is a round trip of the LAN (2–10 ms on the rutan's
+Wi-Fi, 30 over a VPN). So a station's write transaction holds its statements back (`_Held`) and
+sends them in psycopg's pipeline mode: BEGIN and the lock go with the first reads whose answers
+the transaction needs (`together`), and the writes, whose answers it does not, go with COMMIT. A
+check-in is then the pool's ping, one round trip of reads and one of writes and COMMIT. Whatever
+a held statement does wrong (the unique index refusing a second check-in, a ballot the stock's
+constraint says is not there) fails the COMMIT sent with it: nothing of the transaction remains.
+
+This module is the only one that knows which engine it talks to.
 """
 
 from __future__ import annotations
@@ -24,11 +33,11 @@ import sqlite3
 import threading
 import time
 from collections import namedtuple
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from sqlalchemy import DDL, Connection, Engine, create_engine, event, text
@@ -81,7 +90,9 @@ def _write_protected(path: Path) -> bool:
 def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
     """An engine on a station database (a path, a `postgresql://` URL, or any SQLAlchemy URL)."""
     if server.is_server(target):
-        return server.server_engine(str(target), readonly=readonly)
+        engine = server.server_engine(str(target), readonly=readonly)
+        event.listen(engine, "before_cursor_execute", _send_held_first)
+        return engine
     if is_url(target):
         return create_engine(str(target), hide_parameters=True)
     engine = create_engine(
@@ -173,6 +184,96 @@ def write(engine: Engine) -> Iterator[Connection]:
         conn.commit()
 
 
+_HELD = "tps_held"  # in a connection's `info` while a held write transaction runs on it
+
+
+class _Held:
+    """A server write transaction's statements not sent yet: they go together, in one round
+    trip, with the next statement whose answer is needed, or with COMMIT.
+
+    The driver runs in autocommit mode meanwhile and BEGIN is one of the held statements:
+    psycopg's own BEGIN would be a round trip of its own."""
+
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
+        self.statements: list[tuple[str, dict[str, Any] | None]] = [
+            ("BEGIN", None),
+            (server.CHAIN_LOCK, None),
+        ]
+
+    def hold(self, sql: str, params: dict[str, Any] | None) -> None:
+        self.statements.append((sql, params))
+
+    def send(
+        self, asked: Sequence[tuple[str, dict[str, Any]]] = (), *, commit: bool = False
+    ) -> list[Any]:
+        """Everything held, then `asked` (then COMMIT), in one round trip: `asked`'s cursors,
+        answered. The first error among them is raised (as SQLAlchemy's)."""
+        first = len(self.statements)
+        sending = [*self.statements, *asked, *([("COMMIT", None)] if commit else [])]
+        self.statements = []
+        if not sending:
+            return []
+        import psycopg
+
+        sql = ""
+        try:
+            # Leaving the pipeline sends its one Sync and waits for every answer.
+            with self.driver.pipeline():
+                cursors = []
+                for sql, params in sending:
+                    cursors.append(self.driver.execute(sql, params))
+        except psycopg.Error as exc:
+            raise sa_exc.DBAPIError.instance(
+                sql, None, exc, psycopg.Error, hide_parameters=True
+            ) from exc
+        return cursors[first : first + len(asked)]
+
+
+def _held(conn: Connection) -> _Held | None:
+    held: _Held | None = conn.info.get(_HELD)
+    return held
+
+
+def _send_held_first(conn: Connection, *_args: Any) -> None:
+    """A statement SQLAlchemy sends inside a held transaction sees what was held before it."""
+    held = _held(conn)
+    if held is not None:
+        held.send()
+
+
+@contextmanager
+def _held_transaction(engine: Engine) -> Iterator[Connection]:
+    """`write` on a server, its statements held and sent in round trips of their own (`_Held`)."""
+    with engine.connect() as conn:
+        driver: Any = conn.connection.driver_connection
+        driver.autocommit = True
+        held = conn.info[_HELD] = _Held(driver)
+        try:
+            yield conn
+            held.send(commit=True)
+            if conn.in_transaction():
+                conn.commit()  # SQLAlchemy's bookkeeping: the driver has committed already
+        except BaseException:
+            held.statements = []
+            try:
+                driver.rollback()
+                if conn.in_transaction():
+                    conn.rollback()
+            except Exception:
+                # A server that went away has rolled back already (the transaction ended with
+                # the connection); the first error is the one to report.
+                conn.invalidate()
+            raise
+        finally:
+            conn.info.pop(_HELD, None)
+            if not conn.invalidated:
+                try:
+                    driver.autocommit = False
+                except Exception:
+                    conn.invalidate()
+
+
 class Writer:
     """The one connection through which an open station writes, taken in turn under a lock.
 
@@ -197,6 +298,10 @@ class Writer:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
+        if server.is_server_engine(self._engine):
+            with said_as_faults(self._engine), _held_transaction(self._engine) as conn:
+                yield conn
+            return
         if not is_sqlite(self._engine):
             with said_as_faults(self._engine), write(self._engine) as conn:
                 yield conn
@@ -337,66 +442,91 @@ def read(engine: Engine) -> Iterator[Connection]:
 
 
 class Prepared:
-    """A statement compiled once and run on the driver's own cursor.
+    """A statement compiled once and run on the driver's own connection.
 
     The check-in's half-dozen statements are the whole of its cost besides the fsync; through
     SQLAlchemy each costs 15–40 µs of Python, on the raw SQLite cursor about 3. The SQL is still
     SQLAlchemy's (compiled for the connection's dialect, cached per set of parameter names), so
-    it stays portable: on another database this simply calls `Connection.execute`.
+    it stays portable. On a server, inside a station's write transaction, the statements are held
+    and sent together (`_Held`): a write's answer is not awaited, a read's is (`together` sends
+    several reads in one round trip); elsewhere a server simply gets `Connection.execute`.
     Every parameter the compiled statement names must be given: no Python-side defaults are
     filled in here, and a missing one is an error, never a silent NULL.
     """
 
     def __init__(self, statement: Any) -> None:
         self.statement = statement
-        self._compiled: dict[tuple[str, ...], _Compiled] = {}
+        # Per dialect too: `verify` replays a server's log into SQLite in the same process.
+        self._compiled: dict[tuple[str, tuple[str, ...]], _Compiled] = {}
 
     def _for(self, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
-        found = self._compiled.get(keys)
+        found = self._compiled.get((conn.dialect.name, keys))
         if found is None:
             compiled = self.statement.compile(dialect=conn.dialect, column_keys=list(keys))
             # Values the statement carries itself (`remaining > 0`, LIMIT 1); the caller must give
             # every other one.
             literals = {n: b.value for n, b in compiled.binds.items() if not b.required}
-            names = tuple(compiled.positiontup or ())
+            positional = compiled.positiontup is not None
+            names = tuple(compiled.positiontup if positional else compiled.binds)
             # SQLAlchemy leaves out a key that names no column: a typo would store a NULL.
             unknown = set(keys) - set(names)
             if unknown:
                 raise TypeError(f"no such parameter: {', '.join(sorted(unknown))}")
-            found = _Compiled(str(compiled), names, literals)
-            self._compiled[keys] = found
+            found = _Compiled(str(compiled), names, literals, positional)
+            self._compiled[conn.dialect.name, keys] = found
         return found
+
+    def one(self, **params: Any) -> Asked:
+        """This read's first row (or None), to ask `together` with others."""
+        return Asked(self, params, every=False)
+
+    def every(self, **params: Any) -> Asked:
+        """This read's rows, to ask `together` with others."""
+        return Asked(self, params, every=True)
 
     def first(self, conn: Connection, **params: Any) -> Any:
         """The first row with attribute access by column name, or None."""
-        if conn.dialect.name != "sqlite":
-            return conn.execute(self.statement, params).first()
-        compiled = self._for(conn, tuple(params))
-        cursor = compiled.execute(conn, params)
-        row = cursor.fetchone()
-        return None if row is None else compiled.row(cursor)(*row)
+        return together(conn, self.one(**params))[0]
 
     def all(self, conn: Connection, **params: Any) -> list[Any]:
-        if conn.dialect.name != "sqlite":
-            return list(conn.execute(self.statement, params).all())
-        compiled = self._for(conn, tuple(params))
-        cursor = compiled.execute(conn, params)
-        make = compiled.row(cursor)
-        return [make(*row) for row in cursor.fetchall()]
+        rows: list[Any] = together(conn, self.every(**params))[0]
+        return rows
 
-    def run(self, conn: Connection, **params: Any) -> int | None:
-        """Run an INSERT/UPDATE; returns the new row's id for an INSERT."""
-        if conn.dialect.name != "sqlite":
-            result = conn.execute(self.statement, params)
-            key = getattr(result, "inserted_primary_key", None)
-            return int(key[0]) if key else None
-        return self._for(conn, tuple(params)).execute(conn, params).lastrowid or None
+    def run(self, conn: Connection, **params: Any) -> None:
+        """Run an INSERT/UPDATE (on a server inside a write transaction: sent with the next)."""
+        held = _held(conn)
+        if held is not None:
+            compiled = self._for(conn, tuple(params))
+            held.hold(compiled.sql, compiled.values(params))
+        elif conn.dialect.name != "sqlite":
+            conn.execute(self.statement, params)
+        else:
+            self._for(conn, tuple(params)).execute(conn, params)
 
-    def first_unchanged(self, conn: Connection, rows: list[dict[str, Any]]) -> int | None:
-        """Run an UPDATE once per row, in order, until one changes nothing: that row's index, or
-        None if every row changed something. One statement per row (an executemany would say
-        only how many changed, not which did not)."""
+    def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if not rows:
+            return
+        if _held(conn) is not None:
+            for params in rows:
+                self.run(conn, **params)
+        elif conn.dialect.name != "sqlite":
+            conn.execute(self.statement, rows)
+        else:
+            self._for(conn, tuple(rows[0])).execute_many(conn, rows)
+
+    def first_refused(self, conn: Connection, rows: list[dict[str, Any]]) -> int | None:
+        """Run an UPDATE once per row, in order, until one changes nothing or a constraint
+        refuses it (SQLite undoes that statement, not the transaction): that row's index, or
+        None. One statement per row (an executemany would say only how many changed, not which
+        did not).
+
+        On a server inside a write transaction the rows are held and sent with the commit, and
+        None is returned: a constraint refusing one then fails the commit, so that nothing of
+        the transaction is kept."""
+        if not rows:
+            return None
+        if _held(conn) is not None:
+            self.run_many(conn, rows)
             return None
         if conn.dialect.name != "sqlite":
             for i, params in enumerate(rows):
@@ -405,34 +535,73 @@ class Prepared:
             return None
         compiled = self._for(conn, tuple(rows[0]))
         driver: Any = conn.connection.driver_connection
-        try:
-            for i, params in enumerate(rows):
+        for i, params in enumerate(rows):
+            try:
                 if not driver.execute(compiled.sql, compiled.values(params)).rowcount:
                     return i
-        except sqlite3.DatabaseError as exc:
-            raise _as_sqlalchemy_error(compiled.sql, exc) from exc
+            except sqlite3.IntegrityError:
+                return i
+            except sqlite3.DatabaseError as exc:
+                raise _as_sqlalchemy_error(compiled.sql, exc) from exc
         return None
 
-    def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if conn.dialect.name != "sqlite":
-            conn.execute(self.statement, rows)
-            return
-        self._for(conn, tuple(rows[0])).execute_many(conn, rows)
+
+class Asked(NamedTuple):
+    """A read to send `together` with others: its rows, or its first row."""
+
+    prepared: Prepared
+    params: dict[str, Any]
+    every: bool
+
+
+def together(conn: Connection, *asked: Asked) -> list[Any]:
+    """The answers to several reads, in order (rows, or a row or None, as each was asked). On a
+    server inside a write transaction they go in one round trip, with what was held before them
+    (BEGIN and the lock, the first time); elsewhere one after another."""
+    held = _held(conn)
+    if held is None:
+        return [_answer(conn, a) for a in asked]
+    compiled = [a.prepared._for(conn, tuple(a.params)) for a in asked]
+    cursors = held.send([(c.sql, c.values(a.params)) for c, a in zip(compiled, asked, strict=True)])
+    answers = []
+    for a, c, cursor in zip(asked, compiled, cursors, strict=True):
+        make = c.row(cursor)
+        rows = [make(*row) for row in cursor.fetchall()]
+        answers.append(rows if a.every else (rows[0] if rows else None))
+    return answers
+
+
+def _answer(conn: Connection, asked: Asked) -> Any:
+    prepared, params = asked.prepared, asked.params
+    if conn.dialect.name != "sqlite":
+        result = conn.execute(prepared.statement, params)
+        return list(result.all()) if asked.every else result.first()
+    compiled = prepared._for(conn, tuple(params))
+    cursor = compiled.execute(conn, params)
+    make = compiled.row(cursor)
+    if asked.every:
+        return [make(*row) for row in cursor.fetchall()]
+    row = cursor.fetchone()
+    return None if row is None else make(*row)
 
 
 class _Compiled:
-    """One compiled form of a `Prepared` statement: its SQL, and how to lay out its values."""
+    """One compiled form of a `Prepared` statement: its SQL, and how to lay out its values
+    (in order for SQLite's `?`, by name for psycopg's `%(name)s`)."""
 
-    def __init__(self, sql: str, names: tuple[str, ...], literals: dict[str, Any]) -> None:
+    def __init__(
+        self, sql: str, names: tuple[str, ...], literals: dict[str, Any], positional: bool
+    ) -> None:
         self.sql = sql
         self.names = names
         self.literals = literals
+        self.positional = positional
         self._row: Any = None
 
-    def values(self, params: dict[str, Any]) -> tuple[Any, ...]:
+    def values(self, params: dict[str, Any]) -> Any:
         merged = {**self.literals, **params} if self.literals else params
+        if not self.positional:
+            return {n: merged[n] for n in self.names}
         return tuple([merged[n] for n in self.names])
 
     def execute(self, conn: Connection, params: dict[str, Any]) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from tps_console.domain.record import chain
 from tps_console.domain.record.chain import Appended
@@ -99,22 +99,43 @@ _STOCK: Table = BallotStock.__table__  # type: ignore[attr-defined]
 # the desk they are most of what a check-in costs besides the fsync.
 _ADD_CHECK_IN = Prepared(insert(_CHECKINS))
 _ISSUE = Prepared(insert(_ISSUED))
-# One type at a time, so that a ballot not in stock is named; `remaining > 0` rather than the
-# table's constraint, so that running out changes no row instead of failing mid-way.
+# One type at a time, so that a ballot not in stock is named. The stock's constraint
+# (`remaining >= 0`) refuses one that has run out: on a server that fails the commit the take is
+# sent with, so a check-in never waits for the take's answer before committing (`db._Held`).
 _TAKE = Prepared(
     update(_STOCK)
-    .where(
-        _STOCK.c.source == bindparam("src"),
-        _STOCK.c.ballot == bindparam("type_"),
-        _STOCK.c.remaining > 0,
-    )
+    .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
     .values(remaining=_STOCK.c.remaining - 1)
 )
-_GIVE_BACK = (
-    update(_STOCK)
-    .where(_STOCK.c.source == bindparam("src"), _STOCK.c.ballot == bindparam("type_"))
-    .values(remaining=_STOCK.c.remaining + 1)
+# An undone check-in's ballots go back to the stock they came from (the mistake is caught before
+# the voter takes them); spoiled ones stay damaged. One statement, whose answer is not awaited.
+_RETURNED = (
+    select(func.count())
+    .select_from(_ISSUED)
+    .where(
+        _ISSUED.c.checkin_id == bindparam("checkin"),
+        _ISSUED.c.spoiled_at.is_(None),
+        _ISSUED.c.source == _STOCK.c.source,
+        _ISSUED.c.ballot == _STOCK.c.ballot,
+    )
+    .scalar_subquery()
 )
+_GIVE_BACK = Prepared(
+    update(_STOCK).where(_RETURNED > 0).values(remaining=_STOCK.c.remaining + _RETURNED)
+)
+_UNDO = Prepared(
+    update(_CHECKINS)
+    .where(_CHECKINS.c.id == bindparam("checkin"), _CHECKINS.c.active)
+    .values(
+        active=False,
+        undone_at=bindparam("undone_at_"),
+        undone_by=bindparam("undone_by_"),
+        undo_reason=bindparam("reason_"),
+    )
+)
+_QUEUES: Table = QueueEntry.__table__  # type: ignore[attr-defined]
+_JOIN_QUEUE = Prepared(insert(_QUEUES))
+_CLOSE = Prepared(update(Station.__table__).values(closed_at=bindparam("closed_at_")))  # type: ignore[attr-defined]
 
 
 def project(event: StationEvent, conn: Connection) -> None:
@@ -136,19 +157,15 @@ def project(event: StationEvent, conn: Connection) -> None:
         case BackupKeySet():
             pass  # the key lives in the log itself (read by `day.passphrase.backup_key`)
         case CheckInUndone():
-            undone = conn.execute(
-                update(_CHECKINS)
-                .where(_CHECKINS.c.id == event.checkin_id, _CHECKINS.c.active)
-                .values(
-                    active=False,
-                    undone_at=event.at,
-                    undone_by=event.officer_id,
-                    undo_reason=event.reason,
-                )
-            )
-            if not undone.rowcount:
+            undone = {
+                "checkin": event.checkin_id,
+                "undone_at_": event.at,
+                "undone_by_": event.officer_id,
+                "reason_": event.reason,
+            }
+            if _UNDO.first_refused(conn, [undone]) is not None:
                 raise BrokenRule("verify.undo_without_checkin")
-            _give_back(conn, event.checkin_id)
+            _GIVE_BACK.run(conn, checkin=event.checkin_id)
         case BallotReplaced():
             spoiled = conn.execute(
                 update(_ISSUED)
@@ -173,11 +190,7 @@ def project(event: StationEvent, conn: Connection) -> None:
         case DpkRegistered():
             conn.execute(insert(Voter).values(id=event.voter_id, **event.voter))
         case QueueJoined():
-            conn.execute(
-                insert(QueueEntry).values(
-                    voter_id=event.voter_id, officer_id=event.officer_id, at=event.at
-                )
-            )
+            _JOIN_QUEUE.run(conn, voter_id=event.voter_id, officer_id=event.officer_id, at=event.at)
         case BallotsReceived():
             _receive(conn, event)
         case IncidentRecorded():
@@ -212,7 +225,7 @@ def project(event: StationEvent, conn: Connection) -> None:
         case BackupTargetSet():
             conn.execute(update(Station).values(event.payload()))
         case PollsClosed():
-            conn.execute(update(Station).values(closed_at=event.at))
+            _CLOSE.run(conn, closed_at_=event.at)
         case DrillClockSet():
             drill_station = Station.__table__.c.drill  # type: ignore[attr-defined]
             moved = conn.execute(
@@ -230,7 +243,7 @@ def _hand_out(
     conn: Connection, checkin_id: int, draws: tuple[Draw, ...], at: str, *, replacement: int
 ) -> None:
     """One issued row per ballot, each taken out of the running stock of its source."""
-    out = _TAKE.first_unchanged(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
+    out = _TAKE.first_refused(conn, [{"src": d.source, "type_": d.ballot} for d in draws])
     if out is not None:
         raise BrokenRule(
             "verify.ballot_not_in_stock", type=draws[out].ballot, source=draws[out].source
@@ -248,21 +261,6 @@ def _hand_out(
             for d in draws
         ],
     )
-
-
-def _give_back(conn: Connection, checkin_id: int) -> None:
-    """An undone check-in's ballots go back to the stock they came from (the mistake is caught
-    before the voter takes them); spoiled ones stay damaged."""
-    back = [
-        {"src": r.source, "type_": r.ballot}
-        for r in conn.execute(
-            select(_ISSUED.c.ballot, _ISSUED.c.source).where(
-                _ISSUED.c.checkin_id == checkin_id, _ISSUED.c.spoiled_at.is_(None)
-            )
-        )
-    ]
-    if back:
-        conn.execute(_GIVE_BACK, back)
 
 
 def _note_incident(conn: Connection, event: IncidentRecorded) -> None:
