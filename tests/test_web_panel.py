@@ -31,7 +31,9 @@ from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
-from tps_console.web.server import GRID, STATIC, PanelServer, panel_command
+from tps_console.launch import panel_environment
+from tps_console.web.access import CodeDoor, Verdict
+from tps_console.web.server import FALLBACK, GRID, STATIC, PanelServer, panel_command
 
 TURNOUT = r"(\d+) / 180 pemilih"
 Client = TestClient[web.Request, web.Application]
@@ -48,38 +50,42 @@ def drill(tmp_path: Path) -> Iterator[Record]:
     rec.close()
 
 
-def test_each_tab_runs_exactly_this_programs_panel_of_this_station(
+def test_every_panel_process_runs_exactly_this_programs_panel_handed_its_station(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "a station; rm -rf ~" / "tps.db"
-    assert panel_command(db, lang="id") == [
-        sys.executable, "-m", "tps_console", "--lang", "id", "panel", str(db.resolve())
-    ]  # fmt: skip
+    assert panel_command(lang="id") == [
+        sys.executable,
+        "-m",
+        "tps_console",
+        "--lang",
+        "id",
+        "panel",
+    ]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/tps/tps-console")
-    assert panel_command(db, lang="en", now="2024-02-14T09:00+07:00") == [
-        "/opt/tps/tps-console", "--lang", "en", "--now", "2024-02-14T09:00+07:00",
-        "panel", str(db.resolve()),
+    assert panel_command(lang="en", now="2024-02-14T09:00+07:00") == [
+        "/opt/tps/tps-console", "--lang", "en", "--now", "2024-02-14T09:00+07:00", "panel",
     ]  # fmt: skip
+
+
+def _server(drill: Record, title: str = "Panel", **options: Any) -> PanelServer:
+    """The server `panel --web` makes for the drill station (its station in the processes'
+    environment), with `options` for the test."""
+    assert drill.path is not None
+    environment = panel_environment(drill.path)
+    return PanelServer(panel_command(lang="id"), title, environment=environment, **options)
 
 
 @pytest.fixture
-async def client(
-    drill: Record,
-) -> AsyncIterator[Client]:
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel saksi — TPS 901")
-    async with TestClient(TestServer(server.application())) as c:
+async def client(drill: Record) -> AsyncIterator[Client]:
+    async with TestClient(TestServer(_server(drill, "Panel saksi — TPS 901").application())) as c:
         yield c
 
 
 @pytest.fixture
-async def coded(
-    drill: Record,
-) -> AsyncIterator[Client]:
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", code="7391")
-    async with TestClient(TestServer(server.application())) as c:
+async def coded(drill: Record) -> AsyncIterator[Client]:
+    door = CodeDoor("7391", first_wait_s=0.01, say=lambda _: None)
+    async with TestClient(TestServer(_server(drill, door=door).application())) as c:
         yield c
 
 
@@ -163,40 +169,60 @@ async def test_keys_typed_in_a_tab_change_nothing(client: Client, drill: Record)
 
 
 @pytest.mark.long
-async def test_tabs_of_any_window_share_one_panel_and_one_that_joins_late_is_drawn_whole(
+async def test_every_window_shares_one_of_two_panels_and_one_that_joins_late_is_drawn_whole(
     drill: Record,
 ) -> None:
     async with _serving(drill, linger_s=0.2) as (server, c):
-        # Pages that fitted the grid to a projector and to a laptop; one that could not.
+        # Pages that fitted the grid to a projector and to a laptop; a phone upright, which
+        # fitted the fallback; a page whose font could not be loaded (the terminal takes the
+        # window: any size at all).
         projector = await c.ws_connect(ON_GRID)
         laptop = await c.ws_connect(f"/ws?width={GRID[0] + 3}&height={GRID[1] + 1}")
-        phone = await c.ws_connect("/ws?width=80&height=24")
-        for tab in (projector, laptop, phone):
+        phone = await c.ws_connect(f"/ws?width={FALLBACK[0]}&height={FALLBACK[1]}")
+        odd = await c.ws_connect(f"/ws?width={GRID[0] - 1}&height={GRID[1] + 9}")
+        for tab in (projector, laptop, phone, odd):
             await _until_drawn(tab, [], TURNOUT)
-        assert sorted(server.panels) == [(80, 24), GRID]
+        assert sorted(server.panels) == [FALLBACK, GRID]
+        assert len(server.panels[FALLBACK].viewers) == 2
         # The figures are on screen already and do not change: only a redraw shows them.
         late = await c.ws_connect(ON_GRID)
         await _until_drawn(late, [], TURNOUT)
         assert len(server.panels) == 2 and len(server.panels[GRID].viewers) == 3
 
-        await phone.send_json(["resize", {"width": 130, "height": 40}])  # turned on its side
-        await _until(lambda: (80, 24) not in server.panels)
-        assert len(server.panels[GRID].viewers) == 4
-        for tab in (projector, laptop, phone, late):
+        for tab in (phone, odd):  # turned on its side; made larger
+            await tab.send_json(["resize", {"width": 130, "height": 40}])
+        await _until(lambda: FALLBACK not in server.panels)  # its last tab gone: it stops
+        assert len(server.panels[GRID].viewers) == 5
+        for tab in (projector, laptop, phone, odd, late):
             await tab.close()
-        await _until(lambda: not server.panels and not server.tabs)
+        await _until(lambda: not server.tabs)
+        assert list(server.panels) == [GRID]  # runs on for the next tab
+
+
+async def test_a_tab_smaller_than_the_fallback_gets_no_panel_and_is_told_why(
+    drill: Record,
+) -> None:
+    async with _serving(drill, keep_grid=False) as (server, c):
+        tiny = await c.ws_connect(f"/ws?width={FALLBACK[0] - 1}&height=40")
+        message = await asyncio.wait_for(tiny.receive(), 10)
+        assert message.type == aiohttp.WSMsgType.CLOSE
+        assert (
+            message.extra == f"Jendela terlalu kecil: panel perlu {FALLBACK[0]}x{FALLBACK[1]} sel"
+        )
+        assert not server.panels  # nothing was started for it
 
 
 @pytest.mark.long
-async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) -> None:
-    """A new window size loads the page again (its font is chosen at load): the panel process
-    waits for it a while instead of ending with its last tab and starting again."""
-    async with _serving(drill, linger_s=30) as (server, c):
+async def test_the_grids_panel_runs_from_the_start_and_on_with_no_tab(drill: Record) -> None:
+    """The first tab joins a running panel; a page loaded again (a new window size) finds it."""
+    async with _serving(drill) as (server, c):
+        await asyncio.wait_for(server.ready(), 60)  # before any tab
+        panel = server.panels[GRID]
         first = await c.ws_connect(ON_GRID)
         await _until_drawn(first, [], TURNOUT)
-        panel = server.panels[GRID]
         await first.close()
         await _until(lambda: not panel.viewers)
+        await asyncio.sleep(0.5)
         again = await c.ws_connect(ON_GRID)
         await _until_drawn(again, [], TURNOUT)
         assert server.panels[GRID] is panel and panel.process._process is not None
@@ -206,10 +232,11 @@ async def test_a_page_loaded_again_finds_its_panel_still_running(drill: Record) 
 
 
 @pytest.mark.long
-async def test_a_panel_process_killed_closes_its_tabs_and_the_next_tab_gets_a_new_one(
+async def test_a_panel_process_killed_closes_its_tabs_and_is_started_again_before_a_tab_asks(
     drill: Record,
 ) -> None:
-    async with _serving(drill, linger_s=30) as (server, c):
+    said: list[str] = []
+    async with _serving(drill, say=said.append) as (server, c):
         tab = await c.ws_connect(ON_GRID)
         await _until_drawn(tab, [], TURNOUT)
         killed = server.panels[GRID]
@@ -217,17 +244,21 @@ async def test_a_panel_process_killed_closes_its_tabs_and_the_next_tab_gets_a_ne
         killed.process._process.kill()  # kill -9: no goodbye from the panel
         with pytest.raises(AssertionError, match="the tab closed"):
             await _until_drawn(tab, [], "never drawn")
-        # "Buka lagi": the page is loaded again, and must not join the dead process kept for it.
+        # No tab asks, and a new one runs: "Buka lagi" then joins it.
+        await _until(lambda: server.panels.get(GRID, killed) is not killed, 60)
+        replaced = server.panels[GRID]
+        await asyncio.wait_for(replaced.drawn.wait(), 60)
+        # It had lived less than STEADY_S: a short pause first.
+        assert said == ["Proses panel berhenti; dimulai lagi (setelah 0.5 detik)"]
         again = await c.ws_connect(ON_GRID)
         await _until_drawn(again, [], TURNOUT)
-        assert server.panels[GRID] is not killed
+        assert server.panels[GRID] is replaced
         await again.close()
 
 
 @contextlib.asynccontextmanager
-async def _serving(drill: Record, *, linger_s: float) -> AsyncIterator[tuple[PanelServer, Client]]:
-    assert drill.path is not None
-    server = PanelServer(panel_command(drill.path, lang="id"), "Panel", linger_s=linger_s)
+async def _serving(drill: Record, **options: Any) -> AsyncIterator[tuple[PanelServer, Client]]:
+    server = _server(drill, **options)
     async with TestClient(TestServer(server.application())) as client:
         yield server, client
 
@@ -381,27 +412,72 @@ def test_a_port_already_in_use_is_said_and_nothing_is_served(
     assert f"Port {port} sudah dipakai" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    ("host", "warned"), [("127.0.0.1", False), ("localhost", False), ("0.0.0.0", True)]
-)
-def test_a_panel_kept_to_this_laptop_does_not_warn_that_anyone_on_the_network_can_watch(
-    station: Record,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    host: str,
-    warned: bool,
-) -> None:
-    """A projector on the laptop's own cable (`--host 127.0.0.1`) is watched from this laptop
-    only: told so, and not that anyone on the network can see it."""
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[PanelServer]:
+    """`panel --web` made to bind port 8765 and stop at once: the servers it made."""
     from tps_console.web import server
 
-    async def bound_then_stopped(_: PanelServer, host: str, port: int, ready: Any) -> None:
+    made: list[PanelServer] = []
+
+    async def bound_then_stopped(made_: PanelServer, host: str, port: int, ready: Any) -> None:
+        made.append(made_)
         ready(8765)
 
     monkeypatch.setattr(server, "serve", bound_then_stopped)
     monkeypatch.setattr(server, "lower_priority", lambda: None)  # not this test process's
+    monkeypatch.delenv("TPS_PANEL_CODE", raising=False)
+    return made
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "0.0.0.0"])
+def test_a_panel_others_can_reach_always_asks_a_code_made_and_shown_once_when_none_is_given(
+    station: Record, capsys: pytest.CaptureFixture[str], served: list[PanelServer], host: str
+) -> None:
+    """A projector on the laptop's own cable (`--host 127.0.0.1`) is watched from this laptop
+    only: told so, and asked no code. Beyond it, a code is made: typed from the console into a
+    phone, in any case."""
     assert station.path is not None
     assert main(["panel", str(station.path), "--web", "--host", host]) == 0
     out = capsys.readouterr().out
-    assert ("siapa pun di jaringan ini" in out) is warned
-    assert ("Hanya dari komputer ini" in out) is not warned
+    [server] = served
+    if host != "0.0.0.0":
+        assert server.door is None and "Hanya dari komputer ini" in out
+        return
+    assert server.door is not None and "Hanya dari komputer ini" not in out
+    [code] = re.findall(r"ditampilkan sekali ini\): ([0-9A-Z]{4}-[0-9A-Z]{4})\n", out)
+    assert out.count(code) == 1
+    assert asyncio.run(server.door.check(code.lower(), "192.0.2.9")) is Verdict.RIGHT
+
+
+def test_the_access_code_comes_from_the_environment_or_a_hidden_prompt_never_from_argv(
+    station: Record,
+    capsys: pytest.CaptureFixture[str],
+    served: list[PanelServer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tps_console.cli import prompt
+
+    assert station.path is not None
+    web = ["panel", str(station.path), "--web", "--host", "0.0.0.0"]
+    assert main([*web, "--code", "7391"]) == 2  # every user of the laptop sees it in `ps`
+    said = capsys.readouterr()
+    assert "TPS_PANEL_CODE" in said.err and "--code saja" in said.err and not served
+
+    monkeypatch.setenv("TPS_PANEL_CODE", "meja 901")
+    assert main(web) == 0
+    out = capsys.readouterr().out
+    assert "meja" not in out.lower() and "Kode akses ditanya" in out
+    monkeypatch.delenv("TPS_PANEL_CODE")
+
+    typed = iter(["Saksi-901", "Saksi-901"])  # asked twice: a typo would lock the witnesses out
+    monkeypatch.setattr(prompt.getpass, "getpass", lambda _: next(typed))
+    monkeypatch.setattr(prompt.sys.stdin, "isatty", lambda: True)
+    assert main([*web, "--code"]) == 0
+    for server, code in zip(served, ["MEJA-9O1", "SAKSI901"], strict=True):
+        assert server.door is not None
+        assert asyncio.run(server.door.check(code, "192.0.2.9")) is Verdict.RIGHT
+        assert asyncio.run(server.door.check(code + "2", "192.0.2.9")) is Verdict.WRONG
+
+    monkeypatch.setattr(prompt.sys.stdin, "isatty", lambda: False)  # a script, no code given
+    assert main([*web, "--code"]) == 2
+    assert "TPS_PANEL_CODE" in capsys.readouterr().err
