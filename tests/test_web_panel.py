@@ -7,9 +7,13 @@ import asyncio
 import contextlib
 import hashlib
 import io
+import logging
+import os
+import random
 import re
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,19 +25,28 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from PIL import Image
 
-from tests.helpers import make_drill_station, wib
+from tests.helpers import make_drill_station, make_station, wib
+from tests.helpers.pg import server_address
 from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
 from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.clock import Clock
+from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.launch import panel_environment
 from tps_console.web.access import CodeDoor, Verdict
-from tps_console.web.server import FALLBACK, GRID, STATIC, PanelServer, panel_command
+from tps_console.web.server import (
+    FALLBACK,
+    GRID,
+    MAX_CELLS,
+    MAX_TABS,
+    STATIC,
+    PanelServer,
+    panel_command,
+)
 
 TURNOUT = r"(\d+) / 180 pemilih"
 Client = TestClient[web.Request, web.Application]
@@ -124,6 +137,208 @@ async def test_with_an_access_code_nothing_is_served_before_the_code(coded: Clie
     right = await coded.post("/", data={"code": "7391"}, allow_redirects=False)
     assert right.status == 303
     assert "textual.js" in await (await coded.get("/")).text()
+
+
+async def test_wrong_codes_sent_at_once_queue_at_a_growing_pace_then_lock_everyone_out(
+    drill: Record,
+) -> None:
+    """24 guesses at once, as a guesser on the LAN sends them: checked one at a time, each wrong
+    one waiting longer; after 10 the door is shut, the right code refused too, and the server's
+    console names the guesser's address and the lock-out."""
+    console: list[str] = []
+    door = CodeDoor(
+        "7391", first_wait_s=0.02, longest_wait_s=0.08, lockout_s=1.0, say=console.append
+    )
+    async with _serving(drill, door=door, keep_grid=False) as (_, c):
+        began = asyncio.get_running_loop().time()
+        guesses = [c.post("/", data={"code": f"{n:04d}"}, allow_redirects=False) for n in range(24)]
+        answers = await asyncio.gather(*guesses)
+        took = asyncio.get_running_loop().time() - began
+        assert took >= sum(door.wait_s(n) for n in range(1, 10))  # 0.02 + 0.04 + 7 x 0.08
+        assert sorted(a.status for a in answers) == [403] * 9 + [429] * 15
+        right = await c.post("/", data={"code": "7391"}, allow_redirects=False)
+        assert right.status == 429 and "Terlalu banyak kode salah" in await right.text()
+        assert not c.session.cookie_jar.filter_cookies(c.make_url("/"))
+        wrong = [line for line in console if line.startswith("Kode akses salah dari 127.0.0.1")]
+        assert len(wrong) == 10 and sum("DIKUNCI" in line for line in console) == 1
+        await asyncio.sleep(door.shut_for_s())
+        right = await c.post("/", data={"code": "7391"}, allow_redirects=False)
+        assert right.status == 303 and door.wrong == 0
+
+
+MALFORMED: list[str | bytes] = [
+    "not json",
+    '{"resize": [1, 2]}',
+    '["resize", {"width": "120", "height": 30}]',
+    '["resize", {"width": 120, "height": 30, "then": "more"}]',
+    '["resize", {"width": 1e9, "height": 30}]',
+    '["stdin", "q", "and more"]',
+    '["quit"]',
+    "[" * 20_000 + "]" * 20_000,
+    '["ping", "' + "x" * 70_000 + '"]',  # larger than a message may be
+    b"\x00\xff garbage",
+]
+
+
+async def test_a_malformed_message_closes_that_tab_only_and_quietly(
+    drill: Record, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with _serving(drill) as (server, c):
+        other = await c.ws_connect(ON_GRID)
+        await _until_drawn(other, [], TURNOUT)
+        for sent in MALFORMED:
+            bad = await c.ws_connect(ON_GRID)
+            if isinstance(sent, bytes):
+                await bad.send_bytes(sent)
+            else:
+                await bad.send_str(sent)
+            while (message := await asyncio.wait_for(bad.receive(), 10)).type in (
+                aiohttp.WSMsgType.BINARY,
+                aiohttp.WSMsgType.TEXT,
+            ):
+                pass
+            assert message.type == aiohttp.WSMsgType.CLOSE, sent[:40]
+            await other.send_json(["ping", "still here"])
+            while (message := await asyncio.wait_for(other.receive(), 10)).type != (
+                aiohttp.WSMsgType.TEXT
+            ):
+                assert message.type == aiohttp.WSMsgType.BINARY
+            assert message.json() == ["pong", "still here"]
+            await _until(lambda: len(server.tabs) == 1)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+
+
+async def _send_each(url: str, messages: list[str | bytes]) -> None:
+    """Each message on a tab of its own, opened at `url` (http://...), until it is closed."""
+    async with aiohttp.ClientSession() as session:
+        for sent in messages:
+            async with session.ws_connect(
+                url.replace("http", "ws", 1).rstrip("/") + ON_GRID
+            ) as bad:
+                await (bad.send_bytes if isinstance(sent, bytes) else bad.send_str)(sent)  # type: ignore[operator]
+                while not bad.closed:
+                    await asyncio.wait_for(bad.receive(), 10)
+
+
+@pytest.mark.long
+def test_the_servers_console_and_log_show_no_traceback_for_malformed_messages(
+    drill: Record, tmp_path: Path
+) -> None:
+    assert drill.path is not None
+    console: list[str] = []
+    with (
+        (tmp_path / "server.err").open("w") as errors,
+        web_panel(drill.path, errors=errors, console=console) as (url, _),
+    ):
+        asyncio.run(_send_each(url, MALFORMED))
+    deadline = time.monotonic() + 10
+    while "Panel peramban berhenti\n" not in console and time.monotonic() < deadline:
+        time.sleep(0.05)
+    written = "".join(console) + (tmp_path / "server.err").read_text()
+    assert "Panel peramban berhenti" in written, written
+    assert "Traceback" not in written and "Error" not in written, written
+
+
+@pytest.mark.long
+def test_a_server_station_whose_url_holds_its_password_is_served_with_the_url_on_no_argv(
+    pg_url: str, clock: FixedClock, tmp_path: Path
+) -> None:
+    """`panel URL --web` with the password in the URL (and nowhere else: no PGPASSWORD): a tab
+    gets the panel, and no panel process's command line, which every user can read, holds the
+    URL or the password; the station is in the process's own environment."""
+    make_station(pg_url, clock).close()
+    host, port = server_address()
+    user, password = os.environ.get("PGUSER", "postgres"), os.environ["PGPASSWORD"]
+    url = f"postgresql://{user}:{password}@{host}:{port}/{pg_url.rsplit('/', 1)[1]}"
+    environment = {k: v for k, v in os.environ.items() if k != "PGPASSWORD"}
+    with (
+        (tmp_path / "server.err").open("w") as errors,
+        web_panel(url, errors=errors, environment=environment) as (address, server),
+    ):
+
+        async def one_tab() -> None:
+            async with aiohttp.ClientSession() as session:
+                socket = await session.ws_connect(
+                    address.replace("http", "ws", 1).rstrip("/") + ON_GRID
+                )
+                await _until_drawn(socket, [], TURNOUT)
+                await socket.close()
+
+        asyncio.run(one_tab())
+        children = _processes_of(server.pid)
+        assert children
+        for pid in children:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes()
+            assert password.encode() not in argv and b"postgresql" not in argv, argv
+            assert f"TPS_PANEL_STATION={url}".encode() in Path(f"/proc/{pid}/environ").read_bytes()
+
+
+def _processes_of(parent: int) -> list[int]:
+    """Processes whose parent is `parent` (Linux: /proc)."""
+    return [
+        int(stat.parent.name)
+        for stat in Path("/proc").glob("[0-9]*/stat")
+        if _parent(stat) == parent
+    ]
+
+
+def _panel_processes() -> list[int]:
+    """The panel processes this test's servers run (Linux: /proc)."""
+    return [
+        int(stat.parent.name)
+        for stat in Path("/proc").glob("[0-9]*/stat")
+        if _parent(stat) == os.getpid() and b"tps_console" in (stat.parent / "cmdline").read_bytes()
+    ]
+
+
+def _parent(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@pytest.mark.long
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts processes in /proc")
+async def test_a_storm_of_tabs_resizing_and_reopening_starts_no_third_process(
+    drill: Record,
+) -> None:
+    """Tabs of every size (too small, odd, huge) opened, resized and reopened as fast as a script
+    sends them: never more than the two panel processes."""
+    rng = random.Random(23)
+    counted: list[int] = []
+
+    def any_size() -> dict[str, int]:
+        return {"width": rng.randint(1, MAX_CELLS), "height": rng.randint(1, MAX_CELLS)}
+
+    async def tab(c: Client, until: float) -> None:
+        loop = asyncio.get_running_loop()
+        while loop.time() < until:
+            size = (
+                any_size()
+                if rng.random() < 0.5
+                else {"width": 80 + rng.randint(0, 50), "height": 24 + rng.randint(0, 10)}
+            )
+            socket = await c.ws_connect(f"/ws?width={size['width']}&height={size['height']}")
+            for _ in range(rng.randint(0, 12)):
+                if socket.closed:
+                    break
+                await socket.send_json(["resize", any_size() if rng.random() < 0.3 else size])
+                await asyncio.sleep(rng.uniform(0, 0.6))
+                size = {"width": 80 + rng.randint(0, 50), "height": 24 + rng.randint(0, 10)}
+            await socket.close()
+
+    async def count(until: float) -> None:
+        while asyncio.get_running_loop().time() < until:
+            counted.append(len(_panel_processes()))
+            await asyncio.sleep(0.05)
+
+    async with _serving(drill, linger_s=0.3) as (server, c):
+        until = asyncio.get_running_loop().time() + 6
+        await asyncio.gather(count(until + 1), *(tab(c, until) for _ in range(MAX_TABS)))
+        assert set(server.panels) <= {GRID, FALLBACK}
+    assert max(counted) <= 2 and 2 in counted, sorted(set(counted))
+    assert not _panel_processes()
 
 
 async def _until_drawn(
