@@ -43,6 +43,7 @@ from tps_console.web.server import (
     GRID,
     MAX_CELLS,
     MAX_TABS,
+    MIN_FONT_PX,
     STATIC,
     PanelServer,
     panel_command,
@@ -271,6 +272,30 @@ def test_a_server_station_whose_url_holds_its_password_is_served_with_the_url_on
             argv = Path(f"/proc/{pid}/cmdline").read_bytes()
             assert password.encode() not in argv and b"postgresql" not in argv, argv
             assert f"TPS_PANEL_STATION={url}".encode() in Path(f"/proc/{pid}/environ").read_bytes()
+
+
+@pytest.mark.long
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal")
+def test_a_server_killed_outright_leaves_no_panel_process_behind(
+    drill: Record, tmp_path: Path
+) -> None:
+    assert drill.path is not None
+    with (
+        (tmp_path / "server.err").open("w") as errors,
+        web_panel(drill.path, errors=errors) as (_, server),
+    ):
+        [panel] = _processes_of(server.pid)
+        server.kill()  # kill -9: no shutdown of its own
+        server.wait()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{panel}/cmdline").exists() and time.monotonic() < deadline:
+        if Path(f"/proc/{panel}/cmdline").read_bytes() == b"":  # a zombie, reaped by init
+            break
+        time.sleep(0.05)
+    assert (
+        not Path(f"/proc/{panel}/cmdline").exists()
+        or not Path(f"/proc/{panel}/cmdline").read_bytes()
+    )
 
 
 def _processes_of(parent: int) -> list[int]:
@@ -578,6 +603,38 @@ def test_a_window_of_any_size_shows_the_one_grid_in_the_largest_font_it_holds(
     tab.wait_for(TURNOUT)
     assert [_asked_size(a) for a in tab.sockets] == [GRID, GRID]
     assert _font_size(page) == fonts["old"]
+
+
+@pytest.mark.long
+def test_a_window_that_cannot_hold_the_grid_gets_the_fallback_and_a_smaller_one_its_size(
+    chromium_beside: tuple[str, Any],
+) -> None:
+    url, browser = chromium_beside
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone upright
+    tab = Tab(page)
+    tab.open(url)
+    tab.wait_for(TURNOUT)
+    assert [_asked_size(a) for a in tab.sockets] == [FALLBACK]
+    assert _font_size(page) >= MIN_FONT_PX
+    page.close()
+
+    page = browser.new_page(viewport={"width": 300, "height": 200})
+    tab = Tab(page)
+    tab.open(url)
+    words = page.locator("#too-small-text")
+    words.wait_for(state="visible")
+    said = re.fullmatch(
+        r"Jendela ini terlalu kecil untuk panel: perlu sedikitnya (\d+)×(\d+) piksel\. .+",
+        words.inner_text(),
+    )
+    assert said, words.inner_text()
+    assert not tab.sockets  # nothing asked of the server
+    # Made as large as it was told, the page loads again and shows the panel.
+    with page.expect_navigation():
+        page.set_viewport_size({"width": int(said[1]), "height": int(said[2])})
+    tab.wait_for(TURNOUT)
+    assert [_asked_size(a) for a in tab.sockets] == [FALLBACK]
+    assert _font_size(page) == MIN_FONT_PX
 
 
 def _font_size(page: Any) -> int:

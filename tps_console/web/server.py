@@ -35,11 +35,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import functools
 import hmac
 import html
 import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
@@ -72,7 +75,8 @@ LINGER_S = 10.0  # the FALLBACK process, after its last tab
 # doubles each time (RESTART_PAUSE_S): a station that cannot be opened is not a busy loop.
 STEADY_S = 10.0
 RESTART_PAUSE_S = (0.5, 30.0)
-# The addresses are printed once the GRID panel has drawn (or after this, whatever it does).
+# The addresses are printed once the GRID panel has drawn its screen (or after this, whatever
+# it does).
 READY_TIMEOUT_S = 30.0
 # Lower than the desk (POSIX niceness: 0 is normal, 19 the lowest).
 NICENESS = 10
@@ -93,6 +97,7 @@ REDRAW = b"\x0c"
 # Newcomers within this of a redraw share the next one: a tab that reconnects in a loop makes
 # the process redraw no more often than this.
 REDRAW_GAP_S = 0.25
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def panel_command(*, lang: str, now: str | None = None) -> list[str]:
@@ -130,6 +135,8 @@ class PanelTab(AppService):
         extra: dict[str, Any] = {}
         if sys.platform == "win32":
             extra["creationflags"] = subprocess.BELOW_NORMAL_PRIORITY_CLASS
+        elif sys.platform == "linux":
+            extra["preexec_fn"] = _dies_with_its_server()
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
@@ -152,6 +159,15 @@ class PanelTab(AppService):
             except TimeoutError:
                 process.kill()
                 await process.wait()
+
+
+@functools.cache
+def _dies_with_its_server() -> Callable[[], None]:
+    """What a panel process runs before its program (Linux): it is killed when the server dies,
+    however it dies (kill -9 included), rather than left drawing for no tab. It only reads, so
+    nothing is lost. Looked up here, not in the child, which may only call it."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 class SharedPanel:
@@ -178,10 +194,11 @@ class SharedPanel:
         self.ended = False  # the process is gone or going: no tab may join it
         self.quitting = False  # asked to quit (no tab left, or the server's end)
         self.gone = asyncio.Event()  # its process has exited and been reaped
-        self.drawn = asyncio.Event()  # it has written its first frame
+        self.drawn = asyncio.Event()  # it has drawn a whole screen
         self._lingering: asyncio.Task[None] | None = None  # with no tab left, for a while
         self._stopped: asyncio.Future[None] | None = None
-        self._prelude: bytes | None = None  # the terminal modes the process set first
+        # The terminal modes the process set before it drew its first whole screen.
+        self._prelude: list[bytes] = []
         self._redrawing: asyncio.Task[None] | None = None
         self._redrawn_at = float("-inf")
         # Closings under way, kept so that none is collected before it has finished.
@@ -219,8 +236,8 @@ class SharedPanel:
         await self.start()
         if self.ended or self.quitting:
             return False
-        if self._prelude is not None:
-            await socket.send_bytes(self._prelude)
+        if self._prelude:
+            await socket.send_bytes(b"".join(self._prelude))
         self.viewers.add(socket)
         self._redraw()  # the whole screen again, for the newcomer
         return True
@@ -266,9 +283,12 @@ class SharedPanel:
         await self.gone.wait()
 
     async def _frame(self, data: bytes) -> None:
-        if self._prelude is None:
-            self._prelude = data
-            self.drawn.set()
+        if not self.drawn.is_set():
+            # A whole screen writes at least a byte a cell; the modes are a few bytes each.
+            if len(data) >= self.size[0] * self.size[1]:
+                self.drawn.set()
+            else:
+                self._prelude.append(data)
         await self._to_each(lambda socket: socket.send_bytes(data))
 
     async def _text(self, text: str) -> None:
@@ -364,7 +384,11 @@ class PanelServer:
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
+        # The page is never kept; the script, styles and font are this program's own files, kept
+        # and asked again each time (a 304 while unchanged): a page loaded again (a window that
+        # changed its size) does not fetch and compile half a megabyte of script anew.
+        static = request.path.startswith("/static/")
+        response.headers["Cache-Control"] = "no-cache" if static else "no-store"
         return response
 
     def _let_in(self, request: web.Request) -> bool:
@@ -552,7 +576,7 @@ class PanelServer:
             await asyncio.sleep(pause)
 
     async def ready(self) -> None:
-        """Until the GRID process has drawn its first frame: a tab opened now joins it."""
+        """Until the GRID process has drawn its first screen: a tab opened now joins it."""
         while not (GRID in self.panels and self.panels[GRID].drawn.is_set()):
             await asyncio.sleep(0.05)
 
@@ -623,7 +647,8 @@ def lower_priority() -> None:
 
 async def serve(server: PanelServer, host: str, port: int, ready: Callable[[int], None]) -> None:
     """Serve until cancelled (Ctrl+C); `ready` gets the port bound (`port` 0: a free one), once
-    the GRID panel has drawn (a tab opened then shows it at once) or READY_TIMEOUT_S passed."""
+    the GRID panel has drawn its screen (a tab opened then shows it at once) or READY_TIMEOUT_S
+    passed."""
     runner = web.AppRunner(server.application(), access_log=None)
     await runner.setup()
     try:
