@@ -6,8 +6,9 @@
   another, each closed before the next (goal <= 500 ms for both), beside the old way: a panel
   process started for the tab (the same server code, made to start one per tab; median of tabs
   opened one after another, each once the last one's process ended). Beside those, a
-  hello-world Textual app started the old way (bench/hello.py), in the same browser, and a tab
-  opened while another is open.
+  hello-world Textual app started the old way (bench/hello.py), in the same browser, a tab
+  opened while another is open, and the server's own part: a websocket with no page (no
+  script to load and compile) until the turnout is drawn in it.
 - `web_checkin_p99_ms`: the desk's check-in (`check_in`, durable commits) with 20 tabs open on
   the panel of the same station, each tab redrawn within a second of a check-in, as a ratio to
   none open (goal <= 1.1). The tabs are websocket clients in a process of their own, as a
@@ -46,6 +47,7 @@ import contextlib
 import gc
 import os
 import random
+import re
 import signal
 import sqlite3
 import statistics
@@ -54,6 +56,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,7 +64,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import col
 
-from tps_console.bench.browser import SocketTabs, Tab, chromium, web_panel
+from tps_console.bench.browser import SocketTabs, Tab, chromium, screen_text, web_panel
 from tps_console.bench.checkin import load_average
 from tps_console.bench.run import entry, p99, quantile
 from tps_console.bench.stations import fresh_station, polling_clock
@@ -121,6 +124,7 @@ def measure(quick: bool) -> dict[str, Any]:
                     first_ms = _first_frame(browser, url, TURNOUT)
                     panel_ms = [_first_frame(browser, url, TURNOUT) for _ in range(opens)]
                     joining_ms = _tabs_joining(browser, url, opens)
+                    socket_ms = [_socket_frame(url) for _ in range(opens)]
             finally:
                 browser.close()
         with web_panel(station, errors=errors) as (url, server):
@@ -146,6 +150,8 @@ def measure(quick: bool) -> dict[str, Any]:
             cold_over_hello=round(statistics.median(cold_ms) / statistics.median(hello_ms), 3),
             # A tab opened while another is open.
             joining_beside_a_tab_ms=round(statistics.median(joining_ms), 1),
+            # The server's part of `value`: a websocket alone (no page to load) until drawn.
+            websocket_to_screen_ms=round(statistics.median(socket_ms), 1),
         ),
         "web_checkin_p99_ms": entry(
             p99(watched),
@@ -184,6 +190,32 @@ def _drawn_ms(page: Any, url: str, pattern: str) -> float:
     tab.open(url)
     tab.wait_for(pattern)
     return 1000 * (time.perf_counter() - start)
+
+
+def _socket_frame(url: str) -> float:
+    """A websocket asking for the grid, as a page does, until the turnout is drawn in it (in a
+    thread: Playwright's own event loop runs in this one)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _socket_drawn(url)).result()
+
+
+async def _socket_drawn(url: str) -> float:
+    import aiohttp
+
+    start = time.perf_counter()
+    frames: list[bytes] = []
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(
+            url.replace("http", "ws", 1).rstrip("/") + f"/ws?width={GRID[0]}&height={GRID[1]}"
+        ) as socket,
+    ):
+        async for message in socket:
+            if isinstance(message.data, bytes):
+                frames.append(message.data)
+                if re.search(TURNOUT, screen_text(frames)):
+                    return 1000 * (time.perf_counter() - start)
+    raise RuntimeError("the tab closed before the turnout was drawn")
 
 
 def _tabs_joining(browser: Any, url: str, count: int) -> list[float]:

@@ -19,10 +19,12 @@ MESSAGES: Catalogue = {
         "en": "port (default 8000; 0: any free port)",
     },
     "cli.panel_code": {
-        "id": "tanyakan kode akses halaman (tersembunyi); atau dari TPS_PANEL_CODE. Di luar "
-        "komputer ini tanpa kode, kode dibuat dan ditampilkan sekali",
-        "en": "ask for the page's access code (hidden); or from TPS_PANEL_CODE. Beyond this "
-        "computer without one, a code is made and shown once",
+        "id": "tanpa nilai: tanyakan kode akses halaman (tersembunyi; kode tidak ditulis di baris "
+        "perintah), atau dari TPS_PANEL_CODE. Di luar komputer ini tanpa kode, kode dibuat dan "
+        "ditampilkan sekali",
+        "en": "with no value: ask for the page's access code (hidden; never written on the "
+        "command line), or take TPS_PANEL_CODE. Beyond this computer without one, a code is "
+        "made and shown once",
     },
     "web.needs_web": {
         "id": "--host, --port dan --code hanya untuk panel --web",
