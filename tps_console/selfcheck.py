@@ -250,6 +250,7 @@ async def _serve_panel(day: Day) -> str:
     from aiohttp import web
 
     from tps_console.bench.browser import screen_text
+    from tps_console.launch import panel_environment
     from tps_console.web.server import HERE, STATIC, PanelServer, panel_command
 
     for path in (
@@ -261,7 +262,9 @@ async def _serve_panel(day: Day) -> str:
     ):
         if not path.is_file():
             raise Failed(f"{path} missing")
-    server = PanelServer(panel_command(day.db, lang=language()), "selfcheck")
+    server = PanelServer(
+        panel_command(lang=language()), "selfcheck", environment=panel_environment(day.db)
+    )
     runner = web.AppRunner(server.application(), access_log=None)
     await runner.setup()
     try:
@@ -289,7 +292,7 @@ async def _serve_panel(day: Day) -> str:
                 elif message.type != aiohttp.WSMsgType.TEXT:
                     raise Failed(f"the tab's panel ended: {message.type.name}")
             await socket.close()
-        while server.tabs:  # the tab's panel quits and its process is reaped
+        while server.tabs:  # the tab is let go (its panel stops with the server, below)
             await asyncio.sleep(0.05)
     finally:
         await runner.cleanup()

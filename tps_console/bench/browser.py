@@ -43,14 +43,22 @@ def chromium() -> str | None:
 
 @contextlib.contextmanager
 def web_panel(
-    db: Path, *, code: str | None = None, errors: IO[str] | None = None
+    db: Path | str,
+    *,
+    errors: IO[str] | None = None,
+    console: list[str] | None = None,
+    environment: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """`tps-console panel DB --web` on this computer only, on a free port: its address."""
+    """`tps-console panel DB --web` on this computer only, on a free port: its address, once
+    its panel is up (the server prints it then). What it prints goes to `console`, what it
+    writes on stderr to `errors`."""
     command = [sys.executable, "-m", "tps_console", "panel", str(db), "--web"]
-    command += ["--host", "127.0.0.1", "--port", "0", *(["--code", code] if code else [])]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+    command += ["--host", "127.0.0.1", "--port", "0"]
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=errors, text=True, env=environment
+    )
     try:
-        yield _address(server), server
+        yield _address(server, [] if console is None else console), server
     finally:
         server.terminate()
         try:
@@ -60,12 +68,13 @@ def web_panel(
             server.wait()
 
 
-def _address(server: subprocess.Popen[str]) -> str:
+def _address(server: subprocess.Popen[str], console: list[str]) -> str:
     assert server.stdout is not None
     for line in server.stdout:
+        console.append(line)
         if line.strip().startswith("http://"):
-            # The rest of its output is not read: it must never fill the pipe and block it.
-            threading.Thread(target=server.stdout.read, daemon=True).start()
+            # The rest of its output is read as it comes: it must never fill the pipe and block.
+            threading.Thread(target=console.extend, args=(server.stdout,), daemon=True).start()
             return line.strip()
     raise RuntimeError(f"the web panel did not start (exit {server.wait()})")
 

@@ -1,5 +1,5 @@
-"""Asking for PINs and the backup passphrase: from TPS_PIN and TPS_BACKUP_PASSPHRASE for
-scripts, else typed at a hidden prompt."""
+"""Asking for PINs, the backup passphrase and the web panel's access code: from TPS_PIN,
+TPS_BACKUP_PASSPHRASE and TPS_PANEL_CODE for scripts, else typed at a hidden prompt."""
 
 from __future__ import annotations
 
@@ -28,6 +28,25 @@ def new_pin(officer_id: str, *, from_stdin: bool) -> str:
     first = getpass.getpass(t("officer.pin_prompt", id=officer_id)).strip()
     if getpass.getpass(t("officer.pin_again")).strip() != first:
         raise BadInput("officer.pin_differs")
+    return first
+
+
+PANEL_CODE_ENV = "TPS_PANEL_CODE"
+
+
+def panel_code(*, ask: bool) -> str | None:
+    """The web panel's access code: from TPS_PANEL_CODE, else typed twice at a hidden prompt
+    when `ask` (`--code` alone); None when neither."""
+    given = os.environ.get(PANEL_CODE_ENV, "").strip()
+    if given:
+        return given
+    if not ask:
+        return None
+    if not sys.stdin.isatty():
+        raise BadInput("web.code_needed")
+    first = _hidden(t("web.code_prompt"), "web.code_needed").strip()
+    if _hidden(t("web.code_again"), "web.code_needed").strip() != first:
+        raise BadInput("web.code_differs")
     return first
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.commands import Command, _open, read_status, status_text
 from tps_console.cli.target import station_target
+from tps_console.cli.web import ASK_CODE
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
@@ -152,4 +153,6 @@ def register(cmd: Command, sub: Any) -> None:
     panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
     panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
     panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
-    panel_p.add_argument("--code", metavar="C", help=t("cli.panel_code"))
+    # `--code` alone asks for the code (hidden): one given after it would be in the argv that
+    # every user of the computer can read, and is refused (cli/web.py).
+    panel_p.add_argument("--code", nargs="?", const=ASK_CODE, help=t("cli.panel_code"))

@@ -19,8 +19,12 @@ MESSAGES: Catalogue = {
         "en": "port (default 8000; 0: any free port)",
     },
     "cli.panel_code": {
-        "id": "kode akses yang ditanya halaman sebelum panel tampil",
-        "en": "access code the page asks for before showing the panel",
+        "id": "tanpa nilai: tanyakan kode akses halaman (tersembunyi; kode tidak ditulis di baris "
+        "perintah), atau dari TPS_PANEL_CODE. Di luar komputer ini tanpa kode, kode dibuat dan "
+        "ditampilkan sekali",
+        "en": "with no value: ask for the page's access code (hidden; never written on the "
+        "command line), or take TPS_PANEL_CODE. Beyond this computer without one, a code is "
+        "made and shown once",
     },
     "web.needs_web": {
         "id": "--host, --port dan --code hanya untuk panel --web",
@@ -34,11 +38,57 @@ MESSAGES: Catalogue = {
         "id": "Hanya dari komputer ini. Untuk komputer lain di LAN: --host 0.0.0.0",
         "en": "From this computer only. For other computers on the LAN: --host 0.0.0.0",
     },
-    "web.no_code": {
-        "id": "Tanpa kode akses: siapa pun di jaringan ini dapat melihat panel (hanya melihat). "
-        "Di jaringan bersama pakai --code",
-        "en": "No access code: anyone on this network can watch the panel (watch only). "
-        "On a shared network use --code",
+    "web.code_generated": {
+        "id": "Kode akses (dibuat sekarang, berikan kepada saksi; ditampilkan sekali ini): {code}",
+        "en": "Access code (made now, give it to the witnesses; shown this once): {code}",
+    },
+    "web.code_in_argv": {
+        "id": "Kode akses tidak boleh ditulis di baris perintah (pengguna lain komputer ini dapat "
+        "membacanya): pakai --code saja (kode ditanya) atau TPS_PANEL_CODE",
+        "en": "The access code must not stand on the command line (other users of this computer "
+        "can read it): use --code alone (it is asked for) or TPS_PANEL_CODE",
+    },
+    "web.code_prompt": {"id": "Kode akses panel: ", "en": "The panel's access code: "},
+    "web.code_again": {"id": "Kode akses sekali lagi: ", "en": "The access code again: "},
+    "web.code_differs": {
+        "id": "Kedua kode akses tidak sama: tidak ada yang disajikan",
+        "en": "The two access codes differ: nothing is served",
+    },
+    "web.code_needed": {
+        "id": "Kode akses tidak diberikan: ketik saat ditanya atau isi TPS_PANEL_CODE",
+        "en": "No access code given: type it when asked or set TPS_PANEL_CODE",
+    },
+    "web.code_short": {
+        "id": "Kode akses terlalu pendek: sedikitnya {chars} huruf atau angka",
+        "en": "The access code is too short: at least {chars} letters or digits",
+    },
+    "web.code_wrong_from": {
+        "id": "Kode akses salah dari {client} (salah ke-{count} berturut-turut)",
+        "en": "Wrong access code from {client} ({count} wrong in a row)",
+    },
+    "web.locked_out": {
+        "id": "KODE AKSES DIKUNCI {minutes} menit setelah {count} kode salah: selama itu tidak "
+        "ada yang dapat masuk, juga dengan kode yang benar. Tab yang sudah terbuka tetap tampil",
+        "en": "ACCESS CODE LOCKED for {minutes} min after {count} wrong codes: meanwhile no one "
+        "can enter, not even with the right code. Tabs already open stay on",
+    },
+    "web.code_locked": {
+        "id": "Terlalu banyak kode salah: pintu dikunci. Coba lagi setelah {minutes} menit.",
+        "en": "Too many wrong codes: the door is locked. Try again in {minutes} min.",
+    },
+    "web.panel_again": {
+        "id": "Proses panel berhenti; dimulai lagi (setelah {seconds} detik)",
+        "en": "The panel's process ended; started again (after {seconds} s)",
+    },
+    "web.too_small": {
+        "id": "Jendela ini terlalu kecil untuk panel: perlu sedikitnya {width}×{height} piksel. "
+        "Perbesar jendela, putar ponsel, atau perkecil tampilan (Ctrl −).",
+        "en": "This window is too small for the panel: it needs at least {width}×{height} "
+        "pixels. Make the window larger, turn the phone, or zoom out (Ctrl −).",
+    },
+    "web.too_small_cells": {
+        "id": "Jendela terlalu kecil: panel perlu {cols}x{rows} sel",
+        "en": "Window too small: the panel needs {cols}x{rows} cells",
     },
     "web.code_on": {
         "id": "Kode akses ditanya di halaman sebelum panel tampil",

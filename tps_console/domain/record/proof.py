@@ -53,6 +53,12 @@ def _base32(bits: int, chars: int) -> str:
     return "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(chars)))
 
 
+def as_typed(text: str) -> str:
+    """Base-32 characters as a person copied them: any case, spaces, hyphens and dots left out,
+    O read as 0 and I or L as 1 (Crockford's forgiving decoding)."""
+    return re.sub(r"[\s\-·]", "", text).upper().translate(_FORGIVEN)
+
+
 def code_of(event_hash: str) -> str:
     """The 16 characters of an event's code: the first 80 bits of its SHA-256."""
     return _base32(int(event_hash[: CODE_BITS // 4], 16), CODE_CHARS)
@@ -141,7 +147,7 @@ def parse_noted(text: str) -> Noted:
     body = m[2].strip() if m else raw
     if _HEX64.fullmatch(body) and m:
         return Noted(int(m[1]), full_hash=body.lower())
-    chars = re.sub(r"[\s\-·]", "", body).upper().translate(_FORGIVEN)
+    chars = as_typed(body)
     if any(c not in _VALUE for c in chars) or len(chars) > CODE_CHARS + 1:
         raise BadInput("proof.not_a_code", text=echoed(text))
     if len(chars) < CODE_CHARS:
