@@ -14,7 +14,7 @@ import re
 import socket
 import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from PIL import Image
 
 from tests.helpers import make_drill_station, make_station, wib
 from tests.helpers.pg import server_address
+from tests.helpers.wait import eventually
 from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
 from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
@@ -205,7 +206,7 @@ async def test_a_malformed_message_closes_that_tab_only_and_quietly(
             ):
                 assert message.type == aiohttp.WSMsgType.BINARY
             assert message.json() == ["pong", "still here"]
-            await _until(lambda: len(server.tabs) == 1)
+            await eventually(lambda: len(server.tabs) == 1)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
 
 
@@ -216,7 +217,10 @@ async def _send_each(url: str, messages: list[str | bytes]) -> None:
             async with session.ws_connect(
                 url.replace("http", "ws", 1).rstrip("/") + ON_GRID
             ) as bad:
-                await (bad.send_bytes if isinstance(sent, bytes) else bad.send_str)(sent)  # type: ignore[operator]
+                if isinstance(sent, bytes):
+                    await bad.send_bytes(sent)
+                else:
+                    await bad.send_str(sent)
                 while not bad.closed:
                     await asyncio.wait_for(bad.receive(), 10)
 
@@ -431,11 +435,11 @@ async def test_every_window_shares_one_of_two_panels_and_one_that_joins_late_is_
 
         for tab in (phone, odd):  # turned on its side; made larger
             await tab.send_json(["resize", {"width": 130, "height": 40}])
-        await _until(lambda: FALLBACK not in server.panels)  # its last tab gone: it stops
+        await eventually(lambda: FALLBACK not in server.panels)  # its last tab gone: it stops
         assert len(server.panels[GRID].viewers) == 5
         for tab in (projector, laptop, phone, odd, late):
             await tab.close()
-        await _until(lambda: not server.tabs)
+        await eventually(lambda: not server.tabs)
         assert list(server.panels) == [GRID]  # runs on for the next tab
 
 
@@ -461,7 +465,7 @@ async def test_the_grids_panel_runs_from_the_start_and_on_with_no_tab(drill: Rec
         first = await c.ws_connect(ON_GRID)
         await _until_drawn(first, [], TURNOUT)
         await first.close()
-        await _until(lambda: not panel.viewers)
+        await eventually(lambda: not panel.viewers)
         await asyncio.sleep(0.5)
         again = await c.ws_connect(ON_GRID)
         await _until_drawn(again, [], TURNOUT)
@@ -485,7 +489,7 @@ async def test_a_panel_process_killed_closes_its_tabs_and_is_started_again_befor
         with pytest.raises(AssertionError, match="the tab closed"):
             await _until_drawn(tab, [], "never drawn")
         # No tab asks, and a new one runs: "Buka lagi" then joins it.
-        await _until(lambda: server.panels.get(GRID, killed) is not killed, 60)
+        await eventually(lambda: server.panels.get(GRID, killed) is not killed, within=60)
         replaced = server.panels[GRID]
         await asyncio.wait_for(replaced.drawn.wait(), 60)
         # It had lived less than STEADY_S: a short pause first.
@@ -501,13 +505,6 @@ async def _serving(drill: Record, **options: Any) -> AsyncIterator[tuple[PanelSe
     server = _server(drill, **options)
     async with TestClient(TestServer(server.application())) as client:
         yield server, client
-
-
-async def _until(condition: Callable[[], bool], timeout: float = 15) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        assert asyncio.get_running_loop().time() < deadline, "not within the time"
-        await asyncio.sleep(0.05)
 
 
 @pytest.fixture

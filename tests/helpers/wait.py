@@ -3,6 +3,7 @@ loaded machine (a flaky test) or longer than needed everywhere (a slow one)."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections.abc import Callable
@@ -25,6 +26,15 @@ async def wait_for(
         if time.monotonic() > deadline:
             raise AssertionError(f"not so within {within} s: {getattr(done, '__name__', done)}")
         await pilot.pause(STEP_S)
+
+
+async def eventually(done: Callable[[], object], *, within: float = WITHIN_S) -> None:
+    """The same in a test's own event loop (a web server's clients, no app)."""
+    deadline = time.monotonic() + within
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not so within {within} s: {getattr(done, '__name__', done)}")
+        await asyncio.sleep(STEP_S)
 
 
 def until(done: Callable[[], object], *, within: float = WITHIN_S) -> None:
