@@ -150,7 +150,7 @@ def _checked(pin: str, stored: str) -> tuple[bool, str | None]:
     today's cost, the PIN's new hash. The new hash is computed while the old one is checked, on
     another core where one is free (`hashlib.scrypt` lets go of the GIL), so the sign-in that
     upgrades takes about as long as any other (the old check's ~50 ms saved: 431–475 ms against
-    451–480 ms in turn, `bench` core). The new hash of a wrong PIN is thrown away, and a wrong
+    451–480 ms in turn on the build VM). The new hash of a wrong PIN is thrown away, and a wrong
     PIN takes as long as at today's cost."""
     cost, old = pin_cost(), stored_cost(stored)
     if old is None or old.work >= cost.work:
