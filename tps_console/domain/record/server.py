@@ -25,6 +25,7 @@ import shlex
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -73,7 +74,8 @@ def shown(target: object) -> str:
         url = server_url(str(target))
     except Exception:
         return re.sub(r":[^:@/]*@", ":***@", str(target))
-    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+    # A CA file's path read as typed, not percent-encoded (the password is masked before).
+    return unquote(url.set(drivername="postgresql").render_as_string(hide_password=True))
 
 
 def without_password(target: str) -> str:
