@@ -266,9 +266,9 @@ def reset_sequences(conn: Connection, tables: list[Any]) -> None:
 WITNESS_SCHEMA = "tps_saksi"
 WITNESS_ROLE = "tps_saksi"  # the role `pg-readonly-role` makes unless told another name
 WITNESS_VIEWS = {
-    "station": "id, tps, polling_date, opens, closes, dpk_from, timezone, roll_count, "
-    "roll_fingerprint, closed_at, drill, drill_at, drill_since, "
-    "rutan, desa, kecamatan, kabupaten, provinsi",
+    # Settings only (hours, place, backup folder): whole, as opening a station reads it whole,
+    # which is how a station of another version is told apart (its columns differ).
+    "station": "*",
     "voter": "id, no, regexp_replace(name, '(\\S)\\S*', '\\1', 'g') AS name, sex, category, "
     "block, status, CASE WHEN disability <> '' THEN 'ya' ELSE '' END AS disability",
     "checkin": "id, voter_id, at, active",

@@ -175,17 +175,6 @@ class RollRejected(BadInput):
 
 _STATIONS = Station.__table__  # type: ignore[attr-defined]
 _DRILL_ANCHOR = select(_STATIONS.c.drill_at, _STATIONS.c.drill_since)
-# What opening a station reads, named column by column: the witness panel opens it too, where a
-# server gives the witness role these columns only (server.WITNESS_VIEWS).
-_OPENING = select(
-    *(
-        _STATIONS.c[name]
-        for name in (
-            "tps", "polling_date", "opens", "closes", "dpk_from", "timezone", "roll_count",
-            "roll_fingerprint", "drill", "drill_at", "drill_since", *PLACE_FIELDS,
-        )
-    )
-)  # fmt: skip
 
 
 def roll_fingerprint(records: Iterable[Mapping[str, object]]) -> str:
@@ -414,7 +403,7 @@ def open_record(
         if not inspect(engine).has_table("station"):
             raise BadInput("station.not_a_station", path=server.shown(target))
         with read(engine) as conn:
-            row = conn.execute(_OPENING).first()
+            row = conn.execute(select(Station)).first()
     except BadInput:
         engine.dispose()
         raise
