@@ -54,7 +54,7 @@ def _language(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
-    """`clock`: the real time (tests give a polling day's); `--now` is a drill's, see cli/drill."""
+    """`clock`: the real time (tests give a polling day's); `--now` is a drill's, see common.station."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
     set_language(lang if lang in ("id", "en") else "id")
