@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import wib, with_backup_key
+from tests.helpers import make_station, wib, with_backup_key
 from tests.helpers.cli import Cli
 from tps_console.domain.day.checkin import set_voter_status
 from tps_console.domain.day.officers import OfficerInfo, authenticate
@@ -290,6 +291,41 @@ def test_undo_is_for_the_chair_with_a_reason(station: Record, cli: Cli) -> None:
     assert twice.code == 4 and "tidak sedang tercatat hadir" in twice.err
     assert cli(*DESK, "checkin", db, NIK_1, "--officer", "anggota4", pin="4444").code == 0
     assert cli("verify", db).code == 0
+
+
+def _station_files_held(db: Path) -> list[str]:
+    """The station's files (the database, its -wal and -shm) this process holds open."""
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed since the folder was listed (the listing's own descriptor)
+            continue
+        if target.startswith(str(db)):
+            held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_command_refused_midway_leaves_nothing_of_the_station_open(
+    tmp_path: Path, clock: FixedClock, cli: Cli
+) -> None:
+    """Whatever a command refuses midway (a wrong PIN, a voter not checked in, a blank reason,
+    an unknown voter), the record is closed before it returns: no connection stays open."""
+    db = tmp_path / "tps.db"
+    make_station(db, clock).close()
+    refused = (
+        ("0000", "checkin", db, NIK_1, "--officer", "anggota4"),
+        ("1234", "undo", db, NIK_1, "--officer", "ketua", "--reason", "x"),
+        ("1234", "undo", db, NIK_1, "--officer", "ketua", "--reason", " "),
+        ("1234", "reinstate", db, "9999", "--officer", "ketua", "--reason", "x"),
+    )
+    assert _station_files_held(db) == []
+    for pin, *args in refused:
+        assert cli(*DESK, *args, pin=pin).code in (2, 4), args
+        assert _station_files_held(db) == [], args
+    assert cli("status", db).code == 0
+    assert _station_files_held(db) == []
 
 
 def test_a_release_recorded_by_mistake_is_reversed_by_the_chair(

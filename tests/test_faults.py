@@ -178,7 +178,7 @@ def test_a_fault_nobody_foresaw_is_kept_for_it_staff_not_shown_as_a_traceback(
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("tps_console.cli.commands.read_status", broken)
+    monkeypatch.setattr("tps_console.cli.record.read_status", broken)
     code = main(["status", str(station_file)])
     err = capsys.readouterr().err
     assert code == 2

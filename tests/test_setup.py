@@ -154,7 +154,7 @@ def test_a_station_is_never_without_its_backup_key(
     """`init` and `demo` make the station as the wizard does: its backup key is recorded inside
     the creation, so a fault the moment the station exists (here: opening it afterwards fails)
     cannot leave a station whose backups nobody could make."""
-    import tps_console.cli.commands as commands
+    import tps_console.cli.setup as setup
     import tps_console.demo as demo
 
     def fault(*_: object, **__: object) -> None:
@@ -164,7 +164,7 @@ def test_a_station_is_never_without_its_backup_key(
     if made_by == "init":
         roll = tmp_path / "dpt.csv"
         roll.write_bytes(sample_roll())
-        monkeypatch.setattr(commands, "open_record", fault)
+        monkeypatch.setattr(setup, "open_record", fault)
         monkeypatch.setenv("TPS_BACKUP_PASSPHRASE", "sebelas kata rahasia")
         args = ["init", str(db), "--roll", str(roll), "--date", "2024-02-14"]
         assert main(args, clock=FixedClock(wib(9))) != 0

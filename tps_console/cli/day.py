@@ -1,39 +1,71 @@
-"""Commands of the day's rules: ballots, DPK, queue, closing, report."""
+"""The day's writes, each by a signed-in officer: check-ins and their undoing, ballots, DPK,
+the 13:00 queue, closing the polls, incidents."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from tps_console.cli.commands import Command, _open, _open_to_read, _sign_in, emit_json
-from tps_console.cli.target import station_target
+from tps_console.cli.common import (
+    Command,
+    key_arg,
+    officer_arg,
+    reason_arg,
+    signed_in,
+    station_arg,
+)
 from tps_console.domain.day.ballots import SourceStock, parse_counts, read_stock, receive_ballots
+from tps_console.domain.day.checkin import check_in, resolve, set_voter_status, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.incidents import record_incident
 from tps_console.domain.day.replacement import replace_ballot
+from tps_console.domain.errors import Refused
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.proof import noted_code
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.reports.chasil import BySex, Report, build_report
-from tps_console.domain.reports.files import write_report_files
-from tps_console.domain.reports.paper import report_json
-from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.roll.nik import mask_nik
-from tps_console.domain.vocab import ALL_BALLOTS
+from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
 from tps_console.i18n import t
+
+
+def checkin(args: argparse.Namespace, clock: Clock) -> int:
+    with signed_in(args, clock) as (rec, officer):
+        try:
+            done = check_in(rec, officer, key=args.key)
+        except Refused as exc:
+            if "at" in exc.params:
+                exc.params["at"] = local_time(rec.station, exc.params["at"])
+            raise
+        at = local_time(rec.station, done.at)
+    print(
+        t("checkin.done", name=done.name, no=done.voter_no, at=at, ballots=", ".join(done.ballots))
+    )
+    return 0
+
+
+def undo(args: argparse.Namespace, clock: Clock) -> int:
+    with signed_in(args, clock) as (rec, officer):
+        undone = undo_check_in(rec, officer, args.reason, key=args.key)
+    print(t("undo.done", id=undone))
+    return 0
+
+
+def reinstate(args: argparse.Namespace, clock: Clock) -> int:
+    with signed_in(args, clock) as (rec, officer):
+        voter_id = resolve(rec, args.key)
+        done = set_voter_status(rec, officer, voter_id, VoterStatus.ELIGIBLE, args.reason)
+    print(t("reinstate.done", name=done.name, no=done.no))
+    return 0
 
 
 def ballots(args: argparse.Namespace, clock: Clock) -> int:
     counts = parse_counts(args.counts)
-    rec = _open(args, clock)
-    chair = _sign_in(rec, args.officer)
-    done = receive_ballots(rec, chair, counts, source=args.source)
+    with signed_in(args, clock) as (rec, chair):
+        done = receive_ballots(rec, chair, counts, source=args.source)
+        stock = read_stock(rec)
     listed = ", ".join(f"{b}={n}" for b, n in done.counts.items())
     print(t("ballots.received", source=done.source, counts=listed))
-    stock = read_stock(rec)
     if done.new_source and args.source is not None:
         position = next(i for i, s in enumerate(stock) if s.name == done.source)
         print(t("ballots.new_source", source=done.source, position=position))
@@ -54,26 +86,24 @@ def stock_text(stock: list[SourceStock]) -> str:
 
 
 def replace(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
-    chair = _sign_in(rec, args.officer)
-    done = replace_ballot(rec, chair, args.type, args.reason, key=args.key)
+    with signed_in(args, clock) as (rec, chair):
+        done = replace_ballot(rec, chair, args.type, args.reason, key=args.key)
     print(t("replace.done", type=done.ballot, spoiled=done.spoiled_source, source=done.source))
     return 0
 
 
 def dpk_add(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
-    chair = _sign_in(rec, args.officer)
-    added = register_dpk(
-        rec,
-        chair,
-        nik=args.nik,
-        name=args.name,
-        sex=args.sex,
-        birth=args.birth,
-        married=args.married,
-        disability=args.disability,
-    )
+    with signed_in(args, clock) as (rec, chair):
+        added = register_dpk(
+            rec,
+            chair,
+            nik=args.nik,
+            name=args.name,
+            sex=args.sex,
+            birth=args.birth,
+            married=args.married,
+            disability=args.disability,
+        )
     for key in added.warnings:
         print(f"{t('warning')}: {t(key, nik=mask_nik(args.nik.strip()))}", file=sys.stderr)
     print(t("dpk.added", name=added.name, no=added.no))
@@ -81,35 +111,33 @@ def dpk_add(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def queue(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
-    chair = _sign_in(rec, args.officer)
-    queued = record_queue(rec, chair, args.keys)
+    with signed_in(args, clock) as (rec, chair):
+        queued = record_queue(rec, chair, args.keys)
     names = ", ".join(f"{q.name} ({q.no})" for q in queued)
     print(t("queue.done", count=len(queued), names=names))
     return 0
 
 
 def close(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
-    chair = _sign_in(rec, args.officer)
-    closed = close_polls(rec, chair)
-    print(t("close.done", at=local_time(rec.station, closed.at)))
+    with signed_in(args, clock) as (rec, chair):
+        closed = close_polls(rec, chair)
+        at = local_time(rec.station, closed.at)
+    print(t("close.done", at=at))
     if closed.queue_waiting:
         print(t("close.queue_waiting", count=closed.queue_waiting), file=sys.stderr)
     return 0
 
 
 def incident(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open(args, clock)
-    officer = _sign_in(rec, args.officer)
-    no = record_incident(
-        rec,
-        officer,
-        args.text,
-        witness=args.witness,
-        voter_key=args.voter,
-        corrects=args.corrects,
-    )
+    with signed_in(args, clock) as (rec, officer):
+        no = record_incident(
+            rec,
+            officer,
+            args.text,
+            witness=args.witness,
+            voter_key=args.voter,
+            corrects=args.corrects,
+        )
     print(t("incident.recorded", no=no))
     return 0
 
@@ -120,106 +148,45 @@ def incident_no(raw: str) -> int:
     return int(raw)
 
 
-def report(args: argparse.Namespace, clock: Clock) -> int:
-    rec = _open_to_read(args, clock)
-    figures = build_report(rec)
-    if args.json:
-        emit_json(report_json(figures))
-    else:
-        print(report_text(figures))
-    if args.out:
-        # With --json, stdout stays pure JSON.
-        where = sys.stderr if args.json else sys.stdout
-        for path in write_report_files(figures, args.out, t, full=args.full):
-            print(t("report.written", path=path), file=where)
-    return 0
-
-
-def slips(args: argparse.Namespace, clock: Clock) -> int:
-    # fpdf2 and the barcode encoder take half a second to import: only when slips are printed.
-    from tps_console.domain.reports.slips_pdf import write_slips
-
-    rec = _open_to_read(args, clock)
-    run = slips_to_print(rec, args.block)
-    path = write_slips(run, args.out, t)
-    print(t("slips.written", count=len(run.slips), path=path))
-    if run.without_register:
-        print(t("slips.without_register", count=run.without_register))
-    return 0
-
-
-def report_text(r: Report) -> str:
-    def lpj(n: BySex) -> str:
-        return f"{n.men} / {n.women} / {n.total}"
-
-    lines = [
-        t(
-            "report.title",
-            tps=r.tps,
-            date=r.polling_date.isoformat(),
-            generated=r.generated_at.strftime("%H:%M %Z"),
-        )
-    ]
-    if r.drill:
-        lines.insert(0, t("drill.banner"))
-    lines.append(t("report.voters_title"))
-    rows = [(t(f"pdf.list_{k}"), r.voters[k], r.voted[k]) for k in ("dpt", "dptb", "dpk", "total")]
-    rows.append((t("pdf.disability"), r.disabled_voters, r.disabled_voted))
-    for label, on_list, voted in rows:
-        lines.append(t("report.voters_line", list=label, on_list=lpj(on_list), voted=lpj(voted)))
-    lines.append(t("report.ballots_title"))
-    for ballot, f in r.ballots.items():
-        lines.append(
-            t(
-                "report.ballots_line",
-                type=ballot,
-                received=f.received,
-                used=f.used,
-                damaged=f.damaged,
-                remaining=f.remaining,
-            )
-        )
-    lines.append(t("report.sources_title"))
-    for source in r.sources:
-        used = "  ".join(f"{b} {f.used}" for b, f in source.by_type.items())
-        lines.append(f"  {source.name}: {used}")
-    lines.append(t("report.incidents_title", count=len(r.incidents)))
-    for line in r.incidents:
-        said = f"  {line.no}. {line.at.strftime('%H:%M')} {line.officer_id}"
-        if line.witness:
-            said += f" · {t('pdf.incident_witness')} {line.witness}"
-        said += ":"
-        if line.corrects is not None:
-            said += " " + t("pdf.incident_corrects", no=line.corrects) + ":"
-        lines.append(f"{said} {line.text}")
-    if r.closing:
-        lines.append(t("report.closing", code=noted_code(*r.closing), head=r.closing[1]))
-    lines.append(t("report.audit", code=noted_code(r.events, r.audit_head), head=r.audit_head))
-    return "\n".join(lines)
-
-
 def register(cmd: Command, sub: Any) -> None:
-    """The day's commands (README, "Command line")."""
+    """The day's writes (README, "Command line")."""
+    checkin_p = cmd("checkin", checkin, "cli.checkin")
+    station_arg(checkin_p)
+    key_arg(checkin_p)
+    officer_arg(checkin_p)
+
+    undo_p = cmd("undo", undo, "cli.undo")
+    station_arg(undo_p)
+    key_arg(undo_p)
+    officer_arg(undo_p)
+    reason_arg(undo_p)
+
+    reinstate_p = cmd("reinstate", reinstate, "cli.reinstate")
+    station_arg(reinstate_p)
+    key_arg(reinstate_p)
+    officer_arg(reinstate_p)
+    reason_arg(reinstate_p)
+
     ballots_p = cmd("ballots", ballots, "cli.ballots")
-    ballots_p.add_argument("db", type=station_target, metavar="DB")
+    station_arg(ballots_p)
     ballots_p.add_argument("counts", nargs="+", metavar="TYPE=N")
-    ballots_p.add_argument("--officer", required=True, metavar="ID")
+    officer_arg(ballots_p)
     ballots_p.add_argument("--source", metavar="NAME", help=t("cli.ballots_source"))
 
     replace_p = cmd("replace", replace, "cli.replace")
-    replace_p.add_argument("db", type=station_target, metavar="DB")
-    replace_p.add_argument("key", metavar="KEY")
+    station_arg(replace_p)
+    key_arg(replace_p)
     replace_p.add_argument("type", metavar="TYPE")
-    replace_p.add_argument("--officer", required=True, metavar="ID")
-    replace_p.add_argument("--reason", required=True)
+    officer_arg(replace_p)
+    reason_arg(replace_p)
 
     dpk = sub.add_parser("dpk", help=t("cli.dpk")).add_subparsers(
         dest="dpk_command", required=True, metavar="add"
     )
     add = dpk.add_parser("add", help=t("cli.dpk_add"), description=t("cli.dpk_add"))
     add.set_defaults(handler=dpk_add)
-    add.add_argument("db", type=station_target, metavar="DB")
-    add.add_argument("--officer", required=True, metavar="ID")
+    station_arg(add)
+    officer_arg(add)
     add.add_argument("--nik", required=True, metavar="N")
     add.add_argument("--name", required=True)
     add.add_argument("--sex", required=True, metavar="L|P")
@@ -228,33 +195,20 @@ def register(cmd: Command, sub: Any) -> None:
     add.add_argument("--disability", default="", metavar="TEXT")
 
     queue_p = cmd("queue", queue, "cli.queue")
-    queue_p.add_argument("db", type=station_target, metavar="DB")
-    queue_p.add_argument("keys", nargs="+", metavar="KEY")
-    queue_p.add_argument("--officer", required=True, metavar="ID")
+    station_arg(queue_p)
+    key_arg(queue_p, many=True)
+    officer_arg(queue_p)
 
     close_p = cmd("close", close, "cli.close")
-    close_p.add_argument("db", type=station_target, metavar="DB")
-    close_p.add_argument("--officer", required=True, metavar="ID")
+    station_arg(close_p)
+    officer_arg(close_p)
 
     incident_p = cmd("incident", incident, "cli.incident")
-    incident_p.add_argument("db", type=station_target, metavar="DB")
-    incident_p.add_argument("--officer", required=True, metavar="ID")
+    station_arg(incident_p)
+    officer_arg(incident_p)
     incident_p.add_argument("--text", required=True, help=t("cli.incident_text"))
     incident_p.add_argument("--witness", default="", metavar="NAME", help=t("cli.incident_witness"))
     incident_p.add_argument("--voter", default="", metavar="KEY", help=t("cli.incident_voter"))
     incident_p.add_argument(
         "--corrects", type=incident_no, metavar="SEQ", help=t("cli.incident_corrects")
     )
-
-    report_p = cmd("report", report, "cli.report")
-    report_p.add_argument("db", type=station_target, metavar="DB")
-    report_p.add_argument("--json", action="store_true")
-    report_p.add_argument("--out", type=Path, metavar="DIR", help=t("cli.report_out"))
-    report_p.add_argument("--full", action="store_true", help=t("cli.report_full"))
-
-    slips_p = cmd("slips", slips, "cli.slips")
-    slips_p.add_argument("db", type=station_target, metavar="DB")
-    slips_p.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help=t("cli.slips_out")
-    )
-    slips_p.add_argument("--block", metavar="B", help=t("cli.slips_block"))

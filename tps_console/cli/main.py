@@ -24,7 +24,7 @@ os.environ.setdefault("TEXTUAL_FPS", "120")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tps_console.cli import commands, day, package, screens
+    from tps_console.cli import bench, day, package, papers, record, screens, setup
 
     p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(handler=handler)
         return sp
 
-    for area in (commands, day, screens, package):
+    for area in (setup, day, record, papers, screens, package, bench):
         area.register(cmd, sub)
     return p
 
@@ -54,7 +54,7 @@ def _language(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
-    """`clock`: the real time (tests give a polling day's); `--now` is a drill's, see cli/drill."""
+    """`clock`: the real time (tests give a polling day's); `--now` is a drill's, see common.station."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language(argv)
     set_language(lang if lang in ("id", "en") else "id")

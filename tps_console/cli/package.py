@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from tps_console.cli.commands import Command
+from tps_console.cli.common import Command
 from tps_console.domain.record.clock import Clock
 
 EXIT_SELFCHECK_FAILED = 1

@@ -7,12 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tps_console.cli.commands import Command, _open, read_status, status_text
-from tps_console.cli.target import station_target
+from tps_console.cli.common import Command, station, station_arg, station_target
+from tps_console.cli.record import status_text
 from tps_console.cli.web import ASK_CODE
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
+from tps_console.domain.views.status import read_status
 from tps_console.i18n import language, t
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def panel_launch(rec: Record) -> PanelLaunch | None:
 
 
 def desk(args: argparse.Namespace, clock: Clock) -> int:
-    return _desk_of(_open(args, clock), clock)
+    with station(args, clock) as rec:
+        return _desk_of(rec, clock)
 
 
 def _desk_of(rec: Record, clock: Clock) -> int:
@@ -144,12 +146,12 @@ def register(cmd: Command, sub: Any) -> None:
     demo_p.add_argument("--no-desk", action="store_true", help=t("cli.demo_no_desk"))
 
     desk_p = cmd("desk", desk, "cli.desk_cmd")
-    desk_p.add_argument("db", type=station_target, metavar="DB")
+    station_arg(desk_p)
 
     panel_p = cmd("panel", panel, "cli.panel")
     # A panel this program starts (F8, the web panel's tabs) is given no DB: its station comes
     # from PANEL_STATION_ENV, so that no path or URL, and no password, stands in its argv.
-    panel_p.add_argument("db", type=station_target, metavar="DB", nargs="?")
+    station_arg(panel_p, optional=True)
     panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
     panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
     panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
