@@ -118,8 +118,10 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         self.set_interval(every or self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
-        self.backup_if_due()
         self.push_screen(self._sign_in_screen())
+        # The first copy once the sign-in screen is drawn: its encryption (pyrage, loaded then)
+        # would otherwise hold up the first frame.
+        self.call_after_refresh(self.backup_if_due)
 
     def _sign_in_screen(self) -> SignInScreen:
         # The demo says at once how to see its panel beside it (a chair trying it out is not
