@@ -252,7 +252,7 @@ async def _officer_pause(pilot: Any) -> None:
     # which the bench's short pause does not wait for. Not counted below: it is no pause of a
     # timed step.
     _FullCollections.quiet = True
-    gc.collect()
+    pilot.app.collect_garbage()
     _FullCollections.quiet = False
 
 
@@ -265,17 +265,22 @@ class _FullCollections:
         self.count = 0
         self.longest_ms = 0.0
         self._started = 0.0
+        self.quiet_longest_ms = 0.0  # the desk's own, while the officer pauses
 
     quiet = False  # the collection the desk makes while the officer pauses
 
     def __call__(self, phase: str, info: dict[str, int]) -> None:
-        if info["generation"] != 2 or self.quiet:
+        if info["generation"] != 2:
             return
         if phase == "start":
             self._started = time.perf_counter()
+            return
+        took = (time.perf_counter() - self._started) * 1000
+        if self.quiet:
+            self.quiet_longest_ms = max(self.quiet_longest_ms, took)
         else:
             self.count += 1
-            self.longest_ms = max(self.longest_ms, (time.perf_counter() - self._started) * 1000)
+            self.longest_ms = max(self.longest_ms, took)
 
 
 def feel_entries(size: int = 180, rounds: int = FEEL_ROUNDS) -> dict[str, Any]:
@@ -294,7 +299,12 @@ def feel_entries(size: int = 180, rounds: int = FEEL_ROUNDS) -> dict[str, Any]:
     finally:
         gc.callbacks.remove(full)
     load = [load_before, load_average()]
-    collections = {"full_gc": full.count, "full_gc_longest_ms": round(full.longest_ms, 1)}
+    collections = {
+        "full_gc": full.count,
+        "full_gc_longest_ms": round(full.longest_ms, 1),
+        # A scan that comes while the desk collects waits for it: this long at most.
+        "quiet_gc_longest_ms": round(full.quiet_longest_ms, 1),
+    }
     goal = f"p99 <= {FEEL_GOAL_MS:g} ms"
 
     def figure(name: str, base: str, **facts: Any) -> dict[str, Any]:
