@@ -23,6 +23,11 @@ EXCLUDES = [
     "distutils",
     "_distutils_hack",
     "pkg_resources",
+    # Named only by libraries' `if __name__ == "__main__"` self-tests (fontTools runs its
+    # doctests so): never run here. With pdb go cmd, code and readline, whose C library is
+    # unpacked at every one-file start.
+    "doctest",
+    "pdb",
     # Pillow is reached only through optional imports (Pygments' image formatter, fpdf2's raster
     # images); the report's PDF is text only. Left out, a one-file start unpacks 15 MB less.
     "PIL",

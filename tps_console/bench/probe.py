@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 ENV = "TPS_STARTUP_PROBE"
+# With this too, the modules loaded at the first frame are written to the file it names, one a
+# line: what a start loads before it shows anything (tests/test_startup_imports.py).
+MODULES_ENV = "TPS_STARTUP_MODULES"
 GIVE_UP_S = 300.0
 
 AutoPilot = Callable[[Any], Coroutine[Any, Any, None]]
@@ -41,6 +44,9 @@ def startup_probe() -> AutoPilot | None:
         app.screen.call_after_refresh(painted.set)
         await painted.wait()
         _mark(path, "frame")
+        modules = os.environ.get(MODULES_ENV)
+        if modules:
+            Path(modules).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
         # The desk loads the roll's index in a thread after its first frame.
         while getattr(app, "index", True) is None and time.monotonic() < deadline:
             await asyncio.sleep(0.005)

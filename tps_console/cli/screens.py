@@ -74,6 +74,7 @@ def _desk_of(rec: Record, clock: Clock) -> int:
 
 def start(args: argparse.Namespace, clock: Clock) -> int:
     """No command: the start screen; the station chosen (or just made) opens at its desk."""
+    from tps_console.bench.probe import startup_probe
     from tps_console.paths import data_dir
     from tps_console.start.app import make_start
     from tps_console.start.choice import Then
@@ -84,7 +85,7 @@ def start(args: argparse.Namespace, clock: Clock) -> int:
     app = make_start(
         clock, data=data_dir(), places=machine_places(), lang=language(), desk=args.desk
     )
-    choice = app.run()
+    choice = app.run(auto_pilot=startup_probe())
     if choice is None:
         return 0
     if choice.then is Then.DEMO:

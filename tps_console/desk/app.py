@@ -30,7 +30,7 @@ from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
-from tps_console.desk.textual_private import SaidPalette
+from tps_console.desk.textual_private import SaidPalette, forget_closed_widgets
 from tps_console.domain.day.backup import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
@@ -121,8 +121,10 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         self.set_interval(every or self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
-        self.backup_if_due()
         self.push_screen(self._sign_in_screen())
+        # The first copy once the sign-in screen is drawn: its encryption (pyrage, loaded then)
+        # would otherwise hold up the first frame.
+        self.call_after_refresh(self.backup_if_due)
 
     def _sign_in_screen(self) -> SignInScreen:
         # The demo says at once how to see its panel beside it (a chair trying it out is not
@@ -178,7 +180,13 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     def _collect_when_quiet(self) -> None:
         if self._collect_due and time.monotonic() - self.last_activity >= QUIET_COLLECT_SECONDS:
             self._collect_due = False
-            gc.collect()
+            self.collect_garbage()
+
+    def collect_garbage(self) -> None:
+        """A full collection, over only what the day's screens left: Textual's cache of removed
+        widgets emptied first, or each collection would walk a hundred voters' cards."""
+        forget_closed_widgets()
+        gc.collect()
 
     def refresh_record(self) -> None:
         """Turnout and who is checked in, also by other desks: read again only when something was

@@ -27,6 +27,10 @@ are all a restore needs, even when the laptop is gone:
 The checksum is no secret and no seal (the AEAD tags are): it lets a damaged header be named as
 damaged instead of passing for a wrong passphrase, and the payload length lets a cut-off copy be
 named as truncated before anyone is asked for a passphrase.
+
+pyrage and cryptography are imported by the functions that use them, not here: the desk and the
+start screen import this module (through the backup's settings) and would otherwise load some
+thirty modules of crypto before their first frame, for a backup made minutes later.
 """
 
 from __future__ import annotations
@@ -41,11 +45,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-
-import pyrage
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.output import FILE_MODE
@@ -84,6 +83,8 @@ class BackupKey:
 def make_key(passphrase: str, *, log_n: int = SCRYPT_LOG_N) -> BackupKey:
     """A new key pair for a station's backups, the identity wrapped with `passphrase` (one
     scrypt of 2^`log_n`, about a second at the default)."""
+    import pyrage
+
     identity = pyrage.x25519.Identity.generate()
     wrapped = wrap_identity(str(identity).encode("ascii"), passphrase, log_n=log_n)
     return BackupKey(str(identity.to_public()), wrapped)
@@ -92,6 +93,8 @@ def make_key(passphrase: str, *, log_n: int = SCRYPT_LOG_N) -> BackupKey:
 def wrap_identity(secret: bytes, passphrase: str, *, log_n: int = SCRYPT_LOG_N) -> bytes:
     """WRAP_TAG, then salt, work factor and nonce, then `secret` sealed with ChaCha20-Poly1305
     under the scrypt of the passphrase (the tag and parameters authenticated with it)."""
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     salt, nonce = os.urandom(16), os.urandom(12)
     params = WRAP_TAG + _WRAP.pack(salt, log_n, nonce)
     return params + ChaCha20Poly1305(_stretch(passphrase, salt, log_n)).encrypt(
@@ -100,12 +103,18 @@ def wrap_identity(secret: bytes, passphrase: str, *, log_n: int = SCRYPT_LOG_N) 
 
 
 def _stretch(passphrase: str, salt: bytes, log_n: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=1 << log_n, r=8, p=1).derive(passphrase.encode())
 
 
 def unlock(wrapped: bytes, passphrase: str, *, where: str = "") -> Any:
     """The identity that decrypts the backups, or BadInput `backup.wrong_passphrase` (and
     `backup.damaged` for a wrapped identity that is not one)."""
+    import pyrage
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     start = len(WRAP_TAG) + _WRAP.size
     if not wrapped.startswith(WRAP_TAG) or len(wrapped) <= start:
         raise BadInput("backup.damaged", path=where)
@@ -135,6 +144,8 @@ def write_sealed(image: bytes, dest: Path, key: BackupKey) -> Path:
     (`.NAME.PID.tmp`, in the same folder), fsynced, then renamed, so `dest` appears whole or
     not at all. Plain bytes are never written anywhere. This is what any copy of a station that
     leaves it uses (the backups, and a station image built in memory by a copy command)."""
+    import pyrage
+
     recipient = pyrage.x25519.Recipient.from_str(key.recipient)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -208,6 +219,8 @@ def open_sealed(path: Path, passphrase: Callable[[], str], into: Path) -> None:
     `passphrase` is asked only once the file is known to be whole. A wrong passphrase is
     `backup.wrong_passphrase`, a payload that does not decrypt `backup.damaged`; in every case
     `into` is removed again."""
+    import pyrage
+
     with path.open("rb") as f:
         parsed = _parse(f, path)
         identity = unlock(parsed.wrapped, passphrase(), where=str(path))
@@ -230,6 +243,8 @@ def open_sealed(path: Path, passphrase: Callable[[], str], into: Path) -> None:
 def _undecryptable(exc: BaseException) -> bool:
     """A payload that age refuses: a bad header is a DecryptError, a chunk that fails its MAC an
     OSError without an errno (the Rust side's I/O error); a real fault of the disk has one."""
+    import pyrage
+
     if isinstance(exc, pyrage.DecryptError):
         return True
     return isinstance(exc, OSError) and exc.errno is None

@@ -1,0 +1,58 @@
+"""A start loads only what it shows: at the first frame of the desk and of the start screen, run
+as a user runs them (`tps-console desk DB`, `tps-console`, in a terminal), none of the libraries
+that only some later action needs is loaded. Each of them costs start-up time (the one-file
+build unpacks and imports it) for a screen that does not use it.
+
+The first frame's `sys.modules` comes from the start-up probe (bench/probe.py, MODULES_ENV).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import make_station
+from tps_console.bench import startup
+from tps_console.bench.probe import MODULES_ENV
+from tps_console.domain.record.clock import FixedClock
+
+# Import names, each with what needs it.
+LATER = {
+    "aiohttp": "the web panel's server",
+    "textual_serve": "the web panel's server",
+    "fpdf": "the PDF forms and slips",
+    "segno": "the summary's QR code",
+    "barcode": "the slips' barcodes",
+    "openpyxl": "a roll in Excel",
+    "cryptography": "the backup passphrase (a new station, a restore)",
+    "pyrage": "a backup's encryption (the desk's first backup, after the first frame)",
+}
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="runs in a pseudo-terminal")
+
+
+def first_frame_packages(args: list[str], work: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    listing = work / "modules.txt"
+    monkeypatch.setenv(MODULES_ENV, str(listing))
+    startup._probe([*startup._source_desk(), *args], work)
+    return {name.partition(".")[0] for name in listing.read_text(encoding="utf-8").split()}
+
+
+def test_the_desk_shows_its_first_frame_without_the_later_libraries(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "tps.db"
+    make_station(db, clock).close()
+    loaded = first_frame_packages(["desk", str(db)], tmp_path, monkeypatch)
+    assert {"textual", "sqlalchemy", "tps_console"} <= loaded  # the listing is the desk's
+    assert {name: LATER[name] for name in loaded & LATER.keys()} == {}
+
+
+def test_the_start_screen_shows_its_first_frame_without_the_later_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = first_frame_packages([], tmp_path, monkeypatch)
+    assert {"textual", "tps_console"} <= loaded
+    assert {name: LATER[name] for name in loaded & LATER.keys()} == {}
