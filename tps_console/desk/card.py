@@ -83,19 +83,29 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         Binding("p", "mark('eligible')", "desk.key.reinstate"),
     ]
 
-    def __init__(self, rec: Record, voter_id: int, officer: OfficerInfo) -> None:
+    def __init__(
+        self, rec: Record, voter_id: int, officer: OfficerInfo, details: VoterDetails | None = None
+    ) -> None:
+        """`details`: the card as read just before it opens, drawn in its first frame (a scan
+        then waits for one frame, not for an empty card and a second one); None: read here."""
         super().__init__()
         self.rec = rec
         self.voter_id = voter_id
         self.officer = officer
-        self.details: VoterDetails | None = None
+        self.details = details
         self.polls: PollState | None = None  # the polls' state the card was last read in
+        # The status as it is when the card opens is what a card read just before says already.
+        self._read_now = details is None
 
     def compose(self) -> ComposeResult:
         if self.rec.drill:
             yield DrillBanner()
-        with Vertical(id="card"):
-            yield Static(t("desk.working"), id="card-body")
+        details = self.details
+        with Vertical(id="card", classes=" ".join(_card_classes(details))):
+            if details is None:
+                yield Static(t("desk.working"), id="card-body")
+            else:
+                yield Static(card_text(self.rec.station, details, CARD_WIDTH), id="card-body")
             yield Static("", id="card-typed")
         yield DeskFooter()
 
@@ -107,7 +117,9 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
         self.set_interval(1, self._clock_moved)
 
     def _record_changed(self, _: object) -> None:
-        self.load()
+        if self._read_now:
+            self.load()
+        self._read_now = True
 
     def entered(self, typed: str) -> bool:
         if typed:
@@ -134,8 +146,9 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
 
     def _show(self, details: VoterDetails) -> None:
         self.details = details
-        self.query_one("#card", Vertical).set_class(details.checked_in is not None, "voted")
-        self.query_one("#card", Vertical).set_class(details.refusal is not None, "ineligible")
+        card = self.query_one("#card", Vertical)
+        for name in ("voted", "ineligible"):
+            card.set_class(name in _card_classes(details), name)
         body = self.query_one("#card-body", Static)
         body.update(card_text(self.rec.station, details, body.content_size.width or CARD_WIDTH))
 
@@ -234,6 +247,17 @@ class VoterCardScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen
             return t(f"desk.chair.{status}_done", name=v.name, no=v.no)
 
         self._chair(t(f"desk.chair.{status}", name=v.name, no=v.no), mark, REASON)
+
+
+def _card_classes(details: VoterDetails | None) -> tuple[str, ...]:
+    """The card's border: red for a voter who voted or may not vote."""
+    if details is None:
+        return ()
+    return tuple(
+        name
+        for name, said in (("voted", details.checked_in), ("ineligible", details.refusal))
+        if said is not None
+    )
 
 
 def card_text(station: StationInfo, v: VoterDetails, width: int) -> Text:

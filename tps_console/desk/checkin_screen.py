@@ -6,7 +6,7 @@ Typing a name shows matches as you type; arrows move in the list and Enter opens
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -266,7 +266,17 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             else:
                 self.focus_search()
 
-        self.app.push_screen(VoterCardScreen(self.rec, voter_id, self.officer), decided)
+        self._read_card(voter_id, decided)
+
+    @work(thread=True, exclusive=True, group="card")
+    def _read_card(self, voter_id: int, decided: Callable[[CardOutcome], None]) -> None:
+        """The card read before it opens, so that its first frame is the voter's card."""
+        try:
+            details: VoterDetails | None = voter_details(self.rec, voter_id)
+        except TpsError:  # the server unreachable: the card reads again and says so itself
+            details = None
+        card = VoterCardScreen(self.rec, voter_id, self.officer, details)
+        self.app.call_from_thread(self.app.push_screen, card, decided)
 
     @work(thread=True, exclusive=True, group="checkin")
     def check_in(self, voter_id: int, short_approved_by: OfficerInfo | None = None) -> None:
