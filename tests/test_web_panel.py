@@ -28,7 +28,7 @@ from PIL import Image
 from tests.helpers import make_drill_station, make_station, wib
 from tests.helpers.pg import server_address
 from tests.helpers.wait import eventually
-from tps_console.bench.browser import Tab, chromium, screen_text, web_panel
+from tps_console.bench.browser import Tab, chromium, web_panel
 from tps_console.cli.main import main
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
@@ -39,6 +39,7 @@ from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.launch import panel_environment
 from tps_console.web.access import CodeDoor, Verdict
+from tps_console.web.frames import screen_text
 from tps_console.web.server import (
     FALLBACK,
     GRID,

@@ -249,8 +249,8 @@ async def _serve_panel(day: Day) -> str:
     import aiohttp
     from aiohttp import web
 
-    from tps_console.bench.browser import screen_text
     from tps_console.launch import panel_environment
+    from tps_console.web.frames import screen_text
     from tps_console.web.server import HERE, STATIC, PanelServer, panel_command
 
     for path in (

@@ -17,20 +17,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-_ESCAPES = re.compile(
-    r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[()][0-9A-B]|[=>78])"
-)
+from tps_console.web.frames import screen_text
+
 STARTUP_S = 60.0
-
-
-def screen_text(frames: Sequence[bytes | str]) -> str:
-    """What the frames wrote, as text, without the terminal's escape sequences."""
-    text = "".join(f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in frames)
-    return _ESCAPES.sub("", text)
 
 
 def chromium() -> str | None:

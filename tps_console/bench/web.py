@@ -64,7 +64,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import col
 
-from tps_console.bench.browser import SocketTabs, Tab, chromium, screen_text, web_panel
+from tps_console.bench.browser import SocketTabs, Tab, chromium, web_panel
 from tps_console.bench.checkin import load_average
 from tps_console.bench.run import entry, p99, quantile
 from tps_console.bench.stations import fresh_station, polling_clock
@@ -75,6 +75,7 @@ from tps_console.domain.record.db import read
 from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import open_record
 from tps_console.launch import panel_environment
+from tps_console.web.frames import screen_text
 from tps_console.web.server import GRID, LINGER_S, PanelServer, panel_command, serve
 
 TURNOUT = r"\d+ / \d+ pemilih"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def run_desk(rec: Record, demo: bool = False) -> int:
-    from tps_console.bench.probe import startup_probe
+    from tps_console.cli.startup_probe import startup_probe
     from tps_console.demo import DEMO_OFFICERS
     from tps_console.desk.app import DemoLogin, make_desk
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
@@ -74,7 +74,7 @@ def _desk_of(rec: Record, clock: Clock) -> int:
 
 def start(args: argparse.Namespace, clock: Clock) -> int:
     """No command: the start screen; the station chosen (or just made) opens at its desk."""
-    from tps_console.bench.probe import startup_probe
+    from tps_console.cli.startup_probe import startup_probe
     from tps_console.paths import data_dir
     from tps_console.start.app import make_start
     from tps_console.start.choice import Then
