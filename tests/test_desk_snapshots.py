@@ -14,12 +14,14 @@ from textual.pilot import Pilot
 
 from tests.helpers import make_station
 from tests.helpers.desk import desk_for, find, sign_in, type_text
-from tests.helpers.wait import settle
+from tests.helpers.wait import settle, wait_for
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin, DeskApp
+from tps_console.desk.dialogs import RefusalScreen
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.views.status import read_status
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 NIK_1 = "3399141702910001"
@@ -50,6 +52,12 @@ async def at_duplicate(pilot: Pilot[None]) -> None:
     await sign_in(pilot)
     await find(pilot, NIK_1)
     await pilot.press("enter")
+    app = pilot.app
+    assert isinstance(app, DeskApp)
+    await wait_for(pilot, lambda: isinstance(app.screen, RefusalScreen))  # the attempt recorded
+    # The strip names the newest event: the refused attempt's, once the desk has looked again.
+    newest = read_status(app.rec).audit_head
+    await wait_for(pilot, lambda: app.status is not None and app.status.audit_head == newest)
     await settle(pilot)
 
 
