@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tests.helpers import make_station
 from tests.helpers.desk import desk_for, find, sign_in, type_text
@@ -18,6 +19,7 @@ from tests.helpers.wait import settle, wait_for
 from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin, DeskApp
 from tps_console.desk.dialogs import RefusalScreen
+from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
@@ -55,9 +57,12 @@ async def at_duplicate(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, DeskApp)
     await wait_for(pilot, lambda: isinstance(app.screen, RefusalScreen))  # the attempt recorded
-    # The strip names the newest event: the refused attempt's, once the desk has looked again.
-    newest = read_status(app.rec).audit_head
-    await wait_for(pilot, lambda: app.status is not None and app.status.audit_head == newest)
+    # The strip under the banner names the newest event, the refused attempt's, once the desk
+    # has looked again and the strip has redrawn: waiting on the app's status alone left a
+    # strip one step behind now and then under load.
+    newest = read_status(app.rec).proof_code
+    under = app.screen_stack[-2].query_one(StatusStrip).query_one("#line", Static)
+    await wait_for(pilot, lambda: newest[:12] in str(under.content))
     await settle(pilot)
 
 
