@@ -10,6 +10,7 @@ them). A log forged with valid hashes but events that cannot follow each other i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,9 +32,18 @@ from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import FixedClock, stamp
 from tps_console.domain.record.db import read, scratch_database, write
-from tps_console.domain.record.events import KINDS, CheckedIn, Draw, decode
+from tps_console.domain.record.events import (
+    KINDS,
+    CheckedIn,
+    Draw,
+    DuplicateBlocked,
+    StationEvent,
+    VoterStatusSet,
+    decode,
+    stored_payload,
+)
 from tps_console.domain.record.models import Event, Station, Voter
-from tps_console.domain.record.projection import project, record_event
+from tps_console.domain.record.projection import BrokenRule, project, record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS, Category, EventKind
@@ -117,8 +127,10 @@ def table_rows(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
 
 
 def test_every_kind_of_event_has_its_dataclass() -> None:
-    assert set(KINDS) == set(EventKind)
-    assert all(cls.kind == kind for kind, cls in KINDS.items())
+    assert {kind for kind, _ in KINDS} == set(EventKind)
+    assert all((cls.kind, cls.version) == key for key, cls in KINDS.items())
+    # Every payload logged so far is version 1: a version 2 is a new class beside it.
+    assert {version for _, version in KINDS} == {1}
 
 
 def test_the_whole_day_holds_every_kind_of_event(whole_day: Record) -> None:
@@ -137,7 +149,7 @@ def test_every_stored_event_reads_back_and_writes_out_byte_for_byte(whole_day: R
     for row in rows:
         event = decode(row)
         assert event.kind == row.kind
-        assert chain.canonical(event.payload()) == row.payload, row.kind
+        assert chain.canonical(stored_payload(event)) == row.payload, row.kind
         assert (event.at, event.officer_id, event.desk, event.voter_id) == (
             row.at,
             row.officer_id,
@@ -221,7 +233,7 @@ def test_the_stored_payload_of_every_kind_is_kept_byte_for_byte() -> None:
                 "payload": payload,
             }
         )
-        assert chain.canonical(decode(row).payload()) == payload, kind
+        assert chain.canonical(stored_payload(decode(row))) == payload, kind
 
 
 def test_replaying_the_log_rebuilds_every_table_exactly(whole_day: Record) -> None:
@@ -306,34 +318,6 @@ def test_an_undo_of_a_check_in_that_is_not_active_is_named(
     assert_named(station, "verify.undo_without_checkin", seq=seq)
 
 
-def test_a_replacement_of_a_ballot_never_handed_out_is_named(
-    station: Record, clock: FixedClock, chair: OfficerInfo
-) -> None:
-    seq = forge(
-        station,
-        clock,
-        EventKind.BALLOT_REPLACED,
-        {"checkin_id": 77, "ballot": "DPR", "source": "TPS 901", "reason": "x"},
-        officer_id=chair.id,
-        voter_id=1,
-    )
-    assert_named(station, "verify.replace_without_ballot", seq=seq)
-
-
-def test_a_ballot_handed_out_from_no_stock_is_named(
-    station: Record, clock: FixedClock, member: OfficerInfo
-) -> None:
-    seq = forge(
-        station,
-        clock,
-        EventKind.CHECKIN,
-        {"checkin_id": 1, "ballots": {"PPWP": "TPS 901", "DPR": "TPS 999"}},
-        officer_id=member.id,
-        voter_id=1,
-    )
-    assert_named(station, "verify.ballot_not_in_stock", seq=seq, type="DPR", source="TPS 999")
-
-
 def test_a_second_active_check_in_in_the_log_is_named(
     station: Record, clock: FixedClock, member: OfficerInfo
 ) -> None:
@@ -349,21 +333,120 @@ def test_a_second_active_check_in_in_the_log_is_named(
     assert_named(station, "verify.impossible", seq=seq, kind="checkin")
 
 
-def test_a_pin_rehashed_for_an_officer_who_does_not_exist_is_named(
-    station: Record, clock: FixedClock
-) -> None:
-    seq = forge(
-        station,
-        clock,
+# Events forged with valid hashes that cannot follow the log before them (on the station as made),
+# and what `verify` names: (kind, payload, envelope, problem, what the problem names).
+FORGED: list[tuple[str, dict[str, Any], dict[str, Any], str, dict[str, Any]]] = [
+    (
+        EventKind.BALLOT_REPLACED,
+        {"checkin_id": 77, "ballot": "DPR", "source": "TPS 901", "reason": "x"},
+        {"officer_id": "ketua", "voter_id": 1},
+        "verify.replace_without_ballot",
+        {},
+    ),
+    (
+        EventKind.CHECKIN,
+        {"checkin_id": 1, "ballots": {"PPWP": "TPS 901", "DPR": "TPS 999"}},
+        {"officer_id": "anggota4", "voter_id": 1},
+        "verify.ballot_not_in_stock",
+        {"type": "DPR", "source": "TPS 999"},
+    ),
+    (
         EventKind.PIN_REHASHED,
         {"pin_hash": "scrypt$ln=17,r=8,p=1$00$11"},
-        officer_id="penyusup",
-    )
-    assert_named(station, "verify.rehash_unknown_officer", seq=seq, id="penyusup")
+        {"officer_id": "penyusup"},
+        "verify.rehash_unknown_officer",
+        {"id": "penyusup"},
+    ),
+    (
+        EventKind.VOTER_STATUS,
+        {"status": "released", "reason": "bebas"},
+        {"officer_id": "ketua", "voter_id": 9999},
+        "verify.status_unknown_voter",
+        {"id": 9999},
+    ),
+    (  # a version of a kind this program does not know
+        EventKind.VOTER_STATUS,
+        {"status": "released", "reason": "bebas", "v": 2},
+        {"officer_id": "ketua", "voter_id": 1},
+        "verify.impossible",
+        {"kind": EventKind.VOTER_STATUS},
+    ),
+    ("note", {"text": "catatan"}, {}, "verify.impossible", {"kind": "note"}),
+]
 
 
-def test_an_event_of_a_kind_this_program_does_not_know_is_named(
-    station: Record, clock: FixedClock
+@pytest.mark.parametrize(
+    ("kind", "payload", "envelope", "problem", "named"),
+    FORGED,
+    ids=["replace_without_ballot", "no_stock", "rehash_unknown", "status_unknown", "v2", "kind"],
+)
+def test_a_forged_event_that_cannot_follow_the_log_is_named(
+    station: Record,
+    clock: FixedClock,
+    kind: str,
+    payload: dict[str, Any],
+    envelope: dict[str, Any],
+    problem: str,
+    named: dict[str, Any],
 ) -> None:
-    seq = forge(station, clock, "note", {"text": "catatan"})
-    assert_named(station, "verify.impossible", seq=seq, kind="note")
+    seq = forge(station, clock, kind, payload, **envelope)
+    assert_named(station, problem, seq=seq, **named)
+
+
+def test_the_projection_itself_refuses_a_change_after_the_closing(
+    station: Record, clock: FixedClock, chair: OfficerInfo, member: OfficerInfo
+) -> None:
+    """The rule is `project`'s, not the replay's: applied after the closing, a change raises."""
+    clock.set(wib(13, 0))
+    close_polls(station, chair)
+    blocked = DuplicateBlocked(
+        at=stamp(clock.now()),
+        officer_id=member.id,
+        desk="meja-1",
+        voter_id=1,
+        reason="checkin.already_voted",
+        first_checkin=None,
+    )
+    with pytest.raises(BrokenRule) as refused, write(station.engine) as conn:
+        project(blocked, conn)
+    assert refused.value.key == "verify.after_closing"
+    assert refused.value.params == {"kind": EventKind.DUPLICATE_BLOCKED}
+
+
+def test_a_later_version_of_a_payload_is_read_by_its_own_class() -> None:
+    """A payload that changes shape is a new class: the log names its version, and the stations
+    that logged the old shape still read theirs with the old class."""
+
+    @dataclass(frozen=True, kw_only=True)
+    class StatusSetV2(StationEvent):
+        kind = EventKind.VOTER_STATUS
+        version = 2
+        officer_id: str
+        voter_id: int
+        status: str
+        reasons: tuple[str, ...]
+
+    try:
+        row = SimpleNamespace(
+            _mapping={
+                "kind": EventKind.VOTER_STATUS,
+                "at": "2024-02-14T02:00:00.000000Z",
+                "officer_id": "ketua",
+                "desk": "meja-1",
+                "voter_id": 7,
+                "payload": '{"reasons":["bebas"],"status":"released","v":2}',
+            }
+        )
+        event = decode(row)
+        assert isinstance(event, StatusSetV2) and event.reasons == ["bebas"]
+        assert chain.canonical(stored_payload(event)) == row._mapping["payload"]
+        old = SimpleNamespace(_mapping={**row._mapping, "payload": '{"reason":"x","status":"s"}'})
+        assert isinstance(decode(old), VoterStatusSet)
+        with pytest.raises(TypeError, match="defined already"):
+
+            @dataclass(frozen=True, kw_only=True)
+            class Again(StationEvent):
+                kind = EventKind.VOTER_STATUS
+                version = 2
+    finally:
+        del KINDS[EventKind.VOTER_STATUS, 2]

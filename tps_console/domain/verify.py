@@ -36,7 +36,6 @@ from tps_console.domain.record.models import (
 from tps_console.domain.record.projection import BrokenRule, project
 from tps_console.domain.record.proof import Noted, noted_code, parse_noted, witness_code
 from tps_console.domain.record.station import Record, roll_fingerprint
-from tps_console.domain.vocab import EventKind
 
 ROLL_FIELDS = (
     "no", "nik", "name", "sex", "birth_date", "category", "register_no",
@@ -137,17 +136,12 @@ def _check_noted(conn: Connection, rec: Record, noted: Noted, last: int) -> None
 
 def _replay(conn: Connection, scratch: Connection, roll_count: int) -> None:
     """Rebuild the tables in `scratch` the way the program built them: the roll as stored (the
-    log holds only its fingerprint, checked in `_compare`), then every event through `project`.
-
-    Besides what `project` refuses, the log has one rule of its own: once the polls are closed
-    only sign-ins, wrong PINs and incidents may follow (`chain.AFTER_CLOSING`)."""
+    log holds only its fingerprint, checked in `_compare`), then every event through `project`,
+    which refuses whatever cannot follow the events before it."""
     roll = _ROLL.all(conn, roll_count=roll_count)
     _COPY_ROLL.run_many(scratch, [{**r._asdict(), **_ROLL_DEFAULTS} for r in roll])
-    closed = False
     for row in conn.execute(select(Event).order_by(col(Event.seq))):
         seq, kind = row._mapping["seq"], row._mapping["kind"]
-        if closed and kind not in chain.AFTER_CLOSING:
-            raise Mismatch("verify.after_closing", seq=seq, kind=kind)
         try:
             project(decode(row), scratch)
         except BrokenRule as exc:
@@ -156,7 +150,6 @@ def _replay(conn: Connection, scratch: Connection, roll_count: int) -> None:
             # A kind or payload this program does not know, or an event the tables cannot take
             # (a second active check-in of a voter, an officer added twice): a forged log.
             raise Mismatch("verify.impossible", seq=seq, kind=kind) from exc
-        closed = closed or kind == EventKind.POLLS_CLOSED
 
 
 def _compare(conn: Connection, scratch: Connection, station: Any) -> None:

@@ -886,6 +886,10 @@ MESSAGES: Catalogue = {
         "id": "kejadian #{seq} mengganti hash PIN petugas '{id}' yang tidak ada",
         "en": "event #{seq} rehashes the PIN of officer '{id}', who does not exist",
     },
+    "verify.status_unknown_voter": {
+        "id": "kejadian #{seq} mengubah status pemilih #{id} yang tidak ada",
+        "en": "event #{seq} sets the status of voter #{id}, who does not exist",
+    },
     "verify.impossible": {
         "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",
         "en": "event #{seq} ({kind}) cannot follow the record before it (a forged log)",

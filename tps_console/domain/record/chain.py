@@ -27,13 +27,6 @@ _EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 _HEAD = Prepared(select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1))
 _APPEND = Prepared(insert(_EVENTS))
 _CLOSING = select(_EVENTS.c.seq, _EVENTS.c.hash).where(_EVENTS.c.kind == EventKind.POLLS_CLOSED)
-# What may still be logged once the polls are closed: who signed in (to print the report), who
-# tried a wrong PIN and a PIN hashed again at that sign-in, and the day's incidents and objections
-# (C.Kejadian Khusus), which witnesses raise at the count too. The figures are frozen; the log of
-# access and of what was said is not.
-AFTER_CLOSING = frozenset(
-    {EventKind.SIGNED_IN, EventKind.PIN_FAILED, EventKind.PIN_REHASHED, EventKind.INCIDENT}
-)
 
 
 # Built once: `json.dumps` with options builds a new encoder on every call.

@@ -235,6 +235,12 @@ def _held(conn: Connection) -> _Held | None:
     return held
 
 
+def answers_now(conn: Connection) -> bool:
+    """Whether a read on `conn` is answered without a round trip of its own: not inside a
+    server's write transaction, whose statements are held and sent together."""
+    return _held(conn) is None
+
+
 def _send_held_first(conn: Connection, *_args: Any) -> None:
     """A statement SQLAlchemy sends inside a held transaction sees what was held before it."""
     held = _held(conn)

@@ -9,6 +9,11 @@ The payload keys are the ones the log has always stored, because the hash covers
 written by an earlier version must still verify. Most kinds store their fields under their own
 names, and the base class does that for them; the few that store another shape say so in
 `payload` and `from_payload`.
+
+A kind's payload never changes shape. A change is a new class of the same `kind` with the next
+`version`, stored in the payload as `v` (versions from 2 on: every payload logged so far is
+version 1, without it), with its own branch of `project`; the old class stays, to replay the
+stations that logged it.
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ class Draw:
     source: str
 
 
-KINDS: dict[str, type[StationEvent]] = {}
+KINDS: dict[tuple[str, int], type[StationEvent]] = {}
+VERSION_KEY = "v"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +49,7 @@ class StationEvent:
     them again without `None`, for the type checker."""
 
     kind: ClassVar[EventKind]
+    version: ClassVar[int] = 1
     at: str
     officer_id: str | None = None
     desk: str = ""
@@ -50,8 +57,11 @@ class StationEvent:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # Registered by being defined: a new kind is its dataclass and its branch of `project`.
-        KINDS[cls.kind] = cls
+        # Registered by being defined: a new kind (or version) is its dataclass and its branch
+        # of `project`.
+        if (cls.kind, cls.version) in KINDS:
+            raise TypeError(f"{cls.__name__}: {cls.kind} version {cls.version} is defined already")
+        KINDS[cls.kind, cls.version] = cls
 
     def payload(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in _logged(type(self))}
@@ -67,12 +77,23 @@ def _logged(cls: type[StationEvent]) -> tuple[Field[Any], ...]:
     )
 
 
+def stored_payload(event: StationEvent) -> dict[str, Any]:
+    """What the log stores of `event` besides its envelope: its payload, and its version from 2
+    on."""
+    payload = event.payload()
+    if event.version > 1:
+        payload[VERSION_KEY] = event.version
+    return payload
+
+
 def decode(row: Any) -> StationEvent:
-    """The event a stored row records. KeyError for a kind (or a payload key) this program does
-    not know."""
+    """The event a stored row records. KeyError for a kind, a version or a payload key this
+    program does not know."""
     m = row._mapping
     envelope = {name: m[name] for name in ENVELOPE}
-    return KINDS[m["kind"]].from_payload(envelope, json.loads(m["payload"]))
+    payload = json.loads(m["payload"])
+    version = payload.pop(VERSION_KEY, 1)
+    return KINDS[m["kind"], version].from_payload(envelope, payload)
 
 
 # --- the station ---------------------------------------------------------------------------------

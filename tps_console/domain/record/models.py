@@ -11,21 +11,23 @@ from sqlmodel import Field, SQLModel
 
 
 class Station(SQLModel, table=True):
+    # The settings have no default here: `project` writes each from the station's creation
+    # (`StationCreated`), whose values the set-up (`record/station.py`) states once.
     id: int = Field(default=1, primary_key=True)
     tps: str
     polling_date: str  # YYYY-MM-DD, local
-    opens: str = "07:00"
-    closes: str = "13:00"
-    dpk_from: str = "12:00"
-    timezone: str = "Asia/Jakarta"
+    opens: str
+    closes: str
+    dpk_from: str
+    timezone: str
     created_at: str
     roll_count: int = 0
     roll_fingerprint: str = ""
     closed_at: str | None = None
     # Where the desk keeps its automatic copies (a USB stick), set by the chair.
-    backup_dir: str = ""
-    backup_minutes: int = 5
-    backup_keep: int = 12
+    backup_dir: str
+    backup_minutes: int
+    backup_keep: int
     # A training station (`init --drill`, `demo`): SIMULASI everywhere, never a real one. Its
     # clock reads `drill_at` at real time `drill_since` and runs on from there.
     drill: bool = False

@@ -5,9 +5,13 @@ applies it with `project`, inside the caller's write transaction, so both commit
 `verify` runs the same `project` over the stored events into a scratch database and compares.
 
 The day's rules (hours, roles, who may vote) are checked before an event is made, in `day/`.
-`project` checks only what the log itself could get wrong (an undo of a check-in that is not
-active, a ballot that is not in stock): live those never happen, but a forged log would make
-them, and `verify` names them from the `BrokenRule` raised here.
+`project` checks what the log itself could get wrong (an event after the closing, an undo of a
+check-in that is not active, a ballot that is not in stock, a status set for no voter): live
+those never happen, but a forged log would make them, and `verify` names them from the
+`BrokenRule` raised here. The replay needs no rule of its own.
+
+Payloads are written to columns by name, one by one: the log's keys are fixed forever (the hash
+covers them), the tables' columns may be renamed, and then only the branch here changes.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, updat
 from tps_console.domain.record import chain
 from tps_console.domain.record.chain import Appended
 from tps_console.domain.record.clock import Timekeeper
-from tps_console.domain.record.db import Prepared
+from tps_console.domain.record.db import Prepared, answers_now
 from tps_console.domain.record.events import (
     BackupKeySet,
     BackupTargetSet,
@@ -43,6 +47,7 @@ from tps_console.domain.record.events import (
     StationCreated,
     StationEvent,
     VoterStatusSet,
+    stored_payload,
 )
 from tps_console.domain.record.models import (
     OWN_POSITION,
@@ -56,6 +61,8 @@ from tps_console.domain.record.models import (
     Station,
     Voter,
 )
+from tps_console.domain.roll.parse import VoterRow
+from tps_console.domain.vocab import EventKind
 
 
 class BrokenRule(Exception):
@@ -83,7 +90,7 @@ def record_event(
         conn,
         keeper,
         event.kind,
-        event.payload(),
+        stored_payload(event),
         officer_id=event.officer_id,
         desk=event.desk,
         voter_id=event.voter_id,
@@ -95,6 +102,7 @@ def record_event(
 _CHECKINS: Table = CheckIn.__table__  # type: ignore[attr-defined]
 _ISSUED: Table = IssuedBallot.__table__  # type: ignore[attr-defined]
 _STOCK: Table = BallotStock.__table__  # type: ignore[attr-defined]
+_VOTERS: Table = Voter.__table__  # type: ignore[attr-defined]
 # A check-in's statements are built once and run on the driver's cursor (see `db.Prepared`): at
 # the desk they are most of what a check-in costs besides the fsync.
 _ADD_CHECK_IN = Prepared(insert(_CHECKINS))
@@ -135,11 +143,27 @@ _UNDO = Prepared(
 )
 _QUEUES: Table = QueueEntry.__table__  # type: ignore[attr-defined]
 _JOIN_QUEUE = Prepared(insert(_QUEUES))
-_CLOSE = Prepared(update(Station.__table__).values(closed_at=bindparam("closed_at_")))  # type: ignore[attr-defined]
+_STATION: Table = Station.__table__  # type: ignore[attr-defined]
+_CLOSE = Prepared(update(_STATION).values(closed_at=bindparam("closed_at_")))
+_CLOSED_AT = Prepared(select(_STATION.c.closed_at))
+# What may still be logged once the polls are closed: who signed in (to print the report), who
+# tried a wrong PIN and a PIN hashed again at that sign-in, and the day's incidents and objections
+# (C.Kejadian Khusus), which witnesses raise at the count too. The figures are frozen; the log of
+# access and of what was said is not.
+AFTER_CLOSING = frozenset(
+    {EventKind.SIGNED_IN, EventKind.PIN_FAILED, EventKind.PIN_REHASHED, EventKind.INCIDENT}
+)
 
 
 def project(event: StationEvent, conn: Connection) -> None:
     """Apply one event to the state tables. Raises `BrokenRule` if it cannot follow the log."""
+    if event.kind not in AFTER_CLOSING and answers_now(conn):
+        # On a server's write transaction a read costs a round trip, and the day's rules read
+        # the closing under the same lock before making the event; a station file answers at
+        # once, and `verify` replays into one.
+        closed = _CLOSED_AT.first(conn)
+        if closed is not None and closed[0] is not None:
+            raise BrokenRule("verify.after_closing", kind=event.kind)
     match event:
         case CheckedIn():  # first: the desk's hot path
             _ADD_CHECK_IN.run(
@@ -182,13 +206,15 @@ def project(event: StationEvent, conn: Connection) -> None:
             draw = (Draw(event.ballot, event.source),)
             _hand_out(conn, event.checkin_id, draw, event.at, replacement=1)
         case VoterStatusSet():
-            conn.execute(
-                update(Voter)
-                .where(Voter.__table__.c.id == event.voter_id)  # type: ignore[attr-defined]
+            set_status = conn.execute(
+                update(_VOTERS)
+                .where(_VOTERS.c.id == event.voter_id)
                 .values(status=event.status, status_reason=event.reason, status_at=event.at)
             )
+            if not set_status.rowcount:
+                raise BrokenRule("verify.status_unknown_voter", id=event.voter_id)
         case DpkRegistered():
-            conn.execute(insert(Voter).values(id=event.voter_id, **event.voter))
+            conn.execute(insert(_VOTERS).values(id=event.voter_id, **voter_columns(event.voter)))
         case QueueJoined():
             _JOIN_QUEUE.run(conn, voter_id=event.voter_id, officer_id=event.officer_id, at=event.at)
         case BallotsReceived():
@@ -215,28 +241,71 @@ def project(event: StationEvent, conn: Connection) -> None:
             if not rehashed.rowcount:
                 raise BrokenRule("verify.rehash_unknown_officer", id=event.officer_id)
         case StationCreated():
-            conn.execute(insert(Station).values(event.payload()))
+            conn.execute(
+                insert(_STATION).values(
+                    tps=event.tps,
+                    polling_date=event.polling_date,
+                    timezone=event.timezone,
+                    opens=event.opens,
+                    closes=event.closes,
+                    dpk_from=event.dpk_from,
+                    backup_dir=event.backup_dir,
+                    backup_minutes=event.backup_minutes,
+                    backup_keep=event.backup_keep,
+                    created_at=event.created_at,
+                    drill=event.drill,
+                    drill_at=event.drill_at,
+                    drill_since=event.drill_since,
+                    rutan=event.rutan,
+                    desa=event.desa,
+                    kecamatan=event.kecamatan,
+                    kabupaten=event.kabupaten,
+                    provinsi=event.provinsi,
+                )
+            )
         case RollImported():
             conn.execute(
-                update(Station).values(roll_count=event.count, roll_fingerprint=event.fingerprint)
+                update(_STATION).values(roll_count=event.count, roll_fingerprint=event.fingerprint)
             )
             if event.voters:
-                conn.execute(insert(Voter), list(event.voters))
+                conn.execute(insert(_VOTERS), [voter_columns(v) for v in event.voters])
         case BackupTargetSet():
-            conn.execute(update(Station).values(event.payload()))
+            conn.execute(
+                update(_STATION).values(
+                    backup_dir=event.backup_dir,
+                    backup_minutes=event.backup_minutes,
+                    backup_keep=event.backup_keep,
+                )
+            )
         case PollsClosed():
             _CLOSE.run(conn, closed_at_=event.at)
         case DrillClockSet():
-            drill_station = Station.__table__.c.drill  # type: ignore[attr-defined]
             moved = conn.execute(
-                update(Station)
-                .where(drill_station)
+                update(_STATION)
+                .where(_STATION.c.drill)
                 .values(drill_at=event.drill_at, drill_since=event.since)
             )
             if not moved.rowcount:  # a real station never runs on a drill clock
                 raise BrokenRule("verify.drill_clock_on_real")
         case _:
             raise TypeError(f"no projection for {type(event).__name__}")
+
+
+def voter_columns(voter: VoterRow) -> dict[str, Any]:
+    """A voter's roll fields (as the roll is fingerprinted and a DPK voter logged) by column."""
+    return {
+        "no": voter["no"],
+        "nik": voter["nik"],
+        "name": voter["name"],
+        "sex": voter["sex"],
+        "birth_date": voter["birth_date"],
+        "category": voter["category"],
+        "register_no": voter["register_no"],
+        "block": voter["block"],
+        "cell": voter["cell"],
+        "disability": voter["disability"],
+        "ballots": voter["ballots"],
+    }
 
 
 def _hand_out(
@@ -293,7 +362,7 @@ def _receive(conn: Connection, event: BallotsReceived) -> None:
         name: place for name, place in conn.execute(select(sources.c.name, sources.c.position))
     }
     if event.source not in known:
-        own = conn.execute(select(Station.__table__.c.tps)).scalar() == event.source  # type: ignore[attr-defined]
+        own = conn.execute(select(_STATION.c.tps)).scalar() == event.source
         position = OWN_POSITION if own else max([OWN_POSITION, *known.values()]) + 1
         conn.execute(
             insert(sources).values(name=event.source, position=position, added_at=event.at)
