@@ -40,6 +40,7 @@ def textual_hiddenimports() -> list[str]:
     issue 9387). Collected whole, so that none is missed."""
     return collect_submodules("textual") + collect_submodules("rich._unicode_data")
 
+
 # A one-file executable unpacks its native libraries into a temporary folder at every start.
 # Stored uncompressed they are copied, not inflated first: the executable is larger on the USB
 # stick (about 115 MB instead of 52), and each start is shorter by the time zlib took on them.

@@ -13,12 +13,12 @@ from tests.helpers import TEST_PASSPHRASE, make_station, wib
 from tests.helpers.disks import root_only
 from tests.helpers.pg import Relay, fresh_database
 from tps_console.cli.prompt import PASSPHRASE_ENV
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day import officers
 from tps_console.domain.day.officers import PIN_COST_ENV, OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.i18n import STRICT_ENV, set_language, set_strict
+from tps_console.samples.demo import DEMO_OFFICERS
 
 # PINs hashed at N=2^10 (1 MiB, a few ms) rather than the real 2^17 (128 MiB, ~0.45 s): the suite
 # makes hundreds of stations and sign-ins. Set before collection (a parameter may hash a PIN) and

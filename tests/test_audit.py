@@ -17,9 +17,9 @@ from sqlmodel import col
 from tests.helpers import make_station, wib
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import create_schema, open_engine, read, write
-from tps_console.domain.record.models import Event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import create_schema, open_engine, read, write
+from tps_console.domain.store.models import Event
 
 PROPERTIES = settings(derandomize=True, database=None, deadline=None)
 

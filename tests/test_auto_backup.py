@@ -12,19 +12,19 @@ from textual.widgets import Static
 from tests.helpers import TEST_PASSPHRASE, make_drill_station, wib, with_backup_key
 from tests.helpers.desk import chair_approves, desk_for, message, sign_in
 from tests.helpers.wait import settle
-from tps_console.domain.day import backup
-from tps_console.domain.day.backup import (
+from tps_console.domain.backup import files as backup
+from tps_console.domain.backup.files import (
     backup_now,
     backup_target,
     decrypt_backup,
     set_backup_target,
 )
-from tps_console.domain.day.backup import restore as backups_restore
+from tps_console.domain.backup.files import restore as backups_restore
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.sealed import is_sealed
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store.sealed import is_sealed
 from tps_console.domain.verify import verify
 
 

@@ -26,14 +26,14 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import BadInput, Refused, TpsError
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read, write
-from tps_console.domain.record.models import BallotStock, CheckIn, Event, Voter
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.reports.chasil import build_report
+from tps_console.domain.store.db import read, write
+from tps_console.domain.store.models import BallotStock, CheckIn, Event, Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.views.voters import voter_details
 from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.sample import generate_roll, roll_csv
+from tps_console.samples.rolls import generate_roll, roll_csv
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 from tps_console.bench import checkin, desk
 from tps_console.bench import frames as desk_frames
 from tps_console.cli.main import main
-from tps_console.sample import generate_roll
+from tps_console.samples.rolls import generate_roll
 
 pytestmark = pytest.mark.long
 

@@ -24,12 +24,12 @@ from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import Frozen, TpsError
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event
 from tps_console.domain.views.voters import voter_details
 from tps_console.domain.vocab import ALL_BALLOTS, EventKind, VoterStatus
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 NIK_1 = "3399141702910001"  # voter no. 1, PURNOMO HARTONO, DPT
 # The same roll with voter no. 1 on the DPK list (a roll may carry DPK voters from the start).

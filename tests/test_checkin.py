@@ -34,9 +34,9 @@ from tps_console.domain.errors import (
     Refused,
 )
 from tps_console.domain.record.clock import FixedClock, stamp
-from tps_console.domain.record.db import read, write
-from tps_console.domain.record.models import CheckIn, Event, Voter
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store.db import read, write
+from tps_console.domain.store.models import CheckIn, Event, Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS

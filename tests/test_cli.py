@@ -19,7 +19,7 @@ from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.vocab import VoterStatus
-from tps_console.sample import HEADER, sample_roll
+from tps_console.samples.rolls import HEADER, sample_roll
 
 DESK = ("--desk", "meja-1")
 NIK_1 = "3399141702910001"

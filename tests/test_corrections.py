@@ -14,9 +14,9 @@ from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import BadInput, Refused, echoed
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import EventKind, VoterStatus
 from tps_console.i18n import t

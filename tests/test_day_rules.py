@@ -22,10 +22,10 @@ from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read, write
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
+from tps_console.domain.store.db import read, write
+from tps_console.domain.store.models import Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS, EventKind

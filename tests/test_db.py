@@ -18,9 +18,9 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event
 from tps_console.domain.verify import verify
 
 

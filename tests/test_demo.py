@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.panel import screen_text
-from tps_console import launch, paths
 from tps_console.cli.main import main
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin, make_desk
 from tps_console.desk.state import PanelLaunch
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import Record, open_record
+from tps_console.machine import launch, paths
+from tps_console.samples.demo import DEMO_OFFICERS
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 HOLD = """
 import sys, time
-from tps_console import paths
+from tps_console.machine import paths
 print(paths.fresh_demo_path(), flush=True)
 sys.stdin.readline()
 """

@@ -31,10 +31,10 @@ from tps_console.desk.state import PanelLaunch
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.commit_watch import CommitWatch
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event, Voter
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.commit_watch import CommitWatch
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event, Voter
 from tps_console.domain.vocab import EventKind
 
 NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024

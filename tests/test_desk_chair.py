@@ -13,7 +13,7 @@ from tests.helpers.wait import settle
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.day_actions import ChairMenu
 from tps_console.desk.dialogs import ChairForm
-from tps_console.domain.day.backup import backup_target, set_backup_target
+from tps_console.domain.backup.files import backup_target, set_backup_target
 from tps_console.domain.day.ballots import read_stock
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.day.passphrase import set_backup_passphrase

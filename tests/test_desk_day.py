@@ -17,9 +17,9 @@ from tps_console.desk.dialogs import ChairForm, RefusalScreen
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Station, Voter
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Station, Voter
 from tps_console.domain.vocab import ALL_BALLOTS
 
 DPK_NIK = "3399016505990001"  # synthetic: regency 99, a woman born 25-05-1999

@@ -27,11 +27,11 @@ from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn
 from tps_console.panel import app as panel_app
-from tps_console.small_window import SaysTooSmall, TooSmallNotice
+from tps_console.tui.small_window import SaysTooSmall, TooSmallNotice
 
 NIK_1 = "3399141702910001"
 

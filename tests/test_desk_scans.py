@@ -19,9 +19,9 @@ from tps_console.domain.day.checkin import check_in, set_voter_status, undo_chec
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event
 from tps_console.domain.vocab import EventKind, VoterStatus
 
 NIK_A = "3399141702910001"  # voter no. 1, PURNOMO HARTONO

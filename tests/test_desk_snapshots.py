@@ -6,24 +6,24 @@ Regenerate after a deliberate change with `uv run pytest tests/test_desk_snapsho
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from tests.helpers import make_station
 from tests.helpers.desk import desk_for, find, sign_in, type_text
 from tests.helpers.wait import settle, wait_for
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.desk.app import DemoLogin, DeskApp
 from tps_console.desk.dialogs import RefusalScreen
-from tps_console.desk.strip import StatusStrip
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.views.status import read_status
+from tps_console.samples.demo import DEMO_OFFICERS
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 NIK_1 = "3399141702910001"
@@ -58,12 +58,18 @@ async def at_duplicate(pilot: Pilot[None]) -> None:
     assert isinstance(app, DeskApp)
     await wait_for(pilot, lambda: isinstance(app.screen, RefusalScreen))  # the attempt recorded
     # The strip under the banner names the newest event, the refused attempt's, once the desk
-    # has looked again and the strip has redrawn: waiting on the app's status alone left a
-    # strip one step behind now and then under load.
-    newest = read_status(app.rec).proof_code
-    under = app.screen_stack[-2].query_one(StatusStrip).query_one("#line", Static)
-    await wait_for(pilot, lambda: newest[:12] in str(under.content))
+    # has looked again and the screen under the banner has been drawn again. Waiting on the
+    # app's status, or on the strip's own text, still caught an older frame of that screen now
+    # and then under load: so the wait is on what the snapshot itself draws.
+    newest = read_status(app.rec).proof_code[:12]
+    await wait_for(pilot, lambda: newest in drawn(app))
     await settle(pilot)
+
+
+def drawn(app: DeskApp) -> str:
+    """The screen's text as a snapshot draws it."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
 async def at_chair_action(pilot: Pilot[None]) -> None:

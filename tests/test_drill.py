@@ -27,7 +27,6 @@ from tests.helpers.desk import settle as settle_desk
 from tests.helpers.panel import screen_text
 from tests.helpers.wait import settle
 from tps_console.cli.main import main
-from tps_console.demo import ensure_demo
 from tps_console.desk.app import make_desk
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.drill import set_drill_clock
@@ -40,7 +39,8 @@ from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import Category
 from tps_console.panel.app import make_panel
-from tps_console.sample import sample_roll
+from tps_console.samples.demo import ensure_demo
+from tps_console.samples.rolls import sample_roll
 
 RunAt = Callable[..., Ran]  # cli(real_time, *args)
 H_MINUS_1 = datetime.fromisoformat("2024-02-13T15:00+07:00")  # the afternoon before

@@ -24,10 +24,10 @@ from tests.helpers.disks import fill, root_only, write_protect
 from tps_console.cli.main import main
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record import db
 from tps_console.domain.record.clock import FixedClock, parse_instant
+from tps_console.domain.store import db
 from tps_console.i18n import t
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 
 @dataclass

@@ -17,6 +17,7 @@ from tps_console.domain.record.station import TIMEZONES
 from tps_console.domain.reports.files import CSV_COLUMNS
 from tps_console.domain.reports.pdf import _SIGNATURE_ROWS
 from tps_console.domain.views.status import PollState
+from tps_console.domain.views.watch import Trouble
 from tps_console.domain.vocab import ALL_BALLOTS, Role, Sex, VoterStatus
 from tps_console.i18n import (
     LANGUAGES,
@@ -28,7 +29,6 @@ from tps_console.i18n import (
     t,
 )
 from tps_console.i18n.plural import Plural, Text
-from tps_console.panel.watch import Trouble
 from tps_console.start.home import ACTIONS
 from tps_console.start.step import STEPS
 

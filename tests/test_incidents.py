@@ -28,12 +28,12 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import write
-from tps_console.domain.record.models import Incident
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.reports.paper import report_json
+from tps_console.domain.store.db import write
+from tps_console.domain.store.models import Incident
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import EventKind

@@ -26,7 +26,7 @@ from tps_console.domain.views.roll_preview import preview_roll
 from tps_console.domain.views.turnout import read_turnout
 from tps_console.domain.views.voters import waiting_by_block
 from tps_console.i18n import t
-from tps_console.sample import roll_csv, sample_roll
+from tps_console.samples.rolls import roll_csv, sample_roll
 
 BLOCKS = ("10", "2", "9")  # as a rutan numbers its blocks, written in no order
 CELLS = ("A10", "A2", "A1", "A9")

@@ -1,6 +1,6 @@
 """NIK normalisation: spaces and dots ignored, spreadsheet damage named, structure checked strictly.
 
-Every NIK here uses regency code 99, which no province issues (see sample.py): none is a real one.
+Every NIK here uses regency code 99, which no province issues (see samples/rolls.py): none is a real one.
 """
 
 from __future__ import annotations

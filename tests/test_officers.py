@@ -29,13 +29,13 @@ from tps_console.domain.day.officers import (
 )
 from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock, stamp
-from tps_console.domain.record.db import read
 from tps_console.domain.record.events import OfficerAdded
-from tps_console.domain.record.models import Event, Officer
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event, Officer
 from tps_console.domain.verify import verify
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 
 def scrypt_form(pin: str, salt: str, log2_n: int) -> str:

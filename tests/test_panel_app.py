@@ -24,10 +24,10 @@ from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import Clock, FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.proof import noted_code
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.views.turnout import Turnout

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.tmux import cmdline, environ, process_of, tmux_server, wait_for
-from tps_console import launch
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.station import Record
+from tps_console.machine import launch
 
 SECRET_URL = "postgresql://kpps:rahasia-901@192.168.1.10/tps901"
 

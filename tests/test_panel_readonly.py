@@ -25,15 +25,16 @@ from tests.helpers.panel import screen_text, stock_ballots
 from tests.helpers.wait import settle, until, wait_for
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record import db
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store import db
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.domain.views.status import read_status
+from tps_console.domain.views.watch import Reading, Trouble, Watcher
+from tps_console.i18n import t
 from tps_console.panel import app as panel_app
 from tps_console.panel.app import PanelScreen, make_panel
-from tps_console.panel.watch import Reading, Trouble, Watcher
 from tps_console.panel.widgets import OutageNotice
 
 
@@ -230,7 +231,8 @@ def test_a_damaged_file_is_reported_unreadable_and_then_followed_again(
     sqlite3.connect(path.with_name("empty.db")).execute("CREATE TABLE t (x)").connection.close()
     os.replace(path.with_name("empty.db"), path)
     reading = watcher.poll()
-    assert reading.trouble is Trouble.UNREADABLE and "bukan basis data TPS" in reading.detail
+    assert reading.trouble is Trouble.UNREADABLE and reading.said is not None
+    assert "bukan basis data TPS" in t(reading.said.key, **reading.said.params)
     path.with_name("good.db").write_bytes(good)
     os.replace(path.with_name("good.db"), path)
     assert watcher.poll().turnout is not None
@@ -239,7 +241,7 @@ def test_a_damaged_file_is_reported_unreadable_and_then_followed_again(
 WRITER = """
 import sys
 from datetime import datetime, timedelta, timezone
-from tps_console.domain.record import db
+from tps_console.domain.store import db
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.day.officers import OfficerInfo

@@ -23,8 +23,8 @@ from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.i18n import set_language
 from tps_console.panel.app import make_panel
 

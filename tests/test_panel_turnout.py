@@ -14,9 +14,9 @@ from tps_console.domain.day.checkin import check_in, set_voter_status, undo_chec
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.domain.views.turnout import clock_face, initials, read_turnout
 from tps_console.domain.vocab import VoterStatus
 

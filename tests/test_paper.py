@@ -25,12 +25,12 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE
 from tps_console.domain.reports.paper import PREFIX, compare, paper_text, parse_paper
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.domain.vocab import ALL_BALLOTS
 
 

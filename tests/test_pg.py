@@ -23,25 +23,25 @@ from tests.helpers.pg import Relay, server_address
 from tests.helpers.wait import wait_for
 from tps_console.bench.relay import DelayRelay
 from tps_console.cli.main import main
+from tps_console.domain.backup.copying import copy_station, rows_of
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.closing import close_polls
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.commit_watch import CommitWatch
-from tps_console.domain.record.copying import copy_station, rows_of
-from tps_console.domain.record.db import read
 from tps_console.domain.record.events import CheckedIn, Draw
-from tps_console.domain.record.faults import explain
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.sealed import MAGIC
 from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
+from tps_console.domain.store.commit_watch import CommitWatch
+from tps_console.domain.store.db import read
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.sealed import MAGIC
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.panel.app import PanelScreen, make_panel
 from tps_console.panel.widgets import TurnoutCount
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 
 def psql(url: str, sql: str) -> subprocess.CompletedProcess[str]:

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import create_mock_engine
 
-from tps_console.domain.record import db
-from tps_console.domain.record.commit_watch import CommitWatch
+from tps_console.domain.store import db
+from tps_console.domain.store.commit_watch import CommitWatch
 
 
 def test_postgresql_schema_keeps_the_partial_unique_index_and_the_check() -> None:

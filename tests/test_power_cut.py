@@ -25,9 +25,9 @@ from sqlmodel import col
 
 from tests.helpers import make_station
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event
 from tps_console.domain.record.station import open_record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event
 from tps_console.domain.verify import verify
 
 pytestmark = pytest.mark.long
@@ -41,9 +41,9 @@ import random, sys
 from sqlalchemy import select
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.record.clock import FixedClock, parse_instant
-from tps_console.domain.record.db import read
+from tps_console.domain.store.db import read
 from tps_console.domain.errors import AlreadyVoted
-from tps_console.domain.record.models import CheckIn, Voter
+from tps_console.domain.store.models import CheckIn, Voter
 from tps_console.domain.day.officers import authenticate
 from tps_console.domain.record.station import open_record
 

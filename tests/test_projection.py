@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Table, insert, select
 from sqlmodel import SQLModel, col
 
 from tests.helpers import make_station, wib, with_backup_key
-from tps_console.domain.day.backup import set_backup_target
+from tps_console.domain.backup.files import set_backup_target
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.checkin import check_in, set_voter_status, undo_check_in
 from tps_console.domain.day.closing import close_polls, record_queue
@@ -31,7 +31,6 @@ from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import FixedClock, stamp
-from tps_console.domain.record.db import read, scratch_database, write
 from tps_console.domain.record.events import (
     KINDS,
     CheckedIn,
@@ -42,9 +41,10 @@ from tps_console.domain.record.events import (
     decode,
     stored_payload,
 )
-from tps_console.domain.record.models import Event, Station, Voter
 from tps_console.domain.record.projection import BrokenRule, project, record_event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read, scratch_database, write
+from tps_console.domain.store.models import Event, Station, Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS, Category, EventKind
 

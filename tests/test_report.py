@@ -24,8 +24,6 @@ from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.replacement import replace_ballot
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.chasil import BallotsUnbalanced, build_report
 from tps_console.domain.reports.files import (
@@ -35,9 +33,11 @@ from tps_console.domain.reports.files import (
     write_report_files,
 )
 from tps_console.domain.reports.paper import report_json
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.domain.vocab import ALL_BALLOTS, Category
 from tps_console.i18n import set_language, t
-from tps_console.sample import roll_csv, sample_roll
+from tps_console.samples.rolls import roll_csv, sample_roll
 
 DPK_NIK = "3316015505900001"
 

@@ -18,15 +18,15 @@ from sqlmodel import col
 from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Event, Voter
 from tps_console.domain.record.station import RollRejected, create_station, open_record
 from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import parse_roll
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event, Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.i18n import MESSAGES, t
-from tps_console.sample import HEADER, generate_roll, roll_csv, sample_roll
+from tps_console.samples.rolls import HEADER, generate_roll, roll_csv, sample_roll
 
 PROPERTIES = settings(
     derandomize=True,

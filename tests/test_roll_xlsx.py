@@ -1,7 +1,7 @@
 """The roll as an Excel workbook (.xlsx): read by its content, title lines skipped, the sheet's row
 numbers in every message, what Excel does to NIKs and dates named, never a traceback.
 
-Every workbook here is built with openpyxl from the synthetic roll (sample.py): no real person.
+Every workbook here is built with openpyxl from the synthetic roll (samples/rolls.py): no real person.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.roll.workbook import HEADER_SEARCH_ROWS
 from tps_console.i18n import MESSAGES, set_language, t
-from tps_console.sample import HEADER, generate_roll, roll_csv
+from tps_console.samples.rolls import HEADER, generate_roll, roll_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = [["DAFTAR PEMILIH TETAP"], ["TPS 901 — Rutan Kelas IIB Blora"], []]

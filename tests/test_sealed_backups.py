@@ -12,7 +12,7 @@ import pytest
 from tests.helpers import TEST_PASSPHRASE, wib, with_backup_key
 from tests.helpers.cli import Cli, Ran
 from tps_console.cli.prompt import PASSPHRASE_ENV
-from tps_console.domain.day.backup import backup_now, seal_copy, set_backup_target
+from tps_console.domain.backup.files import backup_now, seal_copy, set_backup_target
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.passphrase import (
@@ -24,9 +24,9 @@ from tps_console.domain.day.passphrase import (
 )
 from tps_console.domain.day.wordlist import WORDS
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.sealed import MAGIC, SQLITE_MAGIC
 from tps_console.domain.record.station import Record
-from tps_console.sample import sample_roll
+from tps_console.domain.store.sealed import MAGIC, SQLITE_MAGIC
+from tps_console.samples.rolls import sample_roll
 
 NIK_1 = "3399141702910001"
 

@@ -12,7 +12,7 @@ import pytest
 from tests.helpers import make_station, wib
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.views.search import SearchIndex, load_index
-from tps_console.sample import HEADER
+from tps_console.samples.rolls import HEADER
 
 # (no, name, sex, birth DD-MM-YYYY, register). Synthetic people; NIKs use regency 99.
 PEOPLE = [

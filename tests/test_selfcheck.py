@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tps_console import selfcheck
 from tps_console.cli.main import main
 from tps_console.i18n import set_language, t
+from tps_console.packaged import selfcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 

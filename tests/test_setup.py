@@ -20,7 +20,7 @@ from tps_console.domain.record.clock import Clock, FixedClock, stamp
 from tps_console.domain.record.events import OfficerAdded, StationCreated, StationEvent
 from tps_console.domain.record.station import Hours, Place, create_station, hours_from, open_record
 from tps_console.domain.verify import verify
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 CHAIR = NewOfficer("ketua", "Sri Wahyuni", "1234")
 BLORA = Place("Rutan Kelas IIB Blora", "Kauman", "Blora", "Blora", "Jawa Tengah")
@@ -155,7 +155,7 @@ def test_a_station_is_never_without_its_backup_key(
     the creation, so a fault the moment the station exists (here: opening it afterwards fails)
     cannot leave a station whose backups nobody could make."""
     import tps_console.cli.setup as setup
-    import tps_console.demo as demo
+    import tps_console.samples.demo as demo
 
     def fault(*_: object, **__: object) -> None:
         raise OSError(errno.EIO, "the laptop's disk went away")

@@ -19,11 +19,11 @@ from tps_console.cli.main import main
 from tps_console.desk.card import VoterCardScreen
 from tps_console.domain.day.checkin import check_in, set_voter_status
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.reports.slips import slips_to_print
 from tps_console.domain.reports.slips_pdf import write_slips
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Voter
 from tps_console.domain.vocab import VoterStatus
 from tps_console.i18n import t
 

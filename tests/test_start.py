@@ -33,7 +33,7 @@ from tests.helpers.wait import settle
 from tps_console.cli.main import build_parser
 from tps_console.cli.screens import panel_launch
 from tps_console.cli.screens import start as start_command
-from tps_console.domain.day.backup import restore, seal_copy
+from tps_console.domain.backup.files import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
 from tps_console.domain.day.officers import authenticate, list_officers
 from tps_console.domain.day.passphrase import backup_key
@@ -43,9 +43,9 @@ from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.verify import verify
 from tps_console.i18n import t
-from tps_console.recent import RECENT_FILE, read_recent, remember
-from tps_console.sample import generate_roll
-from tps_console.sample_xlsx import roll_xlsx
+from tps_console.machine.recent import RECENT_FILE, read_recent, remember
+from tps_console.samples.rolls import generate_roll
+from tps_console.samples.workbook import roll_xlsx
 from tps_console.start.app import STATIONS_FOLDER
 from tps_console.start.browse import FileBrowser
 from tps_console.start.choice import Choice, Then

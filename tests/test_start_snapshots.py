@@ -31,7 +31,7 @@ from tests.helpers.start import (
 )
 from tests.helpers.wait import settle
 from tps_console.domain.record.clock import FixedClock
-from tps_console.recent import RECENT_FILE
+from tps_console.machine.recent import RECENT_FILE
 
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 FIXED = Path(tempfile.gettempdir()) / "tps-console-snapshots"

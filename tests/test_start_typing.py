@@ -18,7 +18,7 @@ from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import Place
 from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.recent import remember
+from tps_console.machine.recent import remember
 from tps_console.start.app import StartApp
 from tps_console.start.ballot_step import BallotsStep
 from tps_console.start.choice import Choice, Then

@@ -3,7 +3,7 @@ as a user runs them (`tps-console desk DB`, `tps-console`, in a terminal), none 
 that only some later action needs is loaded. Each of them costs start-up time (the one-file
 build unpacks and imports it) for a screen that does not use it.
 
-The first frame's `sys.modules` comes from the start-up probe (tps_console/startup_probe.py, MODULES_ENV).
+The first frame's `sys.modules` comes from the start-up probe (tps_console/packaged/startup_probe.py, MODULES_ENV).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from tests.helpers import make_station
 from tps_console.bench import startup
 from tps_console.domain.record.clock import FixedClock
-from tps_console.startup_probe import MODULES_ENV
+from tps_console.packaged.startup_probe import MODULES_ENV
 
 # Import names, each with what needs it.
 LATER = {

@@ -1,4 +1,4 @@
-"""The start-up probe the benchmark relies on (tps_console/startup_probe.py, bench/startup.py): the desk, run
+"""The start-up probe the benchmark relies on (tps_console/packaged/startup_probe.py, bench/startup.py): the desk, run
 as `tps-console desk` in a terminal, reports its first painted frame and its memory, then exits.
 
 Only that the marks arrive in order is checked; how fast they arrive belongs to the benchmark.
@@ -14,7 +14,7 @@ import pytest
 from tests.helpers import make_station
 from tps_console.bench import startup
 from tps_console.domain.record.clock import FixedClock
-from tps_console.startup_probe import startup_probe
+from tps_console.packaged.startup_probe import startup_probe
 
 
 def test_no_probe_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,9 +19,9 @@ from sqlmodel import col
 
 from tests.helpers import make_station
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event, Voter
 from tps_console.domain.record.station import open_record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event, Voter
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 

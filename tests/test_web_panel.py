@@ -30,14 +30,14 @@ from tests.helpers.pg import server_address
 from tests.helpers.wait import eventually
 from tps_console.bench.browser import Tab, chromium, web_panel
 from tps_console.cli.main import main
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import Clock, FixedClock
 from tps_console.domain.record.station import Record
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
-from tps_console.launch import panel_environment
+from tps_console.machine.launch import panel_environment
+from tps_console.samples.demo import DEMO_OFFICERS
 from tps_console.web.access import CodeDoor, Verdict
 from tps_console.web.frames import screen_text
 from tps_console.web.server import (

@@ -36,7 +36,7 @@ from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.domain.views.voters import voter_details
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 FIVE = ("PPWP", "DPR", "DPD", "DPRD_PROV", "DPRD_KAB")
 DPK_NIK = "3316015505900001"  # a woman (day 15 + 40) born 15-05-1990, first issued in Blora

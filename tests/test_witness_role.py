@@ -26,10 +26,10 @@ from tps_console.domain.day.checkin import check_in, resolve, set_voter_status
 from tps_console.domain.day.incidents import record_incident
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.server import panel_login, server_url
 from tps_console.domain.record.station import open_record
+from tps_console.domain.store.server import panel_login, server_url
 from tps_console.domain.views.turnout import read_turnout
-from tps_console.panel.watch import Watcher
+from tps_console.domain.views.watch import Watcher
 
 PASSWORD = "saksi-rahasia-901"
 

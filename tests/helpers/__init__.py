@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import TypedDict, TypeVar
 from zoneinfo import ZoneInfo
 
-from tps_console.demo import add_demo_officers
 from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.passphrase import record_backup_key
 from tps_console.domain.record.clock import Clock, FixedClock
-from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.store.sealed import BackupKey
 from tps_console.domain.vocab import ALL_BALLOTS
-from tps_console.sample import sample_roll
+from tps_console.samples.demo import add_demo_officers
+from tps_console.samples.rolls import sample_roll
 
 T = TypeVar("T")
 

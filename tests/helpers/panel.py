@@ -9,8 +9,8 @@ from textual.app import App
 
 from tps_console.domain.day.ballots import available, receive_ballots
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.db import read
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
 from tps_console.domain.vocab import ALL_BALLOTS
 
 SIXTEEN_DIGITS = re.compile(r"\d{16}")

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from tests.helpers.desk import type_text
 from tests.helpers.wait import settle
 from tps_console.domain.record.clock import Clock
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 from tps_console.start.app import StartApp, make_start
 from tps_console.start.places import Places
 

@@ -18,12 +18,12 @@ from typing import Any
 
 from tps_console.bench.run import entry
 from tps_console.bench.stations import fresh_station, polling_clock, workdir
-from tps_console.demo import DEMO_OFFICERS
-from tps_console.domain.day.backup import copy_database, seal_copy
+from tps_console.domain.backup.files import copy_database, seal_copy
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.day.passphrase import record_backup_key
-from tps_console.domain.record.sealed import make_key
 from tps_console.domain.record.station import open_record
+from tps_console.domain.store.sealed import make_key
+from tps_console.samples.demo import DEMO_OFFICERS
 
 ROUNDS = 7
 GOAL_RATIO = 1.5

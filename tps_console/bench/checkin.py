@@ -45,10 +45,10 @@ from typing import Any
 
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import fresh_station, polling_clock
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.station import open_record
+from tps_console.samples.demo import DEMO_OFFICERS
 
 # Voters arrive with idle time between them. Without a gap the loop is a CPU hog, and on a shared
 # machine the scheduler preempts it inside the next sub-millisecond commit: exactly the p99.

@@ -9,7 +9,7 @@ that noise from other work on the machine hits both alike:
 - `import_rows_per_s`: `create_station` of the largest roll built (100k; 10k with --quick).
   Baseline: a raw sqlite3 executemany of the same rows into the same schema, one transaction.
 - `xlsx_read_s`: `parse_roll` of the same roll as an Excel workbook (shaped as Excel saves one,
-  sample_xlsx.py): every row read and checked. Baseline: `parse_roll` of it as CSV.
+  samples/workbook.py): every row read and checked. Baseline: `parse_roll` of it as CSV.
 - `pin_check_ms`: an officer's PIN checked at today's cost beside the first version's, and the
   sign-in it is part of (bench/pins.py).
 
@@ -41,12 +41,12 @@ from typing import Any
 from tps_console.bench import pins
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import POLLING_DAY, polling_clock, roll_bytes
-from tps_console.domain.record.db import create_schema, open_engine
 from tps_console.domain.record.station import create_station, open_record
 from tps_console.domain.roll.read import parse_roll
+from tps_console.domain.store.db import create_schema, open_engine
 from tps_console.domain.views.search import load_index
-from tps_console.sample import generate_roll
-from tps_console.sample_xlsx import roll_xlsx
+from tps_console.samples.rolls import generate_roll
+from tps_console.samples.workbook import roll_xlsx
 
 SEARCH_SIZES = (("180", 180), ("10k", 10_000), ("100k", 100_000))
 QUICK_MAX = 10_000

@@ -16,7 +16,7 @@ from sqlmodel import Field, Session, SQLModel, create_engine, func, select
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Input, Static
 
-from tps_console.startup_probe import startup_probe
+from tps_console.packaged.startup_probe import startup_probe
 
 
 class Greeting(SQLModel, table=True):

@@ -30,13 +30,13 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from tps_console.bench.run import entry, p99
-from tps_console.demo import DEMO_OFFICERS, ensure_demo
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.clock import StartedClock, parse_instant
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 from tps_console.panel.app import POLL_INTERVAL_S, PanelApp, PanelScreen, make_panel
+from tps_console.samples.demo import DEMO_OFFICERS, ensure_demo
 
 DRILL_AT = datetime(2024, 2, 14, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
 CHECK_INS = 120

@@ -77,11 +77,11 @@ def _database() -> Iterator[str]:
 
 def _station(name: str, voters: int = 180) -> Any:
     from tps_console.bench.stations import POLLING_DAY, polling_clock
-    from tps_console.demo import add_demo_officers
     from tps_console.domain.day.ballots import receive_ballots
     from tps_console.domain.record.station import create_station, open_record
     from tps_console.domain.vocab import ALL_BALLOTS
-    from tps_console.sample import generate_roll, roll_csv
+    from tps_console.samples.demo import add_demo_officers
+    from tps_console.samples.rolls import generate_roll, roll_csv
 
     clock = polling_clock()
     url = f"postgresql:///{name}"
@@ -248,8 +248,8 @@ def _freshness(rounds: int) -> dict[str, Any]:
     """Commit at a desk → the panel's watch has the new figures (read), as the panel's follower
     thread waits: on LISTEN/NOTIFY, no polling."""
     from tps_console.domain.day.checkin import check_in
-    from tps_console.domain.record.commit_watch import CommitWatch
     from tps_console.domain.record.station import open_record
+    from tps_console.domain.store.commit_watch import CommitWatch
     from tps_console.domain.views.turnout import read_turnout
 
     with _database() as name:

@@ -32,9 +32,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tps_console import startup_probe as probe
 from tps_console.bench.run import entry
 from tps_console.bench.stations import fresh_station
+from tps_console.packaged import startup_probe as probe
 
 RUNS = 7
 QUICK_RUNS = 3

@@ -68,13 +68,13 @@ from tps_console.bench.browser import SocketTabs, Tab, chromium, web_panel
 from tps_console.bench.checkin import load_average
 from tps_console.bench.run import entry, p99, quantile
 from tps_console.bench.stations import fresh_station, polling_clock
-from tps_console.demo import DEMO_OFFICERS
 from tps_console.domain.day.checkin import check_in
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import open_record
-from tps_console.launch import panel_environment
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
+from tps_console.machine.launch import panel_environment
+from tps_console.samples.demo import DEMO_OFFICERS
 from tps_console.web.frames import screen_text
 from tps_console.web.server import GRID, LINGER_S, PanelServer, panel_command, serve
 

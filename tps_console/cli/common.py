@@ -14,8 +14,8 @@ from tps_console.cli.prompt import officer_pin
 from tps_console.domain.day.drill import set_drill_clock
 from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import Clock, StartedClock
-from tps_console.domain.record.db import is_url
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store.db import is_url
 from tps_console.i18n import t
 
 # `cmd(name, handler, help_key)` of cli/main.py: a command's parser, its handler set.

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from tps_console.cli.argparse_words import speak_argparse
 from tps_console.domain.errors import EXIT_BAD_INPUT, TpsError
 from tps_console.domain.record.clock import Clock, parse_instant
-from tps_console.domain.record.faults import explain
+from tps_console.domain.store.faults import explain
 from tps_console.i18n import set_language, t
 
 Handler = Callable[[argparse.Namespace, Clock], int]
@@ -94,7 +94,7 @@ def _path_of(exc: BaseException) -> str | None:
 
 
 def _unexpected(exc: Exception) -> int:
-    from tps_console.error_notes import write_note
+    from tps_console.machine.error_notes import write_note
 
     print(t("fault.unexpected", error=type(exc).__name__, log=write_note(exc)), file=sys.stderr)
     return EXIT_BAD_INPUT

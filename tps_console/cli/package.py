@@ -13,7 +13,7 @@ EXIT_SELFCHECK_FAILED = 1
 
 
 def selfcheck(args: argparse.Namespace, clock: Clock) -> int:
-    from tps_console.selfcheck import run_selfcheck
+    from tps_console.packaged.selfcheck import run_selfcheck
 
     return 0 if run_selfcheck(sys.stdout) else EXIT_SELFCHECK_FAILED
 

@@ -12,24 +12,24 @@ from typing import Any
 from tps_console.cli.common import Command, emit_json, json_arg, station, station_arg
 from tps_console.cli.papers import paper_verdict, read_paper
 from tps_console.cli.prompt import backup_passphrase, witness_password
-from tps_console.domain.day import backup as backups
+from tps_console.domain.backup import files as backups
+from tps_console.domain.backup.copying import copy_station
 from tps_console.domain.day.drill import refuse_drill_clock
 from tps_console.domain.day.passphrase import require_backup_key
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.copying import copy_station
-from tps_console.domain.record.db import is_url
 from tps_console.domain.record.proof import noted_code, parse_noted
-from tps_console.domain.record.sealed import is_sealed
-from tps_console.domain.record.server import (
+from tps_console.domain.record.station import open_record
+from tps_console.domain.reports.paper import Paper
+from tps_console.domain.store.db import is_url
+from tps_console.domain.store.sealed import is_sealed
+from tps_console.domain.store.server import (
     readonly_role_sql,
     role_name_valid,
     scram_verifier,
     server_url,
     shown,
 )
-from tps_console.domain.record.station import open_record
-from tps_console.domain.reports.paper import Paper
 from tps_console.domain.verify import VerifyResult
 from tps_console.domain.verify import verify as verify_record
 from tps_console.domain.views.status import Status, read_status

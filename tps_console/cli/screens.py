@@ -21,12 +21,12 @@ if TYPE_CHECKING:
 
 
 def run_desk(rec: Record, demo: bool = False) -> int:
-    from tps_console.demo import DEMO_OFFICERS
     from tps_console.desk.app import DemoLogin, make_desk
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
-    from tps_console.paths import data_dir
-    from tps_console.recent import remember
-    from tps_console.startup_probe import startup_probe
+    from tps_console.machine.paths import data_dir
+    from tps_console.machine.recent import remember
+    from tps_console.packaged.startup_probe import startup_probe
+    from tps_console.samples.demo import DEMO_OFFICERS
 
     logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
     if not demo:  # the demo is made afresh at each run: nothing to offer again
@@ -74,11 +74,11 @@ def _desk_of(rec: Record, clock: Clock) -> int:
 
 def start(args: argparse.Namespace, clock: Clock) -> int:
     """No command: the start screen; the station chosen (or just made) opens at its desk."""
-    from tps_console.paths import data_dir
+    from tps_console.machine.paths import data_dir
+    from tps_console.packaged.startup_probe import startup_probe
     from tps_console.start.app import make_start
     from tps_console.start.choice import Then
     from tps_console.start.places import machine_places
-    from tps_console.startup_probe import startup_probe
 
     if args.drill_at is not None:
         raise BadInput("start.no_now")
@@ -101,10 +101,10 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
 def _demo(
     db: Path | None, clock: Clock, *, desk: str, drill_at: datetime | None, no_desk: bool
 ) -> int:
-    from tps_console.demo import DEMO_OFFICERS, ensure_demo
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
-    from tps_console.launch import shown_command
-    from tps_console.paths import fresh_demo_path
+    from tps_console.machine.launch import shown_command
+    from tps_console.machine.paths import fresh_demo_path
+    from tps_console.samples.demo import DEMO_OFFICERS, ensure_demo
 
     path = db or fresh_demo_path()
     rec = ensure_demo(path, clock, desk=desk, drill_at=drill_at)
@@ -123,7 +123,7 @@ def _demo(
 
 
 def panel(args: argparse.Namespace, clock: Clock) -> int:
-    from tps_console.launch import handed_station
+    from tps_console.machine.launch import handed_station
 
     if args.db is None:
         args.db = station_target(handed_station())

@@ -29,9 +29,7 @@ from tps_console.domain.day.passphrase import (
 from tps_console.domain.day.setup import StationPlan, set_up_station
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.db import is_url
 from tps_console.domain.record.events import PLACE_FIELDS
-from tps_console.domain.record.server import shown
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
     Place,
@@ -41,11 +39,13 @@ from tps_console.domain.record.station import (
 )
 from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.roll.read import read_roll
+from tps_console.domain.store.db import is_url
+from tps_console.domain.store.server import shown
 from tps_console.i18n import t
 from tps_console.i18n.dates import long_date
 from tps_console.i18n.issues import issue_line
-from tps_console.paths import data_dir
-from tps_console.recent import remember
+from tps_console.machine.paths import data_dir
+from tps_console.machine.recent import remember
 
 
 def _print_sheet(parsed: ParsedRoll) -> None:

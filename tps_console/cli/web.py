@@ -23,8 +23,8 @@ ASK_CODE = True
 
 
 def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
-    from tps_console.launch import panel_environment
-    from tps_console.panel.watch import Watcher
+    from tps_console.domain.views.watch import Watcher
+    from tps_console.machine.launch import panel_environment
     from tps_console.web.access import CodeDoor
     from tps_console.web.lan import reachable_from_lan, urls_to_open
     from tps_console.web.server import PanelServer, lower_priority, panel_command, serve

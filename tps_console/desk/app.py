@@ -24,20 +24,19 @@ from textual.command import CommandPalette
 from textual.reactive import var
 from textual.screen import Screen
 
-from tps_console import small_window
 from tps_console.desk.calling import CallingScreen
 from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
 from tps_console.desk.textual_private import SaidPalette, forget_closed_widgets
-from tps_console.domain.day.backup import backup_now, backup_target
+from tps_console.domain.backup.files import backup_now, backup_target
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
-from tps_console.domain.record.commit_watch import CommitWatch
-from tps_console.domain.record.faults import explain
-from tps_console.domain.record.server import panel_login
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.commit_watch import CommitWatch
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.server import panel_login
 from tps_console.domain.views.search import (
     IndexedVoter,
     SearchIndex,
@@ -48,8 +47,9 @@ from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import DeskSnapshot, desk_snapshot
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.launch import open_window
-from tps_console.stays_up import StaysUp
+from tps_console.machine.launch import open_window
+from tps_console.tui import small_window
+from tps_console.tui.stays_up import StaysUp
 
 IDLE_LOCK_SECONDS = 10 * 60
 # Python's full garbage collections pause the whole desk for tens of milliseconds, longer as the

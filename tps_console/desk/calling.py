@@ -17,7 +17,7 @@ from tps_console.domain.views.status import Status
 from tps_console.domain.views.voters import BlockProgress, waiting_by_block
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 
 class CallingScreen(SaysTooSmall, TranslatedBindings, Screen[None]):

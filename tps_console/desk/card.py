@@ -36,7 +36,7 @@ from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.domain.vocab import BALLOTS, VoterStatus
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 CARD_WIDTH = 72  # the card's text, inside its border and padding (desk.tcss), until laid out
 # Ballot colours as printed (DOMAIN.md), as terminal styles readable at a glance.

@@ -43,7 +43,7 @@ from tps_console.domain.views.search import Hit, SearchIndex
 from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 RESULT_LIMIT = 50
 WIDE = 130  # columns from which the highlighted voter's card shows beside the list

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tps_console.desk.dialogs import ChairForm, Field, Values
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.strip import DrillBanner
-from tps_console.domain.day.backup import backup_now, backup_target, set_backup_target
+from tps_console.domain.backup.files import backup_now, backup_target, set_backup_target
 from tps_console.domain.day.ballots import parse_counts, receive_ballots
 from tps_console.domain.day.closing import close_polls, record_queue
 from tps_console.domain.day.dpk import DpkAdded, register_dpk, registration_refusal
@@ -33,7 +33,7 @@ from tps_console.domain.verify import verify
 from tps_console.domain.vocab import Role
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 YES = {"y", "ya", "yes"}
 # A report's or the slips' folder that cannot be written to (a missing drive, a full disk).

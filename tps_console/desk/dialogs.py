@@ -20,10 +20,10 @@ from tps_console.desk.strip import DrillBanner
 from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
-from tps_console.error_notes import as_fault
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.machine.error_notes import as_fault
+from tps_console.tui.small_window import SaysTooSmall
 
 
 class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[str | None]):

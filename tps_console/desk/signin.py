@@ -21,7 +21,7 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 
 class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):

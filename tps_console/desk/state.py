@@ -10,8 +10,8 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.reactive import Reactive
 
-from tps_console.domain.record.server import is_server, server_url, without_password
-from tps_console.launch import own_command, shown_command
+from tps_console.domain.store.server import is_server, server_url, without_password
+from tps_console.machine.launch import own_command, shown_command
 
 
 @dataclass(frozen=True)

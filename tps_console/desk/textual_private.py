@@ -18,7 +18,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
-from tps_console.small_window import SaysTooSmall
+from tps_console.tui.small_window import SaysTooSmall
 
 __all__ = ["FooterKey", "SaidPalette", "forget_closed_widgets"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from fpdf import FPDF
 from markdown_it import MarkdownIt
 
-from tps_console.domain.record.output import write_whole
 from tps_console.domain.reports.latin1 import latin1
+from tps_console.domain.store.output import write_whole
 from tps_console.guide import GUIDE
 
 _PART = re.compile(r"^---\s*$", re.MULTILINE)

@@ -5,19 +5,37 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tps_console.i18n import beyond, core, day, desk, incidents, package, panel, paper, start
+from tps_console.i18n import (
+    backup,
+    cli,
+    day,
+    desk,
+    incidents,
+    package,
+    panel,
+    paper,
+    record,
+    roll,
+    slips,
+    start,
+    web,
+)
 from tps_console.i18n.plural import Catalogue, Plural
 
 # One catalogue, kept in one module per area so the areas can grow independently.
 # tests/test_i18n.py checks that no key is defined twice, every key has both languages, and every
 # key the code uses is in the catalogue.
 PARTS = (
-    core.MESSAGES,
+    cli.MESSAGES,
+    roll.MESSAGES,
+    record.MESSAGES,
+    backup.MESSAGES,
     desk.MESSAGES,
     panel.MESSAGES,
     day.MESSAGES,
     package.MESSAGES,
-    beyond.MESSAGES,
+    web.MESSAGES,
+    slips.MESSAGES,
     start.MESSAGES,
     paper.MESSAGES,
     incidents.MESSAGES,

@@ -1,4 +1,5 @@
-"""Messages of the day's rules: ballots, DPK, queue, closing, report (see i18n/__init__.py)."""
+"""Messages of the day's rules: ballots, DPK, queue, closing, report, officers and PINs, check-in
+(see i18n/__init__.py)."""
 
 from __future__ import annotations
 
@@ -236,7 +237,7 @@ MESSAGES: Catalogue = {
         "en": "BALLOTS DO NOT ADD UP ({type}, {source}): received {received} ≠ used {used} "
         "+ damaged {damaged} + remaining {remaining}. The record is inconsistent; run `verify`",
     },
-    # Files written for people (reports, slips, backups): see domain/record/output.py.
+    # Files written for people (reports, slips, backups): see domain/store/output.py.
     "output.not_folder": {
         "id": "{path} bukan folder: sebutkan folder tujuan yang lain",
         "en": "{path} is not a folder: name another folder to write to",
@@ -483,5 +484,132 @@ MESSAGES: Catalogue = {
     "verify.queue": {
         "id": "antrean pemilih {id} berbeda dengan log",
         "en": "queue entry of voter {id} differs from the log",
+    },
+    # Officers and PINs
+    "officer.bad_id": {
+        "id": "ID petugas '{id}' tidak sah (huruf kecil, angka, . _ -; maks. 32)",
+        "en": "officer ID '{id}' is not valid (lower-case letters, digits, . _ -; max 32)",
+    },
+    "officer.empty_name": {"id": "Nama petugas kosong", "en": "Officer name is empty"},
+    "officer.bad_role": {
+        "id": "Peran '{role}' tidak dikenal (chair/member)",
+        "en": "Unknown role '{role}' (chair/member)",
+    },
+    "officer.bad_pin": {"id": "PIN harus 4–12 angka", "en": "A PIN is 4–12 digits"},
+    "officer.first_chair": {
+        "id": "Petugas pertama harus Ketua KPPS (--role chair)",
+        "en": "The first officer must be the KPPS chair (--role chair)",
+    },
+    "officer.chair_needed": {
+        "id": "Petugas baru hanya bisa ditambahkan dengan PIN Ketua KPPS",
+        "en": "New officers can only be added with the KPPS chair's PIN",
+    },
+    "officer.exists": {"id": "Petugas '{id}' sudah ada", "en": "Officer '{id}' already exists"},
+    "officer.added": {
+        "id": "Petugas {id} ({role}) ditambahkan",
+        "en": "Officer {id} ({role}) added",
+    },
+    "role.chair": {"id": "Ketua KPPS", "en": "KPPS chair"},
+    "role.member": {"id": "anggota KPPS", "en": "KPPS member"},
+    "officer.pin_prompt": {"id": "PIN {id}: ", "en": "PIN for {id}: "},
+    "officer.pin_again": {"id": "Ulangi PIN: ", "en": "PIN again: "},
+    "officer.pin_differs": {"id": "Kedua PIN berbeda", "en": "The two PINs differ"},
+    "officer.chair_id_prompt": {"id": "ID Ketua KPPS: ", "en": "Chair's officer ID: "},
+    "auth.unknown_officer": {"id": "Petugas '{id}' tidak dikenal", "en": "Unknown officer '{id}'"},
+    "auth.not_a_pin": {
+        "id": "Itu bukan PIN (PIN: 4–12 angka); tidak dihitung sebagai PIN salah",
+        "en": "That is not a PIN (a PIN is 4–12 digits); not counted as a wrong PIN",
+    },
+    "reason.looks_scanned": {
+        "id": "Alasan ini tampak seperti NIK atau no. register yang terpindai: tulis alasannya "
+        "dengan kata-kata (tidak ada yang dicatat)",
+        "en": "This reason looks like a scanned NIK or register number: write the reason in "
+        "words (nothing was recorded)",
+    },
+    "undo.changed": {
+        "id": "Kehadiran pemilih ini berubah sejak kartunya dibuka (di meja lain): buka kartunya "
+        "lagi; tidak ada yang dibatalkan",
+        "en": "This voter's check-in changed since the card was opened (at another desk): open "
+        "the card again; nothing was undone",
+    },
+    "auth.wrong_pin": {
+        "id": "PIN salah ({left} percobaan lagi sebelum dikunci)",
+        "en": Plural(
+            "Wrong PIN ({left} more try before lock-out)",
+            "Wrong PIN ({left} more tries before lock-out)",
+            by="left",
+        ),
+    },
+    "auth.locked_now": {
+        "id": "PIN salah 5 kali: petugas dikunci {minutes} menit",
+        "en": Plural(
+            "Wrong PIN 5 times: officer locked for {minutes} minute",
+            "Wrong PIN 5 times: officer locked for {minutes} minutes",
+            by="minutes",
+        ),
+    },
+    "auth.locked": {
+        "id": "Petugas dikunci karena PIN salah sampai {until}",
+        "en": "Officer locked after wrong PINs until {until}",
+    },
+    "auth.chair_only": {
+        "id": "Hanya Ketua KPPS yang boleh melakukan ini ({id} bukan ketua)",
+        "en": "Only the KPPS chair may do this ({id} is not the chair)",
+    },
+    "auth.no_pin": {
+        "id": "PIN diperlukan (variabel TPS_PIN atau ketik saat diminta)",
+        "en": "A PIN is needed (TPS_PIN variable or typed at the prompt)",
+    },
+    # Check-in
+    "checkin.unknown": {
+        "id": "Pemilih '{key}' tidak ada di daftar TPS ini",
+        "en": "Voter '{key}' is not on this station's lists",
+    },
+    "checkin.already_voted": {
+        "id": "SUDAH MEMILIH: {name} sudah tercatat hadir pukul {at} oleh {officer} di meja {desk}",
+        "en": "ALREADY VOTED: {name} was checked in at {at} by {officer} at desk {desk}",
+    },
+    "checkin.released": {
+        "id": "{name} sudah BEBAS (dikeluarkan dari rutan): {reason}",
+        "en": "{name} has been RELEASED from the rutan: {reason}",
+    },
+    "checkin.transferred": {
+        "id": "{name} sudah DIPINDAH ke tempat lain: {reason}",
+        "en": "{name} has been TRANSFERRED elsewhere: {reason}",
+    },
+    "checkin.not_open": {
+        "id": "TPS belum dibuka: pemungutan suara mulai pukul {opens}",
+        "en": "The polls are not open yet: voting starts at {opens}",
+    },
+    "checkin.closed": {
+        "id": "Pemungutan suara sudah ditutup pukul {closes}",
+        "en": "Voting closed at {closes}",
+    },
+    "checkin.done": {
+        "id": "HADIR: {name} (no. {no}) tercatat pukul {at} — surat suara: {ballots}",
+        "en": "CHECKED IN: {name} (no. {no}) at {at} — ballots: {ballots}",
+    },
+    "undo.reason_needed": {"id": "Alasan pembatalan wajib diisi", "en": "A reason is required"},
+    "undo.not_checked_in": {
+        "id": "Pemilih ini tidak sedang tercatat hadir",
+        "en": "This voter has no active check-in",
+    },
+    "reinstate.done": {
+        "id": "{name} (no. {no}) boleh memilih lagi (tercatat di log audit)",
+        "en": "{name} (no. {no}) may vote again (recorded in the audit log)",
+    },
+    "undo.done": {
+        "id": "Kehadiran #{id} dibatalkan (tercatat di log audit)",
+        "en": "Check-in #{id} undone (recorded in the audit log)",
+    },
+    "status.bad": {"id": "Status '{status}' tidak dikenal", "en": "Unknown status '{status}'"},
+    "status.reason_needed": {"id": "Alasan wajib diisi", "en": "A reason is required"},
+    "status.not_marked": {
+        "id": "{name} tidak ditandai bebas atau dipindah: tidak ada yang dipulihkan",
+        "en": "{name} is not marked released or transferred: there is nothing to reinstate",
+    },
+    "status.already_voted": {
+        "id": "Pemilih sudah tercatat hadir; batalkan kehadirannya dahulu",
+        "en": "The voter is checked in; undo the check-in first",
     },
 }

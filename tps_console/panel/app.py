@@ -23,12 +23,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, get_current_worker
 
-from tps_console import small_window
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.views.turnout import Turnout
+from tps_console.domain.views.watch import Reading, Trouble, Watcher
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.panel.watch import Reading, Trouble, Watcher
 from tps_console.panel.widgets import (
     Attempts,
     BlockProgress,
@@ -45,8 +44,9 @@ from tps_console.panel.widgets import (
     TurnoutCount,
     TurnoutLine,
 )
-from tps_console.small_window import SaysTooSmall
-from tps_console.stays_up import StaysUp
+from tps_console.tui import small_window
+from tps_console.tui.small_window import SaysTooSmall
+from tps_console.tui.stays_up import StaysUp
 
 F = TypeVar("F", bound=Figure)
 
@@ -196,7 +196,9 @@ class PanelScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     def on_panel_screen_polled(self, message: Polled) -> None:
         reading = message.reading
         if reading.trouble is not None:
-            self._report(reading.trouble, message.at, reading.detail)
+            said = reading.said
+            detail = t(said.key, **said.params) if said is not None else reading.detail
+            self._report(reading.trouble, message.at, detail)
             return
         self.outage = None
         self.checked_at = message.at

@@ -25,9 +25,9 @@ from textual.widgets import Static
 from tps_console.domain.day.hours import PollState
 from tps_console.domain.record.proof import qr_text
 from tps_console.domain.views.turnout import BlockTurnout, Turnout, clock_face
+from tps_console.domain.views.watch import Trouble
 from tps_console.i18n import percent, t
 from tps_console.panel.bignum import BigNumber
-from tps_console.panel.watch import Trouble
 
 BAR_EIGHTHS = "▏▎▍▌▋▊▉█"
 POLL_COLOURS = {

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.recent import RECENT_FILE
+from tps_console.machine.recent import RECENT_FILE
 
 
 def program_version() -> str:

@@ -21,7 +21,7 @@ from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import open_record
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.recent import read_recent
+from tps_console.machine.recent import read_recent
 from tps_console.start.about import AboutScreen
 from tps_console.start.ballot_step import BallotsStep
 from tps_console.start.browse import STATION_SUFFIXES, FileBrowser

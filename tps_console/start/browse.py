@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tps_console.domain.record.server import is_server
+from tps_console.domain.store.server import is_server
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.start.places import Places

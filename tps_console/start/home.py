@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tps_console.domain.record.server import shown
+from tps_console.domain.store.server import shown
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.i18n.dates import long_date
-from tps_console.recent import RecentStation
+from tps_console.machine.recent import RecentStation
 
 # The ways to begin, in the order shown, each with its key.
 ACTIONS = (

@@ -21,17 +21,17 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Asked, Prepared, read
 from tps_console.domain.record.events import BallotsReceived, Draw
-from tps_console.domain.record.models import (
+from tps_console.domain.record.projection import record_event
+from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import Asked, Prepared, read
+from tps_console.domain.store.models import (
     OWN_POSITION,
     BallotSource,
     BallotStock,
     CheckIn,
     IssuedBallot,
 )
-from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.station import Record
 from tps_console.domain.vocab import ALL_BALLOTS
 
 # A TPS serves a few hundred voters at most: a larger count is a typo in the minutes.

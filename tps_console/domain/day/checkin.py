@@ -34,7 +34,6 @@ from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import AlreadyVoted, BadInput, Frozen, Refused, TpsError, echoed
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, read, together
 from tps_console.domain.record.events import (
     CheckedIn,
     CheckInRefused,
@@ -43,11 +42,12 @@ from tps_console.domain.record.events import (
     DuplicateBlocked,
     VoterStatusSet,
 )
-from tps_console.domain.record.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
+from tps_console.domain.store.db import Prepared, read, together
+from tps_console.domain.store.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.vocab import Category, VoterStatus
 
 

@@ -25,12 +25,12 @@ from tps_console.domain.day.hours import (
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, together
 from tps_console.domain.record.events import PollsClosed, QueueJoined
-from tps_console.domain.record.models import CheckIn, QueueEntry, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.store.db import Prepared, together
+from tps_console.domain.store.models import CheckIn, QueueEntry, Voter
 from tps_console.domain.vocab import VoterStatus
 
 

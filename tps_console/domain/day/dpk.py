@@ -26,13 +26,13 @@ from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import Prepared, together
 from tps_console.domain.record.events import DpkRegistered
-from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
 from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex
+from tps_console.domain.store.db import Prepared, together
+from tps_console.domain.store.models import CheckIn, Voter
 from tps_console.domain.vocab import ALL_BALLOTS, Category, VoterStatus
 
 MIN_AGE = 17

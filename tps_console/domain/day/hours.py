@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from tps_console.domain.errors import Frozen, Refused
-from tps_console.domain.record.db import Asked, Prepared
-from tps_console.domain.record.models import Station
 from tps_console.domain.record.station import StationInfo
 from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.store.db import Asked, Prepared
+from tps_console.domain.store.models import Station
 
 
 class PollState(StrEnum):

@@ -27,10 +27,10 @@ from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import stamp, unstamp
 from tps_console.domain.record.events import IncidentRecorded
-from tps_console.domain.record.models import Incident, Officer, Voter
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import mask_nik
+from tps_console.domain.store.models import Incident, Officer, Voter
 
 # What one line of the form holds at most: a stuck scanner or a paste must not fill the log.
 MAX_TEXT = 2000

@@ -27,12 +27,12 @@ from sqlmodel import col
 from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record.clock import stamp, unstamp
-from tps_console.domain.record.db import read
 from tps_console.domain.record.events import OfficerAdded, PinFailed, PinRehashed, SignedIn
-from tps_console.domain.record.models import Event, Officer
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event, Officer
 from tps_console.domain.vocab import EventKind, Role
 
 MAX_FAILURES = 5

@@ -19,14 +19,14 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.day.wordlist import WORDS
 from tps_console.domain.errors import BadInput
-from tps_console.domain.record import sealed
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import read
 from tps_console.domain.record.events import BackupKeySet
-from tps_console.domain.record.models import Event, Officer
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record
+from tps_console.domain.store import sealed
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Event, Officer
+from tps_console.domain.store.sealed import BackupKey
 from tps_console.domain.vocab import EventKind
 
 MIN_LENGTH = 12

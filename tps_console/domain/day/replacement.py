@@ -19,9 +19,9 @@ from tps_console.domain.day.reasons import given_reason
 from tps_console.domain.errors import Refused
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import BallotReplaced
-from tps_console.domain.record.models import CheckIn, IssuedBallot
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.models import CheckIn, IssuedBallot
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 
 from tps_console.domain.record.clock import Timekeeper, stamp
-from tps_console.domain.record.db import Asked, Prepared
-from tps_console.domain.record.models import Event
+from tps_console.domain.store.db import Asked, Prepared
+from tps_console.domain.store.models import Event
 from tps_console.domain.vocab import EventKind
 
 GENESIS = "0" * 64

@@ -23,7 +23,6 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, updat
 from tps_console.domain.record import chain
 from tps_console.domain.record.chain import Appended
 from tps_console.domain.record.clock import Timekeeper
-from tps_console.domain.record.db import Prepared, answers_now
 from tps_console.domain.record.events import (
     BackupKeySet,
     BackupTargetSet,
@@ -49,7 +48,9 @@ from tps_console.domain.record.events import (
     VoterStatusSet,
     stored_payload,
 )
-from tps_console.domain.record.models import (
+from tps_console.domain.roll.parse import VoterRow
+from tps_console.domain.store.db import Prepared, answers_now
+from tps_console.domain.store.models import (
     OWN_POSITION,
     BallotSource,
     BallotStock,
@@ -61,7 +62,6 @@ from tps_console.domain.record.models import (
     Station,
     Voter,
 )
-from tps_console.domain.roll.parse import VoterRow
 from tps_console.domain.vocab import EventKind
 
 

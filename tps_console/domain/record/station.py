@@ -19,9 +19,19 @@ from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from tps_console.domain.errors import BadInput, Refused
-from tps_console.domain.record import chain, server
+from tps_console.domain.record import chain
 from tps_console.domain.record.clock import Clock, StationClock, stamp, unstamp
-from tps_console.domain.record.db import (
+from tps_console.domain.record.events import (
+    PLACE_FIELDS,
+    RollImported,
+    StationCreated,
+    StationEvent,
+)
+from tps_console.domain.record.projection import record_event
+from tps_console.domain.roll.parse import ParsedRoll, Progress
+from tps_console.domain.roll.read import parse_roll
+from tps_console.domain.store import server
+from tps_console.domain.store.db import (
     Writer,
     clock_skew,
     create_schema,
@@ -30,18 +40,9 @@ from tps_console.domain.record.db import (
     read,
     write,
 )
-from tps_console.domain.record.events import (
-    PLACE_FIELDS,
-    RollImported,
-    StationCreated,
-    StationEvent,
-)
-from tps_console.domain.record.faults import explain
-from tps_console.domain.record.models import Station
-from tps_console.domain.record.output import make_folder, new_private_file
-from tps_console.domain.record.projection import record_event
-from tps_console.domain.roll.parse import ParsedRoll, Progress
-from tps_console.domain.roll.read import parse_roll
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.models import Station
+from tps_console.domain.store.output import make_folder, new_private_file
 
 DEFAULT_TPS = "TPS 901"
 DEFAULT_TIMEZONE = "Asia/Jakarta"

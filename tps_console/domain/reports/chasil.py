@@ -24,10 +24,10 @@ from tps_console.domain.errors import TpsError
 from tps_console.domain.order import natural_key
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, IssuedBallot, Officer, Voter
 from tps_console.domain.record.proof import proof_json
 from tps_console.domain.record.station import Place, Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, IssuedBallot, Officer, Voter
 from tps_console.domain.vocab import ALL_BALLOTS, Category, Role, Sex
 
 # Turns a catalogue key and its parameters into words (the UI's `t`): the domain stays

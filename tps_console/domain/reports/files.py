@@ -16,9 +16,9 @@ import io
 import json
 from pathlib import Path
 
-from tps_console.domain.record.output import make_folder, write_whole
 from tps_console.domain.reports.chasil import Attendee, BySex, Report, Translate
 from tps_console.domain.reports.paper import report_json
+from tps_console.domain.store.output import make_folder, write_whole
 from tps_console.domain.vocab import Category
 
 ATTENDANCE_FILES = {

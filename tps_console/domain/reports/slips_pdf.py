@@ -13,10 +13,10 @@ from pathlib import Path
 from barcode.codex import Code128
 from fpdf import FPDF
 
-from tps_console.domain.record.output import write_whole
 from tps_console.domain.reports.chasil import Translate
 from tps_console.domain.reports.latin1 import latin1
 from tps_console.domain.reports.slips import SlipRun
+from tps_console.domain.store.output import write_whole
 from tps_console.domain.views.voters import Waiting
 
 PAGE_W, PAGE_H = 210.0, 297.0

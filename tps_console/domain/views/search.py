@@ -33,11 +33,11 @@ from typing import Generic, TypeVar
 from sqlalchemy import Connection, select
 from sqlmodel import col
 
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import Voter
 
 MIN_NAME_CHARS = 2
 MIN_TYPO_CHARS = 4

@@ -12,10 +12,10 @@ from tps_console.domain.day.closing import queue_waiting
 from tps_console.domain.day.hours import PollState, closed_at, poll_state
 from tps_console.domain.day.incidents import incident_count
 from tps_console.domain.record import chain
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Event, QueueEntry, Voter
 from tps_console.domain.record.proof import noted_code, proof_json
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Event, QueueEntry, Voter
 from tps_console.domain.vocab import Category, EventKind, Sex, VoterStatus
 
 

@@ -18,9 +18,9 @@ from sqlmodel import col
 from tps_console.domain.day.hours import PollState, closing_instant, poll_state
 from tps_console.domain.order import natural_key
 from tps_console.domain.record.clock import unstamp
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, Voter
 from tps_console.domain.record.station import Record, StationInfo
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, Voter
 from tps_console.domain.views.status import Status, count_by, status_in
 from tps_console.domain.vocab import Category, Sex, VoterStatus
 

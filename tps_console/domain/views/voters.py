@@ -12,10 +12,10 @@ from tps_console.domain.day.ballots import BallotPlan, plan_for
 from tps_console.domain.day.checkin import look_up, refusal
 from tps_console.domain.errors import Refused, TpsError
 from tps_console.domain.order import natural_key
-from tps_console.domain.record.db import read
-from tps_console.domain.record.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.parse import age_on
+from tps_console.domain.store.db import read
+from tps_console.domain.store.models import CheckIn, IssuedBallot, Voter
 from tps_console.domain.views.status import Status, status_in
 from tps_console.domain.vocab import ALL_BALLOTS, VoterStatus
 

@@ -22,16 +22,16 @@ from tps_console.domain.day.hours import ensure_not_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.day.passphrase import normalised, require_backup_key
 from tps_console.domain.errors import BadInput, TpsError
-from tps_console.domain.record import sealed
 from tps_console.domain.record.clock import stamp
-from tps_console.domain.record.db import read, readonly_uri
 from tps_console.domain.record.events import BackupTargetSet
-from tps_console.domain.record.faults import explain
-from tps_console.domain.record.models import Station
-from tps_console.domain.record.output import make_folder, new_private_file, output_fault
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.sealed import BackupKey
 from tps_console.domain.record.station import Record
+from tps_console.domain.store import sealed
+from tps_console.domain.store.db import read, readonly_uri
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.models import Station
+from tps_console.domain.store.output import make_folder, new_private_file, output_fault
+from tps_console.domain.store.sealed import BackupKey
 
 # An encrypted backup is no SQLite file: it does not end like one either.
 BACKUP_SUFFIX = ".tpsbak"

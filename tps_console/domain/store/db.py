@@ -46,7 +46,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
-from tps_console.domain.record import (
+from tps_console.domain.store import (
     faults,
     models,  # also registers the tables with SQLModel
     server,
@@ -97,7 +97,7 @@ def open_engine(target: str | Path, *, readonly: bool = False) -> Engine:
         return create_engine(str(target), hide_parameters=True)
     engine = create_engine(
         "sqlite://",
-        # No NIK in an error's text, nor in an error note (see error_notes.py).
+        # No NIK in an error's text, nor in an error note (see machine/error_notes.py).
         hide_parameters=True,
         creator=_connector(Path(target).resolve(), readonly),
         # Read-only connections are pooled too: an idle one holds no snapshot (nothing keeps

@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, PoolProxiedConnection
 
-from tps_console.domain.record import server
-from tps_console.domain.record.db import is_sqlite
+from tps_console.domain.store import server
+from tps_console.domain.store.db import is_sqlite
 
 # Without any notification, the newest seq is read this often: a missed notification is caught,
 # and a server gone away is noticed, within it.

@@ -1,10 +1,10 @@
-"""The synthetic roll (sample.py) as an Excel workbook, shaped as Excel saves one.
+"""The synthetic roll (samples/rolls.py) as an Excel workbook, shaped as Excel saves one.
 
 openpyxl writes every text inline and, streaming, states no size; Excel keeps each distinct text
 once in a shared-strings table and states the sheet's size first, and a reader's speed differs
 between the two. So the benchmark and the selfcheck read a file shaped like the rutan's: shared
 strings, the size stated, the list number a number and the birth date a date cell. No real
-person's data: the voters are sample.py's.
+person's data: the voters are samples/rolls.py's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import zipfile
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from tps_console.sample import HEADER
+from tps_console.samples.rolls import HEADER
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tps_console.i18n import t
-from tps_console.stays_up import Guarded
+from tps_console.tui.stays_up import Guarded
 
 MIN_SIZE = Size(80, 24)
 
@@ -53,7 +53,7 @@ class TooSmallNotice(Static):
 class SaysTooSmall(Guarded):
     """Mix in first: `class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen)`. Not a
     DOMNode (see TranslatedBindings): Textual calls its handlers after the screen's own. Every
-    screen of the desk and the panel is one, so each is `Guarded` (see stays_up.py) through it."""
+    screen of the desk and the panel is one, so each is `Guarded` (see tui/stays_up.py) through it."""
 
     _too_small_notice: TooSmallNotice | None = None
 

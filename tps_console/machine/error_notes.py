@@ -14,12 +14,12 @@ import traceback
 from pathlib import Path
 
 from tps_console.domain.errors import Refused, TpsError
-from tps_console.domain.record.faults import explain
-from tps_console.domain.record.output import FILE_MODE, FOLDER_MODE
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.output import FILE_MODE, FOLDER_MODE
 
 
 def notes_dir() -> Path:
-    from tps_console.paths import data_dir
+    from tps_console.machine.paths import data_dir
 
     return data_dir() / "errors"
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tps_console.domain.errors import BadInput
-from tps_console.domain.record.output import FILE_MODE
+from tps_console.domain.store.output import FILE_MODE
 
 MAGIC = b"TPS-CONSOLE-BACKUP\n"
 SQLITE_MAGIC = b"SQLite format 3\x00"

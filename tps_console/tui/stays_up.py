@@ -20,8 +20,8 @@ from textual.app import App
 from textual.message import Message
 from textual.worker import WorkerFailed
 
-from tps_console.error_notes import as_fault
 from tps_console.i18n import t
+from tps_console.machine.error_notes import as_fault
 
 
 class StaysUp:

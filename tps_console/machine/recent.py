@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tps_console.domain.record.db import is_url
-from tps_console.domain.record.server import without_password
 from tps_console.domain.record.station import Record
+from tps_console.domain.store.db import is_url
+from tps_console.domain.store.server import without_password
 
 RECENT_FILE = "recent.json"
 KEEP = 10

@@ -6,7 +6,8 @@ one short read transaction. The file's identity (device, inode) is checked as we
 puts a new file in place, and a connection on the old one would never see another change.
 A station on a server tells the watch of each commit: there `poll` waits for it (`pushes`).
 
-No Textual here: the screen calls `poll()` from a thread worker, one call at a time.
+Plain Python like the rest of the domain: the panel's screen (and the web panel's grid) calls
+`poll()` from a thread worker, one call at a time, and says the trouble in its own language.
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ from sqlalchemy import event
 
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.commit_watch import CommitWatch
-from tps_console.domain.record.db import file_identity, is_url
-from tps_console.domain.record.faults import explain
 from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.store.commit_watch import CommitWatch
+from tps_console.domain.store.db import file_identity, is_url
+from tps_console.domain.store.faults import explain
 from tps_console.domain.views.turnout import Turnout, read_turnout
-from tps_console.i18n import t
 
 # A desk holds the write lock for milliseconds; waiting longer than this means something is
 # wrong, and the panel should say so rather than sit silent behind the record's 10 s timeout.
@@ -48,10 +48,12 @@ class Trouble(StrEnum):
 
 @dataclass(frozen=True)
 class Reading:
-    """One poll's outcome: new figures, nothing new (both None), or trouble."""
+    """One poll's outcome: new figures, nothing new (both None), or trouble: then `said`, the
+    cause in the day's words, or else `detail`, the driver's own (one line)."""
 
     turnout: Turnout | None = None
     trouble: Trouble | None = None
+    said: TpsError | None = None
     detail: str = ""
 
 
@@ -100,8 +102,10 @@ class Watcher:
                 self._close()
             # A server's trouble in the day's words (unreachable, login refused), not libpq's.
             fault = explain(exc, self.path) if self.pushes else None
-            detail = t(fault.key, **fault.params) if fault is not None else describe(exc)
-            return Reading(trouble=trouble, detail=detail)
+            cause = fault or innermost(exc)
+            if isinstance(cause, TpsError):
+                return Reading(trouble=trouble, said=cause)
+            return Reading(trouble=trouble, detail=describe(cause))
 
     def now(self) -> datetime:
         """The station's time: a drill station's own clock, which the figures' reads keep up to
@@ -171,13 +175,14 @@ def classify(exc: BaseException) -> Trouble:
     return Trouble.UNREADABLE
 
 
+def innermost(exc: BaseException) -> BaseException:
+    return _chain(exc)[-1]
+
+
 def describe(exc: BaseException) -> str:
-    """The innermost cause in one line (a driver message or our own, not a traceback)."""
-    innermost = _chain(exc)[-1]
-    if isinstance(innermost, TpsError):
-        return t(innermost.key, **innermost.params)
-    text = str(innermost).strip()
-    return text.splitlines()[0] if text else type(innermost).__name__
+    """A driver's message in one line, not a traceback."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _chain(exc: BaseException) -> list[BaseException]:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from tps_console.domain.errors import BadInput, Refused, TpsError
-from tps_console.domain.record.server import shown
+from tps_console.domain.store.server import shown
 
 # Below this much free space a write error is the disk being full, whatever the driver calls it
 # (SQLite reports a full disk as an I/O error when it cannot even grow its shared-memory file).

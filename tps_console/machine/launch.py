@@ -82,7 +82,7 @@ def _take(named: str | None) -> str | None:
 
 
 def _handover_folder() -> Path:
-    from tps_console.paths import data_dir
+    from tps_console.machine.paths import data_dir
 
     folder = data_dir() / "handover"
     folder.mkdir(mode=0o700, exist_ok=True)

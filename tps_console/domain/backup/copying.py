@@ -18,10 +18,11 @@ from sqlalchemy import Connection, insert, select
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import BadInput
-from tps_console.domain.record import chain, server
+from tps_console.domain.record import chain
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.db import read
 from tps_console.domain.record.station import build_station, open_record
+from tps_console.domain.store import server
+from tps_console.domain.store.db import read
 
 
 @dataclass(frozen=True)

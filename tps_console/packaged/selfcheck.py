@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from tps_console.demo import DEMO_OFFICERS, add_demo_officers
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, TpsError
 from tps_console.domain.record.clock import StartedClock
 from tps_console.domain.record.station import DEFAULT_TIMEZONE, Record
 from tps_console.i18n import language, t
+from tps_console.samples.demo import DEMO_OFFICERS, add_demo_officers
 
 POLLING_MORNING = datetime(2024, 2, 14, 9, 0, tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
 STOCK = 200  # ballots of each type: more than the sample roll's voters
@@ -70,7 +70,7 @@ Step = Callable[[Day], str]
 
 
 def bundled_files(_: Day) -> str:
-    from tps_console.sample import sample_roll
+    from tps_console.samples.rolls import sample_roll
 
     bundled = (
         ("tps_console.desk", "desk.tcss"),
@@ -92,7 +92,7 @@ def bundled_files(_: Day) -> str:
 
 
 def data_folder(_: Day) -> str:
-    from tps_console.paths import data_dir
+    from tps_console.machine.paths import data_dir
 
     folder = data_dir().resolve()
     unpacked = getattr(sys, "_MEIPASS", None)  # a one-file build's temporary unpack folder
@@ -106,7 +106,7 @@ def data_folder(_: Day) -> str:
 
 def station(day: Day) -> str:
     from tps_console.domain.record.station import create_station, open_record
-    from tps_console.sample import sample_roll
+    from tps_console.samples.rolls import sample_roll
 
     roll = sample_roll()
     create_station(day.db, roll, day.clock, polling_date=POLLING_MORNING.date())
@@ -119,8 +119,8 @@ def station(day: Day) -> str:
 def workbook(day: Day) -> str:
     """The bundled roll as an Excel workbook gives the same voters: openpyxl travels too."""
     from tps_console.domain.roll.read import parse_roll
-    from tps_console.sample import generate_roll, sample_roll
-    from tps_console.sample_xlsx import roll_xlsx
+    from tps_console.samples.rolls import generate_roll, sample_roll
+    from tps_console.samples.workbook import roll_xlsx
 
     polling_day = POLLING_MORNING.date()
     parsed = parse_roll(roll_xlsx(generate_roll(180)), polling_day)
@@ -249,7 +249,7 @@ async def _serve_panel(day: Day) -> str:
     import aiohttp
     from aiohttp import web
 
-    from tps_console.launch import panel_environment
+    from tps_console.machine.launch import panel_environment
     from tps_console.web.frames import screen_text
     from tps_console.web.server import HERE, STATIC, PanelServer, panel_command
 

@@ -21,7 +21,7 @@ from tps_console.domain.record.station import (
 )
 from tps_console.domain.views.status import read_status
 from tps_console.domain.vocab import ALL_BALLOTS, Role
-from tps_console.sample import sample_roll
+from tps_console.samples.rolls import sample_roll
 
 
 @dataclass(frozen=True)
