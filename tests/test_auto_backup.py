@@ -211,7 +211,7 @@ def test_a_backup_killed_mid_copy_leaves_nothing_a_restore_would_take(
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from tps_console.domain.day import backup\n"
+        "from tps_console.domain.backup import files as backup\n"
         "from tps_console.domain.day.passphrase import backup_key\n"
         "from tps_console.domain.record.clock import Clock\n"
         "from tps_console.domain.record.station import open_record\n"

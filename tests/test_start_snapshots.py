@@ -29,7 +29,7 @@ from tests.helpers.start import (
     to_summary,
     write_rolls,
 )
-from tests.helpers.wait import settle
+from tests.helpers.wait import settle, wait_for
 from tps_console.domain.record.clock import FixedClock
 from tps_console.machine.recent import RECENT_FILE
 
@@ -125,6 +125,9 @@ async def at_chair(pilot: Pilot[Any]) -> None:
 
 async def at_members(pilot: Pilot[Any]) -> None:
     await to_members(pilot, DOCS / GOOD_ROLL)
+    # The step opens with its first field focused, its cursor drawn once that focus is shown.
+    await wait_for(pilot, lambda: getattr(pilot.app.focused, "id", None) == "member-id")
+    await settle(pilot)
 
 
 async def at_ballots(pilot: Pilot[Any]) -> None:

@@ -11,6 +11,7 @@ import logging
 import os
 import random
 import re
+import signal
 import socket
 import sys
 import time
@@ -474,6 +475,28 @@ async def test_the_grids_panel_runs_from_the_start_and_on_with_no_tab(drill: Rec
         assert panel.process._process.returncode is None
         await again.close()
     assert panel.process._process.returncode is not None  # the server's end stops it
+
+
+async def test_a_tab_that_joins_is_sent_the_screen_as_it_stands_without_waiting_for_a_redraw(
+    drill: Record, member: OfficerInfo
+) -> None:
+    """Its panel process stopped (SIGSTOP: it can draw nothing), a newcomer still sees the
+    turnout, and the check-in drawn since the last whole screen: the server kept both."""
+    async with _serving(drill) as (server, c):
+        first = await c.ws_connect(ON_GRID)
+        await _until_drawn(first, [], TURNOUT)
+        check_in(drill, member, voter_id=1)
+        await _until_drawn(first, [], r"\b1 / 180 pemilih")
+        process = server.panels[GRID].process._process
+        assert process is not None
+        os.kill(process.pid, signal.SIGSTOP)
+        try:
+            late = await c.ws_connect(ON_GRID)
+            await asyncio.wait_for(_until_drawn(late, [], r"\b1 / 180 pemilih"), 10)
+        finally:
+            os.kill(process.pid, signal.SIGCONT)
+        for tab in (first, late):
+            await tab.close()
 
 
 @pytest.mark.long

@@ -97,6 +97,10 @@ REDRAW = b"\x0c"
 # Newcomers within this of a redraw share the next one: a tab that reconnects in a loop makes
 # the process redraw no more often than this.
 REDRAW_GAP_S = 0.25
+# What a newcomer is sent at once, before the redraw asked for it arrives: the last whole screen
+# and every frame since, up to this many times the whole screen's bytes (then a redraw starts it
+# anew).
+SCREENS_KEPT = 8
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
@@ -199,6 +203,10 @@ class SharedPanel:
         self._stopped: asyncio.Future[None] | None = None
         # The terminal modes the process set before it drew its first whole screen.
         self._prelude: list[bytes] = []
+        # The last whole screen and the frames drawn over it since: the screen as it stands.
+        self._screen: list[bytes] = []
+        self._screen_bytes = 0
+        self._whole_asked = False  # a redraw key sent, its whole screen not yet come
         self._redrawing: asyncio.Task[None] | None = None
         self._redrawn_at = float("-inf")
         # Closings under way, kept so that none is collected before it has finished.
@@ -236,10 +244,13 @@ class SharedPanel:
         await self.start()
         if self.ended or self.quitting:
             return False
-        if self._prelude:
-            await socket.send_bytes(b"".join(self._prelude))
+        # The screen as it stands, at once; the whole screen again follows for the newcomer,
+        # in case a frame was drawn while this was on its way.
+        shown = b"".join([*self._prelude, *self._screen])
+        if shown:
+            await socket.send_bytes(shown)
         self.viewers.add(socket)
-        self._redraw()  # the whole screen again, for the newcomer
+        self._redraw()
         return True
 
     def _redraw(self) -> None:
@@ -252,6 +263,7 @@ class SharedPanel:
         # Taken off first: a tab that joins while the key is on its way asks for the next one.
         self._redrawing = None
         self._redrawn_at = loop.time()
+        self._whole_asked = True
         await self.process.send_bytes(REDRAW)
 
     def leave(self, socket: web.WebSocketResponse, *, linger_s: float | None) -> None:
@@ -283,13 +295,28 @@ class SharedPanel:
         await self.gone.wait()
 
     async def _frame(self, data: bytes) -> None:
-        if not self.drawn.is_set():
-            # A whole screen writes at least a byte a cell; the modes are a few bytes each.
-            if len(data) >= self.size[0] * self.size[1]:
-                self.drawn.set()
-            else:
-                self._prelude.append(data)
+        self._keep(data)
         await self._to_each(lambda socket: socket.send_bytes(data))
+
+    def _keep(self, data: bytes) -> None:
+        """Follow the screen as it stands. A whole screen writes at least a byte a cell (the
+        modes set before the first are a few bytes each): the first, and the first after a
+        redraw key, start it anew; a frame between only changes part of it."""
+        cells = self.size[0] * self.size[1]
+        whole = len(data) >= cells and (not self.drawn.is_set() or self._whole_asked)
+        if not self.drawn.is_set() and not whole:
+            self._prelude.append(data)
+            return
+        if whole:
+            self.drawn.set()
+            self._whole_asked = False
+            self._screen, self._screen_bytes = [data], len(data)
+        elif self._screen:
+            self._screen.append(data)
+            self._screen_bytes += len(data)
+            if self._screen_bytes > SCREENS_KEPT * len(self._screen[0]):
+                self._screen, self._screen_bytes = [], 0
+                self._redraw()
 
     async def _text(self, text: str) -> None:
         await self._to_each(lambda socket: socket.send_str(text))
