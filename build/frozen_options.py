@@ -1,6 +1,9 @@
 """What both one-file builds share: tps-console.spec, and hello.spec (the start-up benchmark's
 hello-world baseline), so that the two executables differ only in the program they carry."""
 
+import shutil
+import sys
+
 from PyInstaller.utils.hooks import collect_submodules
 
 EXCLUDES = [
@@ -45,3 +48,8 @@ def textual_hiddenimports() -> list[str]:
 # Stored uncompressed they are copied, not inflated first: the executable is larger on the USB
 # stick (about 115 MB instead of 52), and each start is shorter by the time zlib took on them.
 UNPACKED_AS_STORED = {"EXTENSION": False, "BINARY": False}
+
+# Symbols and debug information stripped from every native library (binutils' `strip`, Linux):
+# Python's own library alone carries 18 MB of debug information, and a one-file start copies
+# every byte out again. Windows' DLLs come without them.
+STRIPPED = sys.platform != "win32" and shutil.which("strip") is not None
