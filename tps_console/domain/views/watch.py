@@ -1,13 +1,13 @@
 """Watching the station file for the panel: notice every commit, read the figures, survive trouble.
 
 A `CommitWatch` on the panel's read-only record is asked a few times a second whether another
-connection has committed (see domain/commit_watch.py); only then are the figures read again, in
+connection has committed (see store/commit_watch.py); only then are the figures read again, in
 one short read transaction. The file's identity (device, inode) is checked as well: `restore`
 puts a new file in place, and a connection on the old one would never see another change.
 A station on a server tells the watch of each commit: there `poll` waits for it (`pushes`).
 
-Plain Python like the rest of the domain: the panel's screen (and the web panel's grid) calls
-`poll()` from a thread worker, one call at a time, and says the trouble in its own language.
+Plain Python like the rest of the domain: the panel's screen calls `poll()` from a thread
+worker, one call at a time, and says the trouble in the panel's language.
 """
 
 from __future__ import annotations
