@@ -6,8 +6,6 @@ Regenerate after a deliberate change with `uv run pytest tests/test_desk_snapsho
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from textual.pilot import Pilot
 
 from tests.helpers import make_station
 from tests.helpers.desk import desk_for, find, sign_in, type_text
+from tests.helpers.panel import screen_text
 from tests.helpers.wait import settle, wait_for
 from tps_console.desk.app import DemoLogin, DeskApp
 from tps_console.desk.dialogs import RefusalScreen
@@ -62,14 +61,8 @@ async def at_duplicate(pilot: Pilot[None]) -> None:
     # app's status, or on the strip's own text, still caught an older frame of that screen now
     # and then under load: so the wait is on what the snapshot itself draws.
     newest = read_status(app.rec).proof_code[:12]
-    await wait_for(pilot, lambda: newest in drawn(app))
+    await wait_for(pilot, lambda: newest in screen_text(app))
     await settle(pilot)
-
-
-def drawn(app: DeskApp) -> str:
-    """The screen's text as a snapshot draws it."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
 async def at_chair_action(pilot: Pilot[None]) -> None:

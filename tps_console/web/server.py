@@ -302,15 +302,13 @@ class SharedPanel:
         """Follow the screen as it stands. A whole screen writes at least a byte a cell (the
         modes set before the first are a few bytes each): the first, and the first after a
         redraw key, start it anew; a frame between only changes part of it."""
-        cells = self.size[0] * self.size[1]
-        whole = len(data) >= cells and (not self.drawn.is_set() or self._whole_asked)
-        if not self.drawn.is_set() and not whole:
-            self._prelude.append(data)
-            return
-        if whole:
+        first = not self.drawn.is_set()
+        if len(data) >= self.size[0] * self.size[1] and (first or self._whole_asked):
             self.drawn.set()
             self._whole_asked = False
             self._screen, self._screen_bytes = [data], len(data)
+        elif first:
+            self._prelude.append(data)
         elif self._screen:
             self._screen.append(data)
             self._screen_bytes += len(data)

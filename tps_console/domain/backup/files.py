@@ -1,6 +1,6 @@
 """Backups of a station file: on request, and automatically while a desk runs; restores.
 
-Every backup is encrypted (`record.sealed`: age, to the station's own backup key, so no
+Every backup is encrypted (`store.sealed`: age, to the station's own backup key, so no
 passphrase is asked to make one) and consistent (SQLite online backup, into memory: the plain
 copy never touches the backup's disk), written under a temporary name and renamed. A restore
 takes an encrypted backup with its passphrase, or an old plain one (SQLite) with a warning.

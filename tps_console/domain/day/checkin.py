@@ -21,8 +21,6 @@ from tps_console.domain.day import ballots
 from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import (
     PollState,
-    closed_at_asked,
-    closed_at_of,
     ensure_not_closed,
     frozen,
     outside_dpk_hour,
@@ -42,7 +40,7 @@ from tps_console.domain.record.events import (
     DuplicateBlocked,
     VoterStatusSet,
 )
-from tps_console.domain.record.projection import record_event
+from tps_console.domain.record.projection import closed_at_asked, closed_at_of, record_event
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no

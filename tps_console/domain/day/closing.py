@@ -15,18 +15,12 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.checkin import active_check_in, is_queued, resolve
-from tps_console.domain.day.hours import (
-    PollState,
-    closed_at_asked,
-    closed_at_of,
-    ensure_not_closed,
-    poll_state,
-)
+from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import PollsClosed, QueueJoined
-from tps_console.domain.record.projection import record_event
+from tps_console.domain.record.projection import closed_at_asked, closed_at_of, record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
 from tps_console.domain.store.db import Prepared, together

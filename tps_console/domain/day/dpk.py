@@ -14,20 +14,13 @@ from sqlalchemy import bindparam, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import available_asked, remaining_in
-from tps_console.domain.day.hours import (
-    PollState,
-    closed_at_asked,
-    closed_at_of,
-    outside_dpk_hour,
-    poll_state,
-    refuse_if_closed,
-)
+from tps_console.domain.day.hours import PollState, outside_dpk_hour, poll_state, refuse_if_closed
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import BadInput, Refused
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import DpkRegistered
-from tps_console.domain.record.projection import record_event
+from tps_console.domain.record.projection import closed_at_asked, closed_at_of, record_event
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
 from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from tps_console.domain.errors import Frozen, Refused
+from tps_console.domain.record.projection import closed_at
 from tps_console.domain.record.station import StationInfo
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.store.db import Asked, Prepared
-from tps_console.domain.store.models import Station
 
 
 class PollState(StrEnum):
@@ -46,24 +44,6 @@ def poll_state(station: StationInfo, now: datetime, *, closed: bool = False) -> 
 
 def closing_instant(station: StationInfo) -> datetime:
     return datetime.combine(station.polling_date, station.closes, tzinfo=station.timezone)
-
-
-_CLOSED_AT = Prepared(select(Station.__table__.c.closed_at))  # type: ignore[attr-defined]
-
-
-def closed_at(conn: Connection) -> str | None:
-    """When the chair closed the polls, or None while they are not closed."""
-    return closed_at_of(_CLOSED_AT.first(conn))
-
-
-def closed_at_asked() -> Asked:
-    """`closed_at`, to be read `together` with other reads (see `closed_at_of`)."""
-    return _CLOSED_AT.one()
-
-
-def closed_at_of(row: Any) -> str | None:
-    """`closed_at` from the row `closed_at_asked` was answered with."""
-    return None if row is None else row[0]
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:

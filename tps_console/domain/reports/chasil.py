@@ -18,12 +18,12 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import BallotFigures, Draw, SourceStock, stock_in, totals
-from tps_console.domain.day.hours import closed_at
 from tps_console.domain.day.incidents import IncidentLine, incidents_in
 from tps_console.domain.errors import TpsError
 from tps_console.domain.order import natural_key
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import unstamp
+from tps_console.domain.record.projection import closed_at
 from tps_console.domain.record.proof import proof_json
 from tps_console.domain.record.station import Place, Record
 from tps_console.domain.store.db import read

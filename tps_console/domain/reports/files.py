@@ -1,6 +1,6 @@
 """`report --out DIR`: the attendance lists as CSV, the figures as JSON, the printable summary.
 
-Each file is written whole or not at all, for its owner only (`record.output`).
+Each file is written whole or not at all, for its owner only (`store.output`).
 CSVs are UTF-8 with a BOM and `;` between fields, which is how Excel opens them on a laptop set
 to Indonesian (where `,` is the decimal separator). Attendance lists are the KPPS's official
 *daftar hadir*: they hold the list number, name, sex, block/cell and time of each voter who came

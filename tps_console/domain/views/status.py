@@ -9,9 +9,10 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.day.closing import queue_waiting
-from tps_console.domain.day.hours import PollState, closed_at, poll_state
+from tps_console.domain.day.hours import PollState, poll_state
 from tps_console.domain.day.incidents import incident_count
 from tps_console.domain.record import chain
+from tps_console.domain.record.projection import closed_at
 from tps_console.domain.record.proof import noted_code, proof_json
 from tps_console.domain.record.station import Record
 from tps_console.domain.store.db import read

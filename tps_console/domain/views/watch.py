@@ -102,7 +102,7 @@ class Watcher:
                 self._close()
             # A server's trouble in the day's words (unreachable, login refused), not libpq's.
             fault = explain(exc, self.path) if self.pushes else None
-            cause = fault or innermost(exc)
+            cause = fault or _chain(exc)[-1]
             if isinstance(cause, TpsError):
                 return Reading(trouble=trouble, said=cause)
             return Reading(trouble=trouble, detail=describe(cause))
@@ -173,10 +173,6 @@ def classify(exc: BaseException) -> Trouble:
     if any("locked" in str(e) or "busy" in str(e) for e in _chain(exc)):
         return Trouble.BUSY
     return Trouble.UNREADABLE
-
-
-def innermost(exc: BaseException) -> BaseException:
-    return _chain(exc)[-1]
 
 
 def describe(exc: BaseException) -> str:
