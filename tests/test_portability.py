@@ -33,7 +33,8 @@ def test_the_server_schema_notifies_each_event() -> None:
 
     engine = create_mock_engine("postgresql://", capture)
     db.create_schema(engine)  # type: ignore[arg-type]
-    assert any("pg_notify('tps_event', NEW.seq::text)" in d for d in ddl)
+    # The station's own channel: `tps_event` in public, `tps_event_tps_902` for a site's TPS.
+    assert any("pg_notify(CASE TG_TABLE_SCHEMA WHEN 'public' THEN 'tps_event'" in d for d in ddl)
     assert any("AFTER INSERT ON event" in d for d in ddl)
 
 

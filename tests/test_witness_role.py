@@ -282,3 +282,30 @@ async def test_f8_opens_the_panel_as_the_witness_role_with_nothing_on_its_comman
             f"'tps-console' AND datname = '{server.database}'",
         )
         assert sessions.stdout.split() == [server.witness]  # the panel's, as the witness
+
+
+def test_the_witnesses_role_reads_every_tps_of_a_site_and_no_nik(
+    server: Server,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tps_console.domain.record.station import create_station, site_target
+    from tps_console.domain.views.site import site_numbers
+    from tps_console.samples.rolls import generate_roll, roll_csv
+
+    everyone = generate_roll(20)
+    for number, part in (("901", everyone[:10]), ("902", everyone[10:])):
+        roll = [{**row, "no": str(n)} for n, row in enumerate(part, 1)]
+        target = site_target(server.owner_url, f"TPS {number}")
+        create_station(target, roll_csv(roll), clock, tps=f"TPS {number}")
+    make_witness(server, monkeypatch, capsys)
+    witness = server.witness_url
+    assert site_numbers(witness) == ["901", "902"]
+    for number in ("901", "902"):
+        watcher = Watcher(f"{witness}?tps={number}", clock)
+        assert watcher.open().status.expected == 10
+        watcher.close()
+    for sql in ("SELECT nik FROM tps_site.roll", "SELECT nik FROM tps_902.voter"):
+        refused = psql(witness, "-c", sql)
+        assert refused.returncode != 0 and "permission denied" in refused.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-AREAS = ("core", "checkin", "backup", "desk", "panel", "startup", "pg", "web")
+AREAS = ("core", "checkin", "backup", "desk", "panel", "startup", "pg", "web", "site")
 
 
 def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, Any]:

@@ -129,8 +129,7 @@ def panel(args: argparse.Namespace, clock: Clock) -> int:
         args.db = station_target(handed_station())
     # `--now` only looks: the panel shows the record as at that instant and records nothing.
     looks_at = StartedClock(args.drill_at) if args.drill_at is not None else clock
-    if not args.web and (args.code is not None or args.host is not None or args.port is not None):
-        raise BadInput("web.needs_web")
+    _web_options_need_web(args)
     if args.web:
         from tps_console.cli.web import serve_panel
 
@@ -139,6 +138,37 @@ def panel(args: argparse.Namespace, clock: Clock) -> int:
 
     make_panel(args.db, looks_at).run()
     return 0
+
+
+def site(args: argparse.Namespace, clock: Clock) -> int:
+    """The site overview: every TPS of a prison's database, read-only (domain/store/site.py)."""
+    from tps_console.machine.launch import handed_station
+
+    if args.db is None:  # started by `site --web` for its tabs
+        args.db = station_target(handed_station())
+    _web_options_need_web(args)
+    if args.web:
+        from tps_console.cli.web import serve_panel
+
+        return serve_panel(args, clock, site=True)
+    from tps_console.site.app import make_site
+
+    make_site(str(args.db), clock).run()
+    return 0
+
+
+def _web_options_need_web(args: argparse.Namespace) -> None:
+    if not args.web and (args.code is not None or args.host is not None or args.port is not None):
+        raise BadInput("web.needs_web")
+
+
+def _web_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
+    p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
+    p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
+    # `--code` alone asks for the code (hidden): one given after it would be in the argv that
+    # every user of the computer can read, and is refused (cli/web.py).
+    p.add_argument("--code", nargs="?", const=ASK_CODE, help=t("cli.panel_code"))
 
 
 def register(cmd: Command, sub: Any) -> None:
@@ -153,9 +183,8 @@ def register(cmd: Command, sub: Any) -> None:
     # A panel this program starts (F8, the web panel's tabs) is given no DB: its station comes
     # from PANEL_STATION_ENV, so that no path or URL, and no password, stands in its argv.
     station_arg(panel_p, optional=True)
-    panel_p.add_argument("--web", action="store_true", help=t("cli.panel_web"))
-    panel_p.add_argument("--host", metavar="H", help=t("cli.panel_host"))
-    panel_p.add_argument("--port", type=int, metavar="P", help=t("cli.panel_port"))
-    # `--code` alone asks for the code (hidden): one given after it would be in the argv that
-    # every user of the computer can read, and is refused (cli/web.py).
-    panel_p.add_argument("--code", nargs="?", const=ASK_CODE, help=t("cli.panel_code"))
+    _web_args(panel_p)
+
+    site_p = cmd("site", site, "cli.site")
+    station_arg(site_p, optional=True)
+    _web_args(site_p)

@@ -35,12 +35,15 @@ from tps_console.domain.record.station import (
     Place,
     RollRejected,
     open_record,
+    site_target,
     tps_name,
 )
+from tps_console.domain.roll.nik import mask_nik
 from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.roll.read import read_roll
 from tps_console.domain.store.db import is_url
 from tps_console.domain.store.server import shown
+from tps_console.domain.store.site import OnOtherRolls
 from tps_console.i18n import t
 from tps_console.i18n.dates import long_date
 from tps_console.i18n.issues import issue_line
@@ -83,6 +86,8 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     if args.drill_at is not None and not args.drill:
         raise BadInput("drill.init_real")
     data = read_roll(args.roll)
+    # Beside the TPS already in a site's database (`?tps=` named when the URL names none).
+    args.db = site_target(args.db, args.tps)
     if not is_url(args.db) and Path(args.db).exists():  # before a passphrase is typed for nothing
         raise BadInput("init.exists", path=str(args.db))
     passphrase, generated = _new_passphrase(args)
@@ -102,9 +107,15 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
             desk=args.desk,
             sheet=args.sheet,
             passphrase=passphrase,
+            different_people=frozenset(args.different_person),
         )
         try:
             parsed = set_up_station(args.db, data, clock, plan, progress)
+        except OnOtherRolls as exc:
+            bar.stop()
+            print(t(exc.key, **exc.params), file=sys.stderr)
+            print_other_rolls(exc)
+            return exc.exit_code
         except RollRejected as exc:
             bar.stop()
             _print_sheet(exc.parsed)
@@ -137,6 +148,43 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
     if generated:
         print(t("passphrase.generated", passphrase=passphrase))
     return 0
+
+
+def print_other_rolls(exc: OnOtherRolls) -> None:
+    for found in exc.found:
+        what = t("site.same_nik" if found.same_nik else "site.same_register")
+        print(
+            t(
+                "site.on_other_roll",
+                no=found.no,
+                name=found.name,
+                nik=mask_nik(found.nik),
+                what=what,
+                tps=found.tps,
+                other_no=found.other_no,
+                other_name=found.other_name,
+            ),
+            file=sys.stderr,
+        )
+
+
+def numbers(value: str) -> list[int]:
+    """`12,40` or `12`: the roll's numbers."""
+    try:
+        return [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(value) from None
+
+
+def different_person_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--different-person",
+        type=numbers,
+        action="extend",
+        default=[],
+        metavar="NO",
+        help=t("cli.different_person"),
+    )
 
 
 def passphrase(args: argparse.Namespace, clock: Clock) -> int:
@@ -191,6 +239,7 @@ def register(cmd: Command, sub: Any) -> None:
     for name in PLACE_FIELDS:
         init_p.add_argument(f"--{name}", default="", metavar="NAME", help=t(f"cli.init_{name}"))
     _generate_passphrase_arg(init_p)
+    different_person_arg(init_p)
 
     passphrase_p = cmd("passphrase", passphrase, "cli.passphrase")
     station_arg(passphrase_p)

@@ -22,7 +22,10 @@ DEFAULT_PORT = 8000
 ASK_CODE = True
 
 
-def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
+def serve_panel(args: argparse.Namespace, clock: Clock, *, site: bool = False) -> int:
+    """`panel --web`, or with `site` the site overview's `site --web`: the same server, whose
+    tabs share one process of that screen."""
+    from tps_console.domain.views.site import site_numbers
     from tps_console.domain.views.watch import Watcher
     from tps_console.machine.launch import panel_environment
     from tps_console.web.access import CodeDoor
@@ -36,15 +39,20 @@ def serve_panel(args: argparse.Namespace, clock: Clock) -> int:
     if not 0 <= port <= 65535:
         raise BadInput("web.bad_port", port=port)
     # Read once here, so a wrong path is said at once rather than in every tab.
-    watcher = Watcher(args.db, clock)
-    tps = watcher.open().status.tps
-    watcher.close()
+    if site:
+        tps = t("site.title", count=len(site_numbers(str(args.db))))
+        title = tps
+    else:
+        watcher = Watcher(args.db, clock)
+        tps = watcher.open().status.tps
+        watcher.close()
+        title = t("panel.title", tps=tps)
     beyond = reachable_from_lan(host)
     code, generated = _access_code(ask=args.code is ASK_CODE, beyond=beyond)
     say = _console
     server = PanelServer(
-        panel_command(lang=language(), now=args.now),
-        t("panel.title", tps=tps),
+        panel_command(lang=language(), now=args.now, command="site" if site else "panel"),
+        title,
         environment=panel_environment(args.db),
         door=CodeDoor(code, say=say) if code else None,
         say=say,

@@ -33,7 +33,7 @@ from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
 from tps_console.desk.state import BackupState, watch_desk
 from tps_console.desk.strip import StatusStrip
-from tps_console.domain.day.checkin import CheckInDone, check_in
+from tps_console.domain.day.checkin import CheckInDone, check_in, resolve
 from tps_console.domain.day.dpk import DpkAdded
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, TpsError, echoed
@@ -211,8 +211,23 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         else:
             # A scanned or typed number is done with; a name is kept to be corrected.
             scanned = any(c.isdigit() for c in value)
+            if scanned and self.rec.site:
+                self._send_on(value)  # perhaps on another TPS's roll of the site
+                return
             message = t("checkin.unknown", key=echoed(value))
             self.refuse(message, duplicate=False, logged=False, clear=scanned)
+
+    @work(thread=True, exclusive=True, group="card")
+    def _send_on(self, value: str) -> None:
+        """A number on no voter of this roll: the TPS whose roll it is on, said on a banner to
+        acknowledge (nothing is recorded here), or that it is on no roll of the site."""
+        try:
+            voter_id = resolve(self.rec, value)
+        except TpsError as exc:
+            message = t(exc.key, **exc.params)
+            self.app.call_from_thread(self.refuse, message, duplicate=False, logged=False)
+        else:  # added here since the index was read (a DPK voter at another desk)
+            self.app.call_from_thread(self.open_card, voter_id)
 
     def on_resize(self, event: events.Resize) -> None:
         # Room to spare: the highlighted voter's card beside the list, before Enter opens it.

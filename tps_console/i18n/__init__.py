@@ -16,6 +16,7 @@ from tps_console.i18n import (
     paper,
     record,
     roll,
+    site,
     slips,
     start,
     web,
@@ -39,6 +40,7 @@ PARTS = (
     start.MESSAGES,
     paper.MESSAGES,
     incidents.MESSAGES,
+    site.MESSAGES,
 )
 MESSAGES: Catalogue = {k: v for part in PARTS for k, v in part.items()}
 

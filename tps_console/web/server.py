@@ -104,14 +104,14 @@ SCREENS_KEPT = 8
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def panel_command(*, lang: str, now: str | None = None) -> list[str]:
-    """The command of the panel processes: this program's `panel` with no DB (the station is
-    in their environment), from source or frozen."""
+def panel_command(*, lang: str, now: str | None = None, command: str = "panel") -> list[str]:
+    """The command of the panel processes: this program's `panel` (or `site`) with no DB (the
+    station is in their environment), from source or frozen."""
     program = (
         [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "tps_console"]
     )
     drill = ["--now", now] if now else []
-    return [*program, "--lang", lang, *drill, "panel"]
+    return [*program, "--lang", lang, *drill, command]
 
 
 class PanelTab(AppService):

@@ -44,6 +44,7 @@ from tps_console.domain.record.projection import closed_at_asked, closed_at_of, 
 from tps_console.domain.record.station import Record, StationInfo
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
+from tps_console.domain.store import site
 from tps_console.domain.store.db import Prepared, read, together
 from tps_console.domain.store.models import CheckIn, Event, Officer, QueueEntry, Station, Voter
 from tps_console.domain.vocab import Category, VoterStatus
@@ -78,11 +79,45 @@ def find_voter_id(conn: Connection, key: str) -> int | None:
 
 
 def resolve(rec: Record, key: str) -> int:
+    """The voter `key` names; refused if not on this TPS's roll (on a site: sent on to the TPS
+    whose roll they are on, nothing recorded here)."""
     with read(rec.engine) as conn:
         voter_id = find_voter_id(conn, key)
+        # Asked of the database, not of `rec.site`: the site may have formed since this desk
+        # opened its record, and a voter not on the roll is rare enough to ask each time.
+        elsewhere = on_other_roll(conn, key) if voter_id is None and site.in_site(conn) else None
+    if elsewhere is not None:
+        raise elsewhere
     if voter_id is None:
         raise Refused("checkin.unknown", key=echoed(key))
     return voter_id
+
+
+_SITE_ROLL = site.ROLL
+_ON_OTHER_ROLL = select(
+    _SITE_ROLL.c.tps, _SITE_ROLL.c.name, _SITE_ROLL.c.block, _SITE_ROLL.c.cell
+).where(_SITE_ROLL.c.station != func.current_schema())
+
+
+def on_other_roll(conn: Connection, key: str) -> Refused | None:
+    """On a site: the refusal that sends a voter not on this roll to the TPS whose roll they
+    are on ("Terdaftar di TPS 903, blok C kamar 4"), or None if on no roll of the site."""
+    nik, register = normalise_nik(key), normalise_register_no(key)
+    if isinstance(nik, str):
+        found = conn.execute(_ON_OTHER_ROLL.where(_SITE_ROLL.c.nik == nik)).first()
+    elif register:
+        found = conn.execute(_ON_OTHER_ROLL.where(_SITE_ROLL.c.register_no == register)).first()
+    else:
+        return None
+    if found is None:
+        return None
+    return Refused(
+        "checkin.other_tps",
+        name=found.name,
+        tps=found.tps,
+        block=found.block or "-",
+        cell=found.cell or "-",
+    )
 
 
 _CI = CheckIn.__table__  # type: ignore[attr-defined]
@@ -122,6 +157,16 @@ _LOOK_UP = Prepared(
     )
     .where(_VOTERS.c.id == bindparam("voter_id"))
 )
+_VOTES = site.VOTE
+# On a site: this voter's NIK checked in at another TPS (read with the look-up, `together`).
+_VOTED_ELSEWHERE = Prepared(
+    select(_VOTES.c.tps, _VOTES.c.at, _VOTES.c.desk, _VOTES.c.officer).where(
+        _VOTES.c.nik
+        == select(_VOTERS.c.nik).where(_VOTERS.c.id == bindparam("voter_id")).scalar_subquery(),
+        _VOTES.c.active,
+        _VOTES.c.station != func.current_schema(),
+    )
+)
 _STATUS = select(_VOTERS.c.no, _VOTERS.c.name, _VOTERS.c.status).where(
     _VOTERS.c.id == bindparam("voter_id")
 )
@@ -131,6 +176,11 @@ _QUEUED = select(_QUEUE.c.at).where(_QUEUE.c.voter_id == bindparam("voter_id"))
 def active_check_in(conn: Connection, voter_id: int) -> Any:
     """The voter's active check-in (id, at, desk, officer_id, name), or None."""
     return _ACTIVE.first(conn, voter_id=voter_id)
+
+
+def voted_elsewhere(conn: Connection, rec: Record, voter_id: int) -> Any:
+    """On a site: where and when this voter's NIK was checked in at another TPS, or None."""
+    return _VOTED_ELSEWHERE.first(conn, voter_id=voter_id) if rec.site else None
 
 
 def first_check_in(voter: Any) -> AlreadyVoted | None:
@@ -160,9 +210,16 @@ def look_up(conn: Connection, voter_id: int) -> Row[*tuple[Any, ...]] | None:
 
 
 def refusal(
-    station: StationInfo, now: datetime, voter: Any, plan: BallotPlan, *, short_approved: bool
+    station: StationInfo,
+    now: datetime,
+    voter: Any,
+    plan: BallotPlan,
+    *,
+    short_approved: bool,
+    elsewhere: Any = None,
 ) -> TpsError | None:
     """Why checking in `voter` (a `look_up` row) at `now` with `plan` is refused, or None.
+    `elsewhere`: on a site, the voter's NIK checked in at another TPS (`voted_elsewhere`).
 
     The one decision: the check-in acts on it, and the voter card shows it before Enter (with
     `short_approved`: a shortage the chair may still decide on is no refusal yet). Pure, so that
@@ -173,6 +230,15 @@ def refusal(
     already = first_check_in(voter)
     if already is not None:
         return already
+    if elsewhere is not None:
+        return AlreadyVoted(
+            "checkin.voted_elsewhere",
+            name=voter.name,
+            tps=elsewhere.tps,
+            at=elsewhere.at,
+            officer=elsewhere.officer,
+            desk=elsewhere.desk,
+        )
     if voter.status == VoterStatus.RELEASED:
         return Refused("checkin.released", name=voter.name, reason=voter.status_reason)
     if voter.status == VoterStatus.TRANSFERRED:
@@ -222,13 +288,16 @@ def check_in(
     if voter_id is None:
         voter_id = resolve(rec, key or "")
     try:
-        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
-    except IntegrityError:
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by, rec.site)
+    except IntegrityError as exc:
         # Another desk's check-in of this voter committed between our look-up and our insert and
         # the unique index refused ours. SQLite cannot get here (BEGIN IMMEDIATE serialises the
-        # desks); a server database can. The second attempt sees that check-in and records the
-        # refusal like any duplicate.
-        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by)
+        # desks); a server database can, and on a site a desk of another TPS (whose write lock
+        # is another) more often. The second attempt sees that check-in and records the refusal
+        # like any duplicate; it looks across the site if the site's index refused this one,
+        # even on a desk opened before its TPS joined a site.
+        across = rec.site or site.VOTE_INDEX in str(exc.orig)
+        outcome = _check_in_once(rec, officer, voter_id, key, short_approved_by, across)
     if isinstance(outcome, TpsError):
         raise outcome
     return outcome
@@ -240,18 +309,27 @@ def _check_in_once(
     voter_id: int,
     key: str | None,
     short_approved_by: OfficerInfo | None,
+    across_site: bool,
 ) -> CheckInDone | TpsError:
     outcome: CheckInDone | TpsError
+    asked = [_LOOK_UP.one(voter_id=voter_id), ballots.available_asked()]
+    if across_site:
+        asked.append(_VOTED_ELSEWHERE.one(voter_id=voter_id))
     with rec.write() as conn:
         # Read together: on a server, one round trip with BEGIN and the lock (`db.together`).
-        voter, stock = together(conn, _LOOK_UP.one(voter_id=voter_id), ballots.available_asked())
+        voter, stock, *elsewhere = together(conn, *asked)
         if voter is None:
             raise Refused("checkin.unknown", key=echoed(str(key or voter_id)))
         # One instant for the whole check-in: the hours it was judged by are the time it records.
         now = rec.now()
         plan = ballots.plan_draw(ballots.entitlement(voter.ballots), stock)
         refused = refusal(
-            rec.station, now, voter, plan, short_approved=short_approved_by is not None
+            rec.station,
+            now,
+            voter,
+            plan,
+            short_approved=short_approved_by is not None,
+            elsewhere=elsewhere[0] if elsewhere else None,
         )
         if isinstance(refused, Frozen):
             raise refused  # the record is final: not even the refusal is written

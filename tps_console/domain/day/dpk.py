@@ -22,8 +22,9 @@ from tps_console.domain.record.clock import stamp
 from tps_console.domain.record.events import DpkRegistered
 from tps_console.domain.record.projection import closed_at_asked, closed_at_of, record_event
 from tps_console.domain.record.station import Record, StationInfo
-from tps_console.domain.roll.nik import NikProblem, nik_mismatches, normalise_nik
+from tps_console.domain.roll.nik import NikProblem, mask_nik, nik_mismatches, normalise_nik
 from tps_console.domain.roll.parse import RollEntry, age_on, parse_date, parse_sex
+from tps_console.domain.store import site
 from tps_console.domain.store.db import Prepared, together
 from tps_console.domain.store.models import CheckIn, Voter
 from tps_console.domain.vocab import ALL_BALLOTS, Category, VoterStatus
@@ -50,6 +51,12 @@ _DPK_WAITING = Prepared(
     )
 )
 _LAST = Prepared(select(func.max(col(Voter.no)), func.max(col(Voter.id))))
+# On a site: the NIK on another TPS's roll (a DPK voter is on no roll of the site).
+_ON_SITE_ROLL = Prepared(
+    select(site.ROLL.c.tps, site.ROLL.c.name).where(
+        site.ROLL.c.nik == bindparam("nik"), site.ROLL.c.station != func.current_schema()
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -77,17 +84,19 @@ def register_dpk(
     age = age_on(entry.birth_date, rec.station.polling_date)
     if age < MIN_AGE and not married:
         raise Refused("dpk.under_17", age=age)
+    asked = [
+        closed_at_asked(),
+        _ON_ROLL.one(nik=entry.nik),
+        _DPK_WAITING.one(),
+        available_asked(),
+        _LAST.one(),
+        chain.head_asked(),
+    ]
+    if rec.site:
+        asked.append(_ON_SITE_ROLL.one(nik=entry.nik))
     with rec.write() as conn:
         # Read together: on a server, one round trip with BEGIN and the lock.
-        closed, on_roll, waiting, stock, last, head = together(
-            conn,
-            closed_at_asked(),
-            _ON_ROLL.one(nik=entry.nik),
-            _DPK_WAITING.one(),
-            available_asked(),
-            _LAST.one(),
-            chain.head_asked(),
-        )
+        closed, on_roll, waiting, stock, last, head, *elsewhere = together(conn, *asked)
         refuse_if_closed(rec.station, closed_at_of(closed))
         refusal = registration_refusal(rec.station, rec.now())
         if refusal is not None:
@@ -98,6 +107,9 @@ def register_dpk(
             if on_roll.status == VoterStatus.ELIGIBLE:
                 raise Refused("dpk.on_roll", **listed)
             raise Refused(f"dpk.on_roll_{on_roll.status}", **listed, reason=on_roll.status_reason)
+        if elsewhere and elsewhere[0] is not None:
+            other = elsewhere[0]
+            raise Refused("dpk.other_tps", name=other.name, nik=mask_nik(entry.nik), tps=other.tps)
         # Types with no ballot left for one more voter, counting DPK voters registered earlier
         # who have not been checked in yet: their ballots are as good as taken.
         out = [b for b, left in remaining_in(stock).items() if left - waiting[0] < 1]

@@ -70,6 +70,9 @@ class StationPlan:
     # The backup passphrase (the wizard offers a generated one): the station keeps only the key
     # it unlocks, recorded with the station. Empty: none yet (`tps-console passphrase` later).
     passphrase: str = ""
+    # Voters (by their number on the roll) on another TPS's roll of the site whom the chair
+    # confirmed are other people (record/station.py `create_station`).
+    different_people: frozenset[int] = frozenset()
 
 
 def check_officers(chair: NewOfficer | None, members: Iterable[NewOfficer]) -> list[NewOfficer]:
@@ -163,4 +166,5 @@ def set_up_station(
         place=plan.place,
         sheet=plan.sheet,
         setup=setup,
+        different_people=plan.different_people,
     )

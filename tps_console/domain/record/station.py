@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from tps_console.domain.errors import BadInput, Refused
+from tps_console.domain.errors import BadInput, Refused, TpsError
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import Clock, StationClock, stamp, unstamp
 from tps_console.domain.record.events import (
@@ -30,7 +30,7 @@ from tps_console.domain.record.events import (
 from tps_console.domain.record.projection import record_event
 from tps_console.domain.roll.parse import ParsedRoll, Progress
 from tps_console.domain.roll.read import parse_roll
-from tps_console.domain.store import server
+from tps_console.domain.store import server, site
 from tps_console.domain.store.db import (
     Writer,
     clock_skew,
@@ -131,6 +131,7 @@ class Record:
     path: Path | None = None
     readonly: bool = False
     url: str | None = None  # a station on a server: its `postgresql://` URL
+    site: bool = False  # a TPS of a site (store/site.py): its desks look across the site
     writer: Writer = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -200,6 +201,7 @@ def create_station(
     hours: Hours = Hours(),
     place: Place = Place(),
     setup: Setup | None = None,
+    different_people: frozenset[int] = frozenset(),
 ) -> ParsedRoll:
     """Create a new station from a roll (CSV or Excel workbook; `sheet`: the worksheet, by
     default the first). Refuses to touch an existing file; all or nothing: a full disk, a
@@ -211,7 +213,9 @@ def create_station(
     ballot stock a station is made with in the app).
 
     `path` may be a server's URL: the station is made there in one transaction, in a database
-    that holds nothing yet (made if the server lets this user)."""
+    that holds nothing yet (made if the server lets this user), or beside the other TPS of a site
+    (`?tps=902`, see store/site.py). `different_people`: the roll's numbers of voters on another
+    TPS's roll whom the chair confirmed are other people; any other such voter refuses it all."""
     hours.check()
     if not is_url(path) and Path(path).exists():
         raise BadInput("init.exists", path=str(path))
@@ -219,7 +223,7 @@ def create_station(
         tps, polling_date, hours, place.tidied(), drill_at if drill else None, drill
     )
     parsed, creation = _prepare(roll, clock, settings, progress, sheet, setup)
-    build_station(path, creation)
+    build_station(path, creation, different_people=different_people)
     return parsed
 
 
@@ -233,12 +237,18 @@ class _Settings:
     drill: bool
 
 
-def build_station(target: Path | str, fill: Callable[[Connection], None]) -> None:
+def build_station(
+    target: Path | str,
+    fill: Callable[[Connection], None],
+    *,
+    different_people: frozenset[int] = frozenset(),
+) -> None:
     """A new station at `target`: its tables, and `fill` run in one write transaction. All or
     nothing: a full disk or a write-protected folder midway (an unreachable server) leaves
-    nothing behind. Refuses an existing file, and a server database that holds anything."""
+    nothing behind. Refuses an existing file, and a server database that holds anything (or,
+    for a site's TPS, a TPS of that number already)."""
     if is_url(target):
-        _build_on_server(str(target), fill)
+        _build_on_server(str(target), fill, different_people)
         return
     path = Path(target)
     try:
@@ -285,18 +295,24 @@ def _build_file(path: Path, fill: Callable[[Connection], None]) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _build_on_server(url: str, fill: Callable[[Connection], None]) -> None:
+def _build_on_server(
+    url: str, fill: Callable[[Connection], None], different_people: frozenset[int]
+) -> None:
     """The tables and `fill` in one transaction (a server's DDL is transactional): a failure
-    midway leaves the database as empty as it was."""
+    midway leaves the database as it was."""
+    number = server.tps_of(url)
     try:
         server.create_database_if_missing(url)
         engine = open_engine(url)
         try:
             with write(engine) as conn:
-                if server.user_tables(conn):
-                    raise BadInput("init.not_empty", path=server.shown(url))
-                create_schema(conn)
-                fill(conn)
+                if number is None:
+                    if server.user_tables(conn):
+                        raise BadInput("init.not_empty", path=server.shown(url))
+                    create_schema(conn)
+                    fill(conn)
+                else:
+                    _build_site_tps(conn, url, number, fill, different_people)
         finally:
             engine.dispose()
     except DBAPIError as exc:
@@ -304,6 +320,67 @@ def _build_on_server(url: str, fill: Callable[[Connection], None]) -> None:
         if fault is None:
             raise
         raise fault from exc
+
+
+def _build_site_tps(
+    conn: Connection,
+    url: str,
+    number: str,
+    fill: Callable[[Connection], None],
+    different_people: frozenset[int],
+) -> None:
+    """A site's TPS `number` in its own schema, beside the others (store/site.py)."""
+    schema = server.station_schema(number)
+    if number in _site_numbers(conn):
+        raise BadInput("site.tps_exists", tps=tps_name(number), path=server.shown(url))
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    if server.user_tables(conn):
+        raise BadInput("init.not_empty", path=server.shown(url))
+    # Into the new schema, the first of the search path: the tables of the stations beside it
+    # are seen through that path too, and must not be taken for this one's.
+    create_schema(conn, checkfirst=False)
+    site.join_site(conn, schema)
+    fill(conn)
+    made = conn.execute(select(Station.__table__.c.tps)).scalar_one()  # type: ignore[attr-defined]
+    if made != tps_name(number):
+        raise BadInput("site.tps_differs", tps=made, url_tps=tps_name(number))
+    site.refuse_unconfirmed(site.on_other_rolls(conn), different_people)
+
+
+def _site_numbers(conn: Connection) -> dict[str, str]:
+    """Each station of the database by its TPS's number: {"901": "public", "902": "tps_902"}."""
+    found = {}
+    for schema in site.station_schemas(conn):
+        name = conn.execute(text(f"SELECT tps FROM {schema}.station")).scalar()
+        if name is not None:
+            found[site_number(name) or schema] = schema
+    return found
+
+
+def site_number(tps: str) -> str | None:
+    """The number a site knows a TPS by ("TPS 902": "902"), or None for a name without one."""
+    number = tps.removeprefix("TPS ").lower()
+    return number if server.TPS_NUMBER.fullmatch(number) else None
+
+
+def site_target(target: Path | str, tps: str) -> Path | str:
+    """Where a new station named `tps` goes: `target` itself, unless it is a server's database
+    that holds a station already and the URL names no TPS: then beside it, as a TPS of the site
+    (`?tps=902`). A station file, an empty database and a URL that names its TPS are as given."""
+    if not server.is_server(target) or server.tps_of(str(target)) is not None:
+        return target
+    engine = open_engine(target, readonly=True)
+    try:
+        with read(engine) as conn:
+            occupied = bool(server.user_tables(conn))
+    except (DBAPIError, TpsError):
+        return target  # no database yet, or not reachable: making it says what is wrong
+    finally:
+        engine.dispose()
+    number = site_number(tps)
+    if not occupied or number is None:
+        return target
+    return str(server.with_tps(str(target), number))
 
 
 def _prepare(
@@ -419,9 +496,32 @@ def open_record(
         engine.dispose()
         raise BadInput("station.not_a_station", path=server.shown(target))
     m = row._mapping
+    number = server.engine_tps(engine) if url is not None else None
+    site_here = False
+    if url is not None:
+        try:
+            site_here = _site_check(engine, number, m["tps"], url, readonly=readonly)
+        except BaseException:
+            engine.dispose()
+            raise
     if m["drill"] and not clock.chosen:
         clock = StationClock(clock, unstamp(m["drill_at"]), unstamp(m["drill_since"]))
-    return Record(engine, clock, station_info(m), desk, path, readonly, url)
+    return Record(engine, clock, station_info(m), desk, path, readonly, url, site_here)
+
+
+def _site_check(engine: Engine, number: str | None, tps: str, url: str, *, readonly: bool) -> bool:
+    """Whether the server's station is a TPS of a site (a witness's role cannot tell: it asks
+    for a desk's record only); refused if the URL asked for another TPS
+    than the one found (its search path falls back to the database's first station)."""
+    with read(engine) as conn:
+        if number is not None and tps != tps_name(number):
+            raise BadInput(
+                "site.no_such_tps",
+                tps=tps_name(number),
+                path=server.shown(url),
+                found=", ".join(tps_name(n) for n in sorted(_site_numbers(conn))) or "-",
+            )
+        return not readonly and site.is_site(conn)
 
 
 def station_info(m: Any) -> StationInfo:

@@ -137,7 +137,8 @@ class CommitWatch:
             self._conn = self._engine.raw_connection()
             try:
                 self._listener.autocommit = True
-                self._listener.execute(f"LISTEN {server.CHANNEL}")
+                schema = self._listener.execute("SELECT current_schema()").fetchone()[0]
+                self._listener.execute(f"LISTEN {server.channel(server.station_of(schema))}")
                 return
             except Exception:
                 self._drop()

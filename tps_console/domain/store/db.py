@@ -134,13 +134,15 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_schema(engine: Engine | Connection) -> None:
+def create_schema(engine: Engine | Connection, *, checkfirst: bool = True) -> None:
     """The station's tables (inside the caller's transaction when given a connection: on a
-    server the whole station is made in one), with the server's notify trigger."""
+    server the whole station is made in one), with the server's notify trigger. `checkfirst`
+    False: made without looking for them first (a site's new schema, where the search path
+    shows the other stations' tables)."""
     if engine.dialect.name == "postgresql":
         index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
         index.dialect_options["postgresql"]["where"] = text("active")
-    SQLModel.metadata.create_all(engine)
+    SQLModel.metadata.create_all(engine, checkfirst=checkfirst)
 
 
 # On a server, the event table notifies each insert's seq (see server.py): made with the table.

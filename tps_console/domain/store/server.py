@@ -22,6 +22,7 @@ import os
 import re
 import secrets
 import shlex
+import weakref
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -36,15 +37,24 @@ from tps_console.domain.errors import BadInput
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 CHANNEL = "tps_event"
-# One advisory lock per database (the server scopes them by database): the write lock.
-CHAIN_LOCK = "SELECT pg_advisory_xact_lock(901202414)"
+# The write lock: one advisory lock per station, which is its schema (the server scopes locks by
+# database, and a site's database holds a station per schema: see site.py). Desks of different
+# TPS of a site do not wait for each other; what they must agree on (one NIK, one vote) the
+# site's unique index decides.
+CHAIN_LOCK = "SELECT pg_advisory_xact_lock(901202414, hashtext(current_schema()))"
+# `?tps=902` in a URL: which TPS of a site's database (not a libpq parameter: taken out of the
+# URL before it reaches the driver).
+TPS_PARAM = "tps"
 # An unreachable server is said within this, not after the operating system's minutes.
 CONNECT_TIMEOUT_S = 2
 
+# Made in the station's schema (the first of its search path): each station notifies a channel
+# of its own (`channel`), so a site's panels wake for their own TPS only.
 _NOTIFY_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION tps_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('{CHANNEL}', NEW.seq::text);
+  PERFORM pg_notify(CASE TG_TABLE_SCHEMA WHEN 'public' THEN '{CHANNEL}'
+                    ELSE '{CHANNEL}_' || TG_TABLE_SCHEMA END, NEW.seq::text);
   RETURN NULL;
 END $$
 """
@@ -59,11 +69,63 @@ def is_server(target: object) -> bool:
     return str(target).startswith(SCHEMES)
 
 
-def server_url(target: str) -> URL:
+def _given_url(target: str) -> URL:
     url = make_url(target)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
+
+
+def server_url(target: str) -> URL:
+    """The URL the driver is given: the `tps` of a site taken out (see `tps_of`)."""
+    return _given_url(target).difference_update_query([TPS_PARAM])
+
+
+def with_tps(target: str, number: str) -> str:
+    """`target` addressing TPS `number` of its site."""
+    url = _given_url(target).update_query_dict({TPS_PARAM: number})
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def tps_of(target: str) -> str | None:
+    """The TPS a site's URL addresses (`?tps=902`: "902"), or None for a one-TPS URL."""
+    value = _query(_given_url(target), TPS_PARAM)
+    return value.strip().lower() if value and value.strip() else None
+
+
+def station_schema(number: str) -> str:
+    """The schema a site's TPS is kept in: "tps_902"."""
+    return f"tps_{number}"
+
+
+def witness_schema(schema: str) -> str:
+    """The schema of a station's witness views (see `readonly_role_sql`)."""
+    return WITNESS_SCHEMA if schema == "public" else f"{schema}_saksi"
+
+
+def station_of(schema: str) -> str:
+    """The station schema a session reads, from the first schema of its path (a witness's
+    session reads the station's witness views)."""
+    if schema == WITNESS_SCHEMA:
+        return "public"
+    return schema.removesuffix("_saksi")
+
+
+def channel(schema: str) -> str:
+    """The channel a station's events are notified on (see `_NOTIFY_FUNCTION`)."""
+    return CHANNEL if schema == "public" else f"{CHANNEL}_{schema}"
+
+
+def search_path(number: str, *, readonly: bool) -> str:
+    """Where a site's TPS is looked for: its own schema, else the database's first station
+    (public), which is how the TPS that was alone there before the site joins it unchanged.
+    `open_record` checks that the station found is the TPS asked for. A read-only session looks
+    in the witness views first: a witness's role may read nothing else (a schema it has no right
+    to is passed over), a desk's own role has no right to those and reads the station's tables."""
+    schema = station_schema(number)
+    if readonly:
+        return f"{witness_schema(schema)},{schema},{WITNESS_SCHEMA},public"
+    return f"{schema},public"
 
 
 def shown(target: object) -> str:
@@ -71,7 +133,7 @@ def shown(target: object) -> str:
     if not is_server(target):
         return str(target)
     try:
-        url = server_url(str(target))
+        url = _given_url(str(target))
     except Exception:
         return re.sub(r":[^:@/]*@", ":***@", str(target))
     # A CA file's path read as typed, not percent-encoded (the password is masked before).
@@ -82,7 +144,7 @@ def without_password(target: str) -> str:
     """The URL to keep or hand on (the recent list, the panel's command line) with no password
     in it: the server's password then comes from `PGPASSWORD` or pgpass, as for a URL typed
     without one. Never a secret in a file or on a command line."""
-    url = server_url(target)
+    url = _given_url(target)
     kept = URL.create("postgresql", url.username, None, url.host, url.port, url.database, url.query)
     return kept.render_as_string(hide_password=False)
 
@@ -157,8 +219,13 @@ def server_engine(target: str, *, readonly: bool) -> Engine:
     # The panel's session cannot write: every transaction it opens is READ ONLY (a read-only
     # role, `pg-readonly-role`, makes that the server's rule rather than the session's).
     options = "-c default_transaction_read_only=on" if readonly else "-c synchronous_commit=on"
+    number = tps_of(target)
+    if number is not None:
+        if not TPS_NUMBER.fullmatch(number):
+            raise BadInput("site.bad_tps", tps=number)
+        options += f" -c search_path={search_path(number, readonly=readonly)}"
     url = server_url(target)
-    return create_engine(
+    engine = create_engine(
         url,
         # A connection the server dropped (restarted, cable pulled) is replaced, not reused.
         pool_pre_ping=True,
@@ -178,6 +245,17 @@ def server_engine(target: str, *, readonly: bool) -> Engine:
             **_tls_args(url),
         },
     )
+    if number is not None:
+        _TPS_OF_ENGINE[engine] = number
+    return engine
+
+
+# The site's TPS each engine was opened on: its URL no longer says (the driver's has no `tps`).
+_TPS_OF_ENGINE: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def engine_tps(engine: Engine) -> str | None:
+    return _TPS_OF_ENGINE.get(engine)
 
 
 def is_server_engine(engine: Engine | Connection) -> bool:
@@ -276,6 +354,8 @@ WITNESS_VIEWS = {
     "incident": "no",
     "event": "seq, at, kind, prev_hash, hash",
 }
+# A site's TPS are numbered (their schemas are named after the number): 901, 902, 12a.
+TPS_NUMBER = re.compile(r"[0-9]{1,6}[a-z]?")
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 # SCRAM-SHA-256 as the server stores it (RFC 5802/7677; PostgreSQL's default iterations): the
 # printed SQL carries this, never the password itself.
@@ -309,21 +389,26 @@ def readonly_role_sql(role: str, database: str, verifier: str) -> str:
     """The SQL the server's administrator (a superuser: it makes a role and a schema) runs in the
     station's database to make the witnesses' role: it logs in with the password whose verifier
     is given, reads the witness views only, and can write nothing. Run again, it brings a role
-    made earlier (by an older version, which granted every table) to the same."""
+    made earlier (by an older version, which granted every table) to the same.
+
+    Every station of the database gets its views (a site's TPS each in a schema of their own:
+    `site.py`), in the witness schema beside it (`witness_schema`): the SQL finds them itself,
+    so the same file serves one TPS or twelve, and is run again after a TPS is added."""
     if not role_name_valid(role):
         raise ValueError(role)
     db = '"' + database.replace('"', '""') + '"'
-    schema = WITNESS_SCHEMA
     views = [
-        f"CREATE VIEW {schema}.{name} AS SELECT {columns} FROM public.{name};"
+        f"    EXECUTE format('CREATE VIEW %I.{name} AS SELECT {columns.replace(chr(39), chr(39) * 2)} "
+        f"FROM %I.{name}', w, s);"
         for name, columns in WITNESS_VIEWS.items()
     ]
     return "\n".join(
         [
             "-- Run as the server's administrator, not as the station's owner (it makes a role):",
             f"--   sudo -u postgres psql -d {shlex.quote(database)} -f this-file.sql",
-            f"-- Makes role {role}: it reads the witness views in schema {schema} only (no NIK,",
-            "-- birth date, name, PIN hash or event payload) and writes nothing.",
+            f"-- Makes role {role}: it reads the witness views of each TPS only (schema",
+            f"-- {WITNESS_SCHEMA}, or tps_NNN_saksi on a site: no NIK, birth date, name, PIN hash or",
+            "-- event payload) and writes nothing. Run it again after a TPS is added to the site.",
             "\\set ON_ERROR_STOP on",
             "SET client_min_messages = warning;  -- no notice for a view not made yet",
             "BEGIN;",
@@ -335,17 +420,26 @@ def readonly_role_sql(role: str, database: str, verifier: str) -> str:
             f"ALTER ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
             f"NOBYPASSRLS PASSWORD '{verifier}';",
             f"ALTER ROLE {role} SET default_transaction_read_only = on;",
-            f"ALTER ROLE {role} SET search_path = {schema};",
-            f"CREATE SCHEMA IF NOT EXISTS {schema};",
-            *(f"DROP VIEW IF EXISTS {schema}.{name};" for name in WITNESS_VIEWS),
-            *views,
+            f"ALTER ROLE {role} SET search_path = {WITNESS_SCHEMA};",
             f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};",
             f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};",
             f"REVOKE ALL ON SCHEMA public FROM {role};",
-            f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC;",
             f"GRANT CONNECT ON DATABASE {db} TO {role};",
-            f"GRANT USAGE ON SCHEMA {schema} TO {role};",
-            f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role};",
+            "DO $$ DECLARE s text; w text; BEGIN",
+            "  FOR s IN SELECT table_schema FROM information_schema.tables",
+            "      WHERE table_name = 'station' AND table_type = 'BASE TABLE'",
+            f"      AND table_schema ~ '^(public|tps_{TPS_NUMBER.pattern})$' LOOP",
+            f"    w := CASE s WHEN 'public' THEN '{WITNESS_SCHEMA}' ELSE s || '_saksi' END;",
+            "    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', w);",
+            *(f"    EXECUTE format('DROP VIEW IF EXISTS %I.{name}', w);" for name in WITNESS_VIEWS),
+            *views,
+            f"    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM {role}', s);",
+            f"    EXECUTE format('REVOKE ALL ON SCHEMA %I FROM {role}', s);",
+            "    EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', w);",
+            f"    EXECUTE format('GRANT USAGE ON SCHEMA %I TO {role}', w);",
+            f"    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO {role}', w);",
+            "  END LOOP;",
+            "END $$;",
             "COMMIT;",
         ]
     )
@@ -364,13 +458,18 @@ def panel_login(engine: Engine) -> str:
     laptop's pgpass), else as this desk's own role (the panel's session is read-only then, not
     the role). Handed to the panel through its environment or a private file, never argv."""
     with engine.connect() as conn:
-        roles = conn.execute(_WITNESS_ROLES, {"schema": WITNESS_SCHEMA}).scalars().all()
+        schema = witness_schema(conn.execute(text("SELECT current_schema()")).scalar_one())
+        roles = conn.execute(_WITNESS_ROLES, {"schema": schema}).scalars().all()
         own = conn.connection.driver_connection.info.password  # type: ignore[union-attr]
+    url = engine.url
+    number = engine_tps(engine)
+    if number is not None:
+        url = url.update_query_dict({TPS_PARAM: number})
     for role in roles:
         password = _password_for(engine, role)
         if password is not None:
-            return _login_url(engine.url, role, password)
-    return _login_url(engine.url, engine.url.username, own)
+            return _login_url(url, role, password)
+    return _login_url(url, engine.url.username, own)
 
 
 def _password_for(engine: Engine, role: str) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from tps_console.domain.day.ballots import BallotPlan, plan_for
-from tps_console.domain.day.checkin import look_up, refusal
+from tps_console.domain.day.checkin import look_up, refusal, voted_elsewhere
 from tps_console.domain.errors import Refused, TpsError
 from tps_console.domain.order import natural_key
 from tps_console.domain.record.station import Record
@@ -76,7 +76,14 @@ def voter_details(rec: Record, voter_id: int) -> VoterDetails:
         row = conn.execute(select(Voter).where(col(Voter.id) == voter_id)).one()
         v = row._mapping
         plan_now = plan_for(conn, v["ballots"])
-        refused = refusal(rec.station, rec.now(), decided_on, plan_now, short_approved=True)
+        refused = refusal(
+            rec.station,
+            rec.now(),
+            decided_on,
+            plan_now,
+            short_approved=True,
+            elsewhere=voted_elsewhere(conn, rec, voter_id),
+        )
         if decided_on.first_id is None:
             plan: BallotPlan | None = plan_now
             checked_in = None

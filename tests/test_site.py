@@ -1,0 +1,349 @@
+"""Every TPS of a prison on one server (a site): three TPS in one database, each its own record;
+one NIK one vote across them; a voter brought to the wrong TPS sent on.
+
+Each test gets a fresh database on the run's PostgreSQL server (`pg_url`); without one they are
+skipped, except in CI (see tests/helpers/pg.py)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import text
+
+from tests.helpers import make_station, wib
+from tps_console.cli.main import main
+from tps_console.domain.backup.copying import copy_station
+from tps_console.domain.day.checkin import check_in, undo_check_in
+from tps_console.domain.day.dpk import register_dpk
+from tps_console.domain.day.officers import OfficerInfo
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
+from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.station import Record, create_station, open_record, site_target
+from tps_console.domain.reports.chasil import Report, build_report
+from tps_console.domain.roll.nik import mask_nik
+from tps_console.domain.store.db import read
+from tps_console.domain.store.site import OnOtherRolls
+from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
+from tps_console.samples.demo import add_demo_officers
+from tps_console.samples.rolls import generate_roll, roll_csv
+
+CHAIR = OfficerInfo("ketua", "Ketua KPPS (demo)", "chair")
+NUMBERS = ("901", "902", "903")
+
+
+def rolls(each: int, count: int = 3) -> list[list[dict[str, str]]]:
+    """`count` rolls of `each` voters, no one on two (one synthetic roll cut in parts)."""
+    everyone = generate_roll(each * count)
+    parts = [everyone[i * each : (i + 1) * each] for i in range(count)]
+    return [[{**row, "no": str(n)} for n, row in enumerate(part, 1)] for part in parts]
+
+
+def furnished(url: str, clock: FixedClock) -> Record:
+    from tps_console.domain.day.ballots import ALL_BALLOTS, receive_ballots
+
+    rec = open_record(url, clock, desk="meja-1")
+    chair, _ = add_demo_officers(rec)
+    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, 100))
+    return rec
+
+
+def tps_url(pg_url: str, number: str) -> str:
+    return f"{pg_url}?tps={number}"
+
+
+@pytest.fixture
+def site(pg_url: str, clock: FixedClock) -> Iterator[dict[str, Record]]:
+    """TPS 901, 902 and 903 in one database, each made from its own roll of 40: 901 alone first
+    (in the database's first schema, as a single TPS is), then the others beside it."""
+    made: dict[str, Record] = {}
+    for number, roll in zip(NUMBERS, rolls(40), strict=True):
+        target = site_target(pg_url, f"TPS {number}")
+        create_station(target, roll_csv(roll), clock, tps=f"TPS {number}")
+        made[number] = furnished(tps_url(pg_url, number), clock)
+    yield made
+    for rec in made.values():
+        rec.close()
+
+
+def nik_of(rec: Record, no: int) -> str:
+    with read(rec.engine) as conn:
+        return str(conn.execute(text("SELECT nik FROM voter WHERE no = :n"), {"n": no}).scalar())
+
+
+def report(rec: Record) -> Report:
+    return replace(build_report(rec), generated_at=None)
+
+
+def events(rec: Record) -> int:
+    with read(rec.engine) as conn:
+        return int(conn.execute(text("SELECT count(*) FROM event")).scalar_one())
+
+
+def test_three_tps_share_one_database_each_its_own_record(
+    pg_url: str, site: dict[str, Record], clock: FixedClock
+) -> None:
+    assert site_target(pg_url, "TPS 902") == f"{pg_url}?tps=902"
+    for number, rec in site.items():
+        assert rec.station.tps == f"TPS {number}"
+        assert read_status(rec).expected == 40
+        assert verify(rec).ok
+    # The URL without a TPS opens the database's first station, as before it was a site.
+    alone = open_record(pg_url, clock)
+    assert alone.station.tps == "TPS 901"
+    alone.close()
+    with pytest.raises(BadInput) as missing:
+        open_record(tps_url(pg_url, "904"), clock)
+    assert missing.value.key == "site.no_such_tps"
+    assert missing.value.params["found"] == "TPS 901, TPS 902, TPS 903"
+    with pytest.raises(BadInput) as twice:
+        create_station(tps_url(pg_url, "902"), roll_csv(rolls(5)[0]), clock, tps="TPS 902")
+    assert twice.value.key == "site.tps_exists"
+
+
+def test_a_person_on_two_rolls_is_named_at_import_and_made_only_once_confirmed(
+    pg_url: str, site: dict[str, Record], clock: FixedClock
+) -> None:
+    roll = rolls(40, 4)[3][:10]
+    with read(site["902"].engine) as conn:
+        twin = dict(conn.execute(text("SELECT * FROM voter WHERE no = 7")).one()._mapping)
+    roll.append(
+        {**roll[0], "no": "11", "nik": twin["nik"], "nama": twin["name"], "no_register": ""}
+    )
+    target = tps_url(pg_url, "904")
+    with pytest.raises(OnOtherRolls) as named:
+        create_station(target, roll_csv(roll), clock, tps="TPS 904")
+    [found] = named.value.found
+    assert (found.no, found.tps, found.other_no, found.same_nik) == (11, "TPS 902", 7, True)
+    with pytest.raises(BadInput):  # nothing of TPS 904 was made
+        open_record(target, clock)
+    create_station(target, roll_csv(roll), clock, tps="TPS 904", different_people=frozenset({11}))
+    rec = open_record(target, clock)
+    assert read_status(rec).expected == 11
+    rec.close()
+
+
+def test_the_command_line_names_the_person_on_two_rolls(
+    pg_url: str, site: dict[str, Record], capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    roll = rolls(40, 4)[3][:3]
+    nik = nik_of(site["901"], 5)
+    roll.append({**roll[0], "no": "4", "nik": nik, "no_register": ""})
+    path = Path(str(tmp_path)) / "r904.csv"
+    path.write_bytes(roll_csv(roll))
+    args = ["init", pg_url, "--roll", str(path), "--date", "2024-02-14", "--tps", "904"]
+    args += ["--generate-passphrase"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "no. 4" in err and "TPS 901 no. 5" in err
+    assert nik not in err and mask_nik(nik) in err  # masked, as on screens
+    assert main([*args, "--different-person", "4"]) == 0
+    assert "?tps=904" in capsys.readouterr().out
+
+
+def test_four_desks_of_three_tps_race_the_same_nik_and_exactly_one_checks_in(
+    pg_url: str, clock: FixedClock
+) -> None:
+    base = rolls(30)
+    # The same person stands on all three rolls (the chair confirmed "another person" each time,
+    # wrongly): one NIK, and still one vote.
+    twin = base[0][0]
+    for roll in base[1:]:
+        roll.append({**twin, "no": str(len(roll) + 1), "no_register": ""})
+    recs: list[Record] = []
+    for number, roll in zip(NUMBERS, base, strict=True):
+        confirmed = frozenset() if number == "901" else frozenset({31})
+        create_station(
+            site_target(pg_url, f"TPS {number}"),
+            roll_csv(roll),
+            clock,
+            tps=f"TPS {number}",
+            different_people=confirmed,
+        )
+        recs.append(furnished(tps_url(pg_url, number), clock))
+    desks = [recs[0], open_record(tps_url(pg_url, "901"), clock, desk="meja-2"), *recs[1:]]
+    start = threading.Barrier(len(desks))
+    outcomes: list[object] = [None] * len(desks)
+
+    def desk(i: int) -> None:
+        start.wait()
+        try:
+            outcomes[i] = check_in(desks[i], CHAIR, key=twin["nik"])
+        except AlreadyVoted as exc:
+            outcomes[i] = exc
+
+    threads = [threading.Thread(target=desk, args=(i,)) for i in range(len(desks))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    refused = [o for o in outcomes if isinstance(o, AlreadyVoted)]
+    assert len(refused) == 3, outcomes
+    with read(recs[0].engine) as conn:
+        votes = conn.execute(text("SELECT count(*) FROM tps_site.vote WHERE active")).scalar()
+    assert votes == 1
+    assert sum(read_status(rec).checked_in for rec in recs) == 1
+    for rec in recs:
+        assert verify(rec).ok
+    desks[1].close()
+    for rec in recs:
+        rec.close()
+
+
+def test_a_voter_brought_to_the_wrong_tps_is_sent_on_with_nothing_written(
+    site: dict[str, Record],
+) -> None:
+    here, theirs = site["901"], site["903"]
+    with read(theirs.engine) as conn:
+        voter = conn.execute(text("SELECT * FROM voter WHERE no = 4")).one()
+    before = events(here)
+    for key in (voter.nik, voter.register_no):
+        with pytest.raises(Refused) as sent:
+            check_in(here, CHAIR, key=key)
+        assert sent.value.key == "checkin.other_tps"
+        assert sent.value.params == {
+            "name": voter.name,
+            "tps": "TPS 903",
+            "block": voter.block,
+            "cell": voter.cell,
+        }
+    assert events(here) == before
+    assert read_status(here).checked_in == 0
+
+
+def two_tps_with_one_person_on_both(
+    pg_url: str, clock: FixedClock, early: bool = False
+) -> tuple[Record, Record, str]:
+    """TPS 901 and 902, each with its own roll of 10, and one person on both (no. 3 at 901,
+    no. 11 at 902: confirmed, wrongly, as another person). `early`: TPS 901's desk opened
+    before TPS 902 joined it (the URL without `?tps=`, as the TPS alone had)."""
+    base = rolls(10, 2)
+    base[1].append({**base[0][2], "no": "11", "no_register": ""})
+    create_station(pg_url, roll_csv(base[0]), clock, tps="TPS 901")
+    first = furnished(pg_url, clock) if early else None
+    create_station(
+        tps_url(pg_url, "902"),
+        roll_csv(base[1]),
+        clock,
+        tps="TPS 902",
+        different_people=frozenset({11}),
+    )
+    if first is None:
+        first = furnished(tps_url(pg_url, "901"), clock)
+    return first, furnished(tps_url(pg_url, "902"), clock), base[0][2]["nik"]
+
+
+def test_a_nik_checked_in_at_one_tps_is_refused_at_another_until_undone(
+    pg_url: str, clock: FixedClock
+) -> None:
+    first, second, nik = two_tps_with_one_person_on_both(pg_url, clock)
+    check_in(first, CHAIR, key=nik)
+    with pytest.raises(AlreadyVoted) as refused:
+        check_in(second, CHAIR, key=nik)
+    assert refused.value.key == "checkin.voted_elsewhere"
+    assert refused.value.params["tps"] == "TPS 901"
+    assert refused.value.logged  # the attempt is on TPS 902's record
+    assert read_status(second).blocked_duplicates == 1
+    undo_check_in(first, CHAIR, "salah orang", key=nik)
+    assert check_in(second, CHAIR, key=nik).voter_no == 11
+    for rec in (first, second):
+        assert verify(rec).ok
+        rec.close()
+
+
+def test_a_desk_opened_before_its_tps_joined_the_site_is_held_to_it(
+    pg_url: str, clock: FixedClock
+) -> None:
+    early, later, nik = two_tps_with_one_person_on_both(pg_url, clock, early=True)
+    assert not early.site
+    check_in(later, CHAIR, key=nik)
+    with pytest.raises(AlreadyVoted) as refused:
+        check_in(early, CHAIR, key=nik)
+    assert refused.value.key == "checkin.voted_elsewhere"
+    early.close()
+    later.close()
+
+
+def test_dpk_add_refuses_a_nik_on_another_tps_roll(
+    site: dict[str, Record], clock: FixedClock
+) -> None:
+    clock.set(wib(12, 10))
+    nik = nik_of(site["901"], 3)
+    with pytest.raises(Refused) as refused:
+        register_dpk(site["902"], CHAIR, nik=nik, name="ORANG BARU", sex="L", birth="1990-01-01")
+    assert refused.value.key == "dpk.other_tps"
+    assert refused.value.params["tps"] == "TPS 901"
+    assert nik not in str(refused.value.params)
+
+
+def test_each_tps_record_and_report_is_unchanged_by_the_others_day(
+    site: dict[str, Record],
+) -> None:
+    quiet = site["902"]
+    before = (verify(quiet).head, read_status(quiet).as_json(), report(quiet))
+    for number in ("901", "903"):
+        for no in range(1, 6):
+            check_in(site[number], CHAIR, key=nik_of(site[number], no))
+    assert (verify(quiet).head, read_status(quiet).as_json(), report(quiet)) == before
+    assert [read_status(site[n]).checked_in for n in NUMBERS] == [5, 0, 5]
+
+
+def test_a_station_file_is_copied_into_a_site(
+    pg_url: str, site: dict[str, Record], clock: FixedClock, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "tps-904.db"
+    roll = rolls(40, 4)[3][:20]
+    create_station(path, roll_csv(roll), clock, tps="TPS 904")
+    make = open_record(path, clock)
+    add_demo_officers(make)
+    make.close()
+    target = site_target(pg_url, "TPS 904")
+    assert target == tps_url(pg_url, "904")
+    copy_station(path, target, clock)
+    rec = open_record(target, clock)
+    assert rec.site and read_status(rec).expected == 20 and verify(rec).ok
+    with read(rec.engine) as conn:
+        on_site = conn.execute(
+            text("SELECT count(*) FROM tps_site.roll WHERE tps = 'TPS 904'")
+        ).scalar()
+    assert on_site == 20
+    rec.close()
+
+
+def test_a_lone_station_file_is_no_site(tmp_path: object, clock: FixedClock) -> None:
+    from pathlib import Path
+
+    rec = make_station(Path(str(tmp_path)) / "tps.db", clock)
+    assert not rec.site
+    rec.close()
+
+
+async def test_the_site_overview_follows_check_ins_at_each_tps(
+    pg_url: str, site: dict[str, Record], clock: FixedClock
+) -> None:
+    from tests.helpers.panel import screen_text
+    from tests.helpers.wait import wait_for
+    from tps_console.site.app import SiteApp, make_site
+
+    shown: list[tuple[str, int]] = []
+
+    class Probe(SiteApp):
+        def on_site_app_shown(self, message: SiteApp.Shown) -> None:
+            shown.append((message.number, message.turnout.status.checked_in))
+
+    app = make_site(pg_url, clock, app_class=Probe)
+    async with app.run_test(size=(100, 24)) as pilot:
+        assert "TPS 903" in screen_text(app) and "0/120" in screen_text(app)
+        for number, count in (("902", 2), ("903", 1)):
+            for no in range(1, count + 1):
+                check_in(site[number], CHAIR, key=nik_of(site[number], no))
+            await wait_for(pilot, lambda n=number, c=count: (n, c) in shown)
+        text = screen_text(app)
+        assert "2/40" in text and "1/40" in text and "3/120" in text
