@@ -16,7 +16,7 @@ from functools import partial
 import pytest
 from sqlalchemy import text
 
-from tests.helpers import make_station, wib
+from tests.helpers import furnish, make_station, wib
 from tps_console.cli.main import main
 from tps_console.domain.backup.copying import copy_station
 from tps_console.domain.day.checkin import check_in, undo_check_in
@@ -47,12 +47,8 @@ def rolls(each: int, count: int = 3) -> list[list[dict[str, str]]]:
 
 
 def furnished(url: str, clock: FixedClock) -> Record:
-    from tps_console.domain.day.ballots import ALL_BALLOTS, receive_ballots
-
-    rec = open_record(url, clock, desk="meja-1")
-    chair, _ = add_demo_officers(rec)
-    receive_ballots(rec, chair, dict.fromkeys(ALL_BALLOTS, 100))
-    return rec
+    """The TPS at `url` opened at a desk, with the demo officers and 100 ballots of each type."""
+    return furnish(open_record(url, clock, desk="meja-1"), 100)
 
 
 def tps_url(pg_url: str, number: str) -> str:

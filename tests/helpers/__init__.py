@@ -88,14 +88,14 @@ def make_station(
     """
     if isinstance(path, str):
         create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
-        _furnish(open_record(path, clock, desk="meja-1"), stock).close()
+        furnish(open_record(path, clock, desk="meja-1"), stock).close()
         return open_record(path, clock, desk="meja-1")
     key = (clock.now(), clock.drill, roll, stock, officers.hash_pin)
     if key in _built:
         path.write_bytes(_built[key])
         return open_record(path, clock, desk="meja-1")
     create_station(path, roll or sample_roll(), clock, polling_date=POLLING_DAY)
-    _furnish(open_record(path, clock, desk="meja-1"), stock).close()
+    furnish(open_record(path, clock, desk="meja-1"), stock).close()
     # The last connection checkpoints the WAL into the file and removes it.
     if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         _built[key] = path.read_bytes()
@@ -110,10 +110,10 @@ def make_drill_station(
     create_station(
         path, sample_roll(), real, polling_date=POLLING_DAY, drill=True, drill_at=drill_at
     )
-    return _furnish(open_record(path, real, desk="meja-1"), stock)
+    return furnish(open_record(path, real, desk="meja-1"), stock)
 
 
-def _furnish(rec: Record, stock: int) -> Record:
+def furnish(rec: Record, stock: int) -> Record:
     """The demo chair and member, and `stock` ballots of each type in the own stock."""
     chair, _ = add_demo_officers(rec)
     if stock:

@@ -20,7 +20,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import var
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -61,8 +60,6 @@ class SiteApp(StaysUp, TranslatedBindings, App[None]):
         Binding("ctrl+l", "redraw", show=False),
     ]
 
-    lines: var[dict[str, Line]] = var(dict, always_update=True)
-
     class Polled(Message):
         def __init__(self, number: str, reading: Reading) -> None:
             super().__init__()
@@ -80,7 +77,7 @@ class SiteApp(StaysUp, TranslatedBindings, App[None]):
     def __init__(self, watchers: dict[str, Watcher], first: dict[str, Turnout]) -> None:
         super().__init__()
         self.watchers = watchers
-        self.set_reactive(SiteApp.lines, {n: Line(first[n]) for n in watchers})
+        self.lines = {n: Line(first[n]) for n in watchers}
         self.title = t("site.title", count=len(watchers))
 
     def compose(self) -> ComposeResult:
@@ -94,7 +91,7 @@ class SiteApp(StaysUp, TranslatedBindings, App[None]):
     def on_mount(self) -> None:
         if self.is_web:  # a browser tab's keys go nowhere (tps_console/web)
             self.query_one(Footer).display = False
-        self.watch_lines(self.lines)
+        self._draw_table()
         for number in self.watchers:
             self._follow(number)
         self.set_interval(1.0, self._tick)
@@ -121,16 +118,13 @@ class SiteApp(StaysUp, TranslatedBindings, App[None]):
         old = self.lines[number]
         if reading.turnout is not None:
             self.lines[number] = Line(reading.turnout)
-            self.lines = self.lines
+            self._draw_table()
             self.call_after_refresh(self.post_message, self.Shown(number, reading.turnout))
         elif reading.trouble is not None:
             said = reading.said
             detail = t(said.key, **said.params) if said is not None else reading.detail
             self.lines[number] = Line(old.turnout, detail or t(f"panel.trouble.{reading.trouble}"))
-            self.lines = self.lines
-
-    def watch_lines(self, lines: dict[str, Line]) -> None:
-        self._draw_table()
+            self._draw_table()
 
     def on_resize(self) -> None:
         self._draw_table()

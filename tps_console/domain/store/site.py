@@ -115,11 +115,15 @@ CREATE TRIGGER tps_site_vote AFTER INSERT OR UPDATE OF active ON %(s)s.checkin
 """
 )
 
+# The schemas whose `station` this login may read (information_schema lists no other): the
+# stations' own, and with `views` their witness views too (all a witness's role may read).
 _STATIONS = text(
-    "SELECT table_schema FROM information_schema.tables WHERE table_name = 'station' "
-    "AND table_type = 'BASE TABLE' AND table_schema ~ :pattern ORDER BY table_schema"
+    "SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name = 'station' "
+    "AND (table_type = 'BASE TABLE' OR :views) AND table_schema ~ :pattern ORDER BY table_schema"
 )
-_PATTERN = f"^(public|tps_{server.TPS_NUMBER.pattern})$"
+_TPS = f"tps_{server.TPS_NUMBER.pattern}"
+_PATTERN = f"^(public|{_TPS})$"
+_WITH_VIEWS = f"^(public|{server.WITNESS_SCHEMA}|{_TPS}(_saksi)?)$"
 
 
 def is_site(conn: Connection) -> bool:
@@ -133,9 +137,11 @@ def in_site(conn: Connection) -> bool:
     return server.is_server_engine(conn) and is_site(conn)
 
 
-def station_schemas(conn: Connection) -> list[str]:
-    """Every station's schema in the database (`public` first, where there is one there)."""
-    return list(conn.execute(_STATIONS, {"pattern": _PATTERN}).scalars())
+def station_schemas(conn: Connection, *, views: bool = False) -> list[str]:
+    """Every station's schema in the database (`public` first, where there is one there); with
+    `views`, the stations' witness schemas too."""
+    pattern = _WITH_VIEWS if views else _PATTERN
+    return list(conn.execute(_STATIONS, {"pattern": pattern, "views": views}).scalars())
 
 
 def join_site(conn: Connection, schema: str) -> None:

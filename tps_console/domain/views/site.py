@@ -14,19 +14,9 @@ from tps_console.domain.errors import BadInput
 from tps_console.domain.order import natural_key
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.station import site_number
-from tps_console.domain.store import server
+from tps_console.domain.store import server, site
 from tps_console.domain.store.db import open_engine, read
 from tps_console.domain.views.watch import Watcher
-
-# A station's tables, or its witness views (all a witness's role may read).
-_STATIONS = text(
-    "SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name = 'station' "
-    "AND table_schema ~ :pattern"
-)
-_PATTERN = (
-    f"^(public|{server.WITNESS_SCHEMA}|{server.station_schema(server.TPS_NUMBER.pattern)}"
-    "(_saksi)?)$"
-)
 
 
 def site_numbers(target: str) -> list[str]:
@@ -37,7 +27,7 @@ def site_numbers(target: str) -> list[str]:
     engine = open_engine(target, readonly=True)
     try:
         with read(engine) as conn:
-            schemas = list(conn.execute(_STATIONS, {"pattern": _PATTERN}).scalars())
+            schemas = site.station_schemas(conn, views=True)
             names = {
                 conn.execute(text(f'SELECT tps FROM "{schema}".station')).scalar()
                 for schema in schemas
