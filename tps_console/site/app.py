@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -126,12 +126,14 @@ class SiteApp(StaysUp, TranslatedBindings, App[None]):
             self.lines[number] = Line(old.turnout, detail or t(f"panel.trouble.{reading.trouble}"))
             self._draw_table()
 
-    def on_resize(self) -> None:
-        self._draw_table()
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: the app's own may not have followed it yet when this runs.
+        self._draw_table(event.size.width)
 
-    def _draw_table(self) -> None:
+    def _draw_table(self, width: int | None = None) -> None:
         lines = self.lines
-        self.query_one("#table", Static).update(site_table(lines, self.size.width))
+        table = site_table(lines, width or self.size.width)
+        self.query_one("#table", Static).update(table)
         troubled = [
             f"{line.turnout.status.tps}: {line.trouble}" for line in lines.values() if line.trouble
         ]
