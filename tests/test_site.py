@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import operator
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from textual.widgets import OptionList, Static
 
-from tests.helpers import furnish, make_station, wib
+from tests.helpers import furnish, make_station, rolls, wib
+from tests.helpers.desk import desk_for, sign_in, type_text
+from tests.helpers.pg import psql, server_address
+from tests.helpers.wait import settle, wait_for
 from tps_console.cli.main import main
+from tps_console.desk.checkin_screen import CheckInScreen
+from tps_console.desk.dialogs import RefusalScreen
 from tps_console.domain.backup.copying import copy_station
 from tps_console.domain.day.checkin import check_in, undo_check_in
 from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
-from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
+from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Record, create_station, open_record, site_target
 from tps_console.domain.reports.chasil import Report, build_report
@@ -32,18 +40,11 @@ from tps_console.domain.store.site import OnOtherRolls
 from tps_console.domain.verify import verify
 from tps_console.domain.views.status import read_status
 from tps_console.samples.demo import add_demo_officers
-from tps_console.samples.rolls import generate_roll, roll_csv
+from tps_console.samples.rolls import roll_csv
 
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 CHAIR = OfficerInfo("ketua", "Ketua KPPS (demo)", "chair")
 NUMBERS = ("901", "902", "903")
-
-
-def rolls(each: int, count: int = 3) -> list[list[dict[str, str]]]:
-    """`count` rolls of `each` voters, no one on two (one synthetic roll cut in parts)."""
-    everyone = generate_roll(each * count)
-    parts = [everyone[i * each : (i + 1) * each] for i in range(count)]
-    return [[{**row, "no": str(n)} for n, row in enumerate(part, 1)] for part in parts]
 
 
 def furnished(url: str, clock: FixedClock) -> Record:
@@ -131,7 +132,6 @@ def test_a_person_on_two_rolls_is_named_at_import_and_made_only_once_confirmed(
 def test_the_command_line_names_the_person_on_two_rolls(
     pg_url: str, site: dict[str, Record], capsys: pytest.CaptureFixture[str], tmp_path: object
 ) -> None:
-    from pathlib import Path
 
     roll = rolls(40, 4)[3][:3]
     nik = nik_of(site["901"], 5)
@@ -218,6 +218,81 @@ def test_a_voter_brought_to_the_wrong_tps_is_sent_on_with_nothing_written(
     assert read_status(here).checked_in == 0
 
 
+def readme_desk_role(role: str, password: str) -> str:
+    """The README's lines for TPS 902's desk role, as the IT officer copies them, for `role`."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`CREATE ROLE kpps902") + 1
+    end = readme.index("TO kpps902;`", start) + len("TO kpps902;")
+    sql = " ".join(readme[start:end].split())
+    return sql.replace("kpps902", role).replace("'…'", f"'{password}'")
+
+
+def test_tps_902s_desk_role_from_the_readme_checks_in_there_and_reads_no_other_tps(
+    pg_url: str, site: dict[str, Record], clock: FixedClock
+) -> None:
+    """One role per TPS's desks: with it, TPS 902's desk checks in, undoes and sends on a voter
+    of TPS 903 as any desk does; the roll and the record of TPS 901 and 903 it cannot read."""
+    database = pg_url.rsplit("/", 1)[1]
+    role = f"kpps902_{uuid.uuid4().hex[:8]}"
+    made = psql(database, "-c", readme_desk_role(role, "meja-902-rahasia"))
+    assert made.returncode == 0, made.stderr
+    host, port = server_address()
+    url = f"postgresql://{role}:meja-902-rahasia@{host}:{port}/{database}"
+    try:
+        desk = open_record(f"{url}?tps=902", clock, desk="meja-902")
+        try:
+            assert desk.station.tps == "TPS 902" and desk.site
+            assert check_in(desk, CHAIR, key=nik_of(site["902"], 1)).voter_no == 1
+            undo_check_in(desk, CHAIR, "salah orang", key=nik_of(site["902"], 1))
+            assert check_in(desk, CHAIR, key=nik_of(site["902"], 1)).voter_no == 1
+            with pytest.raises(Refused) as sent:
+                check_in(desk, CHAIR, key=nik_of(site["903"], 2))
+            assert sent.value.key == "checkin.other_tps"
+            assert read_status(desk).checked_in == 1 and verify(desk).ok
+        finally:
+            desk.close()
+        for sql in ("SELECT nik FROM public.voter", "SELECT nik FROM tps_903.voter"):
+            refused = psql(url, "-c", sql)
+            assert refused.returncode != 0 and "permission denied" in refused.stderr, sql
+        with pytest.raises(TpsError):  # nor open TPS 901's record
+            open_record(url, clock, desk="meja-902").close()
+    finally:
+        psql(database, "-c", f"DROP OWNED BY {role}", "-c", f"DROP ROLE {role}")
+
+
+async def test_a_name_typed_at_tps_901_finds_tps_903s_voters_marked_and_sends_them_on(
+    pg_url: str, site: dict[str, Record], clock: FixedClock
+) -> None:
+    """After this TPS's own matches, the other TPS's voters of that name, each marked with its
+    TPS; Enter on one says where to take them, and nothing is written here."""
+    here = open_record(tps_url(pg_url, "901"), clock, desk="meja-1")  # a desk of the site now
+    with read(site["903"].engine) as conn:
+        voter = conn.execute(text("SELECT * FROM voter WHERE no = 6")).one()
+    app = desk_for(here)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await wait_for(pilot, lambda: app.elsewhere is not None)
+        before = events(here)  # the sign-in recorded
+        await type_text(pilot, voter.name)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        results = screen.query_one("#results", OptionList)
+        lines = [str(results.get_option_at_index(n).prompt) for n in range(results.option_count)]
+        marked = ["→ 903" in line for line in lines]
+        assert any(marked) and marked == sorted(marked)  # after TPS 901's own matches
+        theirs = marked.index(True)
+        assert voter.name in lines[theirs] and voter.nik not in lines[theirs]
+        results.highlighted = theirs
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RefusalScreen) and not app.screen.logged
+        said = str(screen.query_one("#message", Static).render())
+        assert "antar ke TPS 903" in said and f"kamar {voter.cell}" in said
+    assert events(here) == before
+    here.close()
+
+
 def two_tps_with_one_person_on_both(
     pg_url: str, clock: FixedClock, early: bool = False
 ) -> tuple[Record, Record, str]:
@@ -298,7 +373,6 @@ def test_each_tps_record_and_report_is_unchanged_by_the_others_day(
 def test_a_station_file_is_copied_into_a_site(
     pg_url: str, site: dict[str, Record], clock: FixedClock, tmp_path: object
 ) -> None:
-    from pathlib import Path
 
     path = Path(str(tmp_path)) / "tps-904.db"
     roll = rolls(40, 4)[3][:20]
@@ -320,7 +394,6 @@ def test_a_station_file_is_copied_into_a_site(
 
 
 def test_a_lone_station_file_is_no_site(tmp_path: object, clock: FixedClock) -> None:
-    from pathlib import Path
 
     rec = make_station(Path(str(tmp_path)) / "tps.db", clock)
     assert not rec.site

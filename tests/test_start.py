@@ -4,6 +4,7 @@ would: keys only, nothing written until the last step, then all of it at once.""
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +15,9 @@ from pypdf import PdfReader
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, SelectionList, Static
 
-from tests.helpers import make_station
+from tests.helpers import make_station, rolls
 from tests.helpers.desk import type_text
 from tests.helpers.start import (
     BAD_ROLL,
@@ -37,19 +38,22 @@ from tps_console.domain.backup.files import restore, seal_copy
 from tps_console.domain.day.ballots import read_stock
 from tps_console.domain.day.officers import authenticate, list_officers
 from tps_console.domain.day.passphrase import backup_key
+from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
 from tps_console.domain.record.station import Place, open_record
 from tps_console.domain.reports.chasil import build_report
 from tps_console.domain.reports.files import PDF_FILE, write_report_files
 from tps_console.domain.verify import verify
+from tps_console.domain.views.status import read_status
 from tps_console.i18n import t
-from tps_console.machine.recent import RECENT_FILE, read_recent, remember
-from tps_console.samples.rolls import generate_roll
+from tps_console.machine.recent import RECENT_FILE, read_recent, recent_servers, remember
+from tps_console.samples.rolls import generate_roll, roll_csv
 from tps_console.samples.workbook import roll_xlsx
 from tps_console.start.app import STATIONS_FOLDER
 from tps_console.start.browse import FileBrowser
 from tps_console.start.choice import Choice, Then
 from tps_console.start.home import HomeScreen
+from tps_console.start.other_rolls import OtherRollsScreen
 from tps_console.start.roll_steps import PreviewStep, RollStep
 from tps_console.start.station_step import StationStep
 from tps_console.start.summary_step import SummaryStep
@@ -448,6 +452,84 @@ async def test_a_station_on_a_server_in_the_recent_list_opens_with_enter(
         await pilot.press("enter")
         await settle(pilot)
     assert app.return_value == Choice(Then.OPEN, kept)
+
+
+def test_the_servers_offered_for_a_new_tps_are_each_database_once_newest_first(
+    data: Path,
+) -> None:
+    """A site's TPS opened here are one server to make another TPS on; a station file is none."""
+    data.mkdir(parents=True)
+    opened = [
+        ("postgresql://kpps@10.0.0.5/lapas?tps=902", "TPS 902"),
+        ("/media/FLASHDISK/tps-903_2024-02-14.db", "TPS 903"),
+        ("postgresql://kpps@10.0.0.5/lapas", "TPS 901"),
+        ("postgresql://kpps@10.0.0.9/rutan", "TPS 901"),
+    ]
+    entries = [
+        {"path": p, "tps": n, "polling_date": "2024-02-14", "drill": False, "opened_at": "x"}
+        for p, n in opened
+    ]
+    (data / RECENT_FILE).write_text(json.dumps(entries), encoding="utf-8")
+    assert recent_servers(data) == [
+        "postgresql://kpps@10.0.0.5/lapas",
+        "postgresql://kpps@10.0.0.9/rutan",
+    ]
+
+
+async def test_a_chair_makes_tps_902_beside_tps_901_on_a_server_picked_from_the_recent_list(
+    data: Path, docs: Path, clock: FixedClock, pg_url: str
+) -> None:
+    """The rutan's IT officer opened the site's server on this laptop once (TPS 901). TPS 902's
+    chair makes theirs there in the app: the server picked from the summary's list, then the
+    voter who stands on TPS 901's roll too. Going back makes nothing; marked as another person,
+    TPS 902 is made beside TPS 901 and its desk opens."""
+    roll_901, roll_902 = rolls(60, 2)
+    twin = {**roll_902[0], "no": "61", "nik": roll_901[4]["nik"], "no_register": ""}
+    (docs / "dpt_tps902.csv").write_bytes(roll_csv([*roll_902, twin]))
+    rec = make_station(pg_url, clock, roll_csv(roll_901))
+    remember(data, rec, clock.now())
+    rec.close()
+    made = f"{pg_url}?tps=902"
+
+    async def create(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / "dpt_tps902.csv", tps="TPS 902")
+        servers = app.screen.query_one("#servers", OptionList)
+        assert [str(servers.get_option_at_index(0).prompt)] == [pg_url]
+        await pilot.press("tab", "enter")  # to the list, and its server into the address line
+        assert app.screen.query_one("#folder", Input).value == pg_url
+        assert text_of(app, "#station-file").startswith(
+            t("start.summary.server", url=pg_url, tps="TPS 902")[:30]
+        )
+        await create(pilot)
+        assert isinstance(app.screen, OtherRollsScreen)
+        shown = app.screen.query_one(SelectionList).get_option_at_index(0).prompt
+        assert "no. 61" in str(shown) and "TPS 901 no. 5" in str(shown)
+        assert roll_901[4]["nik"] not in str(shown)  # masked, as on every screen
+        await pilot.press("enter")  # not confirmed: said, and the question stays
+        assert "61" in text_of(app, "#other-rolls-error")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryStep)
+        assert text_of(app, "#step-error").startswith(t("start.summary.failed", problem="")[:20])
+        with pytest.raises(BadInput):  # nothing of TPS 902 was made
+            open_record(made, clock).close()
+        await create(pilot)
+        await pilot.press("space")  # no. 61 is another person: the chair has seen the papers
+        await create(pilot)
+    assert app.return_value == Choice(Then.OPEN, made)
+    for target, tps, count in ((made, "TPS 902", 61), (pg_url, "TPS 901", 60)):
+        rec = open_record(target, clock)
+        try:
+            assert rec.station.tps == tps and verify(rec).ok
+            assert read_status(rec).expected == count
+        finally:
+            rec.close()
 
 
 async def test_the_time_zone_list_names_its_escape_key_in_the_chosen_language(

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.helpers import make_station
-from tests.helpers.pg import server_address
+from tests.helpers.pg import psql, server_address
 from tests.helpers.tmux import cmdline, process_of, tmux_server, wait_for
 from tps_console.cli.main import main
 from tps_console.cli.screens import panel_launch
@@ -50,18 +50,6 @@ class Server:
     @property
     def witness_url(self) -> str:
         return self.url(self.witness, PASSWORD)
-
-
-def psql(url_or_db: str, *args: str, sql: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The server's own shell: as the administrator (the PG* environment) given a database's
-    name, as whoever the URL names given a URL."""
-    where = ["-d", url_or_db] if "://" not in url_or_db else [url_or_db]
-    return subprocess.run(
-        ["psql", "-X", "-v", "ON_ERROR_STOP=1", *where, *args],
-        input=sql,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tps_console.domain.record.station import Record, create_station, open_recor
 from tps_console.domain.store.sealed import BackupKey
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.samples.demo import add_demo_officers
-from tps_console.samples.rolls import sample_roll
+from tps_console.samples.rolls import generate_roll, sample_roll
 
 T = TypeVar("T")
 
@@ -35,6 +35,7 @@ __all__ = [
     "PersonChange",
     "make_drill_station",
     "make_station",
+    "rolls",
     "stored",
     "wib",
     "with_backup_key",
@@ -73,6 +74,14 @@ def wib(hour: int, minute: int = 0, second: int = 0) -> datetime:
 # of the file. The PIN hashing is in the key because a test may fix the salt (to fix the audit
 # head its snapshot shows) by replacing officers.hash_pin.
 _built: dict[tuple[object, ...], bytes] = {}
+
+
+def rolls(each: int, count: int = 3) -> list[list[dict[str, str]]]:
+    """`count` rolls of `each` voters, no one on two (one synthetic roll cut in parts), as a
+    site's TPS are made from."""
+    everyone = generate_roll(each * count)
+    parts = [everyone[i * each : (i + 1) * each] for i in range(count)]
+    return [[{**row, "no": str(n)} for n, row in enumerate(part, 1)] for part in parts]
 
 
 def make_station(

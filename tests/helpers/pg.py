@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import threading
 import uuid
 from collections.abc import Iterator
@@ -50,6 +51,18 @@ def fresh_database() -> Iterator[str]:
     finally:
         with _admin() as admin:  # type: ignore[attr-defined]
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def psql(url_or_db: str, *args: str, sql: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The server's own shell: as the administrator (the PG* environment) given a database's
+    name, as whoever the URL names given a URL."""
+    where = ["-d", url_or_db] if "://" not in url_or_db else [url_or_db]
+    return subprocess.run(
+        ["psql", "-X", "-v", "ON_ERROR_STOP=1", *where, *args],
+        input=sql,
+        capture_output=True,
+        text=True,
+    )
 
 
 def server_address() -> tuple[str, int]:

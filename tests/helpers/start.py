@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.helpers.desk import type_text
 from tests.helpers.wait import settle
@@ -56,31 +57,33 @@ async def to_station(pilot: Pilot[Any], roll: Path) -> None:
     await settle(pilot)
 
 
-async def to_chair(pilot: Pilot[Any], roll: Path) -> None:
+async def to_chair(pilot: Pilot[Any], roll: Path, tps: str | None = None) -> None:
     await to_station(pilot, roll)
-    for _ in range(3):  # TPS 901, 07:00, 13:00 as offered
+    if tps is not None:
+        pilot.app.screen.query_one("#tps", Input).value = tps
+    for _ in range(3):  # TPS 901 (or `tps`), 07:00, 13:00 as offered
         await pilot.press("enter")
     await pilot.press("tab")  # past the time zone
     for line in PLACE:
         await type_field(pilot, line)
 
 
-async def to_members(pilot: Pilot[Any], roll: Path) -> None:
-    await to_chair(pilot, roll)
+async def to_members(pilot: Pilot[Any], roll: Path, tps: str | None = None) -> None:
+    await to_chair(pilot, roll, tps)
     for text in ("ketua", "Sri Wahyuni", "1234", "1234"):
         await type_field(pilot, text)
 
 
-async def to_ballots(pilot: Pilot[Any], roll: Path) -> None:
-    await to_members(pilot, roll)
+async def to_ballots(pilot: Pilot[Any], roll: Path, tps: str | None = None) -> None:
+    await to_members(pilot, roll, tps)
     for text in ("anggota4", "Budi Santoso", "4444", "4444"):
         await type_field(pilot, text)
     await pilot.press("ctrl+n")
     await settle(pilot)
 
 
-async def to_summary(pilot: Pilot[Any], roll: Path) -> None:
-    await to_ballots(pilot, roll)
+async def to_summary(pilot: Pilot[Any], roll: Path, tps: str | None = None) -> None:
+    await to_ballots(pilot, roll, tps)
     for _ in range(5):
         await type_field(pilot, "184")
     await type_field(pilot, "TPS 905")

@@ -38,7 +38,6 @@ from tps_console.domain.record.station import (
     site_target,
     tps_name,
 )
-from tps_console.domain.roll.nik import mask_nik
 from tps_console.domain.roll.parse import ParsedRoll
 from tps_console.domain.roll.read import read_roll
 from tps_console.domain.store.db import is_url
@@ -47,6 +46,7 @@ from tps_console.domain.store.site import OnOtherRolls
 from tps_console.i18n import t
 from tps_console.i18n.dates import long_date
 from tps_console.i18n.issues import issue_line
+from tps_console.i18n.site_lines import on_other_roll
 from tps_console.machine.paths import data_dir
 from tps_console.machine.recent import remember
 
@@ -152,20 +152,7 @@ def init(args: argparse.Namespace, clock: Clock) -> int:
 
 def print_other_rolls(exc: OnOtherRolls) -> None:
     for found in exc.found:
-        what = t("site.same_nik" if found.same_nik else "site.same_register")
-        print(
-            t(
-                "site.on_other_roll",
-                no=found.no,
-                name=found.name,
-                nik=mask_nik(found.nik),
-                what=what,
-                tps=found.tps,
-                other_no=found.other_no,
-                other_name=found.other_name,
-            ),
-            file=sys.stderr,
-        )
+        print("  " + ": ".join(on_other_roll(found)), file=sys.stderr)
 
 
 def numbers(value: str) -> list[int]:

@@ -38,8 +38,10 @@ from tps_console.domain.store.commit_watch import CommitWatch
 from tps_console.domain.store.faults import explain
 from tps_console.domain.store.server import panel_login
 from tps_console.domain.views.search import (
+    Elsewhere,
     IndexedVoter,
     SearchIndex,
+    load_elsewhere,
     load_index,
     voters_added_after,
 )
@@ -77,6 +79,7 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     # The shared state: only the app sets it. `var`: a change redraws only what watches it.
     officer: var[OfficerInfo | None] = var(None)
     index: var[SearchIndex | None] = var(None)
+    elsewhere: var[Elsewhere | None] = var(None)  # a site's other TPS's voters, found marked
     status: var[Status | None] = var(None)
     checked_in: var[frozenset[int]] = var(frozenset())
     not_eligible: var[frozenset[int]] = var(frozenset())  # released or transferred
@@ -161,6 +164,9 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     def load_index(self) -> None:
         index = load_index(self.rec)
         self.call_from_thread(self._index_ready, index)
+        elsewhere = load_elsewhere(self.rec)  # after: this TPS's own voters are found at once
+        if elsewhere is not None:
+            self.call_from_thread(setattr, self, "elsewhere", elsewhere)
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index

@@ -39,7 +39,7 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, TpsError, echoed
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.views.search import Hit, SearchIndex
+from tps_console.domain.views.search import Elsewhere, Hit, SearchIndex
 from tps_console.domain.views.voters import VoterDetails, voter_details
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
@@ -89,9 +89,11 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         self.officer = officer
         # The app's search index and who is checked in, followed (see on_mount).
         self.index: SearchIndex | None = None
+        self.elsewhere: Elsewhere | None = None
         self.checked_in: frozenset[int] = frozenset()
         self.not_eligible: frozenset[int] = frozenset()
         self._hits: list[Hit] = []
+        self._own = 0  # the first hits are this TPS's voters, the rest another TPS's
         self.backup_folder_set = False  # followed from the app's backup state
 
     def compose(self) -> ComposeResult:
@@ -110,6 +112,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         self.query_one("#results", OptionList).can_focus = False
         self.focus_search()
         watch_desk(self, "index", self._index_changed)
+        watch_desk(self, "elsewhere", self._elsewhere_changed)
         watch_desk(self, "checked_in", self._checked_in_changed)
         watch_desk(self, "not_eligible", self._not_eligible_changed)
         watch_desk(self, "backup", self._backup_changed)
@@ -132,6 +135,10 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             return
         self.say(t("desk.search.hint"), "info")
         self.show_results(self.query_one("#search", Input).value)
+
+    def _elsewhere_changed(self, elsewhere: Elsewhere | None) -> None:
+        self.elsewhere = elsewhere
+        self.show_results(self.query_one("#search", Input).value, keep_highlight=True)
 
     def _checked_in_changed(self, checked_in: frozenset[int]) -> None:
         # Also while a card or a form is on top: the list shows through, and is right when it
@@ -166,19 +173,31 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             self._clear_preview()
             return
         found = index.search(query, RESULT_LIMIT)
-        self._hits = found.hits
+        hits, total = list(found.hits), found.total
         checked_in, not_eligible = self.checked_in, self.not_eligible
-        results.set_options(
+        options = [
             Option(result_line(h, h.voter.id in checked_in, h.voter.id in not_eligible))
-            for h in found.hits
-        )
-        self.query_one("#result-head").display = bool(found.hits)
-        if found.hits:
+            for h in hits
+        ]
+        # After this TPS's own: a site's other TPS's voters of that name, each marked with
+        # where they are to go.
+        elsewhere = self.elsewhere
+        if elsewhere is not None and len(hits) < RESULT_LIMIT:
+            more = elsewhere.index.search(query, RESULT_LIMIT - len(hits))
+            options += [Option(elsewhere_line(h, elsewhere.tps[h.voter.id])) for h in more.hits]
+            hits += more.hits
+            total += more.total
+        self._hits, self._own = hits, len(found.hits)
+        results.set_options(options)
+        self.query_one("#result-head").display = bool(hits)
+        if hits:
             results.highlighted = previous if keep_highlight and previous is not None else 0
         else:
             self._clear_preview()
-        shown = t("desk.search.count", shown=len(found.hits), total=found.total)
-        count.update(shown if found.total else t("desk.search.none"))
+        shown = t("desk.search.count", shown=len(hits), total=total)
+        if len(hits) > self._own:
+            shown += "  " + t("desk.search.elsewhere", count=len(hits) - self._own)
+        count.update(shown if total else t("desk.search.none"))
 
     def action_cursor(self, step: int) -> None:
         results = self.query_one("#results", OptionList)
@@ -207,7 +226,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
             return
         highlighted = self.query_one("#results", OptionList).highlighted
         if self._hits and highlighted is not None:
-            self.open_card(self._hits[highlighted].voter.id)
+            self.open_hit(highlighted)
         else:
             # A scanned or typed number is done with; a name is kept to be corrected.
             scanned = any(c.isdigit() for c in value)
@@ -235,8 +254,10 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.has_class("wide") and event.option_index < len(self._hits):
+        if self.has_class("wide") and event.option_index < self._own:
             self.preview(self._hits[event.option_index].voter.id)
+        elif event.option_index >= self._own:
+            self._clear_preview()
 
     @work(thread=True, exclusive=True, group="preview")
     def preview(self, voter_id: int) -> None:
@@ -259,7 +280,19 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.open_card(self._hits[event.option_index].voter.id)
+        self.open_hit(event.option_index)
+
+    def open_hit(self, n: int) -> None:
+        """The voter's card, or for another TPS's voter, where to take them (nothing is
+        recorded here: the same banner as their number scanned here)."""
+        hit = self._hits[n]
+        if n < self._own:
+            self.open_card(hit.voter.id)
+            return
+        assert self.elsewhere is not None
+        v, tps = hit.voter, self.elsewhere.tps[hit.voter.id]
+        message = t("checkin.other_tps", name=v.name, tps=tps, block=v.block, cell=v.cell)
+        self.refuse(message, duplicate=False, logged=False)
 
     def open_card(self, voter_id: int) -> None:
         # The last voter's refusal is done with: it must not stay red beside the next one.
@@ -421,16 +454,28 @@ COLUMNS = (
 )
 
 
-def in_columns(cells: Sequence[str], style: str = "") -> Text:
+def in_columns(
+    cells: Sequence[str], style: str = "", columns: Sequence[tuple[str, int, str]] = COLUMNS
+) -> Text:
     """One line of the result list (or its heading), each cell cut to its column."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    for cell, (_, width, cell_style) in zip(cells, COLUMNS, strict=True):
+    for cell, (_, width, cell_style) in zip(cells, columns, strict=True):
         line.append(f"{cell[:width]:<{width}} ", style or cell_style)
     return line
 
 
 def results_heading() -> Text:
     return in_columns([t(key) for key, _, _ in COLUMNS], "bold underline")
+
+
+def elsewhere_line(hit: Hit, tps: str) -> Text:
+    """Another TPS's voter: dim, with that TPS's number where this TPS's list would be."""
+    v = hit.voter
+    line = in_columns([str(v.no), v.name], "dim", COLUMNS[:2])
+    line.append(f"{'→ ' + tps.removeprefix('TPS '):<{COLUMNS[2][1]}}", "bold white on dark_blue")
+    line.append(" ")
+    line.append_text(in_columns([v.register_no or "—", v.block, v.cell], "dim", COLUMNS[3:]))
+    return line
 
 
 def result_line(hit: Hit, checked_in: bool, not_eligible: bool) -> Text:

@@ -80,6 +80,13 @@ MESSAGES: Catalogue = {
         "id": "{shown} dari {total} cocok",
         "en": Plural("{shown} of {total} match", "{shown} of {total} matches", by="total"),
     },
+    "desk.search.elsewhere": {
+        "id": "(→ {count} di DPT TPS lain: Enter mengatakan ke mana diantar)",
+        "en": Plural(
+            "(→ {count} on another TPS's roll: Enter says where to take them)",
+            "(→ {count} on other TPS's rolls: Enter says where to take them)",
+        ),
+    },
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},
     "desk.voted_short": {"id": "SUDAH", "en": "VOTED"},
     # The search results' column headings (narrow columns: short words)

@@ -35,8 +35,12 @@ MESSAGES: Catalogue = {
         ),
     },
     "site.on_other_roll": {
-        "id": "  no. {no} {name} (NIK {nik}): {what} dengan {tps} no. {other_no} {other_name}",
-        "en": "  no. {no} {name} (NIK {nik}): {what} as {tps} no. {other_no} {other_name}",
+        "id": "no. {no} {name} (NIK {nik})",
+        "en": "no. {no} {name} (NIK {nik})",
+    },
+    "site.on_other_roll.where": {
+        "id": "{what} dengan {tps} no. {no} {name}",
+        "en": "{what} as {tps} no. {no} {name}",
     },
     "site.same_nik": {"id": "NIK sama", "en": "the same NIK"},
     "site.same_register": {"id": "no. register sama", "en": "the same register number"},

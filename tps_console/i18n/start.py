@@ -88,6 +88,7 @@ MESSAGES.update(
         "start.key.drill": {"id": "Latihan", "en": "Training"},
         "start.key.demo": {"id": "Demo", "en": "Demo"},
         "start.key.about": {"id": "Tentang", "en": "About"},
+        "start.key.mark": {"id": "Tandai orang lain", "en": "Mark as another person"},
         "start.key.browse": {"id": "Pilih berkas", "en": "Browse"},
         "start.key.type_path": {"id": "Ketik jalur", "en": "Type a path"},
         "start.key.folder_up": {"id": "Folder atas", "en": "Folder up"},
@@ -116,8 +117,8 @@ MESSAGES.update(
             "en": "Open a station… (a .db file, e.g. from a USB stick, or a server)",
         },
         "start.home.new": {
-            "id": "TPS baru dari berkas DPT (CSV atau Excel), langkah demi langkah",
-            "en": "New station from the roll file (CSV or Excel), step by step",
+            "id": "TPS baru dari berkas DPT (CSV atau Excel), di komputer ini atau di server",
+            "en": "New station from the roll file (CSV or Excel), on this computer or a server",
         },
         "start.home.drill": {
             "id": "TPS latihan (SIMULASI) dari berkas DPT, untuk bimbingan teknis",
@@ -383,10 +384,22 @@ MESSAGES.update(
             "en": "Roll warnings: {count} (see step 2)",
         },
         "start.summary.folder": {
-            "id": "Folder berkas TPS (boleh diketik lain, mis. flashdisk; dibuat bila belum ada):",
-            "en": "Folder of the station file (type another, e.g. a USB stick; made if missing):",
+            "id": "Folder berkas TPS (boleh diketik lain, mis. flashdisk; dibuat bila belum ada), "
+            "atau alamat server untuk TPS di server (postgresql://server/lapas):",
+            "en": "Folder of the station file (type another, e.g. a USB stick; made if missing), "
+            "or a server's address for a TPS on a server (postgresql://server/lapas):",
+        },
+        "start.summary.servers": {
+            "id": "Server yang pernah dibuka di komputer ini (Tab ke daftar, Enter memilih):",
+            "en": "Servers opened on this computer (Tab to the list, Enter picks one):",
         },
         "start.summary.file": {"id": "Berkas TPS: {path}", "en": "Station file: {path}"},
+        "start.summary.server": {
+            "id": "Di server: {url} — {tps} dibuat di basis data itu, di samping TPS lain yang "
+            "sudah ada di sana",
+            "en": "On the server: {url} — {tps} is made in that database, beside any other TPS "
+            "already there",
+        },
         "start.summary.not_a_folder": {
             "id": "{path} adalah berkas, bukan folder: ketik folder untuk berkas TPS",
             "en": "{path} is a file, not a folder: type a folder for the station file",
@@ -400,6 +413,38 @@ MESSAGES.update(
         "start.summary.confirm": {
             "id": "Enter: buat TPS dan buka mejanya. Esc: kembali untuk mengubah.",
             "en": "Enter: create the station and open its desk. Esc: go back to change.",
+        },
+        "start.other_rolls.title": {
+            "id": "{count} pemilih di DPT ini sudah terdaftar di TPS lain di server ini",
+            "en": Plural(
+                "{count} voter on this roll is on another TPS's roll on this server already",
+                "{count} voters on this roll are on another TPS's roll on this server already",
+            ),
+        },
+        "start.other_rolls.intro": {
+            "id": "Orang yang sama di dua DPT (DPT ganda) hanya boleh memilih di satu TPS: "
+            "perbaiki DPT-nya. Bila ketua KPPS sudah memastikan dengan surat-suratnya bahwa "
+            "orangnya berbeda, tandai tiap orang dengan Spasi, lalu Enter membuat TPS. Esc: "
+            "kembali, tidak ada yang dibuat.",
+            "en": "The same person on two rolls (listed twice) may vote at one TPS only: mend "
+            "the roll. If the KPPS chair has checked the papers and it is another person, mark "
+            "each one with Space, then Enter makes the station. Esc: back, nothing is made.",
+        },
+        "start.other_rolls.unconfirmed": {
+            "id": "Belum dipastikan orang lain: no. {numbers}. Tandai dengan Spasi, atau Esc lalu "
+            "perbaiki DPT dan impor lagi.",
+            "en": "Not yet confirmed as another person: no. {numbers}. Mark each with Space, or "
+            "Esc and mend the roll, then import it again.",
+        },
+        "start.other_rolls.not_made": {
+            "id": "{count} pemilih juga terdaftar di TPS lain dan belum dipastikan orang lain: "
+            "perbaiki DPT lalu impor lagi",
+            "en": Plural(
+                "{count} voter is on another TPS's roll too and was not confirmed as another "
+                "person: mend the roll and import it again",
+                "{count} voters are on another TPS's roll too and were not confirmed as other "
+                "people: mend the roll and import it again",
+            ),
         },
         "start.summary.creating": {"id": "Membuat TPS…", "en": "Creating the station…"},
         "start.summary.failed": {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tps_console.domain.record.station import Record
 from tps_console.domain.store.db import is_url
-from tps_console.domain.store.server import without_password
+from tps_console.domain.store.server import site_database, without_password
 
 RECENT_FILE = "recent.json"
 KEEP = 10
@@ -46,6 +46,13 @@ def read_recent(folder: Path) -> list[RecentStation]:
         return [RecentStation(**entry) for entry in raw][:KEEP]
     except (OSError, ValueError, TypeError):
         return []
+
+
+def recent_servers(folder: Path) -> list[str]:
+    """The servers' databases opened here lately, newest first, each once: where a new TPS of
+    a site may be made (a recent station's URL without its `?tps=`)."""
+    found = [site_database(r.path) for r in read_recent(folder) if r.on_server]
+    return list(dict.fromkeys(found))
 
 
 def remember(folder: Path, rec: Record, now: datetime) -> None:

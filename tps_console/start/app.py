@@ -18,10 +18,10 @@ from textual.binding import Binding
 from tps_console.domain.day.setup import NewOfficer, set_up_station
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.station import open_record
+from tps_console.domain.record.station import open_record, site_target
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
-from tps_console.machine.recent import read_recent
+from tps_console.machine.recent import read_recent, recent_servers
 from tps_console.start.about import AboutScreen
 from tps_console.start.ballot_step import BallotsStep
 from tps_console.start.browse import STATION_SUFFIXES, FileBrowser
@@ -147,10 +147,15 @@ class StartApp(TranslatedBindings, App[Choice]):
         def file_in(folder: Path) -> Path:
             return station_file(folder, draft.tps, day, drill=draft.drill)
 
-        def create(target: Path, passphrase: str) -> None:
-            set_up_station(target, roll, self.clock, draft.plan(self.desk, passphrase))
+        def create(target: Path | str, passphrase: str, different: frozenset[int]) -> Path | str:
+            # On a server that holds a TPS already: beside it, as a TPS of the site.
+            target = site_target(target, draft.tps)
+            set_up_station(target, roll, self.clock, draft.plan(self.desk, passphrase, different))
+            return target
 
-        self.push_screen(SummaryStep(draft, self.stations, file_in, create))
+        self.push_screen(
+            SummaryStep(draft, self.stations, file_in, create, recent_servers(self.data))
+        )
 
 
 def make_start(

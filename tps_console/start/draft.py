@@ -37,7 +37,9 @@ class Draft:
     # Offered at the summary, where the chair may type their own instead.
     passphrase: str = field(default_factory=generate_passphrase)
 
-    def plan(self, desk: str, passphrase: str) -> StationPlan:
+    def plan(
+        self, desk: str, passphrase: str, different_people: frozenset[int] = frozenset()
+    ) -> StationPlan:
         assert self.roll is not None and self.chair is not None  # the steps came in order
         return StationPlan(
             polling_date=self.roll.polling_date,
@@ -50,6 +52,7 @@ class Draft:
             drill=self.drill,
             desk=desk,
             passphrase=passphrase,
+            different_people=different_people,
         )
 
 

@@ -3,23 +3,27 @@ go (the roll, the settings, the officers, the ballots) or not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tps_console.domain.day.passphrase import check_passphrase
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES
+from tps_console.domain.store.server import is_server, shown
+from tps_console.domain.store.site import OnOtherRolls
 from tps_console.domain.views.roll_preview import preview_roll
 from tps_console.domain.vocab import Category
 from tps_console.i18n import t
 from tps_console.i18n.dates import long_date
 from tps_console.start.draft import Draft
+from tps_console.start.other_rolls import OtherRollsScreen
 from tps_console.start.step import Step
 
 _ZONE_CODES = {zone: code for code, zone in TIMEZONES.items()}
@@ -64,9 +68,12 @@ def summary_lines(draft: Draft) -> list[str]:
 
 
 class SummaryStep(Step[bool]):
-    """`file_in(folder)`: the station's file in that folder (a new name); `create(path,
-    passphrase)` makes the station there. The folder is offered (the data folder's
-    `stations/`), and may be typed over: a USB stick, a folder not made yet."""
+    """Where the station is kept, then made there. `file_in(folder)`: the station's file in
+    that folder (a new name); `create(target, passphrase, different_people)` makes the station
+    at a file or a server's database and returns where it was made (on a site's server, its URL
+    with `?tps=`). The folder is offered (the data folder's `stations/`), and may be typed over:
+    a USB stick, a folder not made yet, or a server's `postgresql://` address for a TPS on a
+    server, typed or picked from the servers opened on this computer (`servers`)."""
 
     BINDINGS = [Binding("enter", "create", "start.key.create", priority=True)]
     name_key = "summary"
@@ -76,21 +83,26 @@ class SummaryStep(Step[bool]):
         draft: Draft,
         folder: Path,
         file_in: Callable[[Path], Path],
-        create: Callable[[Path, str], object],
+        create: Callable[[Path | str, str, frozenset[int]], Path | str],
+        servers: Sequence[str] = (),
     ) -> None:
         super().__init__(drill=draft.drill)
         self.draft = draft
         self.folder = folder
         self.file_in = file_in
         self.create = create
-        self.target = file_in(folder)
+        self.servers = list(servers)
+        self.target: Path | str = file_in(folder)
         self.creating = False
 
     def body(self) -> ComposeResult:
         yield Static("\n".join(summary_lines(self.draft)), id="summary")
         yield Static(t("start.summary.folder"))
         yield Input(str(self.folder), id="folder")
-        yield Static(t("start.summary.file", path=str(self.target)), id="station-file")
+        if self.servers:
+            yield Static(t("start.summary.servers"), classes="hint")
+            yield OptionList(*(Option(shown(url)) for url in self.servers), id="servers")
+        yield Static(self._where_line(), id="station-file")
         yield Static(t("start.summary.passphrase"))
         yield Input(self.draft.passphrase, id="passphrase")
         yield Static(t("start.summary.confirm"), classes="rule")
@@ -99,16 +111,37 @@ class SummaryStep(Step[bool]):
         # Typing goes into a field at once (over the folder offered), never into the page.
         self.query_one("#folder", Input).focus()
 
+    def _typed(self) -> str:
+        return self.query_one("#folder", Input).value.strip().strip('"')
+
     def _chosen_folder(self) -> Path:
-        typed = self.query_one("#folder", Input).value.strip().strip('"')
+        typed = self._typed()
         return Path(typed).expanduser() if typed else self.folder
+
+    def _where(self) -> Path | str:
+        """The station's file in the folder typed, or the server's address typed."""
+        typed = self._typed()
+        return typed if is_server(typed) else self.file_in(self._chosen_folder())
+
+    def _where_line(self) -> str:
+        if is_server(self.target):
+            return t("start.summary.server", url=shown(self.target), tps=self.draft.tps)
+        return t("start.summary.file", path=str(self.target))
 
     def changed(self, field: Input) -> None:
         if field.id == "folder":
-            self.target = self.file_in(self._chosen_folder())
-            self.query_one("#station-file", Static).update(
-                t("start.summary.file", path=str(self.target))
-            )
+            self.target = self._where()
+            self.query_one("#station-file", Static).update(self._where_line())
+
+    @on(OptionList.OptionSelected, "#servers")
+    def _server_picked(self, event: OptionList.OptionSelected) -> None:
+        self._take_server(event.option_index)
+
+    def _take_server(self, index: int) -> None:
+        """A server from the list goes into the address line, where Enter makes the TPS."""
+        field = self.query_one("#folder", Input)
+        field.value = self.servers[index]
+        field.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
@@ -123,8 +156,13 @@ class SummaryStep(Step[bool]):
     def action_create(self) -> None:
         if self.creating:
             return
+        servers = self.query("#servers").first(OptionList) if self.servers else None
+        if servers is not None and self.focused is servers:
+            if servers.highlighted is not None:
+                self._take_server(servers.highlighted)
+            return
         folder = self._chosen_folder()
-        if folder.exists() and not folder.is_dir():
+        if not is_server(self._typed()) and folder.exists() and not folder.is_dir():
             self.say_error(t("start.summary.not_a_folder", path=str(folder)))
             return
         try:
@@ -132,21 +170,41 @@ class SummaryStep(Step[bool]):
         except TpsError as exc:
             self.say_error(t(exc.key, **exc.params))
             return
+        # A new name at the last moment: another station may have been made there meanwhile.
+        self._make(self._where(), passphrase, frozenset())
+
+    def _make(self, target: Path | str, passphrase: str, different_people: frozenset[int]) -> None:
         self.creating = True
         self.refresh_bindings()
         self.say_error(t("start.summary.creating"))
-        # A new name at the last moment: another station may have been made there meanwhile.
-        self.target = self.file_in(folder)
-        self._create(self.target, passphrase)
+        self._create(target, passphrase, different_people)
 
     @work(thread=True, exclusive=True)
-    def _create(self, target: Path, passphrase: str) -> None:
+    def _create(
+        self, target: Path | str, passphrase: str, different_people: frozenset[int]
+    ) -> None:
         try:
-            self.create(target, passphrase)
+            made = self.create(target, passphrase, different_people)
+        except OnOtherRolls as exc:
+            self.app.call_from_thread(self._on_other_rolls, exc, target, passphrase)
+            return
         except TpsError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return
+        self.target = made
         self.app.call_from_thread(self.done, True)
+
+    def _on_other_rolls(self, exc: OnOtherRolls, target: Path | str, passphrase: str) -> None:
+        """Nothing was made: the chair confirms each voter is another person, and the TPS is
+        made again with them; or goes back, and nothing is."""
+
+        def confirmed(people: frozenset[int] | None) -> None:
+            if people is None:
+                self._failed(t("start.other_rolls.not_made", count=len(exc.found)))
+            else:
+                self._make(target, passphrase, people)
+
+        self.app.push_screen(OtherRollsScreen(exc.found), confirmed)
 
     def _failed(self, message: str) -> None:
         self.creating = False

@@ -87,6 +87,12 @@ def with_tps(target: str, number: str) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def site_database(target: str) -> str:
+    """The database a URL addresses, without the TPS of its site: where another TPS is made."""
+    url = _given_url(target).difference_update_query([TPS_PARAM])
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
 def tps_of(target: str) -> str | None:
     """The TPS a site's URL addresses (`?tps=902`: "902"), or None for a one-TPS URL."""
     value = _query(_given_url(target), TPS_PARAM)

@@ -201,7 +201,7 @@ class OnOtherRolls(BadInput):
     people by the chair: raised inside the station's transaction, so nothing of it is made."""
 
     def __init__(self, found: list[OnAnotherRoll]) -> None:
-        super().__init__("site.on_other_rolls", count=len(found))
+        super().__init__("site.on_other_rolls", count=len({f.no for f in found}))
         self.found = found
 
 

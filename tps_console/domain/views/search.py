@@ -30,12 +30,13 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tps_console.domain.record.station import Record
 from tps_console.domain.roll.nik import normalise_nik
 from tps_console.domain.roll.parse import normalise_register_no
+from tps_console.domain.store import site
 from tps_console.domain.store.db import read
 from tps_console.domain.store.models import Voter
 
@@ -419,6 +420,34 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
     while start != -1:
         yield start
         start = text.find(needle, start + 1)
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """The voters of a site's other TPS, for name search at this one: each is found marked with
+    the TPS whose roll they are on, to be sent on there (nothing recorded here). `tps`: that
+    TPS's name by the index's voter id (a number of its own, not the voter's id at that TPS)."""
+
+    index: SearchIndex
+    tps: dict[int, str]
+
+
+def load_elsewhere(rec: Record) -> Elsewhere | None:
+    """The other TPS's rolls of `rec`'s site, or None for a station that is not on a site."""
+    if not rec.site:
+        return None
+    roll = site.ROLL.c
+    with read(rec.engine) as conn:
+        rows = conn.execute(
+            select(roll.tps, roll.no, roll.nik, roll.name, roll.register_no, roll.block, roll.cell)
+            .where(roll.station != func.current_schema())
+            .order_by(roll.tps, roll.no)
+        ).all()
+    voters, tps = [], {}
+    for n, (name_of_tps, no, nik, name, register, block, cell) in enumerate(rows, 1):
+        voters.append(IndexedVoter(n, no, nik, name, register or "", block, cell, "", ""))
+        tps[n] = name_of_tps
+    return Elsewhere(SearchIndex(voters), tps)
 
 
 def load_index(rec: Record) -> SearchIndex:
