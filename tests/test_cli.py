@@ -536,3 +536,21 @@ def test_restore_from_a_plain_copy_of_a_station_file(
     assert "PERINGATAN" in ran.err and "TIDAK dienkripsi" in ran.err  # an old, plain backup
     assert cli("verify", target).code == 0
     assert json.loads(cli(*DESK, "status", target, "--json").out)["checked_in"] == 1
+
+
+def test_each_command_is_registered_by_the_area_it_is_looked_up_in() -> None:
+    """A command imports only its own area (main.COMMAND_AREAS): every command an area registers
+    is named there with that area, so none goes missing from its own parser."""
+    import argparse
+
+    from tps_console.cli.main import AREAS, COMMAND_AREAS, areas_for, build_parser
+
+    registered = {}
+    for area in AREAS:
+        sub = build_parser([area])._subparsers._group_actions[0]  # type: ignore[union-attr]
+        assert isinstance(sub, argparse._SubParsersAction)
+        registered.update(dict.fromkeys(sub.choices, area))
+    assert registered == COMMAND_AREAS
+    assert areas_for(["--lang", "en", "--desk", "status", "desk", "DB"]) == ("screens",)
+    assert areas_for([]) == ("screens",) and areas_for(["-h"]) == AREAS
+    assert areas_for(["no-such-command"]) == AREAS  # refused with every command listed

@@ -36,7 +36,7 @@ from tps_console.bench.run import entry
 from tps_console.bench.stations import fresh_station
 from tps_console.packaged import startup_probe as probe
 
-RUNS = 7
+RUNS = 15
 QUICK_RUNS = 3
 GOAL_RATIO = 1.3
 GOAL_MIB = 150

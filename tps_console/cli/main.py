@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import socket
 import sys
@@ -23,24 +24,65 @@ Handler = Callable[[argparse.Namespace, Clock], int]
 os.environ.setdefault("TEXTUAL_FPS", "120")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from tps_console.cli import bench, day, package, papers, record, screens, setup
+# The module of `tps_console.cli` that registers each command. A command imports its own area
+# only, so that the start screen and the desk are on screen sooner; help, and a command not
+# named here, import every area (tests/test_cli.py holds this equal to what the areas register).
+AREAS = ("setup", "day", "record", "papers", "screens", "package", "bench")
+COMMAND_AREAS = {
+    **dict.fromkeys(("init", "officer", "passphrase"), "setup"),
+    **dict.fromkeys(
+        ("ballots", "checkin", "close", "dpk", "incident", "queue", "reinstate", "replace", "undo"),
+        "day",
+    ),
+    **dict.fromkeys(
+        ("backup", "copy", "pg-readonly-role", "restore", "status", "verify"), "record"
+    ),
+    **dict.fromkeys(("report", "slips"), "papers"),
+    **dict.fromkeys(("demo", "desk", "panel", "site"), "screens"),
+    "selfcheck": "package",
+    "bench": "bench",
+}
+_GLOBAL_VALUES = ("--lang", "--now", "--desk")  # the global options that take a value
 
+
+def areas_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The areas `argv` needs: its command's, or all."""
+    command = _command_of(argv)
+    if command is None:
+        # No command is the start screen; `-h` alone lists every command.
+        return AREAS if any(arg in ("-h", "--help") for arg in argv) else ("screens",)
+    return (COMMAND_AREAS[command],) if command in COMMAND_AREAS else AREAS
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(areas: Sequence[str] = AREAS) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
     p.add_argument("--now", metavar="ISO-8601", help=t("cli.now"))
     p.add_argument("--desk", default=socket.gethostname() or "desk", help=t("cli.desk"))
-    # No command is the start screen: a double-clicked executable opens it.
     sub = p.add_subparsers(dest="command", metavar="COMMAND", help=t("cli.start"))
-    p.set_defaults(handler=screens.start)
 
     def cmd(name: str, handler: Handler, help_key: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=t(help_key), description=t(help_key))
         sp.set_defaults(handler=handler)
         return sp
 
-    for area in (setup, day, record, papers, screens, package, bench):
-        area.register(cmd, sub)
+    for area in areas:
+        module = importlib.import_module(f"tps_console.cli.{area}")
+        module.register(cmd, sub)
+        if area == "screens":  # no command is the start screen: a double-clicked executable
+            p.set_defaults(handler=module.start)
     return p
 
 
@@ -59,7 +101,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     lang = _language(argv)
     set_language(lang if lang in ("id", "en") else "id")
     speak_argparse()
-    args = build_parser().parse_args(argv)
+    args = build_parser(areas_for(argv)).parse_args(argv)
     try:
         args.drill_at = parse_instant(args.now) if args.now else None
     except ValueError:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tps_console.cli.common import Command, station, station_arg, station_target
-from tps_console.cli.record import status_text
 from tps_console.cli.web import ASK_CODE
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
@@ -26,10 +25,13 @@ def run_desk(rec: Record, demo: bool = False) -> int:
     from tps_console.machine.paths import data_dir
     from tps_console.machine.recent import remember
     from tps_console.packaged.startup_probe import startup_probe
-    from tps_console.samples.demo import DEMO_OFFICERS
 
-    logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS) if demo else ()
-    if not demo:  # the demo is made afresh at each run: nothing to offer again
+    logins: tuple[DemoLogin, ...] = ()
+    if demo:
+        from tps_console.samples.demo import DEMO_OFFICERS
+
+        logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS)
+    else:  # the demo is made afresh at each run: nothing to offer again
         remember(data_dir(), rec, rec.local())
     make_desk(
         rec,
@@ -101,6 +103,7 @@ def demo(args: argparse.Namespace, clock: Clock) -> int:
 def _demo(
     db: Path | None, clock: Clock, *, desk: str, drill_at: datetime | None, no_desk: bool
 ) -> int:
+    from tps_console.cli.record import status_text
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
     from tps_console.machine.launch import shown_command
     from tps_console.machine.paths import fresh_demo_path

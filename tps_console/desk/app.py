@@ -24,8 +24,6 @@ from textual.command import CommandPalette
 from textual.reactive import var
 from textual.screen import Screen
 
-from tps_console.desk.calling import CallingScreen
-from tps_console.desk.checkin_screen import CheckInScreen
 from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
@@ -116,8 +114,10 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         young, middle, _ = self._gc_thresholds
         gc.set_threshold(young, middle, FULL_COLLECTIONS_OFF)
         self.set_interval(1.0, self._collect_when_quiet)
-        self.load_index()
-        self.refresh_record()
+        # Once the sign-in screen is drawn (what the officer waits for): the roll's index and the
+        # figures follow it within milliseconds.
+        self.call_after_refresh(self.load_index)
+        self.call_after_refresh(self.refresh_record)
         # A server says when something was committed, so looking often costs a round trip at
         # most every second; and an unreachable server is on the strip within two.
         every = min(self.refresh_seconds, PUSHED_REFRESH_SECONDS) if self.commits.pushes else None
@@ -174,6 +174,9 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         self.set_timer(1.0, self._freeze_roll)
 
     def _freeze_roll(self) -> None:
+        # What the sign-in opens, loaded while the officer types the PIN rather than after.
+        import tps_console.desk.checkin_screen  # noqa: F401
+
         # The roll's objects live all day: keep them out of the garbage collector's full passes,
         # which would otherwise pause a keystroke for ~70 ms on a 100k roll.
         gc.collect()
@@ -300,15 +303,22 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
 
     @on(SignInScreen.SignedIn)
     def _signed_in(self, message: SignInScreen.SignedIn) -> None:
+        from tps_console.desk.checkin_screen import CheckInScreen
+
         self.officer = message.officer
         self.switch_screen(CheckInScreen(self.rec, message.officer))
 
-    @on(CheckInScreen.RecordChanged)
-    def _record_changed(self) -> None:
+    # The check-in screen's messages, handled by their names: the screen (and the rules of the
+    # day it brings) is imported after the first frame, not before it (see `_freeze_roll`).
+    def on_check_in_screen_record_changed(self) -> None:
         self.refresh_record()
 
-    @on(CheckInScreen.PollsClosed)
-    @on(CheckInScreen.BackupFolderSet)
+    def on_check_in_screen_polls_closed(self) -> None:
+        self._backup_at_once()
+
+    def on_check_in_screen_backup_folder_set(self) -> None:
+        self._backup_at_once()
+
     def _backup_at_once(self) -> None:
         # The record is final, or the folder is new: copy it now (README, "What is protected and what is not": a backup at closing).
         self.backup_if_due(force=True)
@@ -324,6 +334,8 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         self.push_screen(self._sign_in_screen())
 
     def action_calling(self) -> None:
+        from tps_console.desk.calling import CallingScreen
+
         if self.officer and not isinstance(self.screen, CallingScreen):
             self.push_screen(CallingScreen(self.rec))
 

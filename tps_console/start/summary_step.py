@@ -156,8 +156,8 @@ class SummaryStep(Step[bool]):
     def action_create(self) -> None:
         if self.creating:
             return
-        servers = self.query("#servers").first(OptionList) if self.servers else None
-        if servers is not None and self.focused is servers:
+        servers = self.focused
+        if isinstance(servers, OptionList):  # Enter in the servers' list takes the one highlighted
             if servers.highlighted is not None:
                 self._take_server(servers.highlighted)
             return
@@ -191,8 +191,11 @@ class SummaryStep(Step[bool]):
         except TpsError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return
-        self.target = made
-        self.app.call_from_thread(self.done, True)
+        self.app.call_from_thread(self._made, made)
+
+    def _made(self, target: Path | str) -> None:
+        self.target = target
+        self.done(True)
 
     def _on_other_rolls(self, exc: OnOtherRolls, target: Path | str, passphrase: str) -> None:
         """Nothing was made: the chair confirms each voter is another person, and the TPS is

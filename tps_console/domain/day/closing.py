@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 from sqlmodel import col
 
 from tps_console.domain.day.checkin import active_check_in, is_queued, resolve
+from tps_console.domain.day.counts import WAITING
 from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
@@ -23,8 +24,8 @@ from tps_console.domain.record.events import PollsClosed, QueueJoined
 from tps_console.domain.record.projection import closed_at_asked, closed_at_of, record_event
 from tps_console.domain.record.station import Record
 from tps_console.domain.record.timefmt import local_time
-from tps_console.domain.store.db import Prepared, together
-from tps_console.domain.store.models import CheckIn, QueueEntry, Voter
+from tps_console.domain.store.db import together
+from tps_console.domain.store.models import Voter
 from tps_console.domain.vocab import VoterStatus
 
 
@@ -83,25 +84,12 @@ def _check_may_queue(conn: Connection, voter_id: int, voter: Any) -> None:
         raise Refused("queue.already_queued", name=voter.name)
 
 
-_WAITING = Prepared(
-    select(func.count())
-    .select_from(QueueEntry)
-    .outerjoin(CheckIn, (col(CheckIn.voter_id) == col(QueueEntry.voter_id)) & col(CheckIn.active))
-    .where(col(CheckIn.id).is_(None))
-)
-
-
-def queue_waiting(conn: Connection) -> int:
-    """Voters in the queue who have not been checked in (yet)."""
-    return int(_WAITING.first(conn)[0])
-
-
 def close_polls(rec: Record, chair: OfficerInfo) -> Closed:
     """Close the polls (chair only, not before the closing hour). Afterwards nothing changes."""
     require_chair(chair)
     with rec.write() as conn:
         # Read together: on a server, one round trip with BEGIN and the lock.
-        closed, left = together(conn, closed_at_asked(), _WAITING.one())
+        closed, left = together(conn, closed_at_asked(), WAITING.one())
         already = closed_at_of(closed)
         if already is not None:
             raise Refused("close.already", closed=local_time(rec.station, already, seconds=False))

@@ -104,11 +104,6 @@ def _exists(conn: Connection, no: int) -> bool:
     return conn.execute(select(col(Incident.no)).where(col(Incident.no) == no)).first() is not None
 
 
-def incident_count(conn: Connection) -> int:
-    """Lines on the form, corrections included: what the witness panel counts."""
-    return int(conn.execute(select(func.count()).select_from(Incident)).scalar_one())
-
-
 def incidents_in(conn: Connection, rec: Record) -> tuple[IncidentLine, ...]:
     """Every line of the form, in the order recorded."""
     rows: Any = conn.execute(

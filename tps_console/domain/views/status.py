@@ -8,9 +8,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
-from tps_console.domain.day.closing import queue_waiting
+from tps_console.domain.day.counts import incident_count, queue_waiting
 from tps_console.domain.day.hours import PollState, poll_state
-from tps_console.domain.day.incidents import incident_count
 from tps_console.domain.record import chain
 from tps_console.domain.record.projection import closed_at
 from tps_console.domain.record.proof import noted_code, proof_json
