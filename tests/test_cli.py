@@ -553,4 +553,5 @@ def test_each_command_is_registered_by_the_area_it_is_looked_up_in() -> None:
     assert registered == COMMAND_AREAS
     assert areas_for(["--lang", "en", "--desk", "status", "desk", "DB"]) == ("screens",)
     assert areas_for([]) == ("screens",) and areas_for(["-h"]) == AREAS
+    assert areas_for(["-h", "desk"]) == AREAS and areas_for(["desk", "-h"]) == ("screens",)
     assert areas_for(["no-such-command"]) == AREAS  # refused with every command listed

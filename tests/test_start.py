@@ -476,6 +476,21 @@ def test_the_servers_offered_for_a_new_tps_are_each_database_once_newest_first(
     ]
 
 
+async def test_a_mistyped_server_address_is_said_at_the_summary_and_nothing_is_made(
+    data: Path, docs: Path, clock: FixedClock
+) -> None:
+    app = start_for(data, docs, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_summary(pilot, docs / GOOD_ROLL)
+        app.screen.query_one("#folder", Input).value = "postgresql://kpps@10.0.0.5:54a2/lapas"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryStep)  # the app and all that was typed still there
+        said = text_of(app, "#step-error")
+        assert said == t("start.summary.bad_address", url="postgresql://kpps@10.0.0.5:54a2/lapas")
+    assert written(data) == []
+
+
 async def test_a_chair_makes_tps_902_beside_tps_901_on_a_server_picked_from_the_recent_list(
     data: Path, docs: Path, clock: FixedClock, pg_url: str
 ) -> None:

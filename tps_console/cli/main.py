@@ -46,11 +46,13 @@ _GLOBAL_VALUES = ("--lang", "--now", "--desk")  # the global options that take a
 
 
 def areas_for(argv: Sequence[str]) -> tuple[str, ...]:
-    """The areas `argv` needs: its command's, or all."""
+    """The areas `argv` needs: its command's, or all (help before any command lists them all)."""
     command = _command_of(argv)
+    before = argv[: list(argv).index(command)] if command is not None else argv
+    if any(arg in ("-h", "--help") for arg in before):
+        return AREAS
     if command is None:
-        # No command is the start screen; `-h` alone lists every command.
-        return AREAS if any(arg in ("-h", "--help") for arg in argv) else ("screens",)
+        return ("screens",)  # the start screen
     return (COMMAND_AREAS[command],) if command in COMMAND_AREAS else AREAS
 
 
@@ -67,7 +69,10 @@ def _command_of(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(areas: Sequence[str] = AREAS) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tps-console", description=t("cli.description"))
+    # No abbreviated options: `areas_for` reads the command from argv as it is written.
+    p = argparse.ArgumentParser(
+        prog="tps-console", description=t("cli.description"), allow_abbrev=False
+    )
     p.add_argument("--lang", choices=("id", "en"), default="id", help=t("cli.lang"))
     p.add_argument("--now", metavar="ISO-8601", help=t("cli.now"))
     p.add_argument("--desk", default=socket.gethostname() or "desk", help=t("cli.desk"))

@@ -163,15 +163,12 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
         index = load_index(self.rec)
-        self.call_from_thread(self._index_ready, index)
+        self.call_from_thread(setattr, self, "index", index)
         elsewhere = load_elsewhere(self.rec)  # after: this TPS's own voters are found at once
         if elsewhere is not None:
             self.call_from_thread(setattr, self, "elsewhere", elsewhere)
-
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
         # Not before the first frame: a full collection costs ~30 ms of start-up.
-        self.set_timer(1.0, self._freeze_roll)
+        self.call_from_thread(self.set_timer, 1.0, self._freeze_roll)
 
     def _freeze_roll(self) -> None:
         # What the sign-in opens, loaded while the officer types the PIN rather than after.

@@ -166,7 +166,7 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
         count = self.query_one("#result-count", Static)
         previous = results.highlighted
         if index is None or not query.strip():
-            self._hits = []
+            self._hits, self._own = [], 0
             results.clear_options()
             count.update("")
             self.query_one("#result-head").display = False
@@ -267,7 +267,12 @@ class CheckInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
     def _show_preview(self, details: VoterDetails) -> None:
         hits = self._hits
         highlighted = self.query_one("#results", OptionList).highlighted
-        if hits and highlighted is not None and hits[highlighted].voter.id == details.id:
+        # Only this TPS's voters have cards (another TPS's found ones carry numbers of their own).
+        if (
+            highlighted is not None
+            and highlighted < self._own
+            and hits[highlighted].voter.id == details.id
+        ):
             preview = self.query_one("#preview", Static)
             preview.remove_class("-empty")
             preview.update(card_text(self.rec.station, details, PREVIEW_WIDTH))

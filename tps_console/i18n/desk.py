@@ -81,10 +81,10 @@ MESSAGES: Catalogue = {
         "en": Plural("{shown} of {total} match", "{shown} of {total} matches", by="total"),
     },
     "desk.search.elsewhere": {
-        "id": "(→ {count} di DPT TPS lain: Enter mengatakan ke mana diantar)",
+        "id": "(→ {count} di DPT TPS lain — Enter: ke TPS mana diantar)",
         "en": Plural(
-            "(→ {count} on another TPS's roll: Enter says where to take them)",
-            "(→ {count} on other TPS's rolls: Enter says where to take them)",
+            "(→ {count} on another TPS's roll — Enter: which TPS to take them to)",
+            "(→ {count} on other TPSs' rolls — Enter: which TPS to take them to)",
         ),
     },
     "desk.search.none": {"id": "Tidak ada yang cocok", "en": "No match"},

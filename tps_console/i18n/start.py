@@ -88,7 +88,7 @@ MESSAGES.update(
         "start.key.drill": {"id": "Latihan", "en": "Training"},
         "start.key.demo": {"id": "Demo", "en": "Demo"},
         "start.key.about": {"id": "Tentang", "en": "About"},
-        "start.key.mark": {"id": "Tandai orang lain", "en": "Mark as another person"},
+        "start.key.mark": {"id": "Tandai sebagai orang lain", "en": "Mark as another person"},
         "start.key.browse": {"id": "Pilih berkas", "en": "Browse"},
         "start.key.type_path": {"id": "Ketik jalur", "en": "Type a path"},
         "start.key.folder_up": {"id": "Folder atas", "en": "Folder up"},
@@ -394,6 +394,10 @@ MESSAGES.update(
             "en": "Servers opened on this computer (Tab to the list, Enter picks one):",
         },
         "start.summary.file": {"id": "Berkas TPS: {path}", "en": "Station file: {path}"},
+        "start.summary.bad_address": {
+            "id": "{url} bukan alamat server yang benar (mis. postgresql://kpps@192.168.1.10/lapas)",
+            "en": "{url} is not a server address (e.g. postgresql://kpps@192.168.1.10/lapas)",
+        },
         "start.summary.server": {
             "id": "Di server: {url} — {tps} dibuat di basis data itu, di samping TPS lain yang "
             "sudah ada di sana",

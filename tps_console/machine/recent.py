@@ -3,6 +3,7 @@ start screen can offer them again. A list on the user's machine, not part of any
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -51,7 +52,11 @@ def read_recent(folder: Path) -> list[RecentStation]:
 def recent_servers(folder: Path) -> list[str]:
     """The servers' databases opened here lately, newest first, each once: where a new TPS of
     a site may be made (a recent station's URL without its `?tps=`)."""
-    found = [site_database(r.path) for r in read_recent(folder) if r.on_server]
+    found = []
+    for station in read_recent(folder):
+        if station.on_server:
+            with contextlib.suppress(Exception):  # an entry edited by hand: left out
+                found.append(site_database(station.path))
     return list(dict.fromkeys(found))
 
 

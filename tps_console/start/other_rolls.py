@@ -5,6 +5,7 @@ Only when every one is confirmed is the TPS made; otherwise the roll is mended f
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,10 +48,11 @@ class OtherRollsScreen(TranslatedBindings, ModalScreen[frozenset[int] | None]):
         with Vertical(id="other-rolls"):
             yield Static(t("start.other_rolls.title", count=len(self.voters)), classes="heading")
             yield Static(t("start.other_rolls.intro"), classes="hint")
-            # One line each (a longer one is cut at 80 columns): the highlighted one in full
-            # beneath.
+            # One line each, the highlighted one in full beneath. Names as the roll wrote them,
+            # never read as markup.
             yield SelectionList[int](
-                *((self._said(no, full=False), no) for no in self.voters), id="other-roll-list"
+                *((Text(self._said(no, full=False)), no) for no in self.voters),
+                id="other-roll-list",
             )
             yield Static("", id="other-roll-detail")
             yield Static("", classes="error", id="other-rolls-error")
@@ -62,7 +64,7 @@ class OtherRollsScreen(TranslatedBindings, ModalScreen[frozenset[int] | None]):
     @on(SelectionList.SelectionHighlighted)
     def _highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
         no = event.selection.value
-        self.query_one("#other-roll-detail", Static).update(self._said(no, full=True))
+        self.query_one("#other-roll-detail", Static).update(Text(self._said(no, full=True)))
 
     def on_selection_list_selected_changed(self) -> None:
         self.query_one("#other-rolls-error", Static).update("")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,8 @@ from tps_console.domain.day.passphrase import check_passphrase
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES
-from tps_console.domain.store.server import is_server, shown
+from tps_console.domain.store.faults import explain
+from tps_console.domain.store.server import is_server, server_url, shown
 from tps_console.domain.store.site import OnOtherRolls
 from tps_console.domain.views.roll_preview import preview_roll
 from tps_console.domain.vocab import Category
@@ -101,7 +103,7 @@ class SummaryStep(Step[bool]):
         yield Input(str(self.folder), id="folder")
         if self.servers:
             yield Static(t("start.summary.servers"), classes="hint")
-            yield OptionList(*(Option(shown(url)) for url in self.servers), id="servers")
+            yield OptionList(*(Option(Text(shown(url))) for url in self.servers), id="servers")
         yield Static(self._where_line(), id="station-file")
         yield Static(t("start.summary.passphrase"))
         yield Input(self.draft.passphrase, id="passphrase")
@@ -161,8 +163,15 @@ class SummaryStep(Step[bool]):
             if servers.highlighted is not None:
                 self._take_server(servers.highlighted)
             return
+        typed = self._typed()
+        if is_server(typed):
+            try:
+                server_url(typed)
+            except Exception:  # a port that is not a number, a stray character
+                self.say_error(t("start.summary.bad_address", url=shown(typed)))
+                return
         folder = self._chosen_folder()
-        if not is_server(self._typed()) and folder.exists() and not folder.is_dir():
+        if not is_server(typed) and folder.exists() and not folder.is_dir():
             self.say_error(t("start.summary.not_a_folder", path=str(folder)))
             return
         try:
@@ -191,6 +200,11 @@ class SummaryStep(Step[bool]):
         except TpsError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return
+        except Exception as exc:  # a server's or a disk's fault: said, and the chair may retry
+            fault = explain(exc, target)
+            said = t(fault.key, **fault.params) if fault else str(getattr(exc, "orig", exc))
+            self.app.call_from_thread(self._failed, said)
+            return
         self.app.call_from_thread(self._made, made)
 
     def _made(self, target: Path | str) -> None:
@@ -203,7 +217,7 @@ class SummaryStep(Step[bool]):
 
         def confirmed(people: frozenset[int] | None) -> None:
             if people is None:
-                self._failed(t("start.other_rolls.not_made", count=len(exc.found)))
+                self._failed(t("start.other_rolls.not_made", count=exc.params["count"]))
             else:
                 self._make(target, passphrase, people)
 

@@ -89,8 +89,7 @@ def with_tps(target: str, number: str) -> str:
 
 def site_database(target: str) -> str:
     """The database a URL addresses, without the TPS of its site: where another TPS is made."""
-    url = _given_url(target).difference_update_query([TPS_PARAM])
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return server_url(target).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def tps_of(target: str) -> str | None:
