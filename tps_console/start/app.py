@@ -14,6 +14,7 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input
 
 from tps_console.domain.day.setup import NewOfficer, set_up_station
 from tps_console.domain.errors import TpsError
@@ -62,6 +63,12 @@ class StartApp(TranslatedBindings, App[Choice]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(read_recent(self.data)))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The cursor does not blink when headless (tests, selfcheck), so that frames repeat, as
+        # at the desk (desk/inputs.py).
+        if self.is_headless and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     # --- the start screen ------------------------------------------------------------------------
 
