@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from tps_console.bench.relay import DelayRelay
-from tps_console.bench.run import entry, p99
+from tps_console.bench.run import entry, p99, without_server
 
 DESKS = 4
 VOTERS = 120  # each desk tries every one, in its own order
@@ -40,18 +40,18 @@ WARM_UP = 5  # the first check-ins through a relay also open its connections
 
 
 def measure(quick: bool) -> dict[str, Any]:
-    if not (os.environ.get("PGHOST") or os.environ.get("PGPORT")):
-        why = "no PostgreSQL server: set PG* (e.g. pg_virtualenv -t tps-console bench --area pg)"
-        return {
-            name: {"unavailable": why, "unit": unit}
-            for name, unit in (
-                ("pg_checkin_p99_ms", "ms"),
-                ("pg_panel_freshness_p99_ms", "ms"),
-                ("pg_race_checkins_per_s", "1/s"),
-                ("pg_checkin_round_trips", "round trips"),
-                *((f"pg_checkin_p99_ms_rtt_{rtt}ms", "ms") for rtt in RTTS_MS),
-            )
-        }
+    missing = without_server(
+        "pg",
+        (
+            ("pg_checkin_p99_ms", "ms"),
+            ("pg_panel_freshness_p99_ms", "ms"),
+            ("pg_race_checkins_per_s", "1/s"),
+            ("pg_checkin_round_trips", "round trips"),
+            *((f"pg_checkin_p99_ms_rtt_{rtt}ms", "ms") for rtt in RTTS_MS),
+        ),
+    )
+    if missing is not None:
+        return missing
     rounds = 150 if quick else 600
     results = {}
     results.update(_checkin(rounds))

@@ -7,6 +7,8 @@ An entry is {"value", "baseline", "ratio", "unit"} (see `entry`).
 from __future__ import annotations
 
 import importlib
+import os
+from collections.abc import Iterable
 from typing import Any
 
 AREAS = ("core", "checkin", "backup", "desk", "panel", "startup", "pg", "web", "site")
@@ -21,6 +23,20 @@ def entry(value: float, baseline: float, unit: str, **extra: Any) -> dict[str, A
         "unit": unit,
         **extra,
     }
+
+
+def unavailable(unit: str, why: str) -> dict[str, Any]:
+    """An entry that could not be measured on this machine, and why."""
+    return {"value": None, "baseline": None, "ratio": None, "unit": unit, "unavailable": why}
+
+
+def without_server(area: str, figures: Iterable[tuple[str, str]]) -> dict[str, Any] | None:
+    """Each of `area`'s figures (name, unit) unavailable when no PostgreSQL server is named in
+    the environment (`PG*`), else None: the area measures them."""
+    if os.environ.get("PGHOST") or os.environ.get("PGPORT"):
+        return None
+    why = f"no PostgreSQL server: set PG* (e.g. pg_virtualenv -t tps-console bench --area {area})"
+    return {name: unavailable(unit, why) for name, unit in figures}
 
 
 def p99(samples: list[float]) -> float:

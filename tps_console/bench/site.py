@@ -20,7 +20,6 @@ It needs a server: the `PG*` environment variables name it (`pg_virtualenv -t tp
 from __future__ import annotations
 
 import multiprocessing
-import os
 import random
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ import time
 from typing import Any, TextIO, cast
 
 from tps_console.bench.pg import _database, _init
-from tps_console.bench.run import entry, p99
+from tps_console.bench.run import entry, p99, without_server
 
 TPS_COUNT = 12
 DESKS_PER_TPS = 2
@@ -46,16 +45,16 @@ GOAL_FRESH_MS = 200.0
 
 
 def measure(quick: bool) -> dict[str, Any]:
-    if not (os.environ.get("PGHOST") or os.environ.get("PGPORT")):
-        why = "no PostgreSQL server: set PG* (e.g. pg_virtualenv -t tps-console bench --area site)"
-        return {
-            name: {"unavailable": why, "unit": unit}
-            for name, unit in (
-                ("site_checkin_p99_ms", "ms"),
-                ("site_overview_freshness_p99_ms", "ms"),
-                ("site_double_check_ins", "NIKs"),
-            )
-        }
+    missing = without_server(
+        "site",
+        (
+            ("site_checkin_p99_ms", "ms"),
+            ("site_overview_freshness_p99_ms", "ms"),
+            ("site_double_check_ins", "NIKs"),
+        ),
+    )
+    if missing is not None:
+        return missing
     voters = QUICK_VOTERS if quick else VOTERS
     with _database() as site_db, _database() as lone_db:
         site_url, lone_url = f"postgresql:///{site_db}", f"postgresql:///{lone_db}"

@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tps_console.bench.run import entry
+from tps_console.bench.run import entry, unavailable
 from tps_console.bench.stations import fresh_station
 from tps_console.packaged import startup_probe as probe
 
@@ -76,7 +76,7 @@ def measure(quick: bool) -> dict[str, Any]:
         for kind, commands in kinds.items():
             name = f"startup_ms_{kind}"
             if isinstance(commands, Unavailable):
-                results[name] = _unavailable("ms", str(commands))
+                results[name] = unavailable("ms", str(commands))
                 continue
             desk, hello = frames[kind]
             results[name] = entry(
@@ -92,10 +92,6 @@ def measure(quick: bool) -> dict[str, Any]:
         if not quick:
             results["desk_peak_mib_100k"] = _peak_100k(ready, work)
     return results
-
-
-def _unavailable(unit: str, why: str) -> dict[str, Any]:
-    return {"value": None, "baseline": None, "ratio": None, "unit": unit, "unavailable": why}
 
 
 # --- what is started ----------------------------------------------------------------------------
@@ -192,7 +188,7 @@ def _peak_100k(kinds: dict[str, tuple[Command, Command]], work: Path) -> dict[st
     elif "frozen" in kinds:
         desk, hello = kinds["frozen"]
     else:
-        return _unavailable("MiB", "neither the source nor the executable can be started")
+        return unavailable("MiB", "neither the source nor the executable can be started")
     station = str(fresh_station(100_000, "startup-100k"))
     extra: dict[str, Any] = {}
     _, marks = _probe([*desk[:-1], station], work)
