@@ -18,9 +18,9 @@ from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, Refused
 from tps_console.domain.record import chain as audit
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import Record, open_record
+from tps_console.domain.record.station import STATION_COLUMNS, Record, open_record
 from tps_console.domain.store.db import read
-from tps_console.domain.store.models import CheckIn, Event
+from tps_console.domain.store.models import CheckIn, Event, Station
 from tps_console.domain.verify import verify
 
 
@@ -122,6 +122,12 @@ def test_closing_a_station_closes_its_writing_connection(
         assert verify(reopened).ok
     finally:
         reopened.close()
+
+
+def test_a_station_is_opened_with_every_column_of_its_table() -> None:
+    """Opening names the station's columns itself (without the tables' classes, which the desk's
+    first frame does not load): all of them, so that one missing says an older version made it."""
+    assert STATION_COLUMNS == tuple(Station.__table__.c.keys())  # type: ignore[attr-defined]
 
 
 def test_a_misspelt_column_is_an_error_not_a_null(station: Record) -> None:

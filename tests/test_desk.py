@@ -35,6 +35,7 @@ from tps_console.domain.record.station import Record
 from tps_console.domain.store.commit_watch import CommitWatch
 from tps_console.domain.store.db import read
 from tps_console.domain.store.models import CheckIn, Event, Voter
+from tps_console.domain.views import voters
 from tps_console.domain.vocab import EventKind
 
 NIK_1 = "3399141702910001"  # voter no. 1 of the sample roll, PURNOMO HARTONO, BI.001/2024
@@ -475,13 +476,13 @@ async def test_a_burst_of_keys_lands_in_the_right_fields(
 def snapshot_reads(monkeypatch: pytest.MonkeyPatch) -> list[Record]:
     """Every time a desk reads turnout and who is checked in."""
     reads: list[Record] = []
-    real = desk_app.desk_snapshot
+    real = voters.desk_snapshot
 
     def counted(rec: Record) -> object:
         reads.append(rec)
         return real(rec)
 
-    monkeypatch.setattr(desk_app, "desk_snapshot", counted)
+    monkeypatch.setattr(voters, "desk_snapshot", counted)
     return reads
 
 
@@ -596,7 +597,7 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
     """A read held up (a locked file, slow storage) while the timer keeps ticking: the desk's
     worker threads stay free for the check-ins."""
     running, most, calls = [0], [0], [0]
-    real = desk_app.desk_snapshot
+    real = voters.desk_snapshot
 
     def slow(rec: Record) -> object:
         calls[0] += 1
@@ -606,7 +607,7 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
         running[0] -= 1
         return real(rec)
 
-    monkeypatch.setattr(desk_app, "desk_snapshot", slow)
+    monkeypatch.setattr(voters, "desk_snapshot", slow)
     monkeypatch.setattr(
         desk_app.CommitWatch, "_version", lambda self, wait=0.0: time.monotonic_ns()
     )
@@ -623,7 +624,7 @@ async def test_a_slow_record_gets_one_look_at_a_time_not_a_queue_of_threads(
 async def test_an_unreadable_record_leaves_the_desk_up_and_says_so(
     station: Record, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = desk_app.desk_snapshot
+    real = voters.desk_snapshot
     broken = [True]
 
     def flaky(rec: Record) -> object:
@@ -631,7 +632,7 @@ async def test_an_unreadable_record_leaves_the_desk_up_and_says_so(
             raise OperationalError("SELECT", None, sqlite3.OperationalError("database is locked"))
         return real(rec)
 
-    monkeypatch.setattr(desk_app, "desk_snapshot", flaky)
+    monkeypatch.setattr(voters, "desk_snapshot", flaky)
     app = desk_for(station, refresh_seconds=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot)

@@ -29,9 +29,10 @@ from tps_console.domain.day.officers import (
 )
 from tps_console.domain.errors import EXIT_REFUSED, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock, stamp
+from tps_console.domain.record.creation import create_station
 from tps_console.domain.record.events import OfficerAdded
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.store.db import read
 from tps_console.domain.store.models import Event, Officer
 from tps_console.domain.verify import verify

@@ -30,9 +30,10 @@ from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import FixedClock
+from tps_console.domain.record.creation import create_station
 from tps_console.domain.record.events import CheckedIn, Draw
 from tps_console.domain.record.projection import record_event
-from tps_console.domain.record.station import create_station, ensure_clock_agrees, open_record
+from tps_console.domain.record.station import ensure_clock_agrees, open_record
 from tps_console.domain.store.commit_watch import CommitWatch
 from tps_console.domain.store.db import read
 from tps_console.domain.store.faults import explain

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, event
 from tests.helpers import POLLING_DAY, with_backup_key
 from tps_console.cli.main import main
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.record.creation import create_station
+from tps_console.domain.record.station import Record, open_record
 from tps_console.machine.error_notes import notes_dir
 from tps_console.machine.paths import data_dir
 from tps_console.samples.demo import add_demo_officers

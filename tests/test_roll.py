@@ -18,7 +18,8 @@ from sqlmodel import col
 from tests.helpers import POLLING_DAY, wib
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import RollRejected, create_station, open_record
+from tps_console.domain.record.creation import RollRejected, create_station
+from tps_console.domain.record.station import open_record
 from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.store.db import read

@@ -23,7 +23,8 @@ from openpyxl import Workbook
 from tests.helpers import POLLING_DAY
 from tps_console.cli.main import main
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import RollRejected, create_station, open_record
+from tps_console.domain.record.creation import RollRejected, create_station
+from tps_console.domain.record.station import open_record
 from tps_console.domain.roll.parse import WHOLE_FILE, ParsedRoll, RowIssue
 from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.roll.workbook import HEADER_SEARCH_ROWS

@@ -17,8 +17,9 @@ from tps_console.domain.day.passphrase import require_backup_key
 from tps_console.domain.day.setup import NewOfficer, StationPlan, Stock, set_up_station
 from tps_console.domain.errors import BadInput, TpsError
 from tps_console.domain.record.clock import Clock, FixedClock, stamp
+from tps_console.domain.record.creation import create_station
 from tps_console.domain.record.events import OfficerAdded, StationCreated, StationEvent
-from tps_console.domain.record.station import Hours, Place, create_station, hours_from, open_record
+from tps_console.domain.record.station import Hours, Place, hours_from, open_record
 from tps_console.domain.verify import verify
 from tps_console.samples.rolls import sample_roll
 

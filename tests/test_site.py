@@ -32,7 +32,8 @@ from tps_console.domain.day.dpk import register_dpk
 from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused, TpsError
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import Record, create_station, open_record, site_target
+from tps_console.domain.record.creation import create_station, site_target
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.reports.chasil import Report, build_report
 from tps_console.domain.roll.nik import mask_nik
 from tps_console.domain.store.db import read

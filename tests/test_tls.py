@@ -22,7 +22,8 @@ from tests.helpers.tls import TlsServer, tls_server
 from tps_console.cli.main import main
 from tps_console.domain.errors import EXIT_BAD_INPUT, EXIT_REFUSED, BadInput, TpsError
 from tps_console.domain.record.clock import FixedClock
-from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.record.creation import create_station
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.store.db import read
 from tps_console.domain.store.server import is_loopback, shown, tls_mode
 from tps_console.i18n import set_language, t

@@ -278,7 +278,7 @@ def test_the_witnesses_role_reads_every_tps_of_a_site_and_no_nik(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from tps_console.domain.record.station import create_station, site_target
+    from tps_console.domain.record.creation import create_station, site_target
     from tps_console.domain.views.site import site_numbers
     from tps_console.samples.rolls import generate_roll, roll_csv
 

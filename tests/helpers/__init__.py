@@ -17,7 +17,8 @@ from tps_console.domain.day import officers
 from tps_console.domain.day.ballots import receive_ballots
 from tps_console.domain.day.passphrase import record_backup_key
 from tps_console.domain.record.clock import Clock, FixedClock
-from tps_console.domain.record.station import Record, create_station, open_record
+from tps_console.domain.record.creation import create_station
+from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.store.sealed import BackupKey
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.samples.demo import add_demo_officers

@@ -41,7 +41,8 @@ from typing import Any
 from tps_console.bench import pins
 from tps_console.bench.run import entry, p99
 from tps_console.bench.stations import POLLING_DAY, polling_clock, roll_bytes
-from tps_console.domain.record.station import create_station, open_record
+from tps_console.domain.record.creation import create_station
+from tps_console.domain.record.station import open_record
 from tps_console.domain.roll.read import parse_roll
 from tps_console.domain.store.db import create_schema, open_engine
 from tps_console.domain.views.search import load_index

@@ -78,7 +78,8 @@ def _database() -> Iterator[str]:
 def _station(name: str, voters: int = 180) -> Any:
     from tps_console.bench.stations import POLLING_DAY, polling_clock
     from tps_console.domain.day.ballots import receive_ballots
-    from tps_console.domain.record.station import create_station, open_record
+    from tps_console.domain.record.creation import create_station
+    from tps_console.domain.record.station import open_record
     from tps_console.domain.vocab import ALL_BALLOTS
     from tps_console.samples.demo import add_demo_officers
     from tps_console.samples.rolls import generate_roll, roll_csv

@@ -153,7 +153,7 @@ def _rolls(voters: int) -> list[list[dict[str, str]]]:
 
 def _make_site(url: str, voters: int) -> list[str]:
     from tps_console.bench.stations import POLLING_DAY, polling_clock
-    from tps_console.domain.record.station import create_station, site_target
+    from tps_console.domain.record.creation import create_station, site_target
     from tps_console.samples.rolls import roll_csv
 
     clock = polling_clock()
@@ -174,7 +174,7 @@ def _make_site(url: str, voters: int) -> list[str]:
 
 def _make_lone(url: str, voters: int) -> None:
     from tps_console.bench.stations import POLLING_DAY, polling_clock
-    from tps_console.domain.record.station import create_station
+    from tps_console.domain.record.creation import create_station
     from tps_console.samples.rolls import generate_roll, roll_csv
 
     roll = generate_roll(voters * TPS_COUNT, seed=903)

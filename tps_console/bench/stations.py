@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from tps_console.domain.day.ballots import MAX_DELIVERY, receive_ballots
 from tps_console.domain.record.clock import Clock, StartedClock
-from tps_console.domain.record.station import create_station, open_record
+from tps_console.domain.record.creation import create_station
+from tps_console.domain.record.station import open_record
 from tps_console.domain.vocab import ALL_BALLOTS
 from tps_console.samples.demo import add_demo_officers
 from tps_console.samples.rolls import generate_roll, roll_csv

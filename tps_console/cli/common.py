@@ -9,14 +9,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tps_console.cli.prompt import officer_pin
-from tps_console.domain.day.drill import set_drill_clock
-from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record, open_record
 from tps_console.domain.store.db import is_url
 from tps_console.i18n import t
+
+if TYPE_CHECKING:
+    from tps_console.domain.day.officers import OfficerInfo
 
 # `cmd(name, handler, help_key)` of cli/main.py: a command's parser, its handler set.
 Command = Callable[..., argparse.ArgumentParser]
@@ -78,6 +80,9 @@ def station(args: argparse.Namespace, clock: Clock, *, to_read: bool = False) ->
         rec = open_record(args.db, clock, desk=args.desk)
     try:
         if not to_read and args.drill_at is not None:
+            # The day's rules load with what needs them: the desk's first frame does not.
+            from tps_console.domain.day.drill import set_drill_clock
+
             set_drill_clock(rec, args.drill_at)
             print(t("drill.clock_set", at=local_stamp(rec)), file=sys.stderr)
         yield rec
@@ -87,6 +92,8 @@ def station(args: argparse.Namespace, clock: Clock, *, to_read: bool = False) ->
 
 def sign_in(rec: Record, officer_id: str) -> OfficerInfo:
     """The officer's PIN from TPS_PIN, else asked at a hidden prompt; a wrong one is recorded."""
+    from tps_console.domain.day.officers import authenticate
+
     return authenticate(rec, officer_id, officer_pin(officer_id))
 
 

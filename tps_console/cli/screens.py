@@ -12,7 +12,6 @@ from tps_console.cli.web import ASK_CODE
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, StartedClock
 from tps_console.domain.record.station import Record, ensure_clock_agrees, open_record
-from tps_console.domain.views.status import read_status
 from tps_console.i18n import language, t
 
 if TYPE_CHECKING:
@@ -21,16 +20,18 @@ if TYPE_CHECKING:
 
 def run_desk(rec: Record, demo: bool = False) -> int:
     from tps_console.desk.app import DemoLogin, make_desk
-    from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
     from tps_console.machine.paths import data_dir
     from tps_console.machine.recent import remember
     from tps_console.packaged.startup_probe import startup_probe
 
     logins: tuple[DemoLogin, ...] = ()
+    passphrase = None
     if demo:
+        from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
         from tps_console.samples.demo import DEMO_OFFICERS
 
         logins = tuple(DemoLogin(o.id, o.pin, o.name) for o in DEMO_OFFICERS)
+        passphrase = DEMO_PASSPHRASE
     else:  # the demo is made afresh at each run: nothing to offer again
         remember(data_dir(), rec, rec.local())
     make_desk(
@@ -38,7 +39,7 @@ def run_desk(rec: Record, demo: bool = False) -> int:
         lang=language(),
         demo_logins=logins,
         panel=panel_launch(rec),
-        demo_passphrase=DEMO_PASSPHRASE if demo else None,
+        demo_passphrase=passphrase,
     ).run(auto_pilot=startup_probe())
     rec.close()
     return 0
@@ -105,6 +106,7 @@ def _demo(
 ) -> int:
     from tps_console.cli.record import status_text
     from tps_console.domain.day.passphrase import DEMO_PASSPHRASE
+    from tps_console.domain.views.status import read_status
     from tps_console.machine.launch import shown_command
     from tps_console.machine.paths import fresh_demo_path
     from tps_console.samples.demo import DEMO_OFFICERS, ensure_demo

@@ -29,13 +29,12 @@ from tps_console.domain.day.passphrase import (
 from tps_console.domain.day.setup import StationPlan, set_up_station
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.events import PLACE_FIELDS
+from tps_console.domain.record.creation import RollRejected, site_target
 from tps_console.domain.record.station import (
     DEFAULT_TPS,
+    PLACE_FIELDS,
     Place,
-    RollRejected,
     open_record,
-    site_target,
     tps_name,
 )
 from tps_console.domain.roll.parse import ParsedRoll

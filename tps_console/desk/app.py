@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -28,28 +29,24 @@ from tps_console.desk.dialogs import LockScreen
 from tps_console.desk.signin import SignInScreen
 from tps_console.desk.state import BackupState, DemoLogin, PanelLaunch
 from tps_console.desk.textual_private import SaidPalette, forget_closed_widgets
-from tps_console.domain.backup.files import backup_now, backup_target
-from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.domain.store.commit_watch import CommitWatch
 from tps_console.domain.store.faults import explain
 from tps_console.domain.store.server import panel_login
-from tps_console.domain.views.search import (
-    Elsewhere,
-    IndexedVoter,
-    SearchIndex,
-    load_elsewhere,
-    load_index,
-    voters_added_after,
-)
-from tps_console.domain.views.status import Status
-from tps_console.domain.views.voters import DeskSnapshot, desk_snapshot
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.machine.launch import open_window
 from tps_console.tui import small_window
 from tps_console.tui.stays_up import StaysUp
+
+if TYPE_CHECKING:
+    # The day's rules, the record's tables and the roll's index load in the thread workers that
+    # use them, once the sign-in screen is drawn (tests/test_startup_imports.py).
+    from tps_console.domain.day.officers import OfficerInfo
+    from tps_console.domain.views.search import Elsewhere, IndexedVoter, SearchIndex
+    from tps_console.domain.views.status import Status
+    from tps_console.domain.views.voters import DeskSnapshot
 
 IDLE_LOCK_SECONDS = 10 * 60
 # Python's full garbage collections pause the whole desk for tens of milliseconds, longer as the
@@ -110,24 +107,26 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         self._collect_due = False
         self._gc_thresholds = gc.get_threshold()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         young, middle, _ = self._gc_thresholds
         gc.set_threshold(young, middle, FULL_COLLECTIONS_OFF)
         self.set_interval(1.0, self._collect_when_quiet)
-        # Once the sign-in screen is drawn (what the officer waits for): the roll's index and the
-        # figures follow it within milliseconds.
-        self.call_after_refresh(self.load_index)
-        self.call_after_refresh(self.refresh_record)
         # A server says when something was committed, so looking often costs a round trip at
         # most every second; and an unreachable server is on the strip within two.
         every = min(self.refresh_seconds, PUSHED_REFRESH_SECONDS) if self.commits.pushes else None
         self.set_interval(every or self.refresh_seconds, self.refresh_record)
         self.set_interval(5, self._check_idle)
         self.set_interval(BACKUP_CHECK_SECONDS, self.backup_if_due)
-        self.push_screen(self._sign_in_screen())
-        # The first copy once the sign-in screen is drawn: its encryption (pyrage, loaded then)
-        # would otherwise hold up the first frame.
-        self.call_after_refresh(self.backup_if_due)
+        await self.push_screen(self._sign_in_screen())
+        self.screen.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Once the sign-in screen is drawn (what the officer waits for), the roll's index, the
+        figures and the first copy follow it within milliseconds, in thread workers that load
+        the record's tables, the day's rules and the backup's encryption as they go."""
+        self.load_index()
+        self.refresh_record()
+        self.backup_if_due()
 
     def _sign_in_screen(self) -> SignInScreen:
         # The demo says at once how to see its panel beside it (a chair trying it out is not
@@ -162,6 +161,8 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
+        from tps_console.domain.views.search import load_elsewhere, load_index
+
         index = load_index(self.rec)
         self.call_from_thread(setattr, self, "index", index)
         elsewhere = load_elsewhere(self.rec)  # after: this TPS's own voters are found at once
@@ -208,6 +209,9 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _look(self) -> None:
+        from tps_console.domain.views.search import voters_added_after
+        from tps_console.domain.views.voters import desk_snapshot
+
         try:
             self.rec.ensure_same_file()
             snapshot = self.commits.read_if_changed(partial(desk_snapshot, self.rec))
@@ -249,6 +253,8 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
     @work(thread=True, exclusive=True, group="backup")
     def backup_if_due(self, force: bool = False) -> None:
         """Copy the station to the chair's backup folder every few minutes (and when told)."""
+        from tps_console.domain.backup.files import backup_now, backup_target
+
         try:
             target = backup_target(self.rec)
         except TpsError:  # the server unreachable: the strip says so already; tried again later

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -17,13 +17,15 @@ from textual.widgets import Input, Label, Static
 from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput, KeepsTyping
 from tps_console.desk.strip import DrillBanner
-from tps_console.domain.day.officers import OfficerInfo, authenticate, require_chair
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.machine.error_notes import as_fault
 from tps_console.tui.small_window import SaysTooSmall
+
+if TYPE_CHECKING:
+    from tps_console.domain.day.officers import OfficerInfo
 
 
 class RefusalScreen(SaysTooSmall, KeepsTyping, TranslatedBindings, ModalScreen[str | None]):
@@ -226,6 +228,10 @@ class ChairForm(SaysTooSmall, TranslatedBindings, ModalScreen[Result | None]):
 
     @work(thread=True, exclusive=True)
     def perform(self) -> None:
+        # The officers' rules (and the record's) load with the first sign-in, not before the
+        # desk's first frame, which shows this module's lock screen and banners later.
+        from tps_console.domain.day.officers import authenticate, require_chair
+
         values = {name: list(v) for name, v in self.values.items()}
         try:
             chair = authenticate(self.rec, values["chair_id"][0], values["pin"][0])
@@ -287,6 +293,8 @@ class LockScreen(SaysTooSmall, TranslatedBindings, ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def unlock(self, pin: str) -> None:
+        from tps_console.domain.day.officers import authenticate
+
         try:
             authenticate(self.rec, self.officer.id, pin, record_success=True)
         except TpsError as exc:

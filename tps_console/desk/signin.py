@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,12 +17,14 @@ from tps_console.desk.footer import DeskFooter
 from tps_console.desk.inputs import FormInput
 from tps_console.desk.state import DemoLogin
 from tps_console.desk.strip import StatusStrip
-from tps_console.domain.day.officers import OfficerInfo, authenticate
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.station import Record
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.tui.small_window import SaysTooSmall
+
+if TYPE_CHECKING:
+    from tps_console.domain.day.officers import OfficerInfo
 
 
 class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
@@ -89,6 +92,9 @@ class SignInScreen(SaysTooSmall, TranslatedBindings, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def sign_in(self, officer_id: str, pin: str) -> None:
+        # Loaded here, not before the first frame: the officers' rules bring the record's.
+        from tps_console.domain.day.officers import authenticate
+
         try:
             officer = authenticate(self.rec, officer_id, pin, record_success=True)
         except TpsError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,10 +12,12 @@ from textual.widgets import Static
 
 from tps_console.desk.state import BackupState, watch_desk
 from tps_console.domain.day.hours import PollState, poll_state
-from tps_console.domain.day.officers import OfficerInfo
 from tps_console.domain.record.station import Record
-from tps_console.domain.views.status import Status
 from tps_console.i18n import percent, t
+
+if TYPE_CHECKING:
+    from tps_console.domain.day.officers import OfficerInfo
+    from tps_console.domain.views.status import Status
 
 # What the desk must remember in these hours (DOMAIN.md).
 NOTICES = {

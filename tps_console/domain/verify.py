@@ -19,10 +19,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel, col
 
 from tps_console.domain.record import chain
+from tps_console.domain.record.creation import roll_fingerprint
 from tps_console.domain.record.events import decode
 from tps_console.domain.record.projection import BrokenRule, project
 from tps_console.domain.record.proof import Noted, noted_code, parse_noted, witness_code
-from tps_console.domain.record.station import Record, roll_fingerprint
+from tps_console.domain.record.station import Record
 from tps_console.domain.store.db import Prepared, read, scratch_database
 from tps_console.domain.store.models import (
     BallotSource,

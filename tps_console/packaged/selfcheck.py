@@ -105,7 +105,8 @@ def data_folder(_: Day) -> str:
 
 
 def station(day: Day) -> str:
-    from tps_console.domain.record.station import create_station, open_record
+    from tps_console.domain.record.creation import create_station
+    from tps_console.domain.record.station import open_record
     from tps_console.samples.rolls import sample_roll
 
     roll = sample_roll()

@@ -19,7 +19,8 @@ from textual.widgets import Input
 from tps_console.domain.day.setup import NewOfficer, set_up_station
 from tps_console.domain.errors import TpsError
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.station import open_record, site_target
+from tps_console.domain.record.creation import site_target
+from tps_console.domain.record.station import open_record
 from tps_console.i18n import set_language, t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.machine.recent import read_recent, recent_servers

@@ -14,8 +14,14 @@ from textual.containers import Grid
 from textual.widgets import Input, Label, Select, Static
 
 from tps_console.domain.errors import TpsError
-from tps_console.domain.record.events import PLACE_FIELDS
-from tps_console.domain.record.station import TIMEZONES, Hours, Place, hours_from, tps_name
+from tps_console.domain.record.station import (
+    PLACE_FIELDS,
+    TIMEZONES,
+    Hours,
+    Place,
+    hours_from,
+    tps_name,
+)
 from tps_console.i18n import t
 from tps_console.i18n.bindings import TranslatedBindings
 from tps_console.i18n.dates import long_date

@@ -15,8 +15,7 @@ from textual.widgets.option_list import Option
 
 from tps_console.domain.day.passphrase import check_passphrase
 from tps_console.domain.errors import TpsError
-from tps_console.domain.record.events import PLACE_FIELDS
-from tps_console.domain.record.station import TIMEZONES
+from tps_console.domain.record.station import PLACE_FIELDS, TIMEZONES
 from tps_console.domain.store.faults import explain
 from tps_console.domain.store.server import is_server, server_url, shown
 from tps_console.domain.store.site import OnOtherRolls

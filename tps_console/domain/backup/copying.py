@@ -20,7 +20,8 @@ from sqlmodel import SQLModel
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record import chain
 from tps_console.domain.record.clock import Clock
-from tps_console.domain.record.station import build_station, open_record
+from tps_console.domain.record.creation import build_station
+from tps_console.domain.record.station import open_record
 from tps_console.domain.store import server
 from tps_console.domain.store.db import read
 

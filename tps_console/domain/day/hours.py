@@ -13,7 +13,6 @@ from enum import StrEnum
 from sqlalchemy import Connection
 
 from tps_console.domain.errors import Frozen, Refused
-from tps_console.domain.record.projection import closed_at
 from tps_console.domain.record.station import StationInfo
 from tps_console.domain.record.timefmt import local_time
 
@@ -47,6 +46,10 @@ def closing_instant(station: StationInfo) -> datetime:
 
 
 def ensure_not_closed(conn: Connection, station: StationInfo) -> None:
+    # The record's projection (with its tables and events) loads with the first write, not
+    # with the screens that show the polls' state: the desk's sign-in screen does.
+    from tps_console.domain.record.projection import closed_at
+
     refuse_if_closed(station, closed_at(conn))
 
 

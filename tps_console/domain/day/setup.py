@@ -19,19 +19,14 @@ from tps_console.domain.day.officers import checked_officer, hash_pin
 from tps_console.domain.day.passphrase import make_backup_key
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock, stamp
+from tps_console.domain.record.creation import create_station
 from tps_console.domain.record.events import (
     BackupKeySet,
     BallotsReceived,
     OfficerAdded,
     StationEvent,
 )
-from tps_console.domain.record.station import (
-    DEFAULT_TPS,
-    Hours,
-    Place,
-    create_station,
-    tps_name,
-)
+from tps_console.domain.record.station import DEFAULT_TPS, Hours, Place, tps_name
 from tps_console.domain.roll.parse import ParsedRoll, Progress
 from tps_console.domain.vocab import Role
 
@@ -71,7 +66,7 @@ class StationPlan:
     # it unlocks, recorded with the station. Empty: none yet (`tps-console passphrase` later).
     passphrase: str = ""
     # Voters (by their number on the roll) on another TPS's roll of the site whom the chair
-    # confirmed are other people (record/station.py `create_station`).
+    # confirmed are other people (record/creation.py `create_station`).
     different_people: frozenset[int] = frozenset()
 
 

@@ -22,6 +22,7 @@ import json
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, ClassVar, Self
 
+from tps_console.domain.record.station import PLACE_FIELDS
 from tps_console.domain.roll.parse import VoterRow
 from tps_console.domain.vocab import EventKind
 
@@ -145,7 +146,6 @@ class StationCreated(StationEvent):
 
 
 _DRILL_FIELDS = ("drill", "drill_at", "drill_since")
-PLACE_FIELDS = ("rutan", "desa", "kecamatan", "kabupaten", "provinsi")
 
 
 @dataclass(frozen=True, kw_only=True)

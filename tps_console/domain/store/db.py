@@ -40,17 +40,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from sqlalchemy import DDL, Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import SQLModel
 
 from tps_console.domain.errors import Refused
-from tps_console.domain.store import (
-    faults,
-    models,  # also registers the tables with SQLModel
-    server,
-)
+from tps_console.domain.store import faults, server
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -139,19 +135,14 @@ def create_schema(engine: Engine | Connection, *, checkfirst: bool = True) -> No
     server the whole station is made in one), with the server's notify trigger. `checkfirst`
     False: made without looking for them first (a site's new schema, where the search path
     shows the other stations' tables)."""
+    # The tables' classes (which register them with SQLModel) load here, not with this module:
+    # opening a station needs none of them, and the desk's first frame opens one.
+    from tps_console.domain.store import models
+
     if engine.dialect.name == "postgresql":
         index = next(i for i in models.CheckIn.__table__.indexes if i.name == models.ACTIVE_INDEX)  # type: ignore[attr-defined]
         index.dialect_options["postgresql"]["where"] = text("active")
     SQLModel.metadata.create_all(engine, checkfirst=checkfirst)
-
-
-# On a server, the event table notifies each insert's seq (see server.py): made with the table.
-for _ddl in server.NOTIFY_DDL:
-    event.listen(
-        models.Event.__table__,  # type: ignore[attr-defined]
-        "after_create",
-        DDL(_ddl).execute_if(dialect="postgresql"),
-    )
 
 
 def clock_skew(engine: Engine, now: datetime) -> timedelta | None:
@@ -411,7 +402,7 @@ def scratch_database() -> Iterator[Connection]:
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            SQLModel.metadata.create_all(conn)
+            create_schema(conn)
             yield conn
     finally:
         engine.dispose()

@@ -6,13 +6,15 @@ platform and database, and are shown in the station's own time zone.
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Index, text
+from sqlalchemy import DDL, CheckConstraint, Index, event, text
 from sqlmodel import Field, SQLModel
+
+from tps_console.domain.store import server
 
 
 class Station(SQLModel, table=True):
     # The settings have no default here: `project` writes each from the station's creation
-    # (`StationCreated`), whose values the set-up (`record/station.py`) states once.
+    # (`StationCreated`), whose values the set-up (`record/creation.py`) states once.
     id: int = Field(default=1, primary_key=True)
     tps: str
     polling_date: str  # YYYY-MM-DD, local
@@ -167,6 +169,15 @@ class Event(SQLModel, table=True):
     payload: str = "{}"  # canonical JSON
     prev_hash: str
     hash: str
+
+
+# On a server, the event table notifies each insert's seq (see server.py): made with the table.
+for _ddl in server.NOTIFY_DDL:
+    event.listen(
+        Event.__table__,  # type: ignore[attr-defined]
+        "after_create",
+        DDL(_ddl).execute_if(dialect="postgresql"),
+    )
 
 
 class Incident(SQLModel, table=True):
