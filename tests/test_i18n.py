@@ -16,6 +16,7 @@ from tps_console.domain.record.events import PLACE_FIELDS
 from tps_console.domain.record.station import TIMEZONES
 from tps_console.domain.reports.files import CSV_COLUMNS
 from tps_console.domain.reports.pdf import _SIGNATURE_ROWS
+from tps_console.domain.store.site import DIFFERENCES, ROLL, VOTE
 from tps_console.domain.views.status import PollState
 from tps_console.domain.views.watch import Trouble
 from tps_console.domain.vocab import ALL_BALLOTS, Role, Sex, VoterStatus
@@ -146,6 +147,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "date.weekday_{}": [str(n) for n in range(7)],
     "date.month_{}": [str(n) for n in range(1, 13)],
     "start.home.{}": [action for action, _ in ACTIONS],
+    "verify.site_{}": [f"{table.name}_{what}" for table in (ROLL, VOTE) for what in DIFFERENCES],
     "start.key.{}": [action for action, _ in ACTIONS],
     "start.place.{}": PLACE_FIELDS,
     "start.place.{}_hint": PLACE_FIELDS,

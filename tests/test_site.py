@@ -423,3 +423,52 @@ async def test_the_site_overview_follows_check_ins_at_each_tps(
             await wait_for(pilot, partial(operator.contains, shown, (number, count)))
         text = screen_text(app)
         assert "2/40" in text and "1/40" in text and "3/120" in text
+
+
+def test_the_administrators_edits_of_the_sites_tables_are_named_by_each_tps_verify(
+    site: dict[str, Record], pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whoever holds the server's administrator account can write the site's tables directly.
+    A vote slipped in has every TPS refuse a NIK; one taken out lets a voter vote again at
+    another TPS: each TPS's `verify` holds the site's rows of it to its own record."""
+    tps901, tps902, tps903 = (site[n] for n in NUMBERS)
+    checked = check_in(tps902, CHAIR, voter_id=1)
+    assert all(verify(rec).ok for rec in site.values())
+    database = pg_url.rsplit("/", 1)[1]
+
+    def as_administrator(sql: str) -> None:
+        done = psql(database, sql=sql)
+        assert done.returncode == 0, done.stderr
+
+    nik = nik_of(tps901, 5)
+    as_administrator(
+        "INSERT INTO tps_site.vote VALUES ('tps_903', 999, 'TPS 903', 1, "
+        f"'{nik}', '2024-02-14T02:00:00Z', 'meja-1', 'Ketua KPPS (demo)', true)"
+    )
+    with pytest.raises(AlreadyVoted):  # what the forged row does: TPS 901 turns its voter away
+        check_in(tps901, CHAIR, key=nik)
+    found = verify(tps903)
+    assert (found.problem, found.params) == ("verify.site_vote_unrecorded", {"id": 999})
+    assert verify(tps901).ok and verify(tps902).ok  # each TPS answers for its own rows
+    as_administrator("DELETE FROM tps_site.vote WHERE checkin_id = 999")
+    assert verify(tps903).ok
+
+    as_administrator("DELETE FROM tps_site.vote WHERE station = 'tps_902'")
+    found = verify(tps902)
+    assert (found.problem, found.params) == ("verify.site_vote_missing", {"id": checked.checkin_id})
+    capsys.readouterr()
+    assert main(["--lang", "en", "verify", tps_url(pg_url, "902")]) == 1
+    assert "could vote again at another TPS" in capsys.readouterr().err
+
+    as_administrator(
+        "UPDATE tps_site.roll SET name = 'ORANG LAIN' WHERE station = 'public' AND no = 7"
+    )
+    found = verify(tps901)
+    assert (found.problem, found.params) == ("verify.site_roll_changed", {"id": 7})
+
+    as_administrator(
+        "INSERT INTO tps_site.roll VALUES "
+        f"('tps_999', 1, 'TPS 999', 1, '{nik}', NULL, 'ORANG LAIN', 'A', 'A1')"
+    )
+    found = verify(tps903)
+    assert (found.problem, found.params) == ("verify.site_no_such_station", {"station": "tps_999"})

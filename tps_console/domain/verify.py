@@ -5,7 +5,8 @@ through the same `project` the program wrote them with, into a scratch database,
 what the state tables must hold (station, roll and DPK voters, officers, voter status, check-ins,
 ballot sources and stock, issued ballots, the queue, the closing, the incidents); any row that
 differs, is missing or has no event behind it was edited behind the program's back. The first
-difference is named.
+difference is named. A TPS of a site (store/site.py) then has the site's rows of it held to those
+tables, and the site's rows may name no station the database does not hold.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tps_console.domain.record.events import decode
 from tps_console.domain.record.projection import BrokenRule, project
 from tps_console.domain.record.proof import Noted, noted_code, parse_noted, witness_code
 from tps_console.domain.record.station import Record
+from tps_console.domain.store import site
 from tps_console.domain.store.db import Prepared, read, scratch_database
 from tps_console.domain.store.models import (
     BallotSource,
@@ -106,6 +108,8 @@ def verify(rec: Record, *, expect: Sequence[str | Noted] = ()) -> VerifyResult:
             with scratch_database() as scratch:
                 _replay(conn, scratch, station.roll_count)
                 _compare(conn, scratch, station)
+            if site.in_site(conn):
+                _compare_site(conn)
         except Mismatch as exc:
             return VerifyResult(False, seq, head, exc.key, exc.params)
     return VerifyResult(True, seq, head)
@@ -213,6 +217,17 @@ def _compare(conn: Connection, scratch: Connection, station: Any) -> None:
     )
     for model, problem in tables:
         _same_rows(_rows_by_key(conn, model), _rows_by_key(scratch, model), problem)
+
+
+def _compare_site(conn: Connection) -> None:
+    """The site's rows of this TPS, as its (verified) tables make them; none of a station the
+    database does not hold."""
+    difference = site.site_difference(conn)
+    if difference is not None:
+        raise Mismatch(f"verify.site_{difference.problem}", id=difference.key)
+    strangers = site.stations_not_held(conn)
+    if strangers:
+        raise Mismatch("verify.site_no_such_station", station=strangers[0])
 
 
 def _rows_by_key(conn: Connection, model: type[SQLModel]) -> dict[Key, dict[str, Any]]:

@@ -306,6 +306,45 @@ MESSAGES: Catalogue = {
         "id": "kejadian #{seq} mengubah status pemilih #{id} yang tidak ada",
         "en": "event #{seq} sets the status of voter #{id}, who does not exist",
     },
+    # A site (several TPS on one server): its rows of this TPS, held to this TPS's tables.
+    "verify.site_roll_unrecorded": {
+        "id": "daftar pemilih gabungan (tps_site.roll) memuat pemilih no. {id} TPS ini yang tidak "
+        "ada di DPT-nya (disisipkan dari luar program)",
+        "en": "the site's roll (tps_site.roll) holds a voter no. {id} of this TPS that its own roll "
+        "does not (inserted behind the program's back)",
+    },
+    "verify.site_roll_missing": {
+        "id": "pemilih no. {id} TPS ini hilang dari daftar pemilih gabungan (tps_site.roll): TPS "
+        "lain tidak akan mengantar pemilih itu ke sini",
+        "en": "voter no. {id} of this TPS is missing from the site's roll (tps_site.roll): the "
+        "other TPS would not send that voter here",
+    },
+    "verify.site_roll_changed": {
+        "id": "pemilih no. {id} di daftar pemilih gabungan (tps_site.roll) berbeda dengan DPT TPS ini",
+        "en": "voter no. {id} in the site's roll (tps_site.roll) differs from this TPS's roll",
+    },
+    "verify.site_vote_unrecorded": {
+        "id": "daftar suara gabungan (tps_site.vote) memuat kehadiran #{id} TPS ini yang tidak "
+        "tercatat di sini (disisipkan dari luar program): NIK-nya ditolak di setiap TPS",
+        "en": "the site's votes (tps_site.vote) hold a check-in #{id} of this TPS that its record "
+        "does not (inserted behind the program's back): every TPS refuses that NIK",
+    },
+    "verify.site_vote_missing": {
+        "id": "kehadiran #{id} TPS ini hilang dari daftar suara gabungan (tps_site.vote): pemilih "
+        "itu bisa memilih lagi di TPS lain",
+        "en": "check-in #{id} of this TPS is missing from the site's votes (tps_site.vote): that "
+        "voter could vote again at another TPS",
+    },
+    "verify.site_vote_changed": {
+        "id": "kehadiran #{id} di daftar suara gabungan (tps_site.vote) berbeda dengan catatan TPS ini",
+        "en": "check-in #{id} in the site's votes (tps_site.vote) differs from this TPS's record",
+    },
+    "verify.site_no_such_station": {
+        "id": "tabel gabungan (tps_site) memuat baris '{station}', yang bukan TPS di basis data "
+        "ini (disisipkan dari luar program)",
+        "en": "the site's tables (tps_site) hold rows of '{station}', which is no TPS of this "
+        "database (inserted behind the program's back)",
+    },
     "verify.impossible": {
         "id": "kejadian #{seq} ({kind}) tidak mungkin terjadi pada data sebelumnya (log dipalsukan)",
         "en": "event #{seq} ({kind}) cannot follow the record before it (a forged log)",

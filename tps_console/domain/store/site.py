@@ -17,7 +17,9 @@ station's tables keep it, in the same transaction as the change.
   looked up, exactly as each station's own index does within it.
 Being kept by the database, the site holds even for a desk opened before its TPS joined a site,
 and for a row put in with `psql`. The projection knows nothing of it: `verify` replays a TPS's
-own log, and the site's rows follow from the tables it checks.
+own log into its tables, then holds the site's rows of that TPS to what those tables make them
+(`site_difference`, the triggers' own SELECTs): a vote slipped into `tps_site.vote` would have
+every TPS refuse that NIK, and one taken out would let it vote again elsewhere.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Boolean, Column, Connection, Integer, MetaData, Table, Text, text
+from sqlalchemy import Boolean, Column, Connection, Integer, MetaData, Table, Text, select, text
 
 from tps_console.domain.errors import BadInput
 from tps_console.domain.store import server
@@ -114,6 +116,65 @@ CREATE TRIGGER tps_site_vote AFTER INSERT OR UPDATE OF active ON %(s)s.checkin
   FOR EACH ROW EXECUTE FUNCTION %(s)s.tps_site_vote();
 """
 )
+
+
+# How a row of the site's tables can differ from what the station's tables make: the site holds
+# it and the station not, the other way round, or both with other values.
+DIFFERENCES = ("unrecorded", "missing", "changed")
+
+
+@dataclass(frozen=True)
+class SiteDifference:
+    """A row of the site's tables that a station's own tables do not make: `table` is `roll`
+    (`key` the voter's number) or `vote` (`key` the check-in's), `what` one of DIFFERENCES."""
+
+    table: str
+    what: str
+    key: int
+
+    @property
+    def problem(self) -> str:
+        return f"{self.table}_{self.what}"
+
+
+# A station the site's rows name that the database does not hold. The catalogue, which every
+# login may read: a TPS's own desk role may not look into another TPS's schema.
+_NO_SUCH_STATION = text(
+    f"""SELECT DISTINCT station FROM (SELECT station FROM {SITE_SCHEMA}.roll
+      UNION SELECT station FROM {SITE_SCHEMA}.vote) named
+    WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = named.station AND c.relname = 'station' AND c.relkind = 'r')
+    ORDER BY station"""
+)
+
+
+def site_difference(conn: Connection) -> SiteDifference | None:
+    """The first row of the site's tables that the connection's station does not make (its
+    voters, then its check-ins, each in the order they were added), by the triggers' own
+    SELECTs over its tables."""
+    schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+    # Each table, the SELECT its trigger copies rows with, and the column a reader is told.
+    for table, made, told in ((ROLL, _ROLL_ROW, "no"), (VOTE, _VOTE_ROW, "checkin_id")):
+        at = list(table.c.keys()).index(told)
+        rows = conn.exec_driver_sql(made % {"s": schema, "where": "true"})
+        expected = {row[1]: tuple(row) for row in rows}
+        rows = conn.execute(select(table).where(table.c.station == schema))
+        found = {row[1]: tuple(row) for row in rows}
+        for key in sorted(found.keys() | expected.keys()):
+            if key not in expected:
+                return SiteDifference(table.name, DIFFERENCES[0], found[key][at])
+            if key not in found:
+                return SiteDifference(table.name, DIFFERENCES[1], expected[key][at])
+            if found[key] != expected[key]:
+                return SiteDifference(table.name, DIFFERENCES[2], expected[key][at])
+    return None
+
+
+def stations_not_held(conn: Connection) -> list[str]:
+    """The stations the site's rows name that are no station of this database."""
+    return list(conn.execute(_NO_SUCH_STATION).scalars())
+
 
 # The schemas whose `station` this login may read (information_schema lists no other): the
 # stations' own, and with `views` their witness views too (all a witness's role may read).
