@@ -127,7 +127,7 @@ def test_closing_a_station_closes_its_writing_connection(
 def test_a_station_is_opened_with_every_column_of_its_table() -> None:
     """Opening names the station's columns itself (without the tables' classes, which the desk's
     first frame does not load): all of them, so that one missing says an older version made it."""
-    assert STATION_COLUMNS == tuple(Station.__table__.c.keys())  # type: ignore[attr-defined]
+    assert tuple(Station.__table__.c.keys()) == STATION_COLUMNS  # type: ignore[attr-defined]
 
 
 def test_a_misspelt_column_is_an_error_not_a_null(station: Record) -> None:

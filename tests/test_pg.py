@@ -337,6 +337,7 @@ def test_the_cli_says_an_unreachable_server_in_the_days_words(
     assert main(["status", relay.url(pg_url)]) == 4
     err = capsys.readouterr().err
     assert "tidak terjangkau" in err and "Traceback" not in err
+    assert "mencoba lagi" not in err  # a command is not retried: only a desk keeps looking
 
 
 def test_a_desk_whose_clock_is_off_refuses_to_run_saying_by_how_much(

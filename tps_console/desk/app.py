@@ -225,7 +225,8 @@ class DeskApp(StaysUp, TranslatedBindings, App[None]):
         except Exception as exc:  # locked past the busy timeout, unreadable: the desk stays up
             fault = explain(exc, self.rec.url) if self.commits.pushes else None
             if fault is not None:  # a server's trouble (unreachable) in the day's words
-                self.call_from_thread(self._looked, None, t(fault.key, **fault.params))
+                said = t("desk.record.server", fault=t(fault.key, **fault.params))
+                self.call_from_thread(self._looked, None, said)
                 return
             # The driver's own words ("database is locked"), not SQLAlchemy's wrapping of them.
             error = str(getattr(exc, "orig", None) or exc)

@@ -249,6 +249,11 @@ MESSAGES: Catalogue = {
         "id": "ANGKA TIDAK TERBARUI: berkas TPS tidak terbaca ({error}); dicoba lagi terus",
         "en": "FIGURES NOT UPDATED: the station file cannot be read ({error}); retrying",
     },
+    # A server's fault in the day's words (fault.*), said by the desk that keeps looking.
+    "desk.record.server": {
+        "id": "ANGKA TIDAK TERBARUI: {fault} Meja ini mencoba lagi terus.",
+        "en": "FIGURES NOT UPDATED: {fault} This desk keeps trying.",
+    },
     "desk.backup.failed": {
         "id": "CADANGAN GAGAL: {error} — periksa flashdisk, lalu F7",
         "en": "BACKUP FAILED: {error} — check the USB stick, then F7",

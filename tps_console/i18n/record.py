@@ -100,9 +100,9 @@ MESSAGES: Catalogue = {
     },
     "fault.server_unreachable": {
         "id": "Server basis data {path} tidak terjangkau: tidak ada yang dicatat. Periksa kabel "
-        "jaringan dan laptop server; meja ini mencoba lagi sendiri.",
+        "jaringan dan laptop server.",
         "en": "The database server {path} cannot be reached: nothing was recorded. Check the "
-        "network cable and the server laptop; this desk tries again by itself.",
+        "network cable and the server laptop.",
     },
     "fault.server_login": {
         "id": "Server {path} menolak masuk (nama pengguna, kata sandi atau pg_hba.conf): tidak "
