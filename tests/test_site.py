@@ -472,3 +472,24 @@ def test_the_administrators_edits_of_the_sites_tables_are_named_by_each_tps_veri
     )
     found = verify(tps903)
     assert (found.problem, found.params) == ("verify.site_no_such_station", {"station": "tps_999"})
+
+
+def test_verify_of_the_sites_database_verifies_every_tps_and_names_the_one_that_fails(
+    site: dict[str, Record], pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The IT officer's one command for the whole site: the database's URL without `?tps=`."""
+    capsys.readouterr()
+    assert main(["--lang", "en", "verify", pg_url]) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("— ")] == [
+        f"— TPS {number}" for number in NUMBERS
+    ]
+    assert out.count("Audit chain intact") == 3 and "All 3 TPS of this database" in out
+    database = pg_url.rsplit("/", 1)[1]
+    done = psql(database, sql="DELETE FROM tps_site.roll WHERE station = 'tps_903' AND no = 2")
+    assert done.returncode == 0, done.stderr
+    assert main(["--lang", "en", "verify", pg_url]) == 1
+    out, err = capsys.readouterr()
+    assert out.count("Audit chain intact") == 2
+    assert "voter no. 2 of this TPS is missing from the site's roll" in err
+    assert "VERIFICATION FAILED at TPS 903 (of the 3 TPS of this database)" in err

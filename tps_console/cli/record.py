@@ -19,19 +19,23 @@ from tps_console.domain.day.passphrase import require_backup_key
 from tps_console.domain.errors import BadInput
 from tps_console.domain.record.clock import Clock
 from tps_console.domain.record.proof import noted_code, parse_noted
-from tps_console.domain.record.station import open_record
+from tps_console.domain.record.station import open_record, tps_name
 from tps_console.domain.reports.paper import Paper
 from tps_console.domain.store.db import is_url
 from tps_console.domain.store.sealed import is_sealed
 from tps_console.domain.store.server import (
+    is_server,
     readonly_role_sql,
     role_name_valid,
     scram_verifier,
     server_url,
     shown,
+    tps_of,
+    with_tps,
 )
 from tps_console.domain.verify import VerifyResult
 from tps_console.domain.verify import verify as verify_record
+from tps_console.domain.views.site import site_numbers
 from tps_console.domain.views.status import Status, read_status
 from tps_console.i18n import percent, t
 
@@ -81,9 +85,43 @@ def verify(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _verify_station(args: argparse.Namespace, clock: Clock, paper: Paper | None) -> int:
+    numbers = _site_tps(args) if not args.expect and paper is None else []
+    if len(numbers) > 1:
+        return _verify_site(args, clock, numbers)
     with station(args, clock, to_read=True) as rec:
         verdict = _verdict(verify_record(rec, expect=args.expect))
         return max(verdict, paper_verdict(paper, rec)) if paper else verdict
+
+
+def _site_tps(args: argparse.Namespace) -> list[str]:
+    """The TPS of the site a server's URL without `?tps=` names: all of them are verified, in
+    turn (what a witness noted names one TPS: `--expect` and `--paper` go with `?tps=`)."""
+    if not is_server(args.db) or tps_of(str(args.db)) is not None:
+        return []
+    try:
+        return site_numbers(str(args.db))
+    except BadInput:  # no station there: opening it says so, as for any station
+        return []
+
+
+def _verify_site(args: argparse.Namespace, clock: Clock, numbers: list[str]) -> int:
+    """Every TPS of the site, each its own verdict (the site's rows of it included); 0 only if
+    every one is intact."""
+    failed = []
+    for number in numbers:
+        tps = tps_name(number)
+        print(t("verify.site_tps", tps=tps))
+        one = argparse.Namespace(**{**vars(args), "db": with_tps(str(args.db), number)})
+        with station(one, clock, to_read=True) as rec:
+            if _verdict(verify_record(rec)):
+                failed.append(tps)
+    if failed:
+        print(
+            t("verify.site_failed", failed=", ".join(failed), count=len(numbers)), file=sys.stderr
+        )
+        return 1
+    print(t("verify.site_ok", count=len(numbers)))
+    return 0
 
 
 def _verify_backup(args: argparse.Namespace, clock: Clock, paper: Paper | None) -> int:

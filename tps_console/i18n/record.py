@@ -234,6 +234,16 @@ MESSAGES: Catalogue = {
         ),
     },
     "verify.failed": {"id": "VERIFIKASI GAGAL: {problem}", "en": "VERIFICATION FAILED: {problem}"},
+    # `verify` of a site's database (no `?tps=`): every TPS in turn.
+    "verify.site_tps": {"id": "— {tps}", "en": "— {tps}"},
+    "verify.site_ok": {
+        "id": "Semua {count} TPS di basis data ini utuh",
+        "en": "All {count} TPS of this database are intact",
+    },
+    "verify.site_failed": {
+        "id": "VERIFIKASI GAGAL di {failed} (dari {count} TPS di basis data ini)",
+        "en": "VERIFICATION FAILED at {failed} (of the {count} TPS of this database)",
+    },
     "verify.after_closing": {
         "id": "kejadian #{seq} ({kind}) tercatat setelah pemungutan ditutup; sesudah ditutup "
         "hanya masuk, PIN salah, dan kejadian khusus/keberatan saksi yang boleh tercatat",
