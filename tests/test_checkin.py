@@ -248,6 +248,23 @@ def test_outside_polling_hours_is_refused(
     assert t(key, **caught.value.params) != key
 
 
+@pytest.mark.parametrize(
+    ("instant", "said"),
+    [
+        (wib(9) - timedelta(days=1), "pemungutan suara tanggal 14-02-2024 mulai pukul 07:00"),
+        (wib(9) + timedelta(days=1), "Pemungutan suara tanggal 14-02-2024 sudah ditutup"),
+    ],
+)
+def test_on_another_day_the_refusal_names_polling_day(
+    station: Record, clock: FixedClock, member: OfficerInfo, instant: Any, said: str
+) -> None:
+    """At 09:00 the day before, "voting starts at 07:00" alone reads as a mistake."""
+    clock.set(instant)
+    with pytest.raises(Refused) as caught:
+        check_in(station, member, key=NIK_1)
+    assert said in t(caught.value.key, **caught.value.params)
+
+
 @pytest.mark.parametrize("instant", [wib(7, 0), wib(11, 59), wib(12, 30), wib(12, 59, 59)])
 def test_inside_polling_hours_is_accepted(
     station: Record, clock: FixedClock, member: OfficerInfo, instant: Any

@@ -578,12 +578,12 @@ MESSAGES: Catalogue = {
         "en": "{name} has been TRANSFERRED elsewhere: {reason}",
     },
     "checkin.not_open": {
-        "id": "TPS belum dibuka: pemungutan suara mulai pukul {opens}",
-        "en": "The polls are not open yet: voting starts at {opens}",
+        "id": "TPS belum dibuka: pemungutan suara tanggal {day} mulai pukul {opens}",
+        "en": "The polls are not open yet: voting is on {day} from {opens}",
     },
     "checkin.closed": {
-        "id": "Pemungutan suara sudah ditutup pukul {closes}",
-        "en": "Voting closed at {closes}",
+        "id": "Pemungutan suara tanggal {day} sudah ditutup pukul {closes}",
+        "en": "Voting on {day} closed at {closes}",
     },
     "checkin.done": {
         "id": "HADIR: {name} (no. {no}) tercatat pukul {at} — surat suara: {ballots}",

@@ -244,10 +244,12 @@ def refusal(
     if voter.status == VoterStatus.TRANSFERRED:
         return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
     state = poll_state(station, now)
+    # The day is said too: the day before, "voting starts at 07:00" read at 09:00 looks wrong.
+    day = f"{station.polling_date:%d-%m-%Y}"
     if state == PollState.NOT_OPEN:
-        return Refused("checkin.not_open", opens=station.opens.strftime("%H:%M"))
+        return Refused("checkin.not_open", day=day, opens=station.opens.strftime("%H:%M"))
     if state == PollState.CLOSED:
-        return Refused("checkin.closed", closes=station.closes.strftime("%H:%M"))
+        return Refused("checkin.closed", day=day, closes=station.closes.strftime("%H:%M"))
     if state == PollState.QUEUE_ONLY and not voter.queued:
         return Refused(
             "checkin.not_queued", name=voter.name, closes=station.closes.strftime("%H:%M")

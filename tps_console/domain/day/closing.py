@@ -57,6 +57,7 @@ def record_queue(rec: Record, chair: OfficerInfo, keys: Sequence[str]) -> list[Q
         if state != PollState.QUEUE_ONLY:
             raise Refused(
                 "queue.not_now" if state != PollState.CLOSED else "checkin.closed",
+                day=f"{rec.station.polling_date:%d-%m-%Y}",
                 closes=rec.station.closes.strftime("%H:%M"),
             )
         at = stamp(rec.now())
