@@ -21,8 +21,10 @@ from tps_console.domain.day import ballots
 from tps_console.domain.day.ballots import BallotPlan
 from tps_console.domain.day.hours import (
     PollState,
+    day_over,
     ensure_not_closed,
     frozen,
+    not_open_yet,
     outside_dpk_hour,
     poll_state,
     refuse_if_closed,
@@ -244,12 +246,10 @@ def refusal(
     if voter.status == VoterStatus.TRANSFERRED:
         return Refused("checkin.transferred", name=voter.name, reason=voter.status_reason)
     state = poll_state(station, now)
-    # The day is said too: the day before, "voting starts at 07:00" read at 09:00 looks wrong.
-    day = f"{station.polling_date:%d-%m-%Y}"
     if state == PollState.NOT_OPEN:
-        return Refused("checkin.not_open", day=day, opens=station.opens.strftime("%H:%M"))
+        return not_open_yet(station)
     if state == PollState.CLOSED:
-        return Refused("checkin.closed", day=day, closes=station.closes.strftime("%H:%M"))
+        return day_over(station)
     if state == PollState.QUEUE_ONLY and not voter.queued:
         return Refused(
             "checkin.not_queued", name=voter.name, closes=station.closes.strftime("%H:%M")

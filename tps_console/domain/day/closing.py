@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from tps_console.domain.day.checkin import active_check_in, is_queued, resolve
 from tps_console.domain.day.counts import WAITING
-from tps_console.domain.day.hours import PollState, ensure_not_closed, poll_state
+from tps_console.domain.day.hours import PollState, day_over, ensure_not_closed, poll_state
 from tps_console.domain.day.officers import OfficerInfo, require_chair
 from tps_console.domain.errors import AlreadyVoted, BadInput, Refused
 from tps_console.domain.record.clock import stamp
@@ -54,12 +54,10 @@ def record_queue(rec: Record, chair: OfficerInfo, keys: Sequence[str]) -> list[Q
     with rec.write() as conn:
         ensure_not_closed(conn, rec.station)
         state = poll_state(rec.station, rec.now())
+        if state == PollState.CLOSED:
+            raise day_over(rec.station)
         if state != PollState.QUEUE_ONLY:
-            raise Refused(
-                "queue.not_now" if state != PollState.CLOSED else "checkin.closed",
-                day=f"{rec.station.polling_date:%d-%m-%Y}",
-                closes=rec.station.closes.strftime("%H:%M"),
-            )
+            raise Refused("queue.not_now", closes=rec.station.closes.strftime("%H:%M"))
         at = stamp(rec.now())
         for voter_id in voter_ids:
             voter = conn.execute(

@@ -67,6 +67,21 @@ def frozen(station: StationInfo, closed: str | None) -> Frozen | None:
     return Frozen("polls.frozen", closed=local_time(station, closed, seconds=False))
 
 
+def not_open_yet(station: StationInfo) -> Refused:
+    """Before the polls open. The day is said too: at 09:00 the day before, "voting starts at
+    07:00" alone reads as a mistake."""
+    return Refused("checkin.not_open", day=_day(station), opens=station.opens.strftime("%H:%M"))
+
+
+def day_over(station: StationInfo) -> Refused:
+    """After polling day: nothing of the day can still be done."""
+    return Refused("checkin.closed", day=_day(station), closes=station.closes.strftime("%H:%M"))
+
+
+def _day(station: StationInfo) -> str:
+    return f"{station.polling_date:%d-%m-%Y}"
+
+
 def outside_dpk_hour(station: StationInfo) -> Refused:
     """What a DPK voter is told outside the DPK hour: when they are served."""
     return Refused(
