@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -21,8 +22,9 @@ from typing import Any
 
 ENV = "TPS_STARTUP_PROBE"
 # With this too, the modules loaded at the first frame are written to the file it names, one a
-# line: what a start loads before it shows anything (tests/test_startup_imports.py). A module
-# that a thread worker begun after the first frame is importing still is not counted.
+# line: what a start loads before it shows anything (tests/test_startup_imports.py). What a thread
+# imported first is not counted: the desk's workers start once the first frame is painted, and
+# may be importing the day's rules by the time the probe writes the list.
 MODULES_ENV = "TPS_STARTUP_MODULES"
 GIVE_UP_S = 300.0
 
@@ -35,6 +37,10 @@ def startup_probe() -> AutoPilot | None:
     if not target:
         return None
     path = Path(target)
+    modules = os.environ.get(MODULES_ENV)
+    off_main = _ImportsOffMain() if modules else None
+    if off_main is not None:
+        sys.meta_path.insert(0, off_main)
 
     async def probe(pilot: Any) -> None:
         app = pilot.app
@@ -45,9 +51,9 @@ def startup_probe() -> AutoPilot | None:
         app.screen.call_after_refresh(painted.set)
         await painted.wait()
         _mark(path, "frame")
-        modules = os.environ.get(MODULES_ENV)
-        if modules:
-            Path(modules).write_text("\n".join(_loaded_modules()) + "\n", encoding="utf-8")
+        if modules and off_main is not None:
+            loaded = sorted(name for name in list(sys.modules) if name not in off_main.names)
+            Path(modules).write_text("\n".join(loaded) + "\n", encoding="utf-8")
         # The desk loads the roll's index in a thread after its first frame.
         while getattr(app, "index", True) is None and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
@@ -57,12 +63,17 @@ def startup_probe() -> AutoPilot | None:
     return probe
 
 
-def _loaded_modules() -> list[str]:
-    return sorted(
-        name
-        for name, module in list(sys.modules.items())
-        if not getattr(getattr(module, "__spec__", None), "_initializing", False)
-    )
+class _ImportsOffMain:
+    """An import finder that finds nothing: it notes the modules a thread other than the main one
+    imports first (a finder is asked only for a module not loaded yet), and leaves them to the
+    others."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            self.names.add(name)
 
 
 def _mark(path: Path, what: str) -> None:
